@@ -1,0 +1,1 @@
+"""Insights stage: one module per insight; pure functions of features, profiles and models."""

@@ -1,0 +1,208 @@
+"""Reading the plugin's ``clara.features/1`` JSONL records into typed objects.
+
+The record shapes are specified in docs/design.md ("clara-features"). Unknown extra keys
+are kept in ``extra`` so a newer plugin does not break an older reader.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clara.errors import ClaraError
+
+FEATURES_SCHEMA = "clara.features/1"
+KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
+
+
+@dataclass(frozen=True)
+class ApiCall:
+    name: str
+    demangled: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class StateAccess:
+    object: str
+    field: str
+    offset: int
+    size: int
+    is_store: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """One basic block of an NF function, as the plugin measured it."""
+
+    function: str
+    name: str
+    index: int
+    succs: tuple[int, ...]
+    loop_depth: int
+    file: str
+    lines: tuple[int, ...]
+    first_line: int
+    first_column: int
+    n_instructions: int
+    tokens: tuple[str, ...]
+    counts: dict[str, int]
+    api_calls: tuple[ApiCall, ...]
+    state_accesses: tuple[StateAccess, ...]
+    is_entry: bool
+    is_exit: bool
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    demangled: str
+    file: str
+    line: int
+    n_blocks: int
+    n_instructions: int
+    return_blocks: int
+    is_packet_entry: bool
+    callees: tuple[dict[str, str], ...]
+
+
+@dataclass(frozen=True)
+class StateVariable:
+    object: str
+    field: str
+    type: str
+    offset: int
+    size: int
+    scope: str
+
+
+@dataclass(frozen=True)
+class FeatureWarning:
+    function: str
+    block: str
+    line: int
+    message: str
+
+
+@dataclass
+class ModuleFeatures:
+    """Everything the plugin reported for one module."""
+
+    module: str
+    source_file: str
+    functions: list[Function] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    state: list[StateVariable] = field(default_factory=list)
+    warnings: list[FeatureWarning] = field(default_factory=list)
+
+    def blocks_of(self, function: str) -> list[Block]:
+        return [b for b in self.blocks if b.function == function]
+
+
+def _block(rec: dict[str, Any]) -> Block:
+    return Block(
+        function=rec["function"],
+        name=rec["block"],
+        index=int(rec["index"]),
+        succs=tuple(int(s) for s in rec.get("succs", ())),
+        loop_depth=int(rec.get("loop_depth", 0)),
+        file=rec.get("file", ""),
+        lines=tuple(int(x) for x in rec.get("lines", ())),
+        first_line=int(rec.get("first_line", 0)),
+        first_column=int(rec.get("first_column", 0)),
+        n_instructions=int(rec.get("n_instructions", 0)),
+        tokens=tuple(rec.get("tokens", ())),
+        counts={k: int(rec.get("counts", {}).get(k, 0)) for k in KINDS},
+        api_calls=tuple(
+            ApiCall(c["name"], c.get("demangled", c["name"]), int(c.get("line", 0)),
+                    int(c.get("column", 0)))
+            for c in rec.get("api_calls", ())
+        ),
+        state_accesses=tuple(
+            StateAccess(a["object"], a.get("field", ""), int(a.get("offset", 0)),
+                        int(a.get("size", 0)), bool(a.get("is_store", False)),
+                        int(a.get("line", 0)))
+            for a in rec.get("state_accesses", ())
+        ),
+        is_entry=bool(rec.get("is_entry", False)),
+        is_exit=bool(rec.get("is_exit", False)),
+    )
+
+
+def _function(rec: dict[str, Any]) -> Function:
+    return Function(
+        name=rec["function"],
+        demangled=rec.get("demangled", rec["function"]),
+        file=rec.get("file", ""),
+        line=int(rec.get("line", 0)),
+        n_blocks=int(rec.get("blocks", 0)),
+        n_instructions=int(rec.get("instructions", 0)),
+        return_blocks=int(rec.get("return_blocks", 0)),
+        is_packet_entry=bool(rec.get("is_packet_entry", False)),
+        callees=tuple(rec.get("callees", ())),
+    )
+
+
+def _state(rec: dict[str, Any]) -> StateVariable:
+    return StateVariable(
+        object=rec["object"],
+        field=rec.get("field", ""),
+        type=rec.get("type", ""),
+        offset=int(rec.get("offset", 0)),
+        size=int(rec.get("size", 0)),
+        scope=rec.get("scope", "global"),
+    )
+
+
+def _warning(rec: dict[str, Any]) -> FeatureWarning:
+    return FeatureWarning(
+        function=rec.get("function", ""),
+        block=rec.get("block", ""),
+        line=int(rec.get("line", 0)),
+        message=rec["message"],
+    )
+
+
+def parse_features(lines: Iterable[str], origin: str) -> ModuleFeatures:
+    """Parse JSONL feature records; ``origin`` names the source in error messages."""
+    features = ModuleFeatures(module="", source_file="")
+    readers = {"function": _function, "block": _block, "state": _state, "warning": _warning}
+    targets: dict[str, list[Any]] = {
+        "function": features.functions,
+        "block": features.blocks,
+        "state": features.state,
+        "warning": features.warnings,
+    }
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            if rec.get("schema") != FEATURES_SCHEMA:
+                raise ValueError(f"schema {rec.get('schema')!r}, expected {FEATURES_SCHEMA!r}")
+            kind = rec.get("record")
+            if kind == "module":
+                features.module = rec.get("module", "")
+                features.source_file = rec.get("source_file", "")
+            elif kind in readers:
+                targets[kind].append(readers[kind](rec))
+            else:
+                raise ValueError(f"unknown record kind {kind!r}")
+        except (ValueError, KeyError, TypeError) as err:
+            raise ClaraError(
+                f"{origin}:{number}: malformed feature record ({err}); the plugin and the "
+                "Python package may be from different versions: rebuild with scripts/setup.sh"
+            ) from err
+    return features
+
+
+def read_features(path: Path) -> ModuleFeatures:
+    """Read a features JSONL file written by ``clara-features``."""
+    with path.open() as handle:
+        return parse_features(handle, str(path))
+

@@ -1,0 +1,87 @@
+"""Locating the supported LLVM 19 tools and the built ``libClaraPasses.so`` plugin.
+
+Everything that runs ``clang-19`` or ``opt-19`` asks this module for the paths, so there is
+one place that knows the supported version and the fix when it is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from clara.errors import ClaraError
+
+LLVM_MAJOR = 19
+LLVM_PACKAGES = "clang-19 llvm-19-dev libclang-19-dev llvm-19-tools"
+PLUGIN_NAME = "libClaraPasses.so"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = PACKAGE_DIR.parent
+
+
+@dataclass(frozen=True)
+class Llvm:
+    """Paths of the LLVM 19 tools Clara runs."""
+
+    clang: Path
+    clangxx: Path
+    opt: Path
+
+
+def _find_tool(name: str) -> Path:
+    for candidate in (f"{name}-{LLVM_MAJOR}", f"/usr/lib/llvm-{LLVM_MAJOR}/bin/{name}"):
+        found = shutil.which(candidate)
+        if found:
+            return Path(found)
+    raise ClaraError(
+        f"{name}-{LLVM_MAJOR} was not found on PATH or in /usr/lib/llvm-{LLVM_MAJOR}/bin. "
+        f"Clara needs LLVM {LLVM_MAJOR}: on Debian 12 / Ubuntu run "
+        f"`sudo apt-get install {LLVM_PACKAGES}` (or run scripts/setup.sh)."
+    )
+
+
+@cache
+def find_llvm() -> Llvm:
+    """The LLVM 19 ``clang``, ``clang++`` and ``opt``; a ClaraError names the packages if absent."""
+    return Llvm(clang=_find_tool("clang"), clangxx=_find_tool("clang++"), opt=_find_tool("opt"))
+
+
+def _installed_plugin() -> Path | None:
+    try:
+        files = metadata.files("clara-nf") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in files:
+        if entry.name == PLUGIN_NAME:
+            return Path(str(entry.locate())).resolve()
+    return None
+
+
+def plugin_candidates() -> list[Path]:
+    """Where the plugin is looked for, in order: $CLARA_PLUGIN, the package, a dev build."""
+    candidates: list[Path] = []
+    if os.environ.get("CLARA_PLUGIN"):
+        candidates.append(Path(os.environ["CLARA_PLUGIN"]))
+    candidates.append(PACKAGE_DIR / "lib" / PLUGIN_NAME)
+    installed = _installed_plugin()
+    if installed is not None:
+        candidates.append(installed)
+    candidates.append(REPO_DIR / "build" / "dev" / "clara_passes" / PLUGIN_NAME)
+    return candidates
+
+
+def find_plugin() -> Path:
+    """The built ``libClaraPasses.so``; a ClaraError explains how to build it if absent."""
+    candidates = plugin_candidates()
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    looked = ", ".join(str(c) for c in candidates)
+    raise ClaraError(
+        f"the Clara LLVM plugin {PLUGIN_NAME} was not found (looked in: {looked}). "
+        "Build it with `pip install -e .` or scripts/setup.sh, "
+        "or point CLARA_PLUGIN at a built copy."
+    )
