@@ -1,0 +1,189 @@
+"""The ``clara analyze`` driver: sources -> IR -> plugin features -> insights -> a report.
+
+``analyze_sources`` is the library entry point (used by the CLI and by ``clara-cc``); it
+returns the ``clara.insights/1`` document and keeps the prepared modules so remarks can be
+emitted on exactly the IR the features describe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from clara.errors import ClaraError
+from clara.insights.ir_summary import SourceInput, build_insights
+from clara.ir.features import ModuleFeatures, read_features
+from clara.report.remarks import render_remarks
+from clara.report.sarif import render_sarif
+from clara.report.text import render_text
+from clara.toolchain.compile import CompileOptions, compile_to_ir, language_of, run_passes
+
+FORMATS = ("text", "json", "yaml", "remarks", "sarif")
+
+
+@dataclass(frozen=True)
+class AnalyzedModule:
+    """One source after the plugin ran: its features and the prepared bitcode."""
+
+    source: Path
+    features: ModuleFeatures
+    prepared_bitcode: Path
+    compile_command: list[str]
+
+
+def analyze_module(source: Path, options: CompileOptions, workdir: Path,
+                   stem: str) -> AnalyzedModule:
+    """Compile one source and run ``clara-prepare,clara-features`` over it.
+
+    Intermediate files go to ``workdir`` under names starting with ``stem``.
+    """
+    bitcode = workdir / f"{stem}.bc"
+    command = compile_to_ir(source, bitcode, options)
+    features_path = workdir / f"{stem}.features.jsonl"
+    prepared = workdir / f"{stem}.prepared.bc"
+    run_passes(
+        bitcode,
+        ["clara-prepare", "clara-features"],
+        [f"-clara-features-output={features_path}"],
+        output=prepared,
+    )
+    return AnalyzedModule(source, read_features(features_path), prepared, command)
+
+
+def analyze_sources(
+    sources: Sequence[Path],
+    options: CompileOptions,
+    workdir: Path,
+    target: str | None = None,
+    progress: bool = False,
+) -> tuple[dict[str, Any], list[AnalyzedModule]]:
+    """Analyze every source; the insights document and the analyzed modules."""
+    modules = [
+        analyze_module(source, options, workdir, f"{number}-{source.stem}")
+        for number, source in enumerate(tqdm(sources, desc="analyzing", unit="file", disable=not progress,
+                           file=sys.stderr))
+    ]
+    inputs = [SourceInput(str(m.source), language_of(m.source), m.compile_command)
+              for m in modules]
+    document = build_insights([m.features for m in modules], inputs, target)
+    return document, modules
+
+
+def remarks_yaml(document: dict[str, Any], modules: Sequence[AnalyzedModule],
+                 workdir: Path) -> str:
+    """LLVM remarks YAML (``opt-viewer`` format) from the ``clara-remarks`` pass."""
+    insights_path = workdir / "insights.json"
+    insights_path.write_text(json.dumps(document))
+    chunks = []
+    for number, module in enumerate(modules):
+        yaml_path = workdir / f"{number}.remarks.yaml"
+        run_passes(
+            module.prepared_bitcode,
+            ["clara-remarks"],
+            [f"-clara-insights={insights_path}", f"-pass-remarks-output={yaml_path}",
+             "-pass-remarks-filter=clara"],
+        )
+        chunks.append(yaml_path.read_text())
+    return "".join(chunks)
+
+
+def render(document: dict[str, Any], fmt: str, modules: Sequence[AnalyzedModule],
+           workdir: Path) -> str:
+    """The report text in ``fmt`` (one of FORMATS)."""
+    if fmt == "text":
+        return render_text(document)
+    if fmt == "json":
+        return json.dumps(document, indent=2) + "\n"
+    if fmt == "remarks":
+        return render_remarks(document)
+    if fmt == "sarif":
+        return json.dumps(render_sarif(document), indent=2) + "\n"
+    if fmt == "yaml":
+        return remarks_yaml(document, modules, workdir)
+    raise ClaraError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file, so no partial report is left."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False,
+                                     prefix=f".{path.name}.") as handle:
+        handle.write(text)
+    os.replace(handle.name, path)
+
+
+def options_from_args(args: argparse.Namespace) -> CompileOptions:
+    return CompileOptions(
+        include_dirs=tuple(Path(d) for d in args.include),
+        defines=tuple(args.define),
+        click_root=Path(args.click_root) if args.click_root else None,
+    )
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    sources = [Path(f) for f in args.files]
+    for source in sources:
+        language_of(source)
+        if not source.is_file():
+            raise ClaraError(f"{source}: no such file")
+    target = None
+    if args.target:
+        from clara.targets.profile import load_target
+
+        target = load_target(args.target).name
+    options = options_from_args(args)
+    with tempfile.TemporaryDirectory(prefix="clara-") as tmp:
+        workdir = Path(args.save_temps) if args.save_temps else Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        document, modules = analyze_sources(sources, options, workdir, target,
+                                            progress=len(sources) > 1)
+        text = render(document, args.format, modules, workdir)
+    if args.output:
+        write_atomically(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def add_compile_arguments(parser: argparse.ArgumentParser) -> None:
+    """The header and define options shared by commands that compile NF sources."""
+    parser.add_argument("-I", dest="include", action="append", default=[], metavar="DIR",
+                        help="add DIR to the include search path (as for clang)")
+    parser.add_argument("-D", dest="define", action="append", default=[], metavar="NAME[=V]",
+                        help="define a preprocessor macro (as for clang)")
+    parser.add_argument("--click-root", metavar="DIR",
+                        help="compile against a real configured Click tree's headers instead "
+                             "of Clara's compatibility headers")
+
+
+def register(sub: argparse._SubParsersAction,
+             groups: dict[str, argparse._SubParsersAction]) -> None:
+    description = (
+        "Compile each NF source (Click element .cc or plain C) to LLVM IR, run Clara's "
+        "plugin passes, and report per function and block: IR instructions by kind "
+        "(compute, stack, state, packet, framework API, control), framework API calls, "
+        "and state that persists across packets, with source locations."
+    )
+    parser = sub.add_parser("analyze", help="analyze NF sources", description=description)
+    parser.add_argument("files", nargs="+", metavar="FILE", help="C or C++ NF sources")
+    parser.add_argument("--target", help="SmartNIC target name or target file (see "
+                                         "`clara targets list`)")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text (default): per-function tables; json: insights.json; "
+                             "yaml: LLVM remarks YAML (opt-viewer); remarks: clang-style "
+                             "diagnostic lines; sarif: SARIF 2.1.0")
+    parser.add_argument("-o", "--output", metavar="OUT",
+                        help="write the report to OUT instead of standard output")
+    parser.add_argument("--save-temps", metavar="DIR",
+                        help="keep the IR, feature records and insights.json in DIR")
+    add_compile_arguments(parser)
+    parser.set_defaults(func=run_analyze)

@@ -1,0 +1,1 @@
+"""Report stage: renderers of a ``clara.insights/1`` document (text, JSON, remarks, SARIF)."""

@@ -1,0 +1,76 @@
+"""Terminal text: a readable per-function table of blocks, then state and warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clara.ir.features import KINDS
+
+SHORT = {"compute": "comp", "mem.stack": "stack", "mem.state": "state",
+         "mem.packet": "pkt", "api": "api", "control": "ctrl"}
+
+
+def _lines_span(lines: list[int]) -> str:
+    if not lines:
+        return "-"
+    return str(lines[0]) if lines[0] == lines[-1] else f"{lines[0]}-{lines[-1]}"
+
+
+def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    out = []
+    for row in rows:
+        cells = [c.rjust(w) if i in right else c.ljust(w)
+                 for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        out.append("  " + "  ".join(cells).rstrip())
+    return out
+
+
+def _block_row(block: dict[str, Any]) -> list[str]:
+    counts = block["counts"]
+    calls = ", ".join(dict.fromkeys(c["name"] for c in block["api_calls"]))
+    return [block["block"][:28], _lines_span(block["lines"]), str(block["loop_depth"]),
+            *[str(counts[k]) for k in KINDS], calls]
+
+
+def _function_section(function: dict[str, Any]) -> list[str]:
+    loc = function["location"]
+    entry = "  [packet entry]" if function["is_packet_entry"] else ""
+    header = f"{loc['file']}:{loc['line']}: {function['demangled']}{entry}"
+    rows = [["block", "lines", "loop", *[SHORT[k] for k in KINDS], "framework API"]]
+    rows += [_block_row(b) for b in function["blocks"]]
+    totals = function["counts"]
+    rows.append(["total", "", "", *[str(totals[k]) for k in KINDS], ""])
+    numeric = set(range(2, 3 + len(KINDS)))
+    return [header, *_table(rows, numeric), ""]
+
+
+def _state_section(state: list[dict[str, Any]]) -> list[str]:
+    if not state:
+        return []
+    rows = [["state variable", "scope", "type", "bytes", "loads", "stores"]]
+    for s in state:
+        name = f"{s['object']}::{s['field']}" if s["field"] else s["object"]
+        rows.append([name, s["scope"], s["type"][:32], str(s["size"]),
+                     str(s["accesses"]["loads"]), str(s["accesses"]["stores"])])
+    return ["State that persists across packets (static access sites):",
+            *_table(rows, {3, 4, 5}), ""]
+
+
+def _warnings_section(records: list[dict[str, Any]]) -> list[str]:
+    warnings = [r for r in records if r.get("severity") == "warning"]
+    return [
+        f"{r['location']['file']}:{r['location']['line']}: warning: {r['message']}"
+        for r in warnings
+    ]
+
+
+def render_text(document: dict[str, Any]) -> str:
+    """The report a developer reads in a terminal."""
+    target = document.get("target") or "none (IR-level counts only)"
+    lines = [f"Clara {document['tool']['version']} analysis; target: {target}", ""]
+    for function in document["functions"]:
+        lines += _function_section(function)
+    lines += _state_section(document["state"])
+    lines += _warnings_section(document["records"])
+    return "\n".join(lines).rstrip() + "\n"
