@@ -67,10 +67,10 @@ def analyze_sources(
     progress: bool = False,
 ) -> tuple[dict[str, Any], list[AnalyzedModule]]:
     """Analyze every source; the insights document and the analyzed modules."""
+    bar = tqdm(sources, desc="analyzing", unit="file", disable=not progress, file=sys.stderr)
     modules = [
         analyze_module(source, options, workdir, f"{number}-{source.stem}")
-        for number, source in enumerate(tqdm(sources, desc="analyzing", unit="file", disable=not progress,
-                           file=sys.stderr))
+        for number, source in enumerate(bar)
     ]
     inputs = [SourceInput(str(m.source), language_of(m.source), m.compile_command)
               for m in modules]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clara import __version__
-from clara.ir.features import KINDS, Block, Function, ModuleFeatures, FeatureWarning
+from clara.ir.features import KINDS, Block, FeatureWarning, Function, ModuleFeatures
 
 INSIGHTS_SCHEMA = "clara.insights/1"
 
