@@ -32,12 +32,19 @@ class Llvm:
 
 
 def _find_tool(name: str) -> Path:
-    for candidate in (f"{name}-{LLVM_MAJOR}", f"/usr/lib/llvm-{LLVM_MAJOR}/bin/{name}"):
+    bindir = os.environ.get("CLARA_LLVM_BINDIR")
+    if bindir:
+        candidates = [str(Path(bindir) / f"{name}-{LLVM_MAJOR}"), str(Path(bindir) / name)]
+        where = bindir
+    else:
+        candidates = [f"{name}-{LLVM_MAJOR}", f"/usr/lib/llvm-{LLVM_MAJOR}/bin/{name}"]
+        where = f"PATH or /usr/lib/llvm-{LLVM_MAJOR}/bin"
+    for candidate in candidates:
         found = shutil.which(candidate)
         if found:
             return Path(found)
     raise ClaraError(
-        f"{name}-{LLVM_MAJOR} was not found on PATH or in /usr/lib/llvm-{LLVM_MAJOR}/bin. "
+        f"{name}-{LLVM_MAJOR} was not found in {where}. "
         f"Clara needs LLVM {LLVM_MAJOR}: on Debian 12 / Ubuntu run "
         f"`sudo apt-get install {LLVM_PACKAGES}` (or run scripts/setup.sh)."
     )
@@ -45,7 +52,10 @@ def _find_tool(name: str) -> Path:
 
 @cache
 def find_llvm() -> Llvm:
-    """The LLVM 19 ``clang``, ``clang++`` and ``opt``; a ClaraError names the packages if absent."""
+    """The LLVM 19 ``clang``, ``clang++`` and ``opt``; a ClaraError names the packages if absent.
+
+    ``$CLARA_LLVM_BINDIR`` restricts the search to one directory (an LLVM 19 built elsewhere).
+    """
     return Llvm(clang=_find_tool("clang"), clangxx=_find_tool("clang++"), opt=_find_tool("opt"))
 
 

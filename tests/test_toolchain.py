@@ -1,0 +1,49 @@
+"""Finding LLVM 19 and the plugin, and the plugin's own lit + FileCheck suite."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, run_cli
+
+from clara.toolchain.llvm import find_plugin
+
+
+def test_missing_llvm_names_the_packages(tmp_path: Path) -> None:
+    source = REPO / "examples" / "nfs" / "mini_nat.cc"
+    env = {**os.environ, "CLARA_LLVM_BINDIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "clara.cli", "analyze", str(source)],
+                          capture_output=True, text=True, check=False, env=env)
+    assert proc.returncode == 1
+    assert "apt-get install clang-19 llvm-19-dev" in proc.stderr
+
+
+def test_plugin_lit_suite() -> None:
+    env = {**os.environ, "CLARA_PLUGIN": str(find_plugin())}
+    proc = subprocess.run([sys.executable, "-m", "lit", "-v", str(REPO / "clara_passes" / "test")],
+                          capture_output=True, text=True, check=False, env=env)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    assert "Passed" in proc.stdout
+
+
+def test_opt_prints_feature_records_with_the_plugin(tmp_path: Path) -> None:
+    source = REPO / "examples" / "nfs" / "mini_nat.cc"
+    ir = tmp_path / "mini_nat.ll"
+    subprocess.run(["clang++-19", "-O0", "-g", "-Xclang", "-disable-O0-optnone",
+                    "-fno-discard-value-names", "-I", str(REPO / "clara" / "include"),
+                    "-S", "-emit-llvm", "-o", str(ir), str(source)], check=True)
+    proc = subprocess.run(["opt-19", f"-load-pass-plugin={find_plugin()}",
+                           "-passes=clara-prepare,clara-features", "-disable-output", str(ir)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    records = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    assert any('"record":"block"' in r.replace(" ", "") for r in records)
+
+
+def test_clara_help_lists_commands() -> None:
+    proc = run_cli("--help")
+    assert proc.returncode == 0
+    assert "analyze" in proc.stdout
