@@ -1,0 +1,444 @@
+"""Reading a target object: every instruction, memory or compute, charged to a source line.
+
+This module owns the ground-truth side of "which NF source line did each target instruction
+come from". It disassembles an object with the target's ``objdump``, classifies each
+instruction with the ISA's opcode table from the target file, and attributes it to a line of
+the main source file with ONE batched ``addr2line -a -i -f -C`` call per object.
+
+Attribution rule (also in docs/targets.md), per function, instructions in address order:
+
+1. **direct / inline-chain**: walk the instruction's inline frames from the innermost
+   outwards and charge it to the first frame whose file is the main source file and whose
+   line is known: ``direct`` when that is the innermost frame, ``inline-chain`` when an outer
+   one (code inlined from a header is charged to the NF line that called it).
+2. A function none of whose instructions has such a frame is not NF code (a header function
+   compiled out of line, e.g. an inline virtual method): its instructions stay unattributed
+   and are counted as ``foreign``, outside the NF's unattributed rate.
+3. **prologue**: in an NF function, a maximal run of still-unattributed instructions that
+   starts at the function's first instruction is charged to the function's entry line, the
+   smallest main-file line of the function's own (outermost) frames.
+4. **epilogue**: a maximal run of still-unattributed instructions that contains a return
+   instruction (the ISA's ``returns`` patterns) or ends at the function's last instruction is
+   charged to the return line: the own (outermost, main-file) line of the nearest attributed
+   instruction before the run.
+5. Any other unattributed instruction keeps ``attributed_by = None`` and is counted.
+
+Objects are relocatable, so every section starts at address 0 and addresses would be
+ambiguous across sections (C++ COMDAT functions each get their own section). Before reading,
+the object's allocated sections are given distinct addresses with ``objcopy
+--change-section-vma`` (a copy in a temporary directory); objdump and addr2line then agree on
+one address space, and the DWARF is relocated consistently by BFD.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from clara.errors import ClaraError
+from clara.targets.compiler import require_program
+from clara.targets.profile import CompilerSpec, OpcodeTable, TargetProfile
+
+AttributedBy = Literal["direct", "inline-chain", "prologue", "epilogue"]
+Access = Literal["load", "store", "atomic"]
+TOOL_TIMEOUT_S = 600
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame of addr2line's inline chain (innermost first)."""
+
+    function: str
+    file: str | None
+    line: int | None
+
+
+@dataclass(frozen=True)
+class SectionHeader:
+    name: str
+    size: int
+    vma: int
+    align: int
+    alloc: bool
+
+
+@dataclass(frozen=True)
+class Symbol:
+    name: str
+    address: int
+    size: int
+
+
+@dataclass(frozen=True)
+class RawInstruction:
+    address: int
+    mnemonic: str
+    operands: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.mnemonic} {self.operands}".strip()
+
+
+@dataclass(frozen=True)
+class AsmInstruction:
+    """One target instruction with its class and its source line."""
+
+    function: str
+    address: int
+    mnemonic: str
+    operands: str
+    is_memory: bool
+    access: Access | None
+    file: str | None
+    line: int | None
+    attributed_by: AttributedBy | None
+
+
+@dataclass(frozen=True)
+class ObjectReading:
+    """All instructions of one object, and which functions are the NF's own."""
+
+    object_path: Path
+    source: Path
+    instructions: tuple[AsmInstruction, ...]
+    nf_functions: frozenset[str]
+
+    @property
+    def nf_instructions(self) -> list[AsmInstruction]:
+        return [i for i in self.instructions if i.function in self.nf_functions]
+
+    @property
+    def foreign_count(self) -> int:
+        """Instructions of functions with no main-file line (header code compiled out of line)."""
+        return len(self.instructions) - len(self.nf_instructions)
+
+    @property
+    def unattributed_count(self) -> int:
+        return sum(1 for i in self.nf_instructions if i.attributed_by is None)
+
+    @property
+    def unattributed_rate(self) -> float:
+        total = len(self.nf_instructions)
+        return self.unattributed_count / total if total else 0.0
+
+    def counts(self) -> dict[str, int]:
+        """Instruction counts by attribution kind ('none' for unattributed NF code)."""
+        out = {"direct": 0, "inline-chain": 0, "prologue": 0, "epilogue": 0, "none": 0}
+        for insn in self.nf_instructions:
+            out[insn.attributed_by or "none"] += 1
+        out["foreign"] = self.foreign_count
+        return out
+
+
+# --------------------------------------------------------------------------- parsing
+
+_SECTION = re.compile(
+    r"^\s*\d+\s+(\S+)\s+([0-9a-f]+)\s+([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+2\*\*(\d+)\s*(.*)$"
+)
+_SYMBOL = re.compile(r"^([0-9a-f]+)\s(.{7})\s(\S+)\s+([0-9a-f]+)\s+(.+)$")
+_INSN = re.compile(r"^\s*([0-9a-f]+):\t(.*)$")
+_ADDRESS = re.compile(r"^0x([0-9a-f]+)$")
+_DISCRIMINATOR = re.compile(r"\s+\(discriminator \d+\)$")
+
+
+def parse_section_headers(text: str) -> list[SectionHeader]:
+    """Sections from ``objdump -h -w``."""
+    sections = []
+    for line in text.splitlines():
+        m = _SECTION.match(line)
+        if m:
+            sections.append(
+                SectionHeader(
+                    name=m.group(1),
+                    size=int(m.group(2), 16),
+                    vma=int(m.group(3), 16),
+                    align=2 ** int(m.group(4)),
+                    alloc="ALLOC" in m.group(5),
+                )
+            )
+    return sections
+
+
+def layout_sections(sections: Sequence[SectionHeader]) -> dict[str, int]:
+    """New addresses that make the allocated sections disjoint; empty when they already are."""
+    alloc = [s for s in sections if s.alloc and s.size > 0]
+    spans = sorted((s.vma, s.vma + s.size) for s in alloc)
+    if all(end <= nxt for (_, end), (nxt, _) in itertools.pairwise(spans)):
+        return {}
+    names = [s.name for s in alloc]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ClaraError(f"cannot separate sections with the same name: {', '.join(duplicates)}")
+    placed, vma = {}, 0
+    for section in alloc:
+        vma = -(-vma // section.align) * section.align
+        placed[section.name] = vma
+        vma += section.size
+    return placed
+
+
+def parse_symbols(text: str) -> list[Symbol]:
+    """Function symbols with a size from ``objdump -t -w``, one per address, by address."""
+    by_address: dict[int, Symbol] = {}
+    for line in text.splitlines():
+        m = _SYMBOL.match(line)
+        if not m or "F" not in m.group(2) or int(m.group(4), 16) == 0:
+            continue
+        symbol = Symbol(m.group(5).split()[-1], int(m.group(1), 16), int(m.group(4), 16))
+        known = by_address.get(symbol.address)
+        if known is None or symbol.name < known.name:
+            by_address[symbol.address] = symbol
+    return sorted(by_address.values(), key=lambda s: s.address)
+
+
+def parse_disassembly(text: str) -> list[RawInstruction]:
+    """Instructions from ``objdump -d -w --no-show-raw-insn``; data (``.word``) is skipped."""
+    instructions = []
+    for line in text.splitlines():
+        m = _INSN.match(line)
+        if not m:
+            continue
+        parts = m.group(2).split("\t")
+        mnemonic = parts[0].strip()
+        if not mnemonic or mnemonic.startswith((".", "(bad)")):
+            continue
+        operands = parts[1].strip() if len(parts) > 1 else ""
+        instructions.append(RawInstruction(int(m.group(1), 16), mnemonic, operands))
+    return instructions
+
+
+def _frame(function: str, location: str) -> Frame:
+    path, _, line = _DISCRIMINATOR.sub("", location).rpartition(":")
+    return Frame(
+        function=function,
+        file=None if path in ("", "??") else path,
+        line=int(line) if line.isdigit() and int(line) > 0 else None,
+    )
+
+
+def parse_addr2line(text: str) -> dict[int, tuple[Frame, ...]]:
+    """Inline chains from ``addr2line -a -i -f``: ``{address: frames innermost first}``."""
+    chains: dict[int, list[Frame]] = {}
+    current: list[Frame] = []
+    function: str | None = None
+    for line in text.splitlines():
+        m = _ADDRESS.match(line)
+        if m:
+            current = chains.setdefault(int(m.group(1), 16), [])
+            function = None
+        elif function is None:
+            function = line
+        else:
+            current.append(_frame(function, line))
+            function = None
+    return {address: tuple(frames) for address, frames in chains.items()}
+
+
+# --------------------------------------------------------------------------- classification
+
+
+@lru_cache(maxsize=32)
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def classify(mnemonic: str, opcodes: OpcodeTable) -> Access | None:
+    """The memory access kind of ``mnemonic`` (atomic, then load, then store), or None."""
+    if _compiled(opcodes.atomic).fullmatch(mnemonic):
+        return "atomic"
+    if _compiled(opcodes.load).fullmatch(mnemonic):
+        return "load"
+    if _compiled(opcodes.store).fullmatch(mnemonic):
+        return "store"
+    return None
+
+
+def is_return(insn: RawInstruction, opcodes: OpcodeTable) -> bool:
+    return _compiled(opcodes.returns).fullmatch(insn.text) is not None
+
+
+# --------------------------------------------------------------------------- attribution
+
+Attribution = tuple[int | None, AttributedBy | None]
+
+
+def chain_attribution(frames: Sequence[Frame], is_main: Callable[[str], bool]) -> Attribution:
+    """Rule 1: the innermost main-file frame with a line, walking outwards."""
+    for depth, frame in enumerate(frames):
+        if frame.file is not None and frame.line is not None and is_main(frame.file):
+            return frame.line, "direct" if depth == 0 else "inline-chain"
+    return None, None
+
+
+def own_line(frames: Sequence[Frame], is_main: Callable[[str], bool]) -> int | None:
+    """The line in the function's own (outermost) frame, when that is the main file."""
+    if not frames:
+        return None
+    outer = frames[-1]
+    return outer.line if outer.file is not None and is_main(outer.file) else None
+
+
+def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """Maximal [start, end] index runs where ``flags`` is true."""
+    runs: list[tuple[int, int]] = []
+    for i, flag in enumerate(flags):
+        if flag and runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        elif flag:
+            runs.append((i, i))
+    return runs
+
+
+def attribute_function(
+    insns: Sequence[RawInstruction],
+    chains: Mapping[int, Sequence[Frame]],
+    is_main: Callable[[str], bool],
+    opcodes: OpcodeTable,
+) -> list[Attribution]:
+    """Rules 1-5 for one function's instructions (in address order)."""
+    result = [chain_attribution(chains.get(i.address, ()), is_main) for i in insns]
+    if all(line is None for line, _ in result):
+        return result
+    own = [own_line(chains.get(i.address, ()), is_main) for i in insns]
+    own_lines = [line for line in own if line is not None]
+    entry = min(own_lines) if own_lines else min(n for n, _ in result if n is not None)
+    for start, end in _runs([by is None for _, by in result]):
+        if start == 0:
+            attribution: Attribution = (entry, "prologue")
+        elif end == len(insns) - 1 or any(
+            is_return(insns[k], opcodes) for k in range(start, end + 1)
+        ):
+            attribution = (own[start - 1] or result[start - 1][0], "epilogue")
+        else:
+            continue
+        for k in range(start, end + 1):
+            result[k] = attribution
+    return result
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def _run(argv: Sequence[str], stdin: str | None = None) -> str:
+    proc = subprocess.run(
+        list(argv),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=TOOL_TIMEOUT_S,
+    )
+    if proc.returncode != 0:
+        raise ClaraError(f"{argv[0]} failed (exit {proc.returncode}): {proc.stderr.strip()}")
+    return proc.stdout
+
+
+def _tools(spec: CompilerSpec, target: str) -> dict[str, str]:
+    return {
+        name: require_program(spec.tool(name), spec, target)
+        for name in ("objdump", "objcopy", "addr2line")
+    }
+
+
+def _place(tools: Mapping[str, str], obj: Path, tmp: Path) -> Path:
+    """``obj`` itself, or a copy whose allocated sections have disjoint addresses."""
+    placement = layout_sections(
+        parse_section_headers(_run([tools["objdump"], "-h", "-w", str(obj)]))
+    )
+    if not placement:
+        return obj
+    placed = tmp / obj.name
+    args = [
+        a for name, vma in placement.items() for a in ("--change-section-vma", f"{name}={vma:#x}")
+    ]
+    _run([tools["objcopy"], *args, str(obj), str(placed)])
+    return placed
+
+
+def _by_function(
+    symbols: Sequence[Symbol], insns: Sequence[RawInstruction]
+) -> dict[str, list[RawInstruction]]:
+    """Instructions grouped by the function symbol whose [address, address+size) holds them;
+    padding between functions belongs to none and is dropped."""
+    groups: dict[str, list[RawInstruction]] = {}
+    ordered = sorted(insns, key=lambda i: i.address)
+    k = 0
+    for symbol in symbols:
+        while k < len(ordered) and ordered[k].address < symbol.address:
+            k += 1
+        end = symbol.address + symbol.size
+        while k < len(ordered) and ordered[k].address < end:
+            groups.setdefault(symbol.name, []).append(ordered[k])
+            k += 1
+    return groups
+
+
+def _main_matcher(source: Path) -> Callable[[str], bool]:
+    main = os.path.realpath(source)
+    cache: dict[str, bool] = {}
+
+    def is_main(path: str) -> bool:
+        if path not in cache:
+            cache[path] = os.path.realpath(path) == main
+        return cache[path]
+
+    return is_main
+
+
+def read_object(
+    profile: TargetProfile, object_path: str | Path, source: str | Path
+) -> ObjectReading:
+    """Every instruction of every function in ``object_path``, classified and attributed to
+    lines of the main source file ``source`` (the file that was compiled)."""
+    obj, src = Path(object_path), Path(source).resolve()
+    if not obj.is_file():
+        raise ClaraError(f"{obj}: no such object file")
+    spec = profile.compiler
+    tools = _tools(spec, profile.name)
+    with tempfile.TemporaryDirectory(prefix="clara-asm-") as tmp:
+        placed = _place(tools, obj, Path(tmp))
+        symbols = parse_symbols(_run([tools["objdump"], "-t", "-w", str(placed)]))
+        insns = parse_disassembly(
+            _run([tools["objdump"], "-d", "-w", "--no-show-raw-insn", str(placed)])
+        )
+        groups = _by_function(symbols, insns)
+        addresses = "".join(f"{i.address:#x}\n" for group in groups.values() for i in group)
+        chains = parse_addr2line(
+            _run([tools["addr2line"], "-a", "-i", "-f", "-C", "-e", str(placed)], addresses)
+        )
+    is_main = _main_matcher(src)
+    records: list[AsmInstruction] = []
+    nf: set[str] = set()
+    for function, group in groups.items():
+        attributions = attribute_function(group, chains, is_main, spec.opcodes)
+        if any(by is not None for _, by in attributions):
+            nf.add(function)
+        for insn, (line, by) in zip(group, attributions, strict=True):
+            access = classify(insn.mnemonic, spec.opcodes)
+            records.append(
+                AsmInstruction(
+                    function=function,
+                    address=insn.address,
+                    mnemonic=insn.mnemonic,
+                    operands=insn.operands,
+                    is_memory=access is not None,
+                    access=access,
+                    file=str(src) if by is not None else None,
+                    line=line,
+                    attributed_by=by,
+                )
+            )
+    return ObjectReading(
+        object_path=obj, source=src, instructions=tuple(records), nf_functions=frozenset(nf)
+    )
