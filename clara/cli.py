@@ -23,7 +23,7 @@ GROUPS = {
 }
 
 # Modules that expose ``register(sub, groups)``; each adds its own sub-commands.
-REGISTRARS: tuple[str, ...] = ("clara.analyze",)
+REGISTRARS: tuple[str, ...] = ("clara.analyze", "clara.targets.commands")
 
 Registrar = Callable[[argparse._SubParsersAction, dict[str, argparse._SubParsersAction]], None]
 
