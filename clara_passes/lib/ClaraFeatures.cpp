@@ -1,0 +1,516 @@
+//==============================================================================
+// FILE:
+//    ClaraFeatures.cpp
+//
+// DESCRIPTION:
+//    clara-features: per-block feature records as JSONL (see ClaraFeatures.h
+//    and docs/design.md). Which functions get `function`/`block` records: the
+//    NF's own (defined, DISubprogram in the main file, not a catalog API, not
+//    compiler-generated), except helpers that clara-prepare inlined
+//    (!clara.inlined) and that no call site calls any more.
+//
+// USAGE:
+//    opt-19 -load-pass-plugin libClaraPasses.so -passes=clara-prepare,clara-features -clara-features-output=features.jsonl -disable-output input.ll
+//
+// License: Apache-2.0
+//==============================================================================
+#include "ClaraFeatures.h"
+#include "ApiCatalog.h"
+#include "ClaraPrepare.h"
+#include "DebugTypes.h"
+#include "KindTags.h"
+#include "Tokenizer.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+
+#include <map>
+#include <set>
+#include <tuple>
+
+using namespace llvm;
+
+namespace clara {
+
+static cl::opt<std::string> FeaturesOutput(
+    "clara-features-output",
+    cl::desc("Where clara-features writes its JSONL records ('-' = stdout)"),
+    cl::value_desc("file"), cl::init(""));
+
+static constexpr const char *Schema = "clara.features/1";
+
+namespace {
+
+using Fields = std::vector<std::pair<std::string, json::Value>>;
+
+/// One JSONL line with "schema" and "record" first, then Fields in order.
+void emit(raw_ostream &OS, StringRef Record, Fields F) {
+  json::OStream J(OS);
+  J.object([&] {
+    J.attribute("schema", Schema);
+    J.attribute("record", Record);
+    for (auto &KV : F)
+      J.attribute(KV.first, KV.second);
+  });
+  OS << "\n";
+}
+
+std::string stripClick(std::string S) {
+  StringRef R(S);
+  if (R.consume_front("Click::"))
+    return R.str();
+  return S;
+}
+
+//------------------------------------------------------------------------------
+// State locations: which state variable (object, field) an access touches.
+//------------------------------------------------------------------------------
+struct StateLoc {
+  std::string Object, Field, Type, Scope;
+  uint64_t Offset = 0; // of the field inside the object
+  uint64_t Size = 0;   // of the field (or of the whole object)
+};
+
+class StateLocator {
+public:
+  StateLocator(const Function &F, const DITypeIndex &Types,
+               const ApiCatalog &Cat)
+      : F(F), Types(Types), Roots(F, Cat), Cat(Cat) {}
+
+  std::optional<StateLoc> locate(const Value *Ptr, unsigned Depth = 0) {
+    if (Depth > 8)
+      return std::nullopt;
+    SmallVector<const GEPOperator *, 4> Path; // access -> root order
+    const Value *Cur = Ptr;
+    for (unsigned Steps = 0; Steps < 64; ++Steps) {
+      if (auto *G = dyn_cast<GEPOperator>(Cur)) {
+        Path.push_back(G);
+        Cur = G->getPointerOperand();
+        continue;
+      }
+      if (auto *O = dyn_cast<Operator>(Cur))
+        if (O->getOpcode() == Instruction::BitCast ||
+            O->getOpcode() == Instruction::AddrSpaceCast) {
+          Cur = O->getOperand(0);
+          continue;
+        }
+      if (auto *L = dyn_cast<LoadInst>(Cur)) {
+        const Value *P = L->getPointerOperand();
+        if (auto *A = dyn_cast<AllocaInst>(P->stripPointerCasts())) {
+          // -O0 local pointer: follow what was stored into the slot.
+          const Value *Next = nullptr;
+          for (const Value *S : Roots.storedInto(A))
+            if (Roots.valueRoot(S) == MemRoot::State) {
+              Next = S;
+              break;
+            }
+          if (!Next)
+            return std::nullopt;
+          Cur = Next;
+          continue;
+        }
+        if (Roots.pointerRoot(P) == MemRoot::State)
+          return locate(P, Depth + 1); // pointer held in a state field
+        return std::nullopt;
+      }
+      if (auto *PN = dyn_cast<PHINode>(Cur)) {
+        const Value *Next = nullptr;
+        for (const Value *In : PN->incoming_values())
+          if (Roots.pointerRoot(In) == MemRoot::State) {
+            Next = In;
+            break;
+          }
+        if (!Next)
+          return std::nullopt;
+        Cur = Next;
+        continue;
+      }
+      if (auto *S = dyn_cast<SelectInst>(Cur)) {
+        Cur = Roots.pointerRoot(S->getTrueValue()) == MemRoot::State
+                  ? S->getTrueValue()
+                  : S->getFalseValue();
+        continue;
+      }
+      if (auto *C = dyn_cast<CallBase>(Cur)) {
+        // Element pointer returned by a container API: the container.
+        auto *Callee =
+            dyn_cast<Function>(C->getCalledOperand()->stripPointerCasts());
+        if (Callee && Cat.matchFunction(*Callee) && C->arg_size() > 0 &&
+            C->getArgOperand(0)->getType()->isPointerTy() &&
+            Roots.pointerRoot(C->getArgOperand(0)) == MemRoot::State)
+          return locate(C->getArgOperand(0), Depth + 1);
+        return std::nullopt;
+      }
+      break;
+    }
+    if (auto *A = dyn_cast<Argument>(Cur)) {
+      if (!MemRootResolver::isThisArg(*A))
+        return std::nullopt;
+      return fromThis(*A, Path);
+    }
+    if (auto *GV = dyn_cast<GlobalVariable>(Cur))
+      return fromGlobal(*GV, Path);
+    return std::nullopt;
+  }
+
+private:
+  /// Refines Loc through the struct GEPs of Path, root first.
+  void refine(StateLoc &Loc, ArrayRef<const GEPOperator *> Path) {
+    const DataLayout &DL = Types.dataLayout();
+    bool First = true;
+    for (const GEPOperator *G : reverse(Path)) {
+      auto *ST = dyn_cast<StructType>(G->getSourceElementType());
+      if (!ST || G->getNumIndices() < 2)
+        return;
+      auto *I0 = dyn_cast<ConstantInt>(G->getOperand(1));
+      auto *I1 = dyn_cast<ConstantInt>(G->getOperand(2));
+      if (!I0 || !I0->isZero() || !I1 || !ST->isSized())
+        return;
+      const DICompositeType *CT = nullptr;
+      auto Hit = Types.structField(const_cast<StructType *>(ST),
+                                   I1->getZExtValue(), &CT);
+      uint64_t Off = DL.getStructLayout(const_cast<StructType *>(ST))
+                         ->getElementOffset(I1->getZExtValue());
+      std::string Name = Hit ? Hit->Name : "field" + std::to_string(I1->getZExtValue());
+      Loc.Field = Loc.Field.empty() || First ? Name : Loc.Field + "." + Name;
+      Loc.Offset += Off;
+      Loc.Size = Hit ? Hit->SizeBytes
+                     : DL.getTypeAllocSize(ST->getElementType(I1->getZExtValue()));
+      if (Hit && Hit->Member)
+        Loc.Type = diTypeName(Hit->Member->getBaseType());
+      First = false;
+      if (G->getNumIndices() > 2)
+        return; // deeper indices: keep the first member
+    }
+  }
+
+  std::optional<StateLoc> fromThis(const Argument &This,
+                                   ArrayRef<const GEPOperator *> Path) {
+    StateLoc Loc;
+    Loc.Scope = "member";
+    const DICompositeType *CT = nullptr;
+    if (!Path.empty())
+      if (auto *ST = dyn_cast<StructType>(Path.back()->getSourceElementType()))
+        CT = Types.forStruct(const_cast<StructType *>(ST));
+    if (!CT)
+      if (const DISubprogram *SP = F.getSubprogram())
+        if (const DISubroutineType *T = SP->getType())
+          if (T->getTypeArray().size() > 1)
+            CT = DITypeIndex::pointee(
+                dyn_cast_or_null<DIType>(T->getTypeArray()[1]));
+    if (CT) {
+      Loc.Object = stripClick(Types.nameOf(CT));
+      Loc.Type = Loc.Object;
+      Loc.Size = CT->getSizeInBits() / 8;
+    } else {
+      std::string D = demangled(F.getName());
+      StringRef Q = StringRef(D).split('(').first;
+      size_t Pos = Q.rfind("::");
+      Loc.Object = stripClick(Pos == StringRef::npos ? "this" : Q.substr(0, Pos).str());
+    }
+    refine(Loc, Path);
+    return Loc;
+  }
+
+  std::optional<StateLoc> fromGlobal(const GlobalVariable &GV,
+                                     ArrayRef<const GEPOperator *> Path) {
+    StateLoc Loc;
+    Loc.Scope = "global";
+    Loc.Object = stripClick(demangled(GV.getName()));
+    const DataLayout &DL = Types.dataLayout();
+    Loc.Size = DL.getTypeAllocSize(GV.getValueType());
+    SmallVector<DIGlobalVariableExpression *, 1> GVEs;
+    GV.getDebugInfo(GVEs);
+    Loc.Type = GVEs.empty() ? Tokenizer::typeName(GV.getValueType())
+                            : diTypeName(GVEs[0]->getVariable()->getType());
+    refine(Loc, Path);
+    return Loc;
+  }
+
+  const Function &F;
+  const DITypeIndex &Types;
+  MemRootResolver Roots;
+  const ApiCatalog &Cat;
+};
+
+//------------------------------------------------------------------------------
+bool hasCallUsers(const Function &F) {
+  for (const User *U : F.users())
+    if (auto *CB = dyn_cast<CallBase>(U))
+      if (CB->getCalledOperand() == &F)
+        return true;
+  return false;
+}
+
+bool shouldRecord(const Function &F, const ApiCatalog &Cat) {
+  if (!isOwnFunction(F, Cat))
+    return false;
+  if (const DISubprogram *SP = F.getSubprogram())
+    if (SP->isArtificial())
+      return false;
+  if (F.getMetadata(InlinedMD) && !hasCallUsers(F))
+    return false;
+  return true;
+}
+
+bool isPacketEntry(const Function &F) {
+  std::string D = demangled(F.getName());
+  StringRef Q = StringRef(D).split('(').first;
+  size_t Pos = Q.rfind("::");
+  if (Pos != StringRef::npos) {
+    StringRef M = Q.substr(Pos + 2);
+    return M == "simple_action" || M == "push" || M == "pull" ||
+           M == "smaction";
+  }
+  if (!isPlainC(F) || F.arg_empty() ||
+      !F.getArg(0)->getType()->isPointerTy())
+    return false;
+  return !hasCallUsers(F);
+}
+
+bool isApiKind(StringRef K) { return K.starts_with("api."); }
+
+bool isContainerWrite(StringRef Demangled) {
+  StringRef M = Demangled.split('(').first;
+  size_t Pos = M.rfind("::");
+  if (Pos != StringRef::npos)
+    M = M.substr(Pos + 2);
+  return M == "insert" || M == "set" || M == "find_insert" ||
+         M == "replace" || M == "erase" || M == "remove" || M == "clear" ||
+         M == "push_back" || M == "push_front" || M == "pop_back" ||
+         M == "pop_front" || M == "resize" || M == "reserve" ||
+         M == "operator[]";
+}
+
+struct StateKey {
+  std::string Object, Field;
+  bool operator<(const StateKey &O) const {
+    return std::tie(Object, Field) < std::tie(O.Object, O.Field);
+  }
+};
+
+} // namespace
+
+PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) {
+  std::unique_ptr<raw_fd_ostream> File;
+  raw_ostream *Out = OS;
+  if (!Out) {
+    std::string Path = !FeaturesOutput.empty() ? FeaturesOutput.getValue()
+                       : !DefaultPath.empty()  ? DefaultPath
+                                               : std::string("-");
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(Path, EC, sys::fs::OF_Text);
+    if (EC)
+      report_fatal_error("clara-features: cannot open output '" + Twine(Path) +
+                             "': " + EC.message(),
+                         /*gen_crash_diag=*/false);
+    Out = File.get();
+  }
+  raw_ostream &OS = *Out;
+
+  const ApiCatalog &Cat = ApiCatalog::get();
+  DITypeIndex Types(M);
+  Tokenizer Tok(Types);
+  auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  const DataLayout &DL = M.getDataLayout();
+
+  emit(OS, "module", {{"module", M.getModuleIdentifier()},
+                      {"source_file", M.getSourceFileName()},
+                      {"target_triple", M.getTargetTriple()},
+                      {"api_catalog", Cat.origin()}});
+
+  std::map<StateKey, StateLoc> State;
+  for (Function &F : M) {
+    if (F.isDeclaration() || !shouldRecord(F, Cat))
+      continue;
+    const ClaraKinds &K = FAM.getResult<ClaraKindsAnalysis>(F);
+    LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
+    StateLocator Locator(F, Types, Cat);
+    std::string FName = F.getName().str();
+    std::string File = functionFile(F);
+
+    DenseMap<const BasicBlock *, unsigned> Index;
+    for (const BasicBlock &BB : F)
+      Index[&BB] = Index.size();
+
+    // function record
+    unsigned NInst = 0, NRet = 0;
+    json::Array Callees;
+    std::set<std::string> SeenCallees;
+    for (const BasicBlock &BB : F) {
+      if (isa<ReturnInst>(BB.getTerminator()))
+        ++NRet;
+      for (const Instruction &I : BB) {
+        if (isDebugIntrinsic(I))
+          continue;
+        ++NInst;
+        auto *CB = dyn_cast<CallBase>(&I);
+        if (!CB || isa<IntrinsicInst>(CB))
+          continue;
+        auto *Callee =
+            dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+        std::string Name = Callee ? Callee->getName().str()
+                                  : (CB->isInlineAsm() ? "<asm>" : "<indirect>");
+        if (!SeenCallees.insert(Name).second)
+          continue;
+        Callees.push_back(json::Object{{"name", Name},
+                                       {"demangled", demangled(Name)},
+                                       {"kind", K.kindOf(I)}});
+      }
+    }
+    int64_t Line = 0;
+    if (const DISubprogram *SP = F.getSubprogram())
+      Line = SP->getLine();
+    emit(OS, "function",
+         {{"function", FName},
+          {"demangled", demangled(FName)},
+          {"file", File},
+          {"line", Line},
+          {"blocks", (int64_t)F.size()},
+          {"instructions", (int64_t)NInst},
+          {"return_blocks", (int64_t)NRet},
+          {"is_packet_entry", isPacketEntry(F)},
+          {"callees", std::move(Callees)}});
+
+    // block records
+    for (const BasicBlock &BB : F) {
+      json::Array Succs, Tokens, ApiCalls, Accesses;
+      for (const BasicBlock *S : successors(&BB))
+        Succs.push_back((int64_t)Index[S]);
+      std::set<unsigned> Lines;
+      int64_t FirstLine = 0, FirstCol = 0;
+      unsigned N = 0;
+      std::map<std::string, int64_t> Counts{{"compute", 0},   {"mem.stack", 0},
+                                            {"mem.state", 0}, {"mem.packet", 0},
+                                            {"api", 0},       {"control", 0}};
+      for (const Instruction &I : BB) {
+        if (isDebugIntrinsic(I))
+          continue;
+        ++N;
+        StringRef Kind = K.kindOf(I);
+        ++Counts[isApiKind(Kind) ? "api" : Kind.str()];
+        Tokens.push_back(Tok.token(I, Kind));
+        unsigned L = 0, C = 0;
+        if (const DebugLoc &Loc = I.getDebugLoc()) {
+          L = Loc.getLine();
+          C = Loc.getCol();
+        }
+        if (L) {
+          Lines.insert(L);
+          if (!FirstLine) {
+            FirstLine = L;
+            FirstCol = C;
+          }
+        }
+        if (isApiKind(Kind)) {
+          auto *CB = cast<CallBase>(&I);
+          auto *Callee =
+              dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+          std::string D = Callee ? demangled(Callee->getName())
+                                 : (CB->isInlineAsm() ? "<asm>" : "<indirect>");
+          ApiCalls.push_back(json::Object{{"name", Kind.drop_front(4)},
+                                          {"demangled", D},
+                                          {"line", (int64_t)L},
+                                          {"column", (int64_t)C}});
+          // Container APIs called on a state member: a state access too.
+          const ApiEntry *E = K.apiOf(I);
+          if (E && CB->arg_size() > 0 &&
+              CB->getArgOperand(0)->getType()->isPointerTy() &&
+              (E->Category == "hashmap" || E->Category == "hashtable" ||
+               E->Category == "vector"))
+            if (auto Loc = Locator.locate(CB->getArgOperand(0))) {
+              State.emplace(StateKey{Loc->Object, Loc->Field}, *Loc);
+              Accesses.push_back(json::Object{{"object", Loc->Object},
+                                              {"field", Loc->Field},
+                                              {"offset", (int64_t)Loc->Offset},
+                                              {"size", (int64_t)Loc->Size},
+                                              {"is_store", isContainerWrite(D)},
+                                              {"line", (int64_t)L},
+                                              {"via", E->Name}});
+            }
+        }
+        if (Kind == "mem.state" && (isa<LoadInst>(I) || isa<StoreInst>(I))) {
+          const Value *Ptr = getLoadStorePointerOperand(&I);
+          Type *AccTy = isa<LoadInst>(I)
+                            ? I.getType()
+                            : cast<StoreInst>(I).getValueOperand()->getType();
+          json::Object A{{"size", (int64_t)DL.getTypeStoreSize(AccTy)},
+                         {"is_store", isa<StoreInst>(I)},
+                         {"line", (int64_t)L}};
+          if (auto Loc = Locator.locate(Ptr)) {
+            State.emplace(StateKey{Loc->Object, Loc->Field}, *Loc);
+            A["object"] = Loc->Object;
+            A["field"] = Loc->Field;
+            A["offset"] = (int64_t)Loc->Offset;
+          } else {
+            A["object"] = "<unknown>";
+            A["field"] = "";
+            A["offset"] = 0;
+          }
+          Accesses.push_back(std::move(A));
+        }
+      }
+      json::Array LinesArr;
+      for (unsigned L : Lines)
+        LinesArr.push_back((int64_t)L);
+      json::Object CountsObj;
+      for (auto &KV : Counts)
+        CountsObj[KV.first] = KV.second;
+      const Instruction *T = BB.getTerminator();
+      emit(OS, "block",
+           {{"module", M.getModuleIdentifier()},
+            {"function", FName},
+            {"block", blockName(BB)},
+            {"index", (int64_t)Index[&BB]},
+            {"succs", std::move(Succs)},
+            {"loop_depth", (int64_t)LI.getLoopDepth(&BB)},
+            {"lines", std::move(LinesArr)},
+            {"file", File},
+            {"first_line", FirstLine},
+            {"first_column", FirstCol},
+            {"n_instructions", (int64_t)N},
+            {"tokens", std::move(Tokens)},
+            {"counts", std::move(CountsObj)},
+            {"api_calls", std::move(ApiCalls)},
+            {"state_accesses", std::move(Accesses)},
+            {"is_entry", &BB == &F.getEntryBlock()},
+            {"is_exit", T && (isa<ReturnInst>(T) || isa<ResumeInst>(T))}});
+    }
+
+    // warnings
+    std::set<std::tuple<const BasicBlock *, unsigned, std::string>> Seen;
+    for (const ClaraWarning &W : K.warnings()) {
+      unsigned L = W.I->getDebugLoc() ? W.I->getDebugLoc().getLine() : 0;
+      if (!Seen.insert({W.I->getParent(), L, W.Message}).second)
+        continue;
+      emit(OS, "warning", {{"function", FName},
+                           {"block", blockName(*W.I->getParent())},
+                           {"line", (int64_t)L},
+                           {"message", W.Message}});
+    }
+  }
+
+  for (auto &KV : State) {
+    const StateLoc &S = KV.second;
+    emit(OS, "state", {{"object", S.Object},
+                       {"field", S.Field},
+                       {"type", S.Type},
+                       {"offset", (int64_t)S.Offset},
+                       {"size", (int64_t)S.Size},
+                       {"scope", S.Scope}});
+  }
+  OS.flush();
+  return PreservedAnalyses::all();
+}
+
+} // namespace clara
