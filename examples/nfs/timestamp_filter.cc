@@ -168,6 +168,11 @@ TimestampFilter::simple_action(Packet *p)
     if (!ts)
         return reject(p, _no_timestamp);
 
+    // Window first, so that an out-of-window timestamp never advances the
+    // trace clock.
+    if ((_have_start && ts < _start) || (_have_end && ts > _end))
+        return reject(p, _out_of_window);
+
     Timestamp now;
     if (_trace_time) {
         if (ts > _latest)
@@ -176,8 +181,6 @@ TimestampFilter::simple_action(Packet *p)
     } else
         now = Timestamp::now();
 
-    if ((_have_start && ts < _start) || (_have_end && ts > _end))
-        return reject(p, _out_of_window);
     if (_maxage && now - ts > _maxage)
         return reject(p, _too_old);
 
