@@ -14,14 +14,19 @@ Attribution rule (also in docs/targets.md), per function, instructions in addres
 2. A function none of whose instructions has such a frame is not NF code (a header function
    compiled out of line, e.g. an inline virtual method): its instructions stay unattributed
    and are counted as ``foreign``, outside the NF's unattributed rate.
-3. **prologue**: in an NF function, a maximal run of still-unattributed instructions that
-   starts at the function's first instruction is charged to the function's entry line, the
-   smallest main-file line of the function's own (outermost) frames.
-4. **epilogue**: a maximal run of still-unattributed instructions that contains a return
+3. **header-line**: an NF-function instruction still unattributed whose innermost frame is
+   a header line that has no inline chain at this address (an "orphan" row: the compiler
+   moved inlined code and kept its line but dropped the inlined-subroutine range) takes the
+   NF line that the same header (file, line) is charged to elsewhere in this function
+   through inline chains, if that is exactly one line.
+4. **prologue**: a maximal run of still-unattributed instructions that starts at the
+   function's first instruction is charged to the function's entry line, the smallest
+   main-file line of the function's own (outermost) frames.
+5. **epilogue**: a maximal run of still-unattributed instructions that contains a return
    instruction (the ISA's ``returns`` patterns) or ends at the function's last instruction is
    charged to the return line: the own (outermost, main-file) line of the nearest attributed
-   instruction before the run.
-5. Any other unattributed instruction keeps ``attributed_by = None`` and is counted.
+   instruction before the run (its attributed line when its own frame is not in the file).
+6. Any other instruction keeps ``attributed_by = None`` and counts as unattributed.
 
 Objects are relocatable, so every section starts at address 0 and addresses would be
 ambiguous across sections (C++ COMDAT functions each get their own section). Before reading,
@@ -47,7 +52,7 @@ from clara.errors import ClaraError
 from clara.targets.compiler import require_program
 from clara.targets.profile import CompilerSpec, OpcodeTable, TargetProfile
 
-AttributedBy = Literal["direct", "inline-chain", "prologue", "epilogue"]
+AttributedBy = Literal["direct", "inline-chain", "header-line", "prologue", "epilogue"]
 Access = Literal["load", "store", "atomic"]
 TOOL_TIMEOUT_S = 600
 
@@ -132,7 +137,8 @@ class ObjectReading:
 
     def counts(self) -> dict[str, int]:
         """Instruction counts by attribution kind ('none' for unattributed NF code)."""
-        out = {"direct": 0, "inline-chain": 0, "prologue": 0, "epilogue": 0, "none": 0}
+        out = {"direct": 0, "inline-chain": 0, "header-line": 0, "prologue": 0, "epilogue": 0}
+        out["none"] = 0
         for insn in self.nf_instructions:
             out[insn.attributed_by or "none"] += 1
         out["foreign"] = self.foreign_count
@@ -300,17 +306,50 @@ def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
     return runs
 
 
+def header_lines(
+    frames: Sequence[Sequence[Frame]], result: Sequence[Attribution]
+) -> dict[tuple[str, int], set[int]]:
+    """For each header (file, line) seen inside an inline chain of this function, the
+    main-file lines those chains were charged to."""
+    seen: dict[tuple[str, int], set[int]] = {}
+    for chain, (line, by) in zip(frames, result, strict=True):
+        if by != "inline-chain" or line is None:
+            continue
+        for frame in chain:
+            if frame.file is not None and frame.line is not None:
+                seen.setdefault((frame.file, frame.line), set()).add(line)
+    return seen
+
+
+def header_line_attribution(
+    chain: Sequence[Frame], seen: Mapping[tuple[str, int], set[int]]
+) -> Attribution:
+    """Rule 3: an orphan header row (a header line with no inline chain, left by the
+    compiler after moving code) takes the one NF line that the same header line has in this
+    function's inline chains; none when there are zero or several."""
+    if not chain or chain[0].file is None or chain[0].line is None:
+        return None, None
+    lines = seen.get((chain[0].file, chain[0].line), set())
+    return (min(lines), "header-line") if len(lines) == 1 else (None, None)
+
+
 def attribute_function(
     insns: Sequence[RawInstruction],
     chains: Mapping[int, Sequence[Frame]],
     is_main: Callable[[str], bool],
     opcodes: OpcodeTable,
 ) -> list[Attribution]:
-    """Rules 1-5 for one function's instructions (in address order)."""
-    result = [chain_attribution(chains.get(i.address, ()), is_main) for i in insns]
+    """Rules 1-6 of the module docstring for one function's instructions (address order)."""
+    frames = [chains.get(i.address, ()) for i in insns]
+    result = [chain_attribution(chain, is_main) for chain in frames]
     if all(line is None for line, _ in result):
         return result
-    own = [own_line(chains.get(i.address, ()), is_main) for i in insns]
+    seen = header_lines(frames, result)
+    result = [
+        header_line_attribution(chain, seen) if by is None else (line, by)
+        for chain, (line, by) in zip(frames, result, strict=True)
+    ]
+    own = [own_line(chain, is_main) for chain in frames]
     own_lines = [line for line in own if line is not None]
     entry = min(own_lines) if own_lines else min(n for n, _ in result if n is not None)
     for start, end in _runs([by is None for _, by in result]):
