@@ -203,16 +203,23 @@ DITypeIndex::memberAt(const DICompositeType *CT, uint64_t OffsetBytes) const {
     CT = It->second.front();
   }
   uint64_t Bit = OffsetBytes * 8;
-  const DIDerivedType *Hit = nullptr, *Next = nullptr;
+  // Data members first: an empty base class shares offset 0 with the first
+  // member (empty-base optimization); then base-class subobjects.
+  const DIDerivedType *Hit = nullptr, *Next = nullptr, *Base = nullptr;
   for (const DINode *N : CT->getElements()) {
     auto *M = dyn_cast_or_null<DIDerivedType>(N);
     if (!M || M->isStaticMember())
       continue;
-    if (M->getTag() != dwarf::DW_TAG_member &&
-        M->getTag() != dwarf::DW_TAG_inheritance)
-      continue;
     uint64_t Start = M->getOffsetInBits(), Size = memberBits(M);
-    if ((Start <= Bit && Bit < Start + Size) || (Size == 0 && Start == Bit)) {
+    bool Covers = (Start <= Bit && Bit < Start + Size) || (Size == 0 && Start == Bit);
+    if (M->getTag() == dwarf::DW_TAG_inheritance) {
+      if (Covers && !Base)
+        Base = M;
+      continue;
+    }
+    if (M->getTag() != dwarf::DW_TAG_member)
+      continue;
+    if (Covers) {
       Hit = M;
       break;
     }
@@ -221,7 +228,7 @@ DITypeIndex::memberAt(const DICompositeType *CT, uint64_t OffsetBytes) const {
       Next = M;
   }
   if (!Hit)
-    Hit = Next;
+    Hit = Base ? Base : Next;
   if (!Hit)
     return std::nullopt;
   DIMemberHit R;

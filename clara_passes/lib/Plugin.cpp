@@ -6,7 +6,7 @@
 //    Entry point of libClaraPasses.so (llvmGetPassPluginInfo). Registers:
 //      module passes   clara-prepare, clara-features, print<clara-features>,
 //                      clara-remarks
-//      function pass   print<clara-kinds>
+//      function pass   print<clara-kinds> (also accepted as a module pass)
 //      analysis        ClaraKindsAnalysis (function analysis)
 //      extension point pipeline start -> clara-auto, only with -clara-auto
 //    Options: -clara-api-catalog=FILE, -clara-features-output=FILE,
@@ -55,6 +55,12 @@ static PassPluginLibraryInfo getClaraPassesPluginInfo() {
                   }
                   if (Name == "clara-remarks") {
                     MPM.addPass(ClaraRemarksPass());
+                    return true;
+                  }
+                  // Also usable after module passes: clara-prepare,print<clara-kinds>
+                  if (Name == "print<clara-kinds>") {
+                    MPM.addPass(createModuleToFunctionPassAdaptor(
+                        PrintClaraKindsPass(outs())));
                     return true;
                   }
                   return false;

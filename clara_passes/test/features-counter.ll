@@ -1,0 +1,36 @@
+; clara-features on the prepared element: JSONL records (clara.features/1):
+; module, function, one block record per basic block (succs by index, loop
+; depth, source lines, compacted tokens incl. header-field tokens, counts by
+; kind, API calls, state accesses named from debug info), state records.
+; RUN: %opt -passes=clara-prepare,clara-features -disable-output %inputs/counter.ll | FileCheck %s
+; The same through a file:
+; RUN: %opt -passes=clara-prepare,clara-features -clara-features-output=%t.jsonl -disable-output %inputs/counter.ll
+; RUN: FileCheck %s < %t.jsonl
+
+; CHECK: {"schema":"clara.features/1","record":"module","module":"{{.*}}counter.ll","source_file":"counter.cc","target_triple":"x86_64-pc-linux-gnu","api_catalog":"<embedded>"}
+; The inlined helper gets no records of its own.
+; CHECK-NOT: bucket
+; CHECK: {"schema":"clara.features/1","record":"function","function":"_ZN7Counter13simple_actionEP6Packet","demangled":"Counter::simple_action(Packet*)","file":"counter.cc","line":46,"blocks":5,{{.*}}"return_blocks":1,"is_packet_entry":true,"callees":[{"demangled":"Packet::ip_header() const","kind":"api.Packet::ip_header","name":"_ZNK6Packet9ip_headerEv"},{"demangled":"Packet::length() const","kind":"api.Packet::length","name":"_ZNK6Packet6lengthEv"}]}
+
+; entry: header-field tokens, including the ip_hl bit-field read without a GEP.
+; CHECK: "record":"block",{{.*}}"block":"entry","index":0,"succs":[1],"loop_depth":0,"lines":[41,47,48,49,50],"file":"counter.cc","first_line":47,"first_column":24,
+; CHECK-SAME: "call api.Packet::ip_header","store ptr stack","load ptr stack","getelementptr click_ip.ip_src","load i32 click_ip.ip_src",
+; CHECK-SAME: "lshr i32 var const","xor i32 var var","and i32 var const",
+; CHECK-SAME: "load i8 click_ip.ip_hl","and i8 var const","zext i8 var -> i32",
+; CHECK-SAME: "counts":{"api":1,"compute":14,"control":1,"mem.packet":2,"mem.stack":15,"mem.state":0}
+; CHECK-SAME: "api_calls":[{"column":27,"demangled":"Packet::ip_header() const","line":47,"name":"Packet::ip_header"}],"state_accesses":[],"is_entry":true,"is_exit":false}
+
+; CHECK: "block":"for.cond","index":1,"succs":[2,4],"loop_depth":1,"lines":[50],{{.*}}"tokens":["load i32 stack","load i32 stack","icmp.slt i32 var var","br cond"]
+; CHECK: "block":"for.body","index":2,"succs":[3],"loop_depth":1,
+; CHECK-SAME: "tokens":["load ptr stack","call api.Packet::length","getelementptr struct var const const","load i32 stack","zext i32 var -> i64","getelementptr array var const var","load i32 state","add i32 var var","store i32 state","br"]
+; CHECK-SAME: "state_accesses":[{"field":"_bytes","is_store":false,"line":51,"object":"Counter","offset":4,"size":4},{"field":"_bytes","is_store":true,"line":51,"object":"Counter","offset":4,"size":4}]
+; CHECK: "block":"for.inc","index":3,"succs":[1],"loop_depth":1,
+; CHECK: "block":"for.end","index":4,"succs":[],"loop_depth":0,"lines":[52,53,54],
+; CHECK-SAME: {"field":"_count","is_store":true,"line":52,"object":"Counter","offset":0,"size":4},{"field":"","is_store":false,"line":53,"object":"total_packets","offset":0,"size":4}
+; CHECK-SAME: "is_entry":false,"is_exit":true}
+
+; State records: members named from debug info, sizes of the whole member.
+; CHECK-NOT: "record":"warning"
+; CHECK: {"schema":"clara.features/1","record":"state","object":"Counter","field":"_bytes","type":"uint32_t[16]","offset":4,"size":64,"scope":"member"}
+; CHECK: {"schema":"clara.features/1","record":"state","object":"Counter","field":"_count","type":"uint32_t","offset":0,"size":4,"scope":"member"}
+; CHECK: {"schema":"clara.features/1","record":"state","object":"total_packets","field":"","type":"uint32_t","offset":0,"size":4,"scope":"global"}
