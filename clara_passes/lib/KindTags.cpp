@@ -429,6 +429,9 @@ static std::string instText(const Instruction &I) {
   size_t Md = S.find(", !");
   if (Md != std::string::npos)
     S.resize(Md);
+  for (char &C : S) // invoke/landingpad print on several lines
+    if (C == '\n')
+      C = ' ';
   StringRef T = StringRef(S).trim();
   return T.str();
 }
