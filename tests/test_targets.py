@@ -68,6 +68,8 @@ def test_agilio_memory_costs_are_the_artifacts_ilp_table() -> None:
     assert costs["CTM"] == (70, 80, 70, 160)
     assert [m.name for m in profile.memory] == ["LM", "CLS", "CTM", "IMEM", "EMEM"]
     assert profile.compiler.proxy and profile.threads_per_core == 8
+    assert all(m.placeable for m in profile.memory)
+    assert [m.name for m in load_target("bluefield2").memory if m.placeable] == ["DRAM"]
 
 
 def _write_variant(tmp_path: Path, old: str, new: str) -> Path:

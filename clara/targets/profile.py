@@ -10,6 +10,7 @@ through exactly the same loader. The source comment after each number is kept (s
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -121,12 +122,6 @@ class TargetProfile:
     compiler: CompilerSpec
     models: Mapping[str, str]
     sources: Mapping[str, str]
-
-    def memory_level(self, name: str) -> MemoryLevel:
-        for level in self.memory:
-            if level.name == name:
-                return level
-        raise ClaraError(f"target {self.name}: no memory level named {name!r}")
 
     def with_compiler(self, command: Sequence[str]) -> TargetProfile:
         """This profile with its compiler replaced (a user who has the vendor SDK)."""
@@ -479,8 +474,6 @@ def resolve_target(
 ) -> TargetProfile:
     """The target a command line asks for: ``NAME`` or ``--target-file FILE``, and an
     optional ``--compiler "CMD ..."`` that replaces the target's compiler."""
-    import shlex
-
     if (name is None) == (target_file is None):
         raise ClaraError("give exactly one of a target name or --target-file FILE")
     profile = load_target_file(target_file) if target_file else load_target(str(name))
