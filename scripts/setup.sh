@@ -16,7 +16,8 @@ apt_packages=(
   cmake ninja-build python3-venv python3-dev            # plugin build, venv
   gcc-12-aarch64-linux-gnu g++-12-aarch64-linux-gnu     # bluefield2 target compiler
   gcc-12-mips64-linux-gnuabi64 g++-12-mips64-linux-gnuabi64  # octeon target compiler
-  binutils-aarch64-linux-gnu binutils-mips64-linux-gnuabi64
+  gcc-12-arm-linux-gnueabi g++-12-arm-linux-gnueabi     # agilio-cx proxy compiler
+  binutils-aarch64-linux-gnu binutils-mips64-linux-gnuabi64 binutils-arm-linux-gnueabi
 )
 missing=()
 for package in "${apt_packages[@]}"; do
