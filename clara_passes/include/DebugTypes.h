@@ -82,11 +82,14 @@ private:
 std::string diTypeName(const llvm::DIType *T);
 
 /// True if the function is the NF's own code: defined here, its
-/// DISubprogram's file is the compile unit's main file, and it is not a
-/// catalog API. Without debug info: defined, not linkonce/weak, not catalog.
+/// DISubprogram's file is the compile unit's main file or a file in the same
+/// directory (the element's own header), and it is not a catalog API.
+/// Without debug info: defined, not linkonce/weak, not catalog.
 bool isOwnFunction(const llvm::Function &F, const ApiCatalog &Cat);
 /// DISubprogram file == CU main file (false without debug info).
 bool isInMainFile(const llvm::Function &F);
+/// isInMainFile, or the DISubprogram file is in the main file's directory.
+bool isInNFSource(const llvm::Function &F);
 /// Plain C or extern "C": the symbol is not C++-mangled.
 bool isPlainC(const llvm::Function &F);
 /// Source file of a function: DISubprogram file ("" without debug info).

@@ -36,11 +36,20 @@ namespace clara {
 class ApiCatalog;
 struct ApiEntry;
 
-/// Where the memory addressed by a pointer lives. None = no information (a
-/// null pointer, or a cycle still being resolved); Unknown = could not tell.
-enum class MemRoot : uint8_t { None, Stack, State, Packet, Unknown };
-llvm::StringRef memRootName(MemRoot R); // "stack", "state", "packet", ...
+/// Where the memory addressed by a pointer lives: a set of roots (a pointer
+/// merged by a phi/select may have several). None = no information (a null
+/// pointer, or a cycle still being resolved); Unknown = could not tell.
+enum class MemRoot : uint8_t { None = 0, Stack = 1, State = 2, Packet = 4, Unknown = 8 };
+/// "stack", "state", "packet", "unknown", "none", or e.g. "stack|packet".
+std::string memRootName(MemRoot R);
+/// Union of two root sets.
 MemRoot mergeRoots(MemRoot A, MemRoot B);
+inline bool hasRoot(MemRoot Set, MemRoot R) {
+  return (static_cast<uint8_t>(Set) & static_cast<uint8_t>(R)) != 0;
+}
+/// The single kind an access is counted as: packet > state > stack; an
+/// unknown root counts as state.
+MemRoot dominantRoot(MemRoot Set);
 
 class MemRootResolver {
 public:
@@ -59,6 +68,8 @@ public:
   static const llvm::Value *stripAddr(const llvm::Value *V);
   /// True if A is the `this` parameter of a C++ method.
   static bool isThisArg(const llvm::Argument &A);
+  /// True if the DI type is a pointer/reference to Element or a subclass.
+  static bool pointsToElement(const llvm::DIType *T);
   /// The leaf value that made the last query Unknown (for messages).
   const llvm::Value *unknownLeaf() const { return UnknownLeaf; }
 

@@ -110,7 +110,7 @@ public:
           // -O0 local pointer: follow what was stored into the slot.
           const Value *Next = nullptr;
           for (const Value *S : Roots.storedInto(A))
-            if (Roots.valueRoot(S) == MemRoot::State) {
+            if (hasRoot(Roots.valueRoot(S), MemRoot::State)) {
               Next = S;
               break;
             }
@@ -119,14 +119,14 @@ public:
           Cur = Next;
           continue;
         }
-        if (Roots.pointerRoot(P) == MemRoot::State)
+        if (hasRoot(Roots.pointerRoot(P), MemRoot::State))
           return locate(P, Depth + 1); // pointer held in a state field
         return std::nullopt;
       }
       if (auto *PN = dyn_cast<PHINode>(Cur)) {
         const Value *Next = nullptr;
         for (const Value *In : PN->incoming_values())
-          if (Roots.pointerRoot(In) == MemRoot::State) {
+          if (hasRoot(Roots.pointerRoot(In), MemRoot::State)) {
             Next = In;
             break;
           }
@@ -136,7 +136,7 @@ public:
         continue;
       }
       if (auto *S = dyn_cast<SelectInst>(Cur)) {
-        Cur = Roots.pointerRoot(S->getTrueValue()) == MemRoot::State
+        Cur = hasRoot(Roots.pointerRoot(S->getTrueValue()), MemRoot::State)
                   ? S->getTrueValue()
                   : S->getFalseValue();
         continue;
@@ -147,7 +147,7 @@ public:
             dyn_cast<Function>(C->getCalledOperand()->stripPointerCasts());
         if (Callee && Cat.matchFunction(*Callee) && C->arg_size() > 0 &&
             C->getArgOperand(0)->getType()->isPointerTy() &&
-            Roots.pointerRoot(C->getArgOperand(0)) == MemRoot::State)
+            hasRoot(Roots.pointerRoot(C->getArgOperand(0)), MemRoot::State))
           return locate(C->getArgOperand(0), Depth + 1);
         return std::nullopt;
       }

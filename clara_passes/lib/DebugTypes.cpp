@@ -330,13 +330,25 @@ bool isInMainFile(const Function &F) {
   return joinPath(CF) == joinPath(SF);
 }
 
+bool isInNFSource(const Function &F) {
+  if (isInMainFile(F))
+    return true;
+  const DISubprogram *SP = F.getSubprogram();
+  if (!SP || !SP->getUnit() || !SP->getFile())
+    return false;
+  // The element's own header next to its .cc (mini_nat.hh beside mini_nat.cc).
+  std::string Main = joinPath(SP->getUnit()->getFile());
+  std::string File = joinPath(SP->getFile());
+  return sys::path::parent_path(Main) == sys::path::parent_path(File);
+}
+
 bool isOwnFunction(const Function &F, const ApiCatalog &Cat) {
   if (F.isDeclaration() || F.isIntrinsic())
     return false;
   if (Cat.matchFunction(F))
     return false;
   if (F.getSubprogram())
-    return isInMainFile(F);
+    return isInNFSource(F);
   return !F.hasLinkOnceLinkage() && !F.hasWeakLinkage() &&
          !F.hasAvailableExternallyLinkage();
 }

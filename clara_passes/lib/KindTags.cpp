@@ -30,6 +30,7 @@
 #include "ApiCatalog.h"
 #include "DebugTypes.h"
 
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -42,28 +43,48 @@ namespace clara {
 
 AnalysisKey ClaraKindsAnalysis::Key;
 
-StringRef memRootName(MemRoot R) {
-  switch (R) {
-  case MemRoot::Stack:
-    return "stack";
-  case MemRoot::State:
-    return "state";
-  case MemRoot::Packet:
-    return "packet";
-  case MemRoot::None:
+std::string memRootName(MemRoot R) {
+  if (R == MemRoot::None)
     return "none";
-  case MemRoot::Unknown:
-    return "unknown";
-  }
-  return "unknown";
+  std::string S;
+  for (auto [Bit, Name] : {std::pair{MemRoot::Stack, "stack"},
+                           {MemRoot::State, "state"},
+                           {MemRoot::Packet, "packet"},
+                           {MemRoot::Unknown, "unknown"}})
+    if (hasRoot(R, Bit))
+      S += (S.empty() ? "" : "|") + std::string(Name);
+  return S;
 }
 
 MemRoot mergeRoots(MemRoot A, MemRoot B) {
-  if (A == MemRoot::None)
-    return B;
-  if (B == MemRoot::None || A == B)
-    return A;
-  return MemRoot::Unknown;
+  return static_cast<MemRoot>(static_cast<uint8_t>(A) | static_cast<uint8_t>(B));
+}
+
+MemRoot dominantRoot(MemRoot Set) {
+  if (hasRoot(Set, MemRoot::Packet))
+    return MemRoot::Packet;
+  if (hasRoot(Set, MemRoot::State) || hasRoot(Set, MemRoot::Unknown) ||
+      Set == MemRoot::None)
+    return MemRoot::State;
+  return MemRoot::Stack;
+}
+
+bool MemRootResolver::pointsToElement(const DIType *T) {
+  const DICompositeType *CT = DITypeIndex::pointee(T);
+  for (unsigned Depth = 0; CT && Depth < 8; ++Depth) {
+    if (CT->getName() == "Element")
+      return true;
+    const DICompositeType *Base = nullptr;
+    for (const DINode *N : CT->getElements())
+      if (auto *M = dyn_cast_or_null<DIDerivedType>(N))
+        if (M->getTag() == dwarf::DW_TAG_inheritance) {
+          Base = dyn_cast_or_null<DICompositeType>(
+              DITypeIndex::strip(M->getBaseType()));
+          break;
+        }
+    CT = Base;
+  }
+  return false;
 }
 
 const Value *MemRootResolver::stripAddr(const Value *V) {
@@ -214,17 +235,20 @@ MemRoot MemRootResolver::valueRoot(const Value *V) {
 MemRoot MemRootResolver::loadedValueRoot(const LoadInst &L) {
   const Value *P = L.getPointerOperand();
   MemRoot Where = pointerRoot(P);
-  if (Where != MemRoot::Stack)
+  if (!hasRoot(Where, MemRoot::Stack))
     return Where; // read from state/packet memory: same root; unknown stays
+  // Read from a stack slot (-O0 locals): the roots of what was stored there.
+  MemRoot Rest = static_cast<MemRoot>(static_cast<uint8_t>(Where) &
+                                      ~static_cast<uint8_t>(MemRoot::Stack));
   auto *A = dyn_cast<AllocaInst>(stripAddr(P));
   if (!A)
-    return unknown(&L);
+    return mergeRoots(Rest, unknown(&L));
   MemRoot R = MemRoot::None;
   for (const Value *S : storedInto(A))
     R = mergeRoots(R, valueRoot(S));
   if (R == MemRoot::None && L.getType()->isPointerTy())
-    return unknown(&L); // a pointer slot never written with a known pointer
-  return R;
+    R = unknown(&L); // a pointer slot never written with a known pointer
+  return mergeRoots(Rest, R);
 }
 
 MemRoot MemRootResolver::argRoot(const Argument &A) {
@@ -253,6 +277,10 @@ MemRoot MemRootResolver::argRoot(const Argument &A) {
           if (N == "Packet" || N == "WritablePacket")
             return MemRoot::Packet;
         }
+      // An element passed by pointer/reference (static handlers' Element *e).
+      if (A.getArgNo() >= Shift && Idx < Types.size() &&
+          pointsToElement(dyn_cast_or_null<DIType>(Types[Idx])))
+        return MemRoot::State;
     }
   return unknown(&A);
 }
@@ -330,6 +358,10 @@ public:
     for (const BasicBlock &BB : F)
       for (const Instruction &I : BB)
         Result.Kinds[&I] = kindOf(I);
+    if (FirstEH) // one warning per function for C++ exception handling
+      warn(*FirstEH, "exception handling: " + std::to_string(NInvoke) +
+                         " invoke, " + std::to_string(NLandingPad) +
+                         " landingpad (compile with -fno-exceptions as Click does)");
     return std::move(Result);
   }
 
@@ -338,34 +370,45 @@ private:
     Result.Warnings.push_back({&I, std::move(Msg)});
   }
 
+  /// "mem.<kind>" of an access with root set R, warning when R is unknown
+  /// or mixed.
+  std::string classify(const Instruction &I, MemRoot R, StringRef What) {
+    MemRoot D = dominantRoot(R);
+    std::string Kind = "mem." + memRootName(D);
+    if (hasRoot(R, MemRoot::Unknown) || R == MemRoot::None)
+      warn(I, "unknown memory root" + What.str() + " (" +
+                  describeLeaf(Roots.unknownLeaf()) + "); counted as " + Kind);
+    else if (R != D)
+      warn(I, "pointer" + What.str() + " may address " + memRootName(R) +
+                  " memory; counted as " + Kind);
+    return Kind;
+  }
+
   std::string memKind(const Instruction &I, const Value *Ptr) {
-    MemRoot R = Roots.pointerRoot(Ptr);
-    if (R == MemRoot::Stack || R == MemRoot::State || R == MemRoot::Packet)
-      return ("mem." + memRootName(R)).str();
-    warn(I, "unknown memory root (" + describeLeaf(Roots.unknownLeaf()) +
-                "); counted as mem.state");
-    return "mem.state";
+    return classify(I, Roots.pointerRoot(Ptr), "");
   }
 
   std::string callKind(const CallBase &C) {
-    if (isa<InvokeInst>(C))
-      warn(C, "exception handling: invoke");
+    if (isa<InvokeInst>(C)) {
+      ++NInvoke;
+      if (!FirstEH)
+        FirstEH = &C;
+    }
     if (C.isInlineAsm()) {
       warn(C, "inline assembly");
       return "api.extern";
     }
     if (auto *II = dyn_cast<IntrinsicInst>(&C)) {
       if (auto *MI = dyn_cast<MemIntrinsic>(II)) {
-        MemRoot D = Roots.pointerRoot(MI->getRawDest());
-        MemRoot S = MemRoot::None;
+        MemRoot R = Roots.pointerRoot(MI->getRawDest());
         if (auto *MT = dyn_cast<MemTransferInst>(MI))
-          S = Roots.pointerRoot(MT->getRawSource());
-        for (MemRoot R : {MemRoot::Packet, MemRoot::State, MemRoot::Stack})
-          if (D == R || S == R)
-            return ("mem." + memRootName(R)).str();
-        warn(C, "unknown memory root of " + II->getCalledFunction()->getName().str() +
-                    "; counted as mem.state");
-        return "mem.state";
+          R = mergeRoots(R, Roots.pointerRoot(MT->getRawSource()));
+        // A copy between stack and packet/state counts as the latter.
+        if (R != MemRoot::Stack && !hasRoot(R, MemRoot::Unknown) &&
+            R != MemRoot::None)
+          R = static_cast<MemRoot>(static_cast<uint8_t>(R) &
+                                   ~static_cast<uint8_t>(MemRoot::Stack));
+        return classify(C, R, " of " + II->getCalledFunction()->getName().str());
       }
       if (II->isAssumeLikeIntrinsic() || II->isLifetimeStartOrEnd() ||
           isa<DbgInfoIntrinsic>(II) || II->getIntrinsicID() == Intrinsic::trap ||
@@ -398,8 +441,11 @@ private:
     if (auto *C = dyn_cast<CallBase>(&I))
       return callKind(*C);
     if (I.isEHPad() || isa<ResumeInst>(I)) {
-      if (isa<LandingPadInst>(I))
-        warn(I, "exception handling: landingpad");
+      if (isa<LandingPadInst>(I)) {
+        ++NLandingPad;
+        if (!FirstEH)
+          FirstEH = &I;
+      }
       return "control";
     }
     if (I.isTerminator())
@@ -410,6 +456,8 @@ private:
   const ApiCatalog &Cat;
   MemRootResolver Roots;
   ClaraKinds Result;
+  const Instruction *FirstEH = nullptr;
+  unsigned NInvoke = 0, NLandingPad = 0;
 };
 } // namespace
 
