@@ -77,7 +77,8 @@ def test_clang_style_remark_lines() -> None:
 def test_text_report_names_the_packet_entry() -> None:
     proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"))
     assert proc.returncode == 0, proc.stderr
-    assert "simple_action" in proc.stdout and "[packet entry]" in proc.stdout
+    assert "MiniNAT::push(int, Click::Packet*)  [packet entry]" in proc.stdout
+    assert "Not on the packet path" in proc.stdout and "configure(" in proc.stdout
     assert "total" in proc.stdout
 
 
@@ -98,3 +99,24 @@ def test_non_c_file_is_refused(tmp_path: Path) -> None:
     proc = run_cli("analyze", str(script))
     assert proc.returncode == 1
     assert "not a C or C++ source" in proc.stderr and str(script) in proc.stderr
+
+
+def test_mini_nat_packet_path_matches_its_source(tmp_path: Path) -> None:
+    """Counts derived by reading examples/nfs/mini_nat.cc: push() inlines inbound/outbound."""
+    doc = analyze_json(EXAMPLES / "mini_nat.cc", tmp_path)
+    (push,) = [f for f in doc["functions"] if f["is_packet_entry"]]
+    assert push["demangled"].endswith("MiniNAT::push(int, Click::Packet*)")
+    calls = push["api_calls"]
+    # one findp per direction; outbound inserts into ext_map and int_map
+    assert calls["HashMap::find"] == 2 and calls["HashMap::insert"] == 2
+    # uniqueify, ip_header and tcp_header once per direction
+    for api in ("Packet::uniqueify", "Packet::ip_header", "Packet::tcp_header"):
+        assert calls[api] == 2, api
+    # kill: inbound miss, outbound non-TCP, outbound non-SYN
+    assert calls["Packet::kill"] == 3
+    # per direction: two update_cksum32 (2 calls each) plus one port update
+    assert calls["click_in_cksum"] == 10
+    touched = {(a["object"], a["field"]) for b in push["blocks"] for a in b["state_accesses"]}
+    for field in ("int_map", "ext_map", "_translated", "_misses", "_next_port"):
+        assert ("MiniNAT", field) in touched, field
+    assert push["counts"]["mem.packet"] > 0 and push["counts"]["mem.state"] > 0

@@ -23,7 +23,8 @@ def test_missing_llvm_names_the_packages(tmp_path: Path) -> None:
 
 def test_plugin_lit_suite() -> None:
     env = {**os.environ, "CLARA_PLUGIN": str(find_plugin())}
-    proc = subprocess.run([sys.executable, "-m", "lit", "-v", str(REPO / "clara_passes" / "test")],
+    lit = Path(sys.executable).parent / "lit"  # the venv's lit script (no `python -m lit`)
+    proc = subprocess.run([str(lit), "-v", str(REPO / "clara_passes" / "test")],
                           capture_output=True, text=True, check=False, env=env)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
     assert "Passed" in proc.stdout

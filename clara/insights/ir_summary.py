@@ -102,7 +102,7 @@ def _state_records(module: ModuleFeatures) -> list[dict[str, Any]]:
             "type": var.type,
             "size": var.size,
             "scope": var.scope,
-            "module": module.module,
+            "module": module.source_file,
             "accesses": {"loads": loads[key], "stores": stores[key]},
         })
     return records
@@ -188,17 +188,30 @@ def _module_state_names(module: ModuleFeatures, blocks: list[Block]) -> list[str
     return list(seen)
 
 
+def reported_functions(module: ModuleFeatures) -> list[Function]:
+    """The functions whose blocks get records: the packet path, or everything if none is.
+
+    Constructors, ``configure`` and handlers run once, not per packet; their numbers stay in
+    the document's ``functions`` but would drown the packet path's remarks.
+    """
+    entries = [f for f in module.functions if f.is_packet_entry]
+    return entries or list(module.functions)
+
+
 def summarize_module(module: ModuleFeatures) -> dict[str, Any]:
     """The functions, state and records of one module (a part of ``clara.insights/1``)."""
-    functions, records = [], []
-    for function in module.functions:
+    functions = [_function_record(f, module.blocks_of(f.name)) for f in module.functions]
+    records = []
+    reported = {f.name for f in reported_functions(module)}
+    for function, record in zip(module.functions, functions, strict=True):
+        if function.name not in reported:
+            continue
         blocks = module.blocks_of(function.name)
-        record = _function_record(function, blocks)
-        functions.append(record)
         records.append(_function_summary(record, _module_state_names(module, blocks)))
         for block in sorted(blocks, key=lambda b: b.index):
             records.extend(_block_records(function.name, block))
-    records.extend(_warning_record(module, w) for w in module.warnings)
+    records.extend(_warning_record(module, w) for w in module.warnings
+                   if w.function in reported)
     return {"functions": functions, "state": _state_records(module), "records": records}
 
 

@@ -65,12 +65,27 @@ def _warnings_section(records: list[dict[str, Any]]) -> list[str]:
     ]
 
 
+def _other_functions(functions: list[dict[str, Any]]) -> list[str]:
+    if not functions:
+        return []
+    lines = ["Not on the packet path (run at configuration or handler time):"]
+    for function in functions:
+        total = sum(function["counts"].values())
+        lines.append(f"  {function['demangled']}: {function['n_blocks']} blocks, "
+                     f"{total} IR instructions")
+    return [*lines, ""]
+
+
 def render_text(document: dict[str, Any]) -> str:
-    """The report a developer reads in a terminal."""
+    """The report a developer reads in a terminal: the packet path in full, the rest listed."""
     target = document.get("target") or "none (IR-level counts only)"
     lines = [f"Clara {document['tool']['version']} analysis; target: {target}", ""]
+    reported = {r["function"] for r in document["records"] if r["kind"] == "function-summary"}
     for function in document["functions"]:
-        lines += _function_section(function)
+        if function["function"] in reported:
+            lines += _function_section(function)
+    lines += _other_functions(
+        [f for f in document["functions"] if f["function"] not in reported])
     lines += _state_section(document["state"])
     lines += _warnings_section(document["records"])
     return "\n".join(lines).rstrip() + "\n"
