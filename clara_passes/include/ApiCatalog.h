@@ -23,6 +23,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/InstrTypes.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/Regex.h"
 
@@ -62,6 +63,10 @@ private:
   std::vector<ApiEntry> Entries;
   mutable llvm::StringMap<const ApiEntry *> Cache;
 };
+
+/// The function a call calls, through pointer casts and aliases (clang's
+/// complete-object destructors are aliases); null for indirect calls/asm.
+const llvm::Function *calledFunction(const llvm::CallBase &CB);
 
 /// llvm::demangle of a symbol (the symbol itself if it is not mangled).
 std::string demangled(llvm::StringRef Symbol);

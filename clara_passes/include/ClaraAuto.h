@@ -12,12 +12,14 @@
 //    object code is exactly what the compiler would produce without Clara.
 //    Features go to -clara-features-output=FILE, default
 //    "<source file>.clara.jsonl". Remarks reach clang's diagnostics
-//    (-Rpass-analysis=clara) and -fsave-optimization-record.
+//    (-Rpass-analysis=clara) and -fsave-optimization-record. clang discards
+//    value names by default: add -fno-discard-value-names so block names
+//    match those in insights.json (else blocks are named "bb.<index>").
 //
 // USAGE:
 //    clang-19 does parse -mllvm options before it loads -fpass-plugin plugins,
 //    so also load the plugin with -Xclang -load:
-//      clang-19 -g -c nf.cc -fpass-plugin=libClaraPasses.so -Xclang -load -Xclang libClaraPasses.so -mllvm -clara-auto -mllvm -clara-features-output=nf.jsonl
+//      clang-19 -g -fno-discard-value-names -c nf.cc -fpass-plugin=libClaraPasses.so -Xclang -load -Xclang libClaraPasses.so -mllvm -clara-auto -mllvm -clara-features-output=nf.jsonl
 //    With opt-19 (default pipelines only, e.g. -passes='default<O0>'):
 //      opt-19 -load-pass-plugin libClaraPasses.so -clara-auto -passes='default<O0>' -disable-output input.ll
 //

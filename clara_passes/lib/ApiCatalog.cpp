@@ -31,6 +31,11 @@ static cl::opt<std::string> ApiCatalogFile(
              "of the one embedded in libClaraPasses.so"),
     cl::value_desc("file"), cl::init(""));
 
+const Function *calledFunction(const CallBase &CB) {
+  return dyn_cast<Function>(
+      CB.getCalledOperand()->stripPointerCastsAndAliases());
+}
+
 std::string demangled(StringRef Symbol) { return llvm::demangle(Symbol); }
 
 std::string normalizedName(StringRef Symbol) {

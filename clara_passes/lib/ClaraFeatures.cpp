@@ -144,7 +144,7 @@ public:
       if (auto *C = dyn_cast<CallBase>(Cur)) {
         // Element pointer returned by a container API: the container.
         auto *Callee =
-            dyn_cast<Function>(C->getCalledOperand()->stripPointerCasts());
+            calledFunction(*C);
         if (Callee && Cat.matchFunction(*Callee) && C->arg_size() > 0 &&
             C->getArgOperand(0)->getType()->isPointerTy() &&
             hasRoot(Roots.pointerRoot(C->getArgOperand(0)), MemRoot::State))
@@ -358,7 +358,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
         if (!CB || isa<IntrinsicInst>(CB))
           continue;
         auto *Callee =
-            dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+            calledFunction(*CB);
         std::string Name = Callee ? Callee->getName().str()
                                   : (CB->isInlineAsm() ? "<asm>" : "<indirect>");
         if (!SeenCallees.insert(Name).second)
@@ -415,7 +415,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
         if (isApiKind(Kind)) {
           auto *CB = cast<CallBase>(&I);
           auto *Callee =
-              dyn_cast<Function>(CB->getCalledOperand()->stripPointerCasts());
+              calledFunction(*CB);
           std::string D = Callee ? demangled(Callee->getName())
                                  : (CB->isInlineAsm() ? "<asm>" : "<indirect>");
           ApiCalls.push_back(json::Object{{"name", Kind.drop_front(4)},

@@ -301,7 +301,7 @@ MemRoot MemRootResolver::callRoot(const CallBase &C) {
     }
   }
   const Function *Callee =
-      dyn_cast<Function>(C.getCalledOperand()->stripPointerCasts());
+      calledFunction(C);
   if (!Callee)
     return unknown(&C);
   const ApiEntry *E = Cat.matchFunction(*Callee);
@@ -337,7 +337,7 @@ static std::string describeLeaf(const Value *V) {
            (A->hasName() ? A->getName().str() : std::to_string(A->getArgNo())) +
            "'";
   if (auto *C = dyn_cast<CallBase>(V)) {
-    if (auto *Fn = dyn_cast<Function>(C->getCalledOperand()->stripPointerCasts()))
+    if (auto *Fn = calledFunction(*C))
       return "result of call to '" + demangled(Fn->getName()) + "'";
     return "result of an indirect call";
   }
@@ -400,15 +400,18 @@ private:
     }
     if (auto *II = dyn_cast<IntrinsicInst>(&C)) {
       if (auto *MI = dyn_cast<MemIntrinsic>(II)) {
-        MemRoot R = Roots.pointerRoot(MI->getRawDest());
-        if (auto *MT = dyn_cast<MemTransferInst>(MI))
-          R = mergeRoots(R, Roots.pointerRoot(MT->getRawSource()));
-        // A copy between stack and packet/state counts as the latter.
-        if (R != MemRoot::Stack && !hasRoot(R, MemRoot::Unknown) &&
-            R != MemRoot::None)
-          R = static_cast<MemRoot>(static_cast<uint8_t>(R) &
-                                   ~static_cast<uint8_t>(MemRoot::Stack));
-        return classify(C, R, " of " + II->getCalledFunction()->getName().str());
+        // Each operand is classified (and warned about) on its own; the call
+        // counts as the costlier of the two: packet > state > stack.
+        std::string Name = II->getCalledFunction()->getName().str();
+        MemRoot D = Roots.pointerRoot(MI->getRawDest());
+        std::string Kind = classify(C, D, " (destination of " + Name + ")");
+        if (auto *MT = dyn_cast<MemTransferInst>(MI)) {
+          MemRoot S = Roots.pointerRoot(MT->getRawSource());
+          classify(C, S, " (source of " + Name + ")");
+          Kind = "mem." + memRootName(dominantRoot(
+                              mergeRoots(dominantRoot(D), dominantRoot(S))));
+        }
+        return Kind;
       }
       if (II->isAssumeLikeIntrinsic() || II->isLifetimeStartOrEnd() ||
           isa<DbgInfoIntrinsic>(II) || II->getIntrinsicID() == Intrinsic::trap ||
@@ -417,7 +420,7 @@ private:
       return "compute";
     }
     const Function *Callee =
-        dyn_cast<Function>(C.getCalledOperand()->stripPointerCasts());
+        calledFunction(C);
     if (!Callee) {
       warn(C, "indirect call");
       return "api.extern";
