@@ -186,8 +186,9 @@ private:
       Loc.Offset += Off;
       Loc.Size = Hit ? Hit->SizeBytes
                      : DL.getTypeAllocSize(ST->getElementType(I1->getZExtValue()));
-      if (Hit && Hit->Member)
-        Loc.Type = diTypeName(Hit->Member->getBaseType());
+      Loc.Type = (Hit && Hit->Member)
+                     ? diTypeName(Hit->Member->getBaseType())
+                     : Tokenizer::typeName(ST->getElementType(I1->getZExtValue()));
       First = false;
       if (G->getNumIndices() > 2)
         return; // deeper indices: keep the first member

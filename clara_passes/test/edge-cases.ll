@@ -19,6 +19,10 @@
 ; CHECK: control {{ *}}| %lp = landingpad { ptr, i32 }
 ; CHECK: warning: entry: exception handling: 1 invoke, 1 landingpad (compile with -fno-exceptions as Click does)
 
+; CHECK-LABEL: Clara kinds for function 'mixed':
+; CHECK: mem.packet {{ *}}| store i8 1, ptr %p
+; CHECK: warning: entry: pointer may address stack|packet memory; counted as mem.packet
+
 ; FEAT: "record":"function","function":"_Z4factj",{{.*}}"callees":[{"demangled":"fact(unsigned int)","kind":"api.extern","name":"_Z4factj"}]}
 ; FEAT: "record":"function","function":"_Z3runPjPFvvE",
 ; FEAT: "record":"block",{{.*}}"state_accesses":[{"field":"","is_store":true,"line":0,"object":"<unknown>","offset":0,"size":4}]
@@ -57,4 +61,13 @@ ok:
 lpad:
   %lp = landingpad { ptr, i32 } cleanup
   resume { ptr, i32 } %lp
+}
+
+; Plain C: %pkt (first pointer parameter) is the packet; %p may be either.
+define void @mixed(ptr %pkt, i1 %c) {
+entry:
+  %buf = alloca [4 x i8]
+  %p = select i1 %c, ptr %pkt, ptr %buf
+  store i8 1, ptr %p
+  ret void
 }
