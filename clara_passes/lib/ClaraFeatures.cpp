@@ -154,9 +154,10 @@ public:
       break;
     }
     if (auto *A = dyn_cast<Argument>(Cur)) {
-      if (!MemRootResolver::isThisArg(*A))
+      // `this`, or an Element* parameter (static handlers).
+      if (!hasRoot(Roots.pointerRoot(A), MemRoot::State))
         return std::nullopt;
-      return fromThis(*A, Path);
+      return fromObject(*A, Path);
     }
     if (auto *GV = dyn_cast<GlobalVariable>(Cur))
       return fromGlobal(*GV, Path);
@@ -195,8 +196,8 @@ private:
     }
   }
 
-  std::optional<StateLoc> fromThis(const Argument &This,
-                                   ArrayRef<const GEPOperator *> Path) {
+  std::optional<StateLoc> fromObject(const Argument &Obj,
+                                     ArrayRef<const GEPOperator *> Path) {
     StateLoc Loc;
     Loc.Scope = "member";
     const DICompositeType *CT = nullptr;
@@ -205,10 +206,13 @@ private:
         CT = Types.forStruct(const_cast<StructType *>(ST));
     if (!CT)
       if (const DISubprogram *SP = F.getSubprogram())
-        if (const DISubroutineType *T = SP->getType())
-          if (T->getTypeArray().size() > 1)
+        if (const DISubroutineType *T = SP->getType()) {
+          unsigned Shift = F.hasParamAttribute(0, Attribute::StructRet) ? 1 : 0;
+          unsigned Idx = 1 + Obj.getArgNo() - Shift;
+          if (Obj.getArgNo() >= Shift && Idx < T->getTypeArray().size())
             CT = DITypeIndex::pointee(
-                dyn_cast_or_null<DIType>(T->getTypeArray()[1]));
+                dyn_cast_or_null<DIType>(T->getTypeArray()[Idx]));
+        }
     if (CT) {
       Loc.Object = stripClick(Types.nameOf(CT));
       Loc.Type = Loc.Object;
