@@ -53,8 +53,8 @@ MemRoot dominantRoot(MemRoot Set);
 
 class MemRootResolver {
 public:
-  MemRootResolver(const llvm::Function &F, const ApiCatalog &Cat)
-      : F(F), Cat(Cat) {}
+  /// Resolves roots for pointers of one function (the memo is per function).
+  MemRootResolver(const llvm::Function &, const ApiCatalog &Cat) : Cat(Cat) {}
 
   /// Where the memory that Ptr points into lives.
   MemRoot pointerRoot(const llvm::Value *Ptr);
@@ -83,7 +83,6 @@ private:
     return MemRoot::Unknown;
   }
 
-  const llvm::Function &F;
   const ApiCatalog &Cat;
   llvm::DenseMap<const llvm::Value *, MemRoot> Ptr, Val;
   llvm::DenseMap<const llvm::AllocaInst *,
