@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sysconfig
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from clara.errors import ClaraError
@@ -59,26 +59,18 @@ def find_llvm() -> Llvm:
     return Llvm(clang=_find_tool("clang"), clangxx=_find_tool("clang++"), opt=_find_tool("opt"))
 
 
-def _installed_plugin() -> Path | None:
-    try:
-        files = metadata.files("clara-nf") or []
-    except metadata.PackageNotFoundError:
-        return None
-    for entry in files:
-        if entry.name == PLUGIN_NAME:
-            return Path(str(entry.locate())).resolve()
-    return None
-
-
 def plugin_candidates() -> list[Path]:
-    """Where the plugin is looked for, in order: $CLARA_PLUGIN, the package, a dev build."""
+    """Where the plugin is looked for, in order.
+
+    ``$CLARA_PLUGIN``; the package directory (a regular install); the environment's
+    site-packages (an editable install keeps Python sources in the checkout but installs
+    the built plugin there); a developer's ``cmake -B build/dev`` build.
+    """
     candidates: list[Path] = []
     if os.environ.get("CLARA_PLUGIN"):
         candidates.append(Path(os.environ["CLARA_PLUGIN"]))
     candidates.append(PACKAGE_DIR / "lib" / PLUGIN_NAME)
-    installed = _installed_plugin()
-    if installed is not None:
-        candidates.append(installed)
+    candidates.append(Path(sysconfig.get_paths()["platlib"]) / "clara" / "lib" / PLUGIN_NAME)
     candidates.append(REPO_DIR / "build" / "dev" / "clara_passes" / PLUGIN_NAME)
     return candidates
 
