@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,12 +65,14 @@ def analyze_sources(
     progress: bool = False,
 ) -> tuple[dict[str, Any], list[AnalyzedModule]]:
     """Analyze every source; the insights document and the analyzed modules."""
-    from tqdm import tqdm  # imported here: it costs 60 ms, and clara-cc never shows a bar
+    items: Iterable[Path] = sources
+    if progress:
+        from tqdm import tqdm  # imported only here: it costs 60 ms of start-up
 
-    bar = tqdm(sources, desc="analyzing", unit="file", disable=not progress, file=sys.stderr)
+        items = tqdm(sources, desc="analyzing", unit="file", file=sys.stderr)
     modules = [
         analyze_module(source, options, workdir, f"{number}-{source.stem}")
-        for number, source in enumerate(bar)
+        for number, source in enumerate(items)
     ]
     inputs = [SourceInput(str(m.source), language_of(m.source), m.compile_command)
               for m in modules]
