@@ -20,6 +20,7 @@ GROUPS = {
     "advise": "porting advice from a features file, without compiling anything",
     "import": "import measurements from other tools' formats",
     "targets": "list and show SmartNIC target profiles",
+    "dataset": "build ground-truth datasets (IR block -> NIC instructions) with target compilers",
 }
 
 # Modules that expose ``register(sub, groups)``; each adds its own sub-commands.
