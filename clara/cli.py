@@ -24,7 +24,7 @@ GROUPS = {
 }
 
 # Modules that expose ``register(sub, groups)``; each adds its own sub-commands.
-REGISTRARS: tuple[str, ...] = ("clara.analyze", "clara.targets.commands")
+REGISTRARS: tuple[str, ...] = ("clara.analyze", "clara.targets.commands", "clara.measured_cli")
 
 Registrar = Callable[[argparse._SubParsersAction, dict[str, argparse._SubParsersAction]], None]
 

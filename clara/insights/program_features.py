@@ -204,7 +204,7 @@ class BlockCost:
     tables: int = 0
 
 
-def _block_costs(choices: Sequence[int], configs: Sequence[int]) -> list[BlockCost]:
+def block_costs(choices: Sequence[int], configs: Sequence[int]) -> list[BlockCost]:
     """The cost of every block present in one template program.
 
     README cost table; interpretations made here: FTPPortMapper's two depths (configs 2, 3)
@@ -272,7 +272,7 @@ def from_template(
 ) -> ProgramFeatures:
     """Physical features of one artifact program (template choices and configs)."""
     check_template(choices, configs, name)
-    blocks = _block_costs(choices, configs)
+    blocks = block_costs(choices, configs)
     crc = sum(b.crc_calls for b in blocks)
     return ProgramFeatures(
         name=name,
