@@ -120,3 +120,9 @@ def test_mini_nat_packet_path_matches_its_source(tmp_path: Path) -> None:
     for field in ("int_map", "ext_map", "_translated", "_misses", "_next_port"):
         assert ("MiniNAT", field) in touched, field
     assert push["counts"]["mem.packet"] > 0 and push["counts"]["mem.state"] > 0
+
+
+def test_unknown_target_is_refused_with_the_list() -> None:
+    proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"), "--target", "nosuch")
+    assert proc.returncode == 1
+    assert "unknown target 'nosuch'" in proc.stderr and "agilio-cx" in proc.stderr

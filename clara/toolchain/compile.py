@@ -20,8 +20,10 @@ CXX_SUFFIXES = (".cc", ".cpp", ".cxx", ".c++", ".C")
 CLICK_COMPAT_INCLUDE = PACKAGE_DIR / "include"
 
 # Flags that keep the IR close to the source: no optimisation, but passes may still run
-# (clang marks -O0 functions optnone otherwise), names and debug lines kept.
-ANALYSIS_FLAGS = ("-O0", "-g", "-Xclang", "-disable-O0-optnone", "-fno-discard-value-names")
+# (clang marks -O0 functions optnone otherwise), names and debug lines kept, and full debug
+# types even for classes whose vtable lives in another translation unit (member names).
+ANALYSIS_FLAGS = ("-O0", "-g", "-fstandalone-debug", "-Xclang", "-disable-O0-optnone",
+                  "-fno-discard-value-names")
 
 
 @dataclass(frozen=True)
