@@ -126,3 +126,66 @@ def test_unknown_target_is_refused_with_the_list() -> None:
     proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"), "--target", "nosuch")
     assert proc.returncode == 1
     assert "unknown target 'nosuch'" in proc.stderr and "agilio-cx" in proc.stderr
+
+
+UNCLASSIFIABLE_ELEMENT = """\
+#include <click/config.h>
+#include <click/element.hh>
+#include <click/packet.hh>
+CLICK_DECLS
+struct Hook { virtual unsigned apply(unsigned x) = 0; };
+class Odd : public Element {
+  public:
+    const char *class_name() const { return "Odd"; }
+    const char *port_count() const { return PORTS_1_1; }
+    Packet *simple_action(Packet *p);
+  private:
+    Hook *_hook;
+    unsigned _last;
+};
+Packet *Odd::simple_action(Packet *p) {
+    unsigned v = p->length();
+    asm volatile("" : "+r"(v));
+    _last = _hook->apply(v);
+    return p;
+}
+CLICK_ENDDECLS
+EXPORT_ELEMENT(Odd)
+"""
+
+
+def test_inline_asm_and_virtual_dispatch_are_warned_about(tmp_path: Path) -> None:
+    source = tmp_path / "odd.cc"
+    source.write_text(UNCLASSIFIABLE_ELEMENT)
+    doc = analyze_json(source, tmp_path)
+    warnings = [r for r in doc["records"] if r["severity"] == "warning"]
+    messages = " | ".join(r["message"] for r in warnings)
+    assert "inline assembly" in messages and "indirect call" in messages, messages
+    assert all(r["location"]["file"].endswith("odd.cc") for r in warnings)
+
+
+def test_click_root_uses_that_trees_headers(tmp_path: Path) -> None:
+    # Not a real Click tree (none is available offline): a tree of the same layout whose
+    # include/ holds the compatibility headers, to check the flags --click-root adds.
+    root = tmp_path / "click"
+    (root / "include").mkdir(parents=True)
+    for sub in ("click", "clicknet"):
+        (root / "include" / sub).symlink_to(EXAMPLES.parent.parent / "clara" / "include" / sub)
+    out = tmp_path / "insights.json"
+    proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"), "--click-root", str(root),
+                   "--format", "json", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    command = json.loads(out.read_text())["inputs"][0]["compile_command"]
+    assert "-DCLICK_USERLEVEL" in command and "-DHAVE_CONFIG_H" in command
+    assert str(root / "include") in command
+    assert not any(arg.endswith("clara/include") for arg in command)
+    proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"), "--click-root", str(tmp_path))
+    assert proc.returncode == 1 and "no include/click/ directory" in proc.stderr
+
+
+def test_a_source_without_function_bodies_says_so(tmp_path: Path) -> None:
+    source = tmp_path / "decls.cc"
+    source.write_text("struct S { int f() { return 1; } };\nint g(int);\n")
+    doc = analyze_json(source, tmp_path)
+    (record,) = doc["records"]
+    assert record["severity"] == "warning" and "no function bodies" in record["message"]

@@ -188,6 +188,20 @@ def _module_state_names(module: ModuleFeatures, blocks: list[Block]) -> list[str
     return list(seen)
 
 
+def _empty_module_record(module: ModuleFeatures) -> dict[str, Any]:
+    return {
+        "kind": "unclassified",
+        "severity": "warning",
+        "function": "",
+        "block": "",
+        "location": location(module.source_file, 1),
+        "message": "no function bodies of the NF's own were found: methods defined inside a "
+                   "class are only emitted when used; define the element's methods in the "
+                   ".cc file",
+        "data": {},
+    }
+
+
 def reported_functions(module: ModuleFeatures) -> list[Function]:
     """The functions whose blocks get records: the packet path, or everything if none is.
 
@@ -212,6 +226,8 @@ def summarize_module(module: ModuleFeatures) -> dict[str, Any]:
             records.extend(_block_records(function.name, block))
     records.extend(_warning_record(module, w) for w in module.warnings
                    if w.function in reported)
+    if not module.functions:
+        records.append(_empty_module_record(module))
     return {"functions": functions, "state": _state_records(module), "records": records}
 
 
