@@ -1,0 +1,1 @@
+"""Dataset stage: ground-truth builders and importers of measurements from other tools."""

@@ -1,0 +1,1 @@
+"""Models stage: ONNX inference wrappers (run time) and training code (the [train] extra)."""
