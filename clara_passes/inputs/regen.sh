@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../test/Inputs"
 mkdir -p "$out"
 cd "$here"
-for src in counter.cc filter.c handlers.cc; do
+for src in counter.cc filter.c handlers.cc vptr.cc; do
   base=${src%.*}
   clang-19 -O0 -g -Xclang -disable-O0-optnone -fno-discard-value-names \
     -S -emit-llvm "$src" -o "$out/$base.ll.tmp"

@@ -23,6 +23,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Analysis/LoopInfo.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Instructions.h"
@@ -79,7 +80,62 @@ struct StateLoc {
   std::string Object, Field, Type, Scope;
   uint64_t Offset = 0; // of the field inside the object
   uint64_t Size = 0;   // of the field (or of the whole object)
+  bool Record = true;  // false: not NF state, no `state` record (<vptr>, <whole>)
 };
+
+/// The memory access being located: its type (a load/store; null for a
+/// container API call) and, for a store, the stored value.
+struct Access {
+  Type *Ty = nullptr;
+  const Value *Stored = nullptr;
+};
+
+/// True if V is a vtable address: a GEP/cast into a `_ZTV` (vtable), `_ZTT`
+/// (VTT) or `_ZTC` (construction vtable) global, or a pointer loaded from one.
+bool isVTableAddress(const Value *V) {
+  for (unsigned Steps = 0; Steps < 8; ++Steps) {
+    V = MemRootResolver::stripAddr(V);
+    if (auto *GV = dyn_cast<GlobalVariable>(V)) {
+      StringRef N = GV->getName();
+      return N.starts_with("_ZTV") || N.starts_with("_ZTT") ||
+             N.starts_with("_ZTC");
+    }
+    auto *L = dyn_cast<LoadInst>(V);
+    if (!L)
+      return false;
+    V = L->getPointerOperand();
+  }
+  return false;
+}
+
+/// True if the class has a vtable pointer at offset 0: a vtable holder in
+/// debug info, an artificial `_vptr$` member, or a `_ZTV` global for it,
+/// here or in the base class at offset 0.
+bool isDynamicClass(const DICompositeType *CT, const Module &M) {
+  for (unsigned Depth = 0; CT && Depth < 8; ++Depth) {
+    if (CT->getVTableHolder())
+      return true;
+    StringRef Id = CT->getIdentifier();
+    if (Id.starts_with("_ZTS") &&
+        M.getNamedGlobal(("_ZTV" + Id.drop_front(4)).str()))
+      return true;
+    const DICompositeType *Base = nullptr;
+    for (const DINode *N : CT->getElements()) {
+      auto *Mem = dyn_cast_or_null<DIDerivedType>(N);
+      if (!Mem)
+        continue;
+      if (Mem->getTag() == dwarf::DW_TAG_member && Mem->isArtificial() &&
+          Mem->getName().starts_with("_vptr"))
+        return true;
+      if (Mem->getTag() == dwarf::DW_TAG_inheritance && !Base &&
+          Mem->getOffsetInBits() == 0)
+        Base = dyn_cast_or_null<DICompositeType>(
+            DITypeIndex::strip(Mem->getBaseType()));
+    }
+    CT = Base;
+  }
+  return false;
+}
 
 class StateLocator {
 public:
@@ -87,7 +143,9 @@ public:
                const ApiCatalog &Cat)
       : F(F), Types(Types), Roots(F, Cat), Cat(Cat) {}
 
-  std::optional<StateLoc> locate(const Value *Ptr, unsigned Depth = 0) {
+  /// The state variable that an access (Acc) through Ptr touches.
+  std::optional<StateLoc> locate(const Value *Ptr, Access Acc,
+                                 unsigned Depth = 0) {
     if (Depth > 8)
       return std::nullopt;
     SmallVector<const GEPOperator *, 4> Path; // access -> root order
@@ -120,7 +178,8 @@ public:
           continue;
         }
         if (hasRoot(Roots.pointerRoot(P), MemRoot::State))
-          return locate(P, Depth + 1); // pointer held in a state field
+          // pointer held in a state field: that field, read as a pointer
+          return locate(P, Access{L->getType(), nullptr}, Depth + 1);
         return std::nullopt;
       }
       if (auto *PN = dyn_cast<PHINode>(Cur)) {
@@ -148,7 +207,7 @@ public:
         if (Callee && Cat.matchFunction(*Callee) && C->arg_size() > 0 &&
             C->getArgOperand(0)->getType()->isPointerTy() &&
             hasRoot(Roots.pointerRoot(C->getArgOperand(0)), MemRoot::State))
-          return locate(C->getArgOperand(0), Depth + 1);
+          return locate(C->getArgOperand(0), Access{}, Depth + 1);
         return std::nullopt;
       }
       break;
@@ -157,7 +216,7 @@ public:
       // `this`, or an Element* parameter (static handlers).
       if (!hasRoot(Roots.pointerRoot(A), MemRoot::State))
         return std::nullopt;
-      return fromObject(*A, Path);
+      return fromObject(*A, Path, Acc);
     }
     if (auto *GV = dyn_cast<GlobalVariable>(Cur))
       return fromGlobal(*GV, Path);
@@ -197,7 +256,8 @@ private:
   }
 
   std::optional<StateLoc> fromObject(const Argument &Obj,
-                                     ArrayRef<const GEPOperator *> Path) {
+                                     ArrayRef<const GEPOperator *> Path,
+                                     Access Acc) {
     StateLoc Loc;
     Loc.Scope = "member";
     const DICompositeType *CT = nullptr;
@@ -224,7 +284,53 @@ private:
       Loc.Object = stripClick(Pos == StringRef::npos ? "this" : Q.substr(0, Pos).str());
     }
     refine(Loc, Path);
+    if (Loc.Field.empty())
+      wholeObject(Loc, CT, Path, Acc);
     return Loc;
+  }
+
+  /// An access of the object itself rather than of a member (no struct GEP
+  /// names a field): the vtable pointer (`<vptr>`), else the data member
+  /// that covers the whole access (a cast pointer to the first member), else
+  /// the whole object (`<whole>`). <vptr> and <whole> are not NF state and
+  /// get no `state` record.
+  void wholeObject(StateLoc &Loc, const DICompositeType *CT,
+                   ArrayRef<const GEPOperator *> Path, Access Acc) {
+    const DataLayout &DL = Types.dataLayout();
+    std::optional<uint64_t> Off = 0; // byte offset of the access in the object
+    for (const GEPOperator *G : Path) {
+      APInt A(DL.getIndexTypeSizeInBits(G->getType()), 0);
+      if (!G->accumulateConstantOffset(DL, A) || A.isNegative()) {
+        Off.reset();
+        break;
+      }
+      *Off += A.getZExtValue();
+    }
+    bool Vptr = (Acc.Stored && isVTableAddress(Acc.Stored)) ||
+                (Acc.Ty && Acc.Ty->isPointerTy() && Off == 0u && CT &&
+                 isDynamicClass(CT, *F.getParent()));
+    Loc.Record = false;
+    if (Vptr) {
+      Loc.Field = "<vptr>";
+      Loc.Type = "vptr";
+      Loc.Offset = Off.value_or(0);
+      Loc.Size = DL.getPointerSize();
+      return;
+    }
+    if (CT && Off && Acc.Ty && Acc.Ty->isSized())
+      if (auto Hit = Types.memberAt(CT, *Off))
+        if (Hit->Member->getTag() == dwarf::DW_TAG_member &&
+            *Off + DL.getTypeStoreSize(Acc.Ty) <=
+                Hit->OffsetBytes + Hit->SizeBytes) {
+          Loc.Field = Hit->Name;
+          Loc.Offset = Hit->OffsetBytes;
+          Loc.Size = Hit->SizeBytes;
+          Loc.Type = diTypeName(Hit->Member->getBaseType());
+          Loc.Record = true;
+          return;
+        }
+    Loc.Field = "<whole>";
+    Loc.Offset = Off.value_or(0);
   }
 
   std::optional<StateLoc> fromGlobal(const GlobalVariable &GV,
@@ -334,6 +440,12 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
                       {"target_triple", M.getTargetTriple()},
                       {"api_catalog", Cat.origin()}});
 
+  // Blocks name their module by source file: the same whether the features
+  // come from opt on a bitcode file or from clang -clara-auto (the module
+  // identifier is the bitcode path in one, the source path in the other).
+  std::string BlockModule = M.getSourceFileName().empty()
+                                ? M.getModuleIdentifier()
+                                : M.getSourceFileName();
   std::map<StateKey, StateLoc> State;
   for (Function &F : M) {
     if (F.isDeclaration() || !shouldRecord(F, Cat))
@@ -392,7 +504,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
       json::Array Succs, Tokens, ApiCalls, Accesses;
       for (const BasicBlock *S : successors(&BB))
         Succs.push_back((int64_t)Index[S]);
-      std::set<unsigned> Lines;
+      std::map<unsigned, int64_t> LineCounts; // counted instructions per line
       int64_t FirstLine = 0, FirstCol = 0;
       unsigned N = 0;
       std::map<std::string, int64_t> Counts{{"compute", 0},   {"mem.stack", 0},
@@ -411,7 +523,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
           C = Loc.getCol();
         }
         if (L) {
-          Lines.insert(L);
+          ++LineCounts[L];
           if (!FirstLine) {
             FirstLine = L;
             FirstCol = C;
@@ -433,8 +545,9 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
               CB->getArgOperand(0)->getType()->isPointerTy() &&
               (E->Category == "hashmap" || E->Category == "hashtable" ||
                E->Category == "vector"))
-            if (auto Loc = Locator.locate(CB->getArgOperand(0))) {
-              State.emplace(StateKey{Loc->Object, Loc->Field}, *Loc);
+            if (auto Loc = Locator.locate(CB->getArgOperand(0), Access{})) {
+              if (Loc->Record)
+                State.emplace(StateKey{Loc->Object, Loc->Field}, *Loc);
               Accesses.push_back(json::Object{{"object", Loc->Object},
                                               {"field", Loc->Field},
                                               {"offset", (int64_t)Loc->Offset},
@@ -452,8 +565,11 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
           json::Object A{{"size", (int64_t)DL.getTypeStoreSize(AccTy)},
                          {"is_store", isa<StoreInst>(I)},
                          {"line", (int64_t)L}};
-          if (auto Loc = Locator.locate(Ptr)) {
-            State.emplace(StateKey{Loc->Object, Loc->Field}, *Loc);
+          auto *SI = dyn_cast<StoreInst>(&I);
+          if (auto Loc = Locator.locate(
+                  Ptr, Access{AccTy, SI ? SI->getValueOperand() : nullptr})) {
+            if (Loc->Record)
+              State.emplace(StateKey{Loc->Object, Loc->Field}, *Loc);
             A["object"] = Loc->Object;
             A["field"] = Loc->Field;
             A["offset"] = (int64_t)Loc->Offset;
@@ -466,14 +582,17 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
         }
       }
       json::Array LinesArr;
-      for (unsigned L : Lines)
-        LinesArr.push_back((int64_t)L);
+      json::Object LineCountsObj;
+      for (auto &KV : LineCounts) {
+        LinesArr.push_back((int64_t)KV.first);
+        LineCountsObj[std::to_string(KV.first)] = KV.second;
+      }
       json::Object CountsObj;
       for (auto &KV : Counts)
         CountsObj[KV.first] = KV.second;
       const Instruction *T = BB.getTerminator();
       emit(OS, "block",
-           {{"module", M.getModuleIdentifier()},
+           {{"module", BlockModule},
             {"function", FName},
             {"block", blockName(BB)},
             {"index", (int64_t)Index[&BB]},
@@ -486,6 +605,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
             {"n_instructions", (int64_t)N},
             {"tokens", std::move(Tokens)},
             {"counts", std::move(CountsObj)},
+            {"line_counts", std::move(LineCountsObj)},
             {"api_calls", std::move(ApiCalls)},
             {"state_accesses", std::move(Accesses)},
             {"is_entry", &BB == &F.getEntryBlock()},

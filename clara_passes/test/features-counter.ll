@@ -18,11 +18,15 @@
 ; CHECK-SAME: "lshr i32 var const","xor i32 var var","and i32 var const",
 ; CHECK-SAME: "load i8 click_ip.ip_hl","and i8 var const","zext i8 var -> i32",
 ; CHECK-SAME: "counts":{"api":1,"compute":14,"control":1,"mem.packet":2,"mem.stack":15,"mem.state":0}
+; line_counts: the counted instructions per source line (the inlined bucket()
+; on line 41); the 14 without a line (allocas, parameter spills) are in no line.
+; CHECK-SAME: "line_counts":{"41":5,"47":3,"48":4,"49":5,"50":2}
 ; CHECK-SAME: "api_calls":[{"column":27,"demangled":"Packet::ip_header() const","line":47,"name":"Packet::ip_header"}],"state_accesses":[],"is_entry":true,"is_exit":false}
 
 ; CHECK: "block":"for.cond","index":1,"succs":[2,4],"loop_depth":1,"lines":[50],{{.*}}"tokens":["load i32 stack","load i32 stack","icmp.slt i32 var var","br cond"]
 ; CHECK: "block":"for.body","index":2,"succs":[3],"loop_depth":1,
 ; CHECK-SAME: "tokens":["load ptr stack","call api.Packet::length","getelementptr struct var const const","load i32 stack","zext i32 var -> i64","getelementptr array var const var","load i32 state","add i32 var var","store i32 state","br"]
+; CHECK-SAME: "line_counts":{"51":10}
 ; CHECK-SAME: "state_accesses":[{"field":"_bytes","is_store":false,"line":51,"object":"Counter","offset":4,"size":4},{"field":"_bytes","is_store":true,"line":51,"object":"Counter","offset":4,"size":4}]
 ; CHECK: "block":"for.inc","index":3,"succs":[1],"loop_depth":1,
 ; CHECK: "block":"for.end","index":4,"succs":[],"loop_depth":0,"lines":[52,53,54],

@@ -7,10 +7,15 @@
 #                   <repo>/build/dev/clara_passes/libClaraPasses.so, found
 #                   relative to this file
 #     CLARA_OPT, CLARA_FILECHECK  tools; default opt-19 / FileCheck-19 on PATH
+#     CLARA_CLANG   clang-19 (optional: tests that compile a source with
+#                   -clara-auto are REQUIRES: clang, unsupported without it)
 # USAGE: /work/main/.venv/bin/lit -v clara_passes/test
 #   Substitutions: %clara_plugin, %opt (opt-19 with the plugin loaded:
 #   "opt-19 -load-pass-plugin=<plugin>"), %opt_bare (opt-19 alone), FileCheck,
-#   not (lit's internal shell builtin), %inputs (this directory's Inputs/).
+#   not (lit's internal shell builtin), %inputs (this directory's Inputs/),
+#   %src (clara_passes/inputs, the sources), %clang / %clangxx (clang-19 /
+#   clang++-19, feature "clang"). Tests are *.ll (and *.test for those that
+#   start from a source).
 import os
 import shutil
 
@@ -18,7 +23,7 @@ import lit.formats
 
 config.name = "ClaraPasses"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".ll"]
+config.suffixes = [".ll", ".test"]
 config.excludes = ["Inputs"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 
@@ -33,7 +38,7 @@ if not os.path.isfile(plugin):
     )
 
 
-def find_tool(env_var, name):
+def find_tool(env_var, name, required=True):
     path = os.environ.get(env_var) or shutil.which(name)
     if not path:
         for d in ("/usr/bin", "/usr/lib/llvm-19/bin"):
@@ -41,7 +46,7 @@ def find_tool(env_var, name):
             if os.path.isfile(cand):
                 path = cand
                 break
-    if not path:
+    if not path and required:
         lit_config.fatal("%s not found on PATH (install llvm-19 tools) or set %s" % (name, env_var))
     return path
 
@@ -54,6 +59,13 @@ config.substitutions.append(("%clara_plugin", plugin))
 config.substitutions.append(("%opt_bare", opt))
 config.substitutions.append(("%opt", "%s -load-pass-plugin=%s" % (opt, plugin)))
 config.substitutions.append(("%inputs", os.path.join(here, "Inputs")))
+config.substitutions.append(("%src", os.path.join(here, os.pardir, "inputs")))
+clang = find_tool("CLARA_CLANG", "clang-19", required=False)
+if clang:
+    config.available_features.add("clang")
+    clangxx = os.path.join(os.path.dirname(clang), os.path.basename(clang).replace("clang", "clang++", 1))
+    config.substitutions.append(("%clangxx", clangxx if os.path.isfile(clangxx) else clang + " --driver-mode=g++"))
+    config.substitutions.append(("%clang", clang))
 config.substitutions.append((r"\bFileCheck\b", filecheck))
 
 # Keep the environment small and deterministic.
