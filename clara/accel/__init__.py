@@ -1,0 +1,1 @@
+"""Accelerator-opportunity stage: corpus, features, classifier."""
