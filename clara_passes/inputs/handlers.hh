@@ -12,6 +12,8 @@ class Meter : public Element {
   static int read_handler(Element *e, void *thunk);
   virtual int bump(int by);  // key function: full debug info for Meter here
  private:
+  // Inlined into bump(): in bump's line_counts its instructions count on the
+  // call's line in handlers.cc, in `lines` on this line of the header.
   int scaled(int v) const { return v * _scale; }  // own helper in the .hh
   int _scale;
   int _n;

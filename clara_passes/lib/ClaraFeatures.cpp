@@ -403,6 +403,30 @@ bool isContainerWrite(StringRef Demangled) {
          M == "operator[]";
 }
 
+/// Full path of a DIFile (directory joined unless the name is absolute).
+std::string filePath(const DIFile *F) {
+  StringRef Name = F->getFilename();
+  if (Name.starts_with("/") || F->getDirectory().empty())
+    return Name.str();
+  return (F->getDirectory() + "/" + Name).str();
+}
+
+/// The line of Loc in the file File: the innermost frame of its inlining
+/// chain whose scope is in File (an inlined helper from the element's own
+/// header counts on its call-site line); 0 if no frame is. Without File, the
+/// location's own line.
+unsigned lineInFile(const DebugLoc &Loc, const DIFile *File,
+                    const std::string &FilePath) {
+  if (!File)
+    return Loc.getLine();
+  for (const DILocation *L = Loc.get(); L; L = L->getInlinedAt()) {
+    const DIFile *LF = L->getScope() ? L->getScope()->getFile() : nullptr;
+    if (L->getLine() && LF && (LF == File || filePath(LF) == FilePath))
+      return L->getLine();
+  }
+  return 0;
+}
+
 struct StateKey {
   std::string Object, Field;
   bool operator<(const StateKey &O) const {
@@ -455,6 +479,8 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
     StateLocator Locator(F, Types, Cat);
     std::string FName = F.getName().str();
     std::string File = functionFile(F);
+    const DIFile *DIF = F.getSubprogram() ? F.getSubprogram()->getFile() : nullptr;
+    std::string DIFPath = DIF ? filePath(DIF) : "";
 
     DenseMap<const BasicBlock *, unsigned> Index;
     for (const BasicBlock &BB : F)
@@ -504,6 +530,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
       json::Array Succs, Tokens, ApiCalls, Accesses;
       for (const BasicBlock *S : successors(&BB))
         Succs.push_back((int64_t)Index[S]);
+      std::set<unsigned> Lines;
       std::map<unsigned, int64_t> LineCounts; // counted instructions per line
       int64_t FirstLine = 0, FirstCol = 0;
       unsigned N = 0;
@@ -521,9 +548,11 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
         if (const DebugLoc &Loc = I.getDebugLoc()) {
           L = Loc.getLine();
           C = Loc.getCol();
+          if (unsigned FL = lineInFile(Loc, DIF, DIFPath))
+            ++LineCounts[FL];
         }
         if (L) {
-          ++LineCounts[L];
+          Lines.insert(L);
           if (!FirstLine) {
             FirstLine = L;
             FirstCol = C;
@@ -582,11 +611,11 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
         }
       }
       json::Array LinesArr;
+      for (unsigned L : Lines)
+        LinesArr.push_back((int64_t)L);
       json::Object LineCountsObj;
-      for (auto &KV : LineCounts) {
-        LinesArr.push_back((int64_t)KV.first);
+      for (auto &KV : LineCounts)
         LineCountsObj[std::to_string(KV.first)] = KV.second;
-      }
       json::Object CountsObj;
       for (auto &KV : Counts)
         CountsObj[KV.first] = KV.second;

@@ -16,5 +16,11 @@
 ; FEAT-NOT: "record":"warning"
 ; FEAT-NOT: scaled
 ; FEAT: "record":"block",{{.*}}"function":"_ZN5Meter12read_handlerEP7ElementPv",{{.*}}"state_accesses":[{"field":"_n","is_store":false,"line":10,"object":"Meter","offset":12,"size":4}]
+; bump(): the inlined scaled() is on line 17 of handlers.hh (in `lines`); in
+; line_counts its 4 instructions count on the call's line 14 of handlers.cc
+; (the block's file), with the 5 of `_n += ...`; the 10 without a line are in
+; no line (sum 12 of n_instructions 22).
+; FEAT: "record":"block",{{.*}}"function":"_ZN5Meter4bumpEi",{{.*}}"lines":[14,15,17],"file":"handlers.cc",{{.*}}"n_instructions":22,
+; FEAT-SAME: "line_counts":{"14":9,"15":3},
 ; FEAT: {"schema":"clara.features/1","record":"state","object":"Meter","field":"_n","type":"int","offset":12,"size":4,"scope":"member"}
 ; FEAT: {"schema":"clara.features/1","record":"state","object":"Meter","field":"_scale","type":"int","offset":8,"size":4,"scope":"member"}
