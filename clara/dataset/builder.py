@@ -1,0 +1,531 @@
+"""Per-program ground truth: IR blocks (the analysis path) labelled with target instructions.
+
+This module owns the work done for ONE program, as pure functions around three tool runs:
+
+1. ``clara.analyze.analyze_module`` (clang-19 + ``clara-prepare,clara-features``): the IR
+   blocks, their tokens and context, exactly as ``clara analyze`` sees them;
+2. the target's compiler (``clara.targets.compiler.compile_source``) at its -O2 with ``-g``,
+   with the framework API functions kept out of line (:func:`outline_headers`);
+3. ``clara.targets.asm_reader.read_object``: every target instruction charged to a line of
+   the NF source (direct, through the inline chain, or as prologue/epilogue).
+
+Then each target instruction goes from its line to IR blocks (docs/dataset.md):
+
+- *prologue* / *epilogue* instructions of target function ``F`` go to the entry block /
+  the return blocks (split evenly) of the IR function ``F`` (gcc clone suffixes such as
+  ``.isra.0`` removed) when the analysis kept ``F``; otherwise they follow their line.
+- any other attributed instruction on line ``L`` (a line of the NF's main source file) goes
+  to every IR block, in any recorded function, that has IR instructions on ``L``, split in
+  proportion to the number of those instructions. Helpers that ``clara-prepare`` inlined
+  everywhere have no records, so their lines count only in the copies inlined into callers;
+  a helper that is inlined and still called keeps its own blocks, which share its lines in
+  the same proportion.
+- an attributed instruction whose line has no IR block is counted as ``no_block``.
+
+Labels per block: target ``compute`` instructions and ``load``/``store``/``atomic``
+instructions (the ISA's opcode table), floats because of the split.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import subprocess
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from clara.analyze import analyze_module
+from clara.errors import ClaraError
+from clara.ir.features import Block, Function, ModuleFeatures
+from clara.targets.asm_reader import AsmInstruction, ObjectReading, read_object
+from clara.targets.compiler import compile_source
+from clara.targets.profile import TargetProfile
+from clara.toolchain.compile import CLICK_COMPAT_INCLUDE, CompileOptions
+from clara.toolchain.llvm import LLVM_MAJOR
+
+BlockKey = tuple[str, str]  # (IR function, IR block name)
+Shares = list[tuple[BlockKey, float]]
+LineCounts = dict[BlockKey, dict[int, int]]
+HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx")
+ACCESS_KINDS = ("load", "store", "atomic")
+BLOCK_RULES = ("line", "entry", "return", "nearest", "none")
+
+
+class BuildError(ClaraError):
+    """One program failed at ``stage`` (synthesize, ir, target, read); ``detail`` is the
+    tool's stderr."""
+
+    def __init__(self, stage: str, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.stage = stage
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class ProgramSource:
+    """One program to label: a source file, its dataset id and (synthesized) its seed."""
+
+    program_id: str
+    path: Path
+    seed: int | None = None
+
+
+@dataclass
+class TargetCounts:
+    """Target instructions charged to one IR block (fractions when a line was split)."""
+
+    compute: float = 0.0
+    load: float = 0.0
+    store: float = 0.0
+    atomic: float = 0.0
+
+    def add(self, access: str | None, weight: float) -> None:
+        kind = access if access in ACCESS_KINDS else "compute"
+        setattr(self, kind, getattr(self, kind) + weight)
+
+    @property
+    def memory(self) -> float:
+        return self.load + self.store + self.atomic
+
+
+@dataclass(frozen=True)
+class ProgramResult:
+    """The labelled blocks of one program and its attribution statistics."""
+
+    program_id: str
+    seed: int | None
+    records: list[dict[str, Any]]
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- target compile
+
+
+def outline_headers(framework_root: Path, out_dir: Path) -> Path:
+    """A shadow include directory that keeps the framework's functions out of line.
+
+    Every header under ``framework_root`` gets a wrapper at the same relative path that
+    ``#include_next``-s it between ``#pragma GCC push_options / optimize("O0")`` and
+    ``pop_options``. GCC never inlines a function compiled at -O0 into an optimized caller
+    (CIF_OPTIMIZATION_MISMATCH), so every framework API call stays a call, as in the IR,
+    while the NF's own code is optimized and inlined as the compiler chooses. Put the
+    returned directory first on the include path, before ``framework_root``.
+    """
+    for header in sorted(framework_root.rglob("*")):
+        if header.suffix not in HEADER_SUFFIXES or not header.is_file():
+            continue
+        relative = header.relative_to(framework_root).as_posix()
+        wrapper = out_dir / relative
+        wrapper.parent.mkdir(parents=True, exist_ok=True)
+        wrapper.write_text(
+            "#pragma GCC push_options\n"
+            '#pragma GCC optimize("O0")\n'
+            f"#include_next <{relative}>\n"
+            "#pragma GCC pop_options\n"
+        )
+    return out_dir
+
+
+def with_dwarf4(profile: TargetProfile) -> TargetProfile:
+    """``profile`` with ``-gdwarf-4`` after the compiler name. binutils 2.40's addr2line
+    resolves a DWARF 5 line sequence that starts in the default file (entry 1) to the
+    primary source file, so an out-of-line framework function (see
+    :func:`outline_headers`) would be charged to NF lines; with DWARF 4 it is not."""
+    spec = profile.compiler
+    c, cxx = ((t[0], "-gdwarf-4", *t[1:]) for t in (spec.c, spec.cxx))
+    return replace(profile, compiler=replace(spec, c=c, cxx=cxx))
+
+
+def target_include_dirs(options: CompileOptions, shadow: Path) -> list[Path]:
+    """The target compile's include path: shadow wrappers, the user's dirs, the framework."""
+    return [shadow, *options.include_dirs, CLICK_COMPAT_INCLUDE]
+
+
+# --------------------------------------------------------------------------- IR line counts
+# FALLBACK until the plugin's block field ``line_counts`` lands: delete this section (and
+# its call in ``block_line_counts``) once every block record carries ``line_counts``.
+
+_DEFINE = re.compile(r'^define\b[^@]*@("(?:[^"\\]|\\.)*"|[-\w$.]+)\(')
+_LABEL = re.compile(r'^("(?:[^"\\]|\\.)*"|[-\w$.]+):')
+_DBG = re.compile(r"!dbg !(\d+)")
+_NODE = re.compile(r"^!(\d+) = (?:distinct )?!(\w+)\((.*)\)\s*$")
+_FIELD = re.compile(r'(\w+): (!\d+|-?\d+|"(?:[^"\\]|\\.)*")')
+
+
+def _unquote(name: str) -> str:
+    return name[1:-1] if name.startswith('"') else name
+
+
+def debug_nodes(ir_text: str) -> dict[int, tuple[str, dict[str, str]]]:
+    """The module's numbered debug metadata: ``{id: (kind, {field: raw value})}``."""
+    nodes = {}
+    for line in ir_text.splitlines():
+        if line.startswith("!"):
+            m = _NODE.match(line)
+            if m:
+                nodes[int(m.group(1))] = (m.group(2), dict(_FIELD.findall(m.group(3))))
+    return nodes
+
+
+def main_file_line(
+    loc: int, nodes: Mapping[int, tuple[str, dict[str, str]]], is_main: Mapping[int, bool]
+) -> int | None:
+    """The line of the innermost frame in the main file, walking the ``inlinedAt`` chain
+    (the asm reader's rule 1, on the IR side); None when no frame is in the main file."""
+    current: int | None = loc
+    while current is not None and current in nodes:
+        fields = nodes[current][1]
+        scope = nodes.get(int(fields.get("scope", "!-1")[1:]), ("", {}))[1]
+        file_id = int(scope.get("file", "!-1")[1:])
+        line = int(fields.get("line", "0"))
+        if line > 0 and is_main.get(file_id, False):
+            return line
+        inlined = fields.get("inlinedAt")
+        current = int(inlined[1:]) if inlined else None
+    return None
+
+
+def main_files(nodes: Mapping[int, tuple[str, dict[str, str]]], source: Path) -> dict[int, bool]:
+    """For each DIFile node, whether it is ``source`` (compared by real path)."""
+    main = os.path.realpath(source)
+    out = {}
+    for number, (kind, fields) in nodes.items():
+        if kind == "DIFile":
+            name = _unquote(fields.get("filename", '""'))
+            directory = _unquote(fields.get("directory", '""'))
+            out[number] = os.path.realpath(os.path.join(directory, name)) == main
+    return out
+
+
+def ir_line_counts(ir_text: str, source: Path, entry_blocks: Mapping[str, str]) -> LineCounts:
+    """Non-debug IR instructions per (function, block) per main-file line, for the
+    functions in ``entry_blocks`` (function -> name of its index-0 block)."""
+    nodes = debug_nodes(ir_text)
+    is_main = main_files(nodes, source)
+    counts: LineCounts = {}
+    function: str | None = None
+    block = ""
+    for line in ir_text.splitlines():
+        define = _DEFINE.match(line)
+        if define:
+            function = _unquote(define.group(1))
+            function = function if function in entry_blocks else None
+            block = entry_blocks.get(function or "", "")
+        elif function is None:
+            continue
+        elif line.startswith("}"):
+            function = None
+        elif label := _LABEL.match(line):
+            block = _unquote(label.group(1))
+        elif "@llvm.dbg." not in line and not line.lstrip().startswith("#dbg_"):
+            dbg = _DBG.findall(line)
+            src_line = main_file_line(int(dbg[-1]), nodes, is_main) if dbg else None
+            if src_line is not None:
+                per_line = counts.setdefault((function, block), {})
+                per_line[src_line] = per_line.get(src_line, 0) + 1
+    return counts
+
+
+def disassemble(bitcode: Path) -> str:
+    """The text IR of ``bitcode`` (``llvm-dis-19``)."""
+    tool = f"llvm-dis-{LLVM_MAJOR}"
+    try:
+        proc = subprocess.run([tool, str(bitcode), "-o", "-"], capture_output=True, text=True,
+                              check=False)
+    except FileNotFoundError as err:
+        raise ClaraError(f"{tool} not found: install the llvm-{LLVM_MAJOR} package") from err
+    if proc.returncode != 0:
+        raise ClaraError(f"{tool} failed on {bitcode}: {proc.stderr.strip()}")
+    return proc.stdout
+
+
+# --------------------------------------------------------------------------- line -> blocks
+
+
+def plugin_line_counts(blocks: Sequence[Block]) -> LineCounts | None:
+    """The plugin's ``line_counts`` block field, when the feature reader exposes it."""
+    found: LineCounts = {}
+    for block in blocks:
+        raw = getattr(block, "line_counts", None)
+        if raw is None:
+            return None
+        found[(block.function, block.name)] = {int(k): int(v) for k, v in raw.items()}
+    return found
+
+
+def line_shares(counts: Mapping[BlockKey, Mapping[int, int]]) -> dict[int, Shares]:
+    """For each source line, the blocks with IR instructions on it and their share."""
+    per_line: dict[int, list[tuple[BlockKey, int]]] = {}
+    for key, lines in counts.items():
+        for line, number in lines.items():
+            if number > 0:
+                per_line.setdefault(line, []).append((key, number))
+    return {
+        line: [(key, number / sum(n for _, n in items)) for key, number in sorted(items)]
+        for line, items in per_line.items()
+    }
+
+
+def entry_shares(blocks: Iterable[Block]) -> dict[str, Shares]:
+    """Each recorded function's entry block, with the whole share."""
+    return {b.function: [((b.function, b.name), 1.0)] for b in blocks if b.is_entry}
+
+
+def return_shares(blocks: Iterable[Block]) -> dict[str, Shares]:
+    """Each recorded function's return blocks, split evenly."""
+    exits: dict[str, list[BlockKey]] = {}
+    for b in blocks:
+        if b.is_exit:
+            exits.setdefault(b.function, []).append((b.function, b.name))
+    return {f: [(k, 1.0 / len(keys)) for k in keys] for f, keys in exits.items()}
+
+
+_STRUCTOR = re.compile(r"([CD])1(?=[EI])")
+
+
+def ir_function_of(symbol: str, recorded: Mapping[str, Function]) -> str:
+    """The IR function a target symbol comes from: gcc's clone suffixes (``.isra.0``,
+    ``.part.0``, ``.cold``) removed, and gcc's complete-object constructor/destructor
+    (``C1``/``D1``) taken as clang's base-object one (``C2``/``D2``; clang emits C1 as an
+    alias) when only that one is recorded."""
+    name = symbol.split(".", 1)[0]
+    if name not in recorded:
+        base = _STRUCTOR.sub(r"\g<1>2", name, count=1)
+        return base if base in recorded else name
+    return name
+
+
+@dataclass(frozen=True)
+class ShareMaps:
+    """Where instructions go: by line, to entry blocks, to return blocks, per function."""
+
+    lines: dict[int, Shares]
+    entries: dict[str, Shares]
+    returns: dict[str, Shares]
+    functions: dict[str, Function]
+    function_lines: dict[str, list[int]]
+
+
+def share_maps(features: ModuleFeatures, counts: LineCounts) -> ShareMaps:
+    """The lookup tables of :func:`instruction_shares` for one module."""
+    function_lines: dict[str, set[int]] = {}
+    for (function, _), lines in counts.items():
+        function_lines.setdefault(function, set()).update(lines)
+    return ShareMaps(
+        lines=line_shares(counts),
+        entries=entry_shares(features.blocks),
+        returns=return_shares(features.blocks),
+        functions={f.name: f for f in features.functions},
+        function_lines={f: sorted(lines) for f, lines in function_lines.items()},
+    )
+
+
+def boundary_shares(line: int, function: str, maps: ShareMaps) -> Shares:
+    """A line no IR block holds, in a function the analysis kept: from its declaration line
+    up to its first line with IR code (the opening brace) it goes to the entry block, after
+    its last line with IR code (the closing brace) to the return blocks. At -O0 clang gives
+    the frame set-up and the final return no line, while gcc charges prologue and epilogue
+    code to these lines."""
+    record, lines = maps.functions.get(function), maps.function_lines.get(function, [])
+    if record is None or not lines:
+        return []
+    body = [n for n in lines if n >= record.line]
+    if record.line <= line < (min(body) if body else line + 1):
+        return maps.entries.get(function, [])
+    if line > max(lines):
+        return maps.returns.get(function, [])
+    return []
+
+
+def nearest_line(line: int, mapped: Sequence[int]) -> int | None:
+    """The line of ``mapped`` closest to ``line`` (on a tie, the following one)."""
+    return min(mapped, key=lambda m: (abs(m - line), m < line)) if mapped else None
+
+
+def instruction_shares(
+    insn: AsmInstruction, maps: ShareMaps, mapped: Sequence[int]
+) -> tuple[str, Shares]:
+    """Where one attributed target instruction goes, and by which rule (docs/dataset.md):
+    ``entry``/``return`` (prologue, epilogue, or a boundary line of a kept function),
+    ``line``, ``nearest`` (the closest line with IR code among ``mapped``, the lines of
+    the same target function that have IR blocks: the opening and closing lines of a
+    function the analysis inlined but the compiler did not), or ``none``."""
+    name = ir_function_of(insn.function, maps.functions)
+    if insn.attributed_by == "prologue" and name in maps.entries:
+        return "entry", maps.entries[name]
+    if insn.attributed_by == "epilogue" and name in maps.returns:
+        return "return", maps.returns[name]
+    if insn.line is None:
+        return "none", []
+    if insn.line in maps.lines:
+        return "line", maps.lines[insn.line]
+    boundary = boundary_shares(insn.line, name, maps)
+    if boundary:
+        return ("entry" if boundary is maps.entries.get(name) else "return"), boundary
+    near = nearest_line(insn.line, mapped)
+    return ("nearest", maps.lines[near]) if near is not None else ("none", [])
+
+
+def charge(
+    reading: ObjectReading, features: ModuleFeatures, counts: LineCounts
+) -> tuple[dict[BlockKey, TargetCounts], Counter[str], list[int]]:
+    """Target counts per IR block, instructions per mapping rule, and the lines of the
+    attributed NF instructions that no IR block holds (one entry per instruction)."""
+    maps = share_maps(features, counts)
+    charged = {(b.function, b.name): TargetCounts() for b in features.blocks}
+    rules: Counter[str] = Counter()
+    orphans = []
+    by_function: dict[str, list[AsmInstruction]] = {}
+    for insn in reading.nf_instructions:
+        if insn.attributed_by is not None:
+            by_function.setdefault(insn.function, []).append(insn)
+    for insns in by_function.values():
+        mapped = sorted({i.line for i in insns if i.line in maps.lines})
+        for insn in insns:
+            rule, shares = instruction_shares(insn, maps, mapped)
+            rules[rule] += 1
+            if not shares:
+                orphans.append(insn.line or 0)
+            for key, weight in shares:
+                charged[key].add(insn.access, weight)
+    return charged, rules, orphans
+
+
+# --------------------------------------------------------------------------- records
+
+
+def callee_kinds(function: Function) -> list[str]:
+    """The distinct ``!clara.kind`` of the function's callees."""
+    return sorted({str(c.get("kind", "")) for c in function.callees})
+
+
+def block_record(
+    source: ProgramSource, block: Block, function: Function, target: TargetCounts,
+    in_target: bool,
+) -> dict[str, Any]:
+    """One dataset record: the block's IR side (tokens, context, counts) and its labels.
+
+    ``in_target`` is false when no target instruction at all was charged to the block's
+    function (e.g. an inline method of the element's own header, which the compiler emits
+    out of line and the asm reader counts as foreign): its zero labels are not measured.
+    """
+    return {
+        "program": source.program_id,
+        "seed": source.seed,
+        "function": block.function,
+        "block": block.name,
+        "index": block.index,
+        "tokens": list(block.tokens),
+        "n_instructions": block.n_instructions,
+        "loop_depth": block.loop_depth,
+        "is_entry": block.is_entry,
+        "is_exit": block.is_exit,
+        "succs": list(block.succs),
+        "lines": list(block.lines),
+        "function_blocks": function.n_blocks,
+        "function_instructions": function.n_instructions,
+        "return_blocks": function.return_blocks,
+        "is_packet_entry": function.is_packet_entry,
+        "callee_kinds": callee_kinds(function),
+        "api_calls": [c.name for c in block.api_calls],
+        "ir_counts": dict(block.counts),
+        "target_compute": target.compute,
+        "target_memory": target.memory,
+        "target_load": target.load,
+        "target_store": target.store,
+        "target_atomic": target.atomic,
+        "function_in_target": in_target,
+    }
+
+
+def program_stats(
+    reading: ObjectReading, features: ModuleFeatures, charged: Mapping[BlockKey, TargetCounts],
+    rules: Mapping[str, int], orphans: Sequence[int], line_counts_from: str,
+) -> dict[str, Any]:
+    """Attribution statistics of one program, step by step."""
+    nf = len(reading.nf_instructions)
+    unattributed = reading.unattributed_count + len(orphans)
+    labelled = {f for (f, _), c in charged.items() if c.compute + c.memory > 0}
+    return {
+        "ir_blocks": len(features.blocks),
+        "ir_instructions": sum(b.n_instructions for b in features.blocks),
+        "target_instructions": nf,
+        "foreign": reading.foreign_count,
+        "by_rule": reading.counts(),
+        "by_block_rule": {r: rules.get(r, 0) for r in BLOCK_RULES},
+        "unattributed_asm": reading.unattributed_count,
+        "unattributed_no_block": len(orphans),
+        "lines_without_block": sorted(set(orphans)),
+        "unattributed": unattributed,
+        "attributed": nf - unattributed,
+        "charged": sum(c.compute + c.memory for c in charged.values()),
+        "ir_functions_without_target": sorted({b.function for b in features.blocks} - labelled),
+        "line_counts_from": line_counts_from,
+    }
+
+
+def block_line_counts(features: ModuleFeatures, prepared: Path, source: Path) -> tuple[
+        LineCounts, str]:
+    """Per-block IR instructions per line: the plugin's when present, else from the IR."""
+    from_plugin = plugin_line_counts(features.blocks)
+    if from_plugin is not None:
+        return from_plugin, "plugin"
+    entries = {b.function: b.name for b in features.blocks if b.index == 0}
+    return ir_line_counts(disassemble(prepared), source, entries), "llvm-dis"
+
+
+def build_program_records(
+    source: ProgramSource, target: TargetProfile, options: CompileOptions,
+    workdir: Path | None = None,
+) -> ProgramResult:
+    """Analyze ``source``, compile it for ``target``, and label every IR block.
+
+    Raises BuildError naming the failing stage, with the tool's stderr.
+    """
+    with contextlib.ExitStack() as stack:
+        work = workdir or Path(stack.enter_context(tempfile.TemporaryDirectory(
+            prefix="clara-ds-")))
+        timings = {}
+        start = time.perf_counter()
+        clang_stderr = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(clang_stderr):
+                analyzed = analyze_module(source.path, options, work, "ir")
+        except ClaraError as err:
+            raise BuildError("ir", str(err), clang_stderr.getvalue()) from err
+        counts, counts_from = block_line_counts(analyzed.features, analyzed.prepared_bitcode,
+                                                source.path)
+        timings["ir_s"] = time.perf_counter() - start
+        start = time.perf_counter()
+        shadow = outline_headers(CLICK_COMPAT_INCLUDE, work / "outline")
+        try:
+            compiled = compile_source(with_dwarf4(target), source.path, work / "target",
+                                      target_include_dirs(options, shadow))
+        except ClaraError as err:
+            raise BuildError("target", f"{target.name} compiler failed", str(err)) from err
+        timings["target_s"] = time.perf_counter() - start
+        start = time.perf_counter()
+        try:
+            reading = read_object(target, compiled.object_path, source.path)
+        except ClaraError as err:
+            raise BuildError("read", str(err)) from err
+        timings["read_s"] = time.perf_counter() - start
+    features = analyzed.features
+    charged, rules, orphans = charge(reading, features, counts)
+    functions = {f.name: f for f in features.functions}
+    stats = program_stats(reading, features, charged, rules, orphans, counts_from)
+    absent = set(stats["ir_functions_without_target"])
+    records = [
+        block_record(source, b, functions[b.function], charged[(b.function, b.name)],
+                     b.function not in absent)
+        for b in features.blocks
+    ]
+    return ProgramResult(source.program_id, source.seed, records, {**stats, **timings})
+
