@@ -11,7 +11,10 @@
 //    clara-remarks if -clara-insights=FILE is given) on the clone, so the
 //    object code is exactly what the compiler would produce without Clara.
 //    Features go to -clara-features-output=FILE, default
-//    "<source file>.clara.jsonl". Remarks reach clang's diagnostics
+//    "<source file>.clara.jsonl". At -O0 the pipeline start sees the IR that
+//    clang -emit-llvm writes, so the records are those of clang -emit-llvm +
+//    opt -passes=clara-prepare,clara-features, but for the module record's
+//    module identifier (test/auto-clang.test). Remarks reach clang's diagnostics
 //    (-Rpass-analysis=clara) and -fsave-optimization-record. clang discards
 //    value names by default: add -fno-discard-value-names so block names
 //    match those in insights.json (else blocks are named "bb.<index>").

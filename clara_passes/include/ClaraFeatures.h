@@ -9,7 +9,10 @@
 //    records, then one `state` record per state variable touched, and
 //    `warning` records for what could not be classified (docs/design.md,
 //    "clara-features"). Kinds come from ClaraKindsAnalysis, loop depth from
-//    LoopAnalysis, field names from debug info. Run after clara-prepare.
+//    LoopAnalysis, field names from debug info. Blocks carry line_counts
+//    (instructions per source line of the block's file). Accesses of the
+//    vtable pointer (field "<vptr>") and of a whole object ("<whole>") get
+//    no state record. Run after clara-prepare.
 //    print<clara-features> is the same pass writing to stdout.
 //
 // USAGE:
