@@ -1,0 +1,1 @@
+"""Training-program synthesis: corpus AST statistics (libclang) and the guided generator."""

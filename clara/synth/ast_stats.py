@@ -1,0 +1,479 @@
+"""AST statistics of a corpus of NFs, measured with libclang: what guides the synthesizer.
+
+This module owns ``CorpusStats`` (its fields, their exact definitions and its JSON form) and
+``measure_corpus``. Only the NF's own code is measured (functions defined in the main file or
+in a file in the same directory, e.g. its ``.hh``; never the framework headers), and of that
+only the **packet path**: the packet entries (``simple_action``, ``push``, ``pull``,
+``smaction``; for plain C, a function whose first parameter is a pointer and that no other own
+function calls) and the own functions they call, transitively. Configuration and handler code
+(``configure``, ``add_handlers``, read handlers) is never offloaded and is not what the
+compute model is applied to, so it does not guide generation.
+
+Definitions (the generator in ``clara.synth.generator`` mirrors them):
+
+- *statement position*: a direct child of a compound statement, or the body/branch of an
+  ``if``/``for``/``while``/``do``/``switch``/``case``/``default``.
+- *statement kind* of a node in statement position: ``if for while do switch case default
+  break continue return compound decl null goto label``, or for an expression statement
+  ``assign`` (``=``), ``compound_assign`` (``+=`` ...), ``incdec`` (``++``/``--``), ``call``,
+  ``expr`` (anything else).
+- *nesting depth* of a statement: the number of enclosing ``if/for/while/do/switch``
+  statements within its function.
+- *expression depth*: ``depth(n) = [n is an operator node] + max(depth(child))`` where the
+  operator nodes are binary, compound-assignment, unary and conditional operators, array
+  subscripts and calls; names, literals and member accesses are transparent (depth 0 alone).
+  It is measured on each statement's top expressions: the right-hand side of an assignment
+  statement, the operand of an ``incdec`` statement, a call statement, a variable's
+  initializer, a returned value, and the condition of ``if``/``while``/``do``/``switch`` and
+  ``for``.
+- *header field*: a member of ``click_ip``, ``click_tcp``, ``click_udp``, ``click_ether``,
+  ``click_icmp`` (``click_ip.ip_src``); *written* when it is the target of an assignment, of
+  ``++``/``--``, or has its address taken (``&ip->ip_sum`` passed to a checksum update).
+- *API call*: a call whose callee, written ``Class::method(`` (``Class<>::`` for a class
+  template), matches the shipped API catalog (``clara.ir.catalog``); a call of another own
+  packet-path function is counted in ``own_calls``; any other call is ``extern``, except
+  constructors outside the catalog (libclang shows ``Key k;`` of a plain struct as a call of
+  its implicit constructor, which compiles to nothing), which are not counted.
+- *member access*: a member reference to a field of the method's own class (for plain C, a
+  reference to a global variable defined in the NF's own files), counted per function.
+- *loop trip-count literal*: an integer literal compared with something in a loop condition.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from clara.errors import ClaraError
+from clara.ir.catalog import match_api, shipped_catalog
+from clara.toolchain.compile import CLICK_COMPAT_INCLUDE
+
+LIBCLANG = Path("/usr/lib/llvm-19/lib/libclang.so")
+STATS_SCHEMA = "clara.synth-stats/1"
+PACKET_ENTRIES = frozenset({"simple_action", "push", "pull", "smaction"})
+HEADER_STRUCTS = frozenset({"click_ip", "click_tcp", "click_udp", "click_ether", "click_icmp"})
+CONTROL_KINDS = frozenset({"if", "for", "while", "do", "switch"})
+
+BINARY_SPELLING = {
+    "Mul": "*", "Div": "/", "Rem": "%", "Add": "+", "Sub": "-", "Shl": "<<", "Shr": ">>",
+    "Cmp": "<=>", "LT": "<", "GT": ">", "LE": "<=", "GE": ">=", "EQ": "==", "NE": "!=",
+    "And": "&", "Xor": "^", "Or": "|", "LAnd": "&&", "LOr": "||", "Assign": "=",
+    "MulAssign": "*=", "DivAssign": "/=", "RemAssign": "%=", "AddAssign": "+=",
+    "SubAssign": "-=", "ShlAssign": "<<=", "ShrAssign": ">>=", "AndAssign": "&=",
+    "XorAssign": "^=", "OrAssign": "|=", "Comma": ",", "PtrMemD": ".*", "PtrMemI": "->*",
+}
+PREFIX_UNARY = ("++", "--", "!", "~", "-", "+", "*", "&")
+
+
+@dataclass
+class CorpusStats:
+    """Histograms of the packet-path code of a corpus (definitions in the module docstring)."""
+
+    schema: str = STATS_SCHEMA
+    files: list[str] = field(default_factory=list)
+    functions: int = 0
+    node_kinds: dict[str, int] = field(default_factory=dict)
+    statements: dict[str, int] = field(default_factory=dict)
+    nesting_depth: dict[int, int] = field(default_factory=dict)
+    expr_depth: dict[int, int] = field(default_factory=dict)
+    binary_ops: dict[str, int] = field(default_factory=dict)
+    unary_ops: dict[str, int] = field(default_factory=dict)
+    fields_read: dict[str, int] = field(default_factory=dict)
+    fields_written: dict[str, int] = field(default_factory=dict)
+    api_calls: dict[str, int] = field(default_factory=dict)
+    own_calls: int = 0
+    member_accesses: dict[int, int] = field(default_factory=dict)
+    loop_trip_counts: dict[int, int] = field(default_factory=dict)
+    block_lengths: dict[int, int] = field(default_factory=dict)
+    body_lengths: dict[int, int] = field(default_factory=dict)
+    local_types: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> CorpusStats:
+        data = json.loads(text)
+        if data.get("schema") != STATS_SCHEMA:
+            raise ClaraError(f"stats schema is {data.get('schema')!r}, expected {STATS_SCHEMA!r}")
+        int_keyed = {"nesting_depth", "expr_depth", "member_accesses", "loop_trip_counts",
+                     "block_lengths", "body_lengths"}
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                raise ClaraError(f"stats: missing field {f.name!r}")
+            value = data[f.name]
+            values[f.name] = {int(k): v for k, v in value.items()} if f.name in int_keyed else value
+        return cls(**values)
+
+
+@cache
+def _cindex() -> Any:
+    """The libclang bindings, bound to the system LLVM 19 library (loaded once)."""
+    import clang.cindex as cindex
+
+    if not LIBCLANG.is_file():
+        raise ClaraError(f"{LIBCLANG}: libclang of LLVM 19 not found (apt install libclang-19-dev)")
+    if not cindex.Config.loaded:
+        cindex.Config.set_library_file(str(LIBCLANG))
+    return cindex
+
+
+def parse_args_for(path: Path) -> list[str]:
+    """The analysis language flags for ``path`` (as clang_passes sees it) plus include dirs."""
+    language = ["-x", "c", "-std=gnu11"] if path.suffix == ".c" else ["-x", "c++", "-std=gnu++17"]
+    return [*language, "-I", str(CLICK_COMPAT_INCLUDE), "-I", str(path.parent)]
+
+
+def parse(path: Path) -> Any:
+    """Parse one source with libclang; parse errors raise ClaraError listing them."""
+    cindex = _cindex()
+    tu = cindex.Index.create().parse(str(path), args=parse_args_for(path))
+    errors = [d for d in tu.diagnostics if d.severity >= cindex.Diagnostic.Error]
+    if errors:
+        shown = "\n".join(
+            f"  {d.location.file}:{d.location.line}:{d.location.column}: {d.spelling}"
+            for d in errors[:10]
+        )
+        raise ClaraError(f"{path}: libclang could not parse it ({len(errors)} errors):\n{shown}")
+    return tu
+
+
+def _own(cursor: Any, directory: Path) -> bool:
+    location = cursor.location.file
+    return location is not None and Path(location.name).resolve().parent == directory
+
+
+def _definitions(tu: Any, directory: Path) -> dict[str, Any]:
+    """Own function definitions by USR."""
+    kinds = {"FUNCTION_DECL", "CXX_METHOD", "CONSTRUCTOR", "DESTRUCTOR", "FUNCTION_TEMPLATE"}
+    return {
+        c.get_usr(): c
+        for c in tu.cursor.walk_preorder()
+        if c.kind.name in kinds and c.is_definition() and _own(c, directory)
+    }
+
+
+def _callees(function: Any) -> set[str]:
+    return {
+        c.referenced.get_usr()
+        for c in function.walk_preorder()
+        if c.kind.name == "CALL_EXPR" and c.referenced is not None
+    }
+
+
+def _is_c_entry(function: Any, called: set[str]) -> bool:
+    args = list(function.get_arguments())
+    return (function.kind.name == "FUNCTION_DECL" and function.get_usr() not in called
+            and bool(args) and args[0].type.get_canonical().kind.name == "POINTER")
+
+
+def packet_path(tu: Any, path: Path) -> list[Any]:
+    """The own functions on the packet path of ``tu``, in source order."""
+    defs = _definitions(tu, path.resolve().parent)
+    edges = {usr: _callees(c) & defs.keys() for usr, c in defs.items()}
+    called = set().union(*edges.values()) if edges else set()
+    if path.suffix == ".c":
+        todo = [u for u, c in defs.items() if _is_c_entry(c, called)]
+    else:
+        todo = [u for u, c in defs.items()
+                if c.kind.name == "CXX_METHOD" and c.spelling in PACKET_ENTRIES]
+    seen: set[str] = set()
+    while todo:
+        usr = todo.pop()
+        if usr not in seen:
+            seen.add(usr)
+            todo.extend(edges[usr])
+    return sorted((defs[u] for u in seen), key=lambda c: c.extent.start.offset)
+
+
+def _strip(node: Any) -> Any:
+    """Look through implicit and parenthesis nodes."""
+    while node.kind.name in ("UNEXPOSED_EXPR", "PAREN_EXPR"):
+        children = list(node.get_children())
+        if len(children) != 1:
+            break
+        node = children[0]
+    return node
+
+
+def binary_op(node: Any) -> str:
+    return BINARY_SPELLING.get(node.binary_operator.name, node.binary_operator.name)
+
+
+def unary_op(node: Any) -> str:
+    """``++``/``--`` prefix, ``post++``/``post--`` postfix, else the operator spelling."""
+    tokens = [t.spelling for t in node.get_tokens()]
+    if tokens and tokens[0] in PREFIX_UNARY:
+        return tokens[0]
+    if tokens and tokens[-1] in ("++", "--"):
+        return "post" + tokens[-1]
+    return tokens[0] if tokens else "?"
+
+
+def statement_kind(node: Any) -> str:
+    """The statement kind of a node in statement position (see the module docstring)."""
+    name = node.kind.name
+    if name.endswith("_STMT"):
+        return {"IF_STMT": "if", "FOR_STMT": "for", "WHILE_STMT": "while", "DO_STMT": "do",
+                "SWITCH_STMT": "switch", "CASE_STMT": "case", "DEFAULT_STMT": "default",
+                "BREAK_STMT": "break", "CONTINUE_STMT": "continue", "RETURN_STMT": "return",
+                "COMPOUND_STMT": "compound", "DECL_STMT": "decl", "NULL_STMT": "null",
+                "GOTO_STMT": "goto", "LABEL_STMT": "label"}.get(name, name.lower())
+    top = _strip(node)
+    if top.kind.name == "BINARY_OPERATOR" and binary_op(top) == "=":
+        return "assign"
+    if top.kind.name == "COMPOUND_ASSIGNMENT_OPERATOR":
+        return "compound_assign"
+    if top.kind.name == "UNARY_OPERATOR" and unary_op(top).removeprefix("post") in ("++", "--"):
+        return "incdec"
+    if top.kind.name == "CALL_EXPR":
+        return "call"
+    return "expr"
+
+
+OPERATOR_NODES = frozenset({"BINARY_OPERATOR", "COMPOUND_ASSIGNMENT_OPERATOR", "UNARY_OPERATOR",
+                            "CONDITIONAL_OPERATOR", "ARRAY_SUBSCRIPT_EXPR", "CALL_EXPR"})
+
+
+def expression_depth(node: Any) -> int:
+    own = 1 if node.kind.name in OPERATOR_NODES else 0
+    return own + max((expression_depth(c) for c in node.get_children()), default=0)
+
+
+def _split_statement(node: Any) -> tuple[list[Any], list[Any]]:
+    """(top expressions, sub-statements) of a statement in statement position."""
+    kind = statement_kind(node)
+    children = list(node.get_children())
+    if kind in ("if", "switch", "case"):
+        exprs = [c for c in children[:1] if c.kind.is_expression()]
+        return exprs, children[len(exprs):]
+    if kind == "while":
+        return children[:1], children[1:]
+    if kind == "do":
+        return children[1:], children[:1]
+    if kind == "for":
+        body = children[-1:]
+        conds = [c for c in children[:-1] if c.kind.is_expression()]
+        return conds[:1], body
+    if kind in ("compound", "default", "label"):
+        return [], children
+    if kind == "decl":
+        inits = [list(v.get_children())[-1] for v in children
+                 if v.kind.name == "VAR_DECL" and list(v.get_children())
+                 and list(v.get_children())[-1].kind.is_expression()]
+        return inits, []
+    if kind == "return":
+        return children, []
+    top = _strip(node)
+    if kind in ("assign", "compound_assign"):
+        return list(top.get_children())[1:], []
+    if kind == "incdec":
+        return list(top.get_children()), []
+    return ([top] if top.kind.is_expression() else []), []
+
+
+class _Measure:
+    """Accumulates the histograms over functions (one instance per corpus)."""
+
+    def __init__(self) -> None:
+        self.counters: dict[str, Counter[Any]] = {
+            name: Counter() for name in (
+                "node_kinds", "statements", "nesting_depth", "expr_depth", "binary_ops",
+                "unary_ops", "fields_read", "fields_written", "api_calls", "member_accesses",
+                "loop_trip_counts", "block_lengths", "body_lengths", "local_types")
+        }
+        self.functions = 0
+        self.own_calls = 0
+
+    def function(self, function: Any, own_usrs: set[str], directory: Path) -> None:
+        self.functions += 1
+        body = next((c for c in function.get_children() if c.kind.name == "COMPOUND_STMT"), None)
+        if body is None:
+            return
+        written = _written_fields(body)
+        members = 0
+        for node in body.walk_preorder():
+            self.counters["node_kinds"][node.kind.name] += 1
+            members += _is_member_access(node, function, directory)
+            self._expression_node(node, written, own_usrs)
+        self.counters["member_accesses"][members] += 1
+        self.counters["body_lengths"][len(list(body.get_children()))] += 1
+        for child in body.get_children():
+            self._statement(child, 0)
+
+    def _expression_node(self, node: Any, written: set[tuple[int, int]], own: set[str]) -> None:
+        name = node.kind.name
+        if name in ("BINARY_OPERATOR", "COMPOUND_ASSIGNMENT_OPERATOR"):
+            self.counters["binary_ops"][binary_op(node)] += 1
+        elif name == "UNARY_OPERATOR":
+            self.counters["unary_ops"][unary_op(node)] += 1
+        elif name == "MEMBER_REF_EXPR":
+            header_field = _header_field(node)
+            if header_field:
+                which = "fields_written" if _span(node) in written else "fields_read"
+                self.counters[which][header_field] += 1
+        elif name == "CALL_EXPR" and node.referenced is not None:
+            api = api_name(node.referenced)
+            if node.referenced.get_usr() in own:
+                self.own_calls += 1
+            elif api != "extern" or node.referenced.kind.name != "CONSTRUCTOR":
+                self.counters["api_calls"][api] += 1
+        elif name == "VAR_DECL":
+            self.counters["local_types"][node.type.spelling] += 1
+
+    def _statement(self, node: Any, depth: int) -> None:
+        kind = statement_kind(node)
+        self.counters["statements"][kind] += 1
+        self.counters["nesting_depth"][depth] += 1
+        exprs, subs = _split_statement(node)
+        for expr in exprs:
+            self.counters["expr_depth"][expression_depth(expr)] += 1
+        if kind in ("for", "while", "do"):
+            for literal in _trip_literals(exprs):
+                self.counters["loop_trip_counts"][literal] += 1
+        if kind == "compound":
+            self.counters["block_lengths"][len(subs)] += 1
+        inner = depth + (1 if kind in CONTROL_KINDS else 0)
+        for sub in subs:
+            self._statement(sub, inner)
+
+    def result(self, files: list[str]) -> CorpusStats:
+        def plain(counter: Counter[Any]) -> dict[Any, int]:
+            return dict(sorted(counter.items()))
+
+        return CorpusStats(files=files, functions=self.functions, own_calls=self.own_calls,
+                           **{name: plain(c) for name, c in self.counters.items()})
+
+
+def _span(node: Any) -> tuple[int, int]:
+    return node.extent.start.offset, node.extent.end.offset
+
+
+def _header_field(node: Any) -> str | None:
+    ref = node.referenced
+    if ref is None or ref.kind.name != "FIELD_DECL":
+        return None
+    parent = ref.semantic_parent
+    name = parent.spelling if parent is not None else ""
+    if name not in HEADER_STRUCTS:
+        name = parent.type.get_canonical().spelling.removeprefix("struct ") if parent else ""
+    return f"{name}.{ref.spelling}" if name in HEADER_STRUCTS else None
+
+
+def _lvalue_target(node: Any) -> Any | None:
+    """The header member reference an lvalue expression designates, if any."""
+    node = _strip(node)
+    while True:
+        if node.kind.name == "MEMBER_REF_EXPR" and _header_field(node):
+            return node
+        if node.kind.name in ("MEMBER_REF_EXPR", "ARRAY_SUBSCRIPT_EXPR"):
+            children = list(node.get_children())
+            if not children:
+                return None
+            node = _strip(children[0])
+            continue
+        return None
+
+
+def _written_fields(body: Any) -> set[tuple[int, int]]:
+    """Spans of header member references that are written (assigned, ++/--, address taken)."""
+    written: set[tuple[int, int]] = set()
+    for node in body.walk_preorder():
+        name = node.kind.name
+        assigns = name == "COMPOUND_ASSIGNMENT_OPERATOR" or (
+            name == "BINARY_OPERATOR" and binary_op(node) == "=")
+        modifies = name == "UNARY_OPERATOR" and unary_op(node).removeprefix("post") in ("++",
+                                                                                       "--", "&")
+        target = _lvalue_target(next(node.get_children())) if assigns or modifies else None
+        if target is not None:
+            written.add(_span(target))
+    return written
+
+
+def _is_member_access(node: Any, function: Any, directory: Path) -> bool:
+    ref = node.referenced
+    if node.kind.name == "MEMBER_REF_EXPR" and ref is not None and ref.kind.name == "FIELD_DECL":
+        owner = function.semantic_parent
+        return owner is not None and ref.semantic_parent == owner
+    if node.kind.name == "DECL_REF_EXPR" and ref is not None and ref.kind.name == "VAR_DECL":
+        parent = ref.semantic_parent
+        return (parent is not None and parent.kind.name in ("TRANSLATION_UNIT", "NAMESPACE")
+                and _own(ref, directory))
+    return False
+
+
+def api_name(callee: Any) -> str:
+    """The catalog name of a callee cursor, or ``extern``."""
+    match = match_api(_qualified(callee) + "(", shipped_catalog())
+    return match.name if match else "extern"
+
+
+def _qualified(cursor: Any) -> str:
+    parts = [cursor.spelling]
+    parent = cursor.semantic_parent
+    while parent is not None and parent.kind.name != "TRANSLATION_UNIT":
+        if parent.kind.name == "CLASS_TEMPLATE":
+            parts.append(parent.spelling + "<>")
+        elif parent.spelling and not (parent.kind.name == "NAMESPACE"
+                                      and parent.spelling == "Click"):
+            parts.append(parent.displayname or parent.spelling)
+        parent = parent.semantic_parent
+    return "::".join(reversed(parts))
+
+
+def _trip_literals(conditions: Iterable[Any]) -> Iterator[int]:
+    for cond in conditions:
+        top = _strip(cond)
+        if top.kind.name != "BINARY_OPERATOR" or binary_op(top) not in ("<", "<=", ">", ">=",
+                                                                         "!="):
+            continue
+        for operand in top.get_children():
+            operand = _strip(operand)
+            if operand.kind.name == "INTEGER_LITERAL":
+                value = _literal_value(operand)
+                if value is not None:
+                    yield value
+
+
+def _literal_value(node: Any) -> int | None:
+    tokens = [t.spelling for t in node.get_tokens()]
+    if not tokens:
+        return None
+    try:
+        return int(tokens[0].rstrip("uUlL"), 0)
+    except ValueError:
+        return None
+
+
+def measure_corpus(paths: Sequence[Path]) -> CorpusStats:
+    """Measure the packet-path code of ``paths`` (files or directories of .cc/.c files)."""
+    sources = corpus_files(paths)
+    measure = _Measure()
+    for source in sources:
+        tu = parse(source)
+        functions = packet_path(tu, source)
+        own = {f.get_usr() for f in functions}
+        for function in functions:
+            measure.function(function, own, source.resolve().parent)
+    return measure.result([str(s) for s in sources])
+
+
+def corpus_files(paths: Sequence[Path]) -> list[Path]:
+    """The .cc/.c files named by ``paths`` (a directory contributes its own, sorted)."""
+    sources: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            sources += sorted(p for p in path.iterdir() if p.suffix in (".cc", ".c"))
+        elif path.is_file():
+            sources.append(path)
+        else:
+            raise ClaraError(f"{path}: no such corpus file or directory")
+    if not sources:
+        raise ClaraError(f"no .cc or .c files in {', '.join(map(str, paths))}")
+    return sources

@@ -1,0 +1,864 @@
+"""The training-program generator: random, compilable Click elements, guided by corpus stats.
+
+This module owns the generator's grammar (which statements, expressions, header fields, state
+and framework calls it can write), the mapping from ``CorpusStats`` to sampling weights
+(``choices_from_stats``; ``uniform_choices`` for the unguided baseline) and the text of the
+programs. ``generate_program`` is pure: the same seed, stats and mode give the same source.
+
+Safety rules every program obeys, so that it compiles everywhere and ``-O2`` keeps its code:
+all arithmetic is unsigned (an operation whose operands are both narrower than 32 bits gets a
+``(uint32_t)`` cast, so C's promotion to ``int`` never makes it signed); shift amounts are
+constants below the promoted width; divisors are ``(x | 1U)``; array indices are masked by
+the (power of two) array size; loops count a fresh counter up to a constant, and the counter
+is never assigned in the body; every variable is initialized; values come from packet fields,
+annotations and element state and flow back into fields, state and the output port choice.
+Layout: one statement per line, Allman braces (``{`` on its own line), so target instructions
+can be attributed to source lines.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from clara.synth.ast_stats import CorpusStats
+
+GENERATOR_VERSION = "1"
+
+CONTROL = ("if", "for", "while", "do", "switch")
+SAMPLED_STATEMENTS = ("assign", "compound_assign", "incdec", "call", "decl", "return", "break",
+                      "continue", "lookup", *CONTROL)
+SINGLE_LINE = ("assign", "compound_assign", "incdec", "call", "break", "continue", "if", "for",
+               "switch")
+VALUE_BINARY = ("+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>",
+                "==", "!=", "<", ">", "<=", ">=", "&&", "||")
+COMPARE = ("==", "!=", "<", ">", "<=", ">=")
+LOGICAL = ("&&", "||")
+COMPOUND_ASSIGN = ("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=")
+VALUE_UNARY = ("~", "-", "!")
+INCDEC = ("post++", "post--", "++", "--")
+NODE_KINDS = ("BINARY_OPERATOR", "UNARY_OPERATOR", "CONDITIONAL_OPERATOR",
+              "ARRAY_SUBSCRIPT_EXPR", "CALL_EXPR")
+LEAF_KINDS = ("local", "state", "field", "literal")
+LOCAL_TYPES = {"uint8_t": 8, "uint16_t": 16, "uint32_t": 32, "uint64_t": 64}
+SIGNED_ALIASES = {"int": "uint32_t", "unsigned int": "uint32_t", "unsigned": "uint32_t",
+                  "unsigned char": "uint8_t", "short": "uint16_t", "long": "uint64_t"}
+TRIP_COUNTS = (2, 3, 4, 6, 8, 13, 16, 32, 64)
+ARRAY_SIZES = (4, 8, 16, 64, 256)
+MAX_EXPR_DEPTH = 7
+MAX_NESTING = 3
+MAX_STATEMENTS = 90
+ELSE_RATE = 0.3
+HEADER_POINTERS = {"click_ip": ("ip", "ip_header"), "click_tcp": ("tcp", "tcp_header"),
+                   "click_udp": ("udp", "udp_header"), "click_ether": ("eth", "ether_header")}
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """A header field the generator can read or write: ``struct.name``, width, byte order."""
+
+    struct: str
+    name: str
+    width: int
+    network_order: bool = False
+    array: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"{self.struct}.{self.name}"
+
+    def access(self, index: int = 0) -> str:
+        pointer = HEADER_POINTERS[self.struct][0]
+        if self.array:
+            return f"{pointer}->{self.name}[{index}]"
+        suffix = ".s_addr" if self.name in ("ip_src", "ip_dst") else ""
+        return f"{pointer}->{self.name}{suffix}"
+
+
+FIELDS = tuple(HeaderField(*spec) for spec in (
+    ("click_ip", "ip_v", 8), ("click_ip", "ip_hl", 8), ("click_ip", "ip_tos", 8),
+    ("click_ip", "ip_len", 16, True), ("click_ip", "ip_id", 16, True),
+    ("click_ip", "ip_off", 16, True), ("click_ip", "ip_ttl", 8), ("click_ip", "ip_p", 8),
+    ("click_ip", "ip_sum", 16), ("click_ip", "ip_src", 32, True),
+    ("click_ip", "ip_dst", 32, True),
+    ("click_tcp", "th_sport", 16, True), ("click_tcp", "th_dport", 16, True),
+    ("click_tcp", "th_seq", 32, True), ("click_tcp", "th_ack", 32, True),
+    ("click_tcp", "th_off", 8), ("click_tcp", "th_flags", 8), ("click_tcp", "th_win", 16, True),
+    ("click_tcp", "th_sum", 16), ("click_tcp", "th_urp", 16, True),
+    ("click_udp", "uh_sport", 16, True), ("click_udp", "uh_dport", 16, True),
+    ("click_udp", "uh_ulen", 16, True), ("click_udp", "uh_sum", 16),
+    ("click_ether", "ether_dhost", 8, False, 6), ("click_ether", "ether_shost", 8, False, 6),
+    ("click_ether", "ether_type", 16, True),
+))
+FIELD_BY_KEY = {f.key: f for f in FIELDS}
+
+# Framework calls the generator writes, by catalog name: value-producing (expression) forms
+# and statement forms. ``own`` stands for a call of one of the element's helper functions.
+EXPRESSION_APIS = ("Packet::length", "Packet::anno", "Packet::data", "Packet::network_header",
+                   "Packet::transport_header", "Timestamp::arith", "IPAddress", "IPFlowID",
+                   "HashMap::find", "HashMap::size", "Vector::access", "Vector::size",
+                   "click_random", "own")
+STATEMENT_APIS = ("Packet::anno", "HashMap::insert", "HashMap::erase", "Vector::push_back",
+                  "Vector::erase", "click_in_cksum", "memory.copy", "Timestamp::now")
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Sampling weights of every choice the generator makes (guided or uniform)."""
+
+    statements: dict[str, float]
+    binary: dict[str, float]
+    compare: dict[str, float]
+    compound_assign: dict[str, float]
+    unary: dict[str, float]
+    incdec: dict[str, float]
+    node_kinds: dict[str, float]
+    leaf_kinds: dict[str, float]
+    expr_depth: dict[int, float]
+    fields_read: dict[str, float]
+    fields_written: dict[str, float]
+    expression_apis: dict[str, float]
+    statement_apis: dict[str, float]
+    trip_counts: dict[int, float]
+    block_lengths: dict[int, float]
+    body_lengths: dict[int, float]
+    local_types: dict[str, float]
+    nesting_scale: tuple[float, ...]
+    braced_rate: float
+    byteorder_rate: float
+    mean_helpers: float
+
+
+def _restrict(weights: Mapping[str, float] | Mapping[int, float], keys: tuple) -> dict:
+    """``weights`` on ``keys`` only (others 0); all-zero falls back to uniform."""
+    picked = {k: float(weights.get(k, 0)) for k in keys}
+    return picked if sum(picked.values()) > 0 else dict.fromkeys(keys, 1.0)
+
+
+def _int_hist(hist: Mapping[int, int], low: int, high: int) -> dict[int, float]:
+    picked = {k: float(v) for k, v in hist.items() if low <= k <= high and v > 0}
+    return picked or {low: 1.0}
+
+
+def _nesting_scale(nesting: Mapping[int, int]) -> tuple[float, ...]:
+    """Control-statement weight multiplier per depth: N(d+1)/N(d), relative to depth 0."""
+    ratios = [nesting.get(d + 1, 0) / nesting[d] if nesting.get(d) else 0.0
+              for d in range(MAX_NESTING + 1)]
+    base = ratios[0] or 1.0
+    return tuple(r / base for r in ratios)
+
+
+def choices_from_stats(stats: CorpusStats) -> Choices:
+    """Sampling weights measured on a corpus (the guided generator)."""
+    local_types: dict[str, float] = {}
+    for spelling, count in stats.local_types.items():
+        name = SIGNED_ALIASES.get(spelling, spelling)
+        if name in LOCAL_TYPES:
+            local_types[name] = local_types.get(name, 0.0) + count
+    apis = stats.api_calls
+    expression_apis = {k: float(apis.get(k, 0)) for k in EXPRESSION_APIS}
+    expression_apis["own"] = float(stats.own_calls)
+    order_fields = [f.key for f in FIELDS if f.network_order]
+    order_uses = sum(stats.fields_read.get(k, 0) + stats.fields_written.get(k, 0)
+                     for k in order_fields)
+    bodies = sum(stats.statements.get(k, 0) for k in CONTROL)
+    member_refs = sum(k * v for k, v in stats.member_accesses.items())
+    field_refs = sum(stats.fields_read.values())
+    kinds = stats.node_kinds
+    leaf_kinds = {"local": float(kinds.get("DECL_REF_EXPR", 0)), "state": float(member_refs),
+                  "field": float(field_refs), "literal": float(kinds.get("INTEGER_LITERAL", 0))}
+    statements = {**stats.statements, "lookup": apis.get("HashMap::find", 0)}
+    return Choices(
+        statements=_restrict(statements, SAMPLED_STATEMENTS),
+        binary=_restrict(stats.binary_ops, VALUE_BINARY),
+        compare=_restrict(stats.binary_ops, COMPARE + LOGICAL),
+        compound_assign=_restrict(stats.binary_ops, COMPOUND_ASSIGN),
+        unary=_restrict(stats.unary_ops, VALUE_UNARY),
+        incdec=_restrict(stats.unary_ops, INCDEC),
+        node_kinds=_restrict(kinds, NODE_KINDS),
+        leaf_kinds=_restrict(leaf_kinds, LEAF_KINDS),
+        expr_depth=_int_hist(stats.expr_depth, 0, MAX_EXPR_DEPTH),
+        fields_read=_restrict(stats.fields_read, tuple(FIELD_BY_KEY)),
+        fields_written=_restrict(stats.fields_written, tuple(FIELD_BY_KEY)),
+        expression_apis=_restrict(expression_apis, EXPRESSION_APIS),
+        statement_apis=_restrict(apis, STATEMENT_APIS),
+        trip_counts=_int_hist(stats.loop_trip_counts, 2, 256),
+        block_lengths=_int_hist(stats.block_lengths, 1, 24),
+        body_lengths=_int_hist(stats.body_lengths, 1, 60),
+        local_types=_restrict(local_types, tuple(LOCAL_TYPES)),
+        nesting_scale=_nesting_scale(stats.nesting_depth),
+        braced_rate=min(1.0, stats.statements.get("compound", 0) / bodies) if bodies else 0.5,
+        byteorder_rate=min(1.0, apis.get("byteorder", 0) / order_uses) if order_uses else 0.5,
+        mean_helpers=max(0.0, stats.functions / max(1, len(stats.files)) - 1.0),
+    )
+
+
+def uniform_choices() -> Choices:
+    """Uniform weights over the same choices (the unguided baseline)."""
+    def flat(keys: tuple) -> dict:
+        return dict.fromkeys(keys, 1.0)
+
+    return Choices(
+        statements=flat(SAMPLED_STATEMENTS), binary=flat(VALUE_BINARY),
+        compare=flat(COMPARE + LOGICAL), compound_assign=flat(COMPOUND_ASSIGN),
+        unary=flat(VALUE_UNARY), incdec=flat(INCDEC), node_kinds=flat(NODE_KINDS),
+        leaf_kinds=flat(LEAF_KINDS), expr_depth=flat(tuple(range(MAX_EXPR_DEPTH + 1))),
+        fields_read=flat(tuple(FIELD_BY_KEY)), fields_written=flat(tuple(FIELD_BY_KEY)),
+        expression_apis=flat(EXPRESSION_APIS), statement_apis=flat(STATEMENT_APIS),
+        trip_counts=flat(TRIP_COUNTS), block_lengths=flat(tuple(range(1, 9))),
+        body_lengths=flat(tuple(range(1, 31))), local_types=flat(tuple(LOCAL_TYPES)),
+        nesting_scale=(1.0,) * MAX_NESTING + (0.0,), braced_rate=0.5, byteorder_rate=0.5,
+        mean_helpers=2.0,
+    )
+
+
+@dataclass(frozen=True)
+class SynthProgram:
+    """One synthesized element: a standalone ``.cc`` compiled against ``clara/include``."""
+
+    name: str
+    class_name: str
+    source: str
+    seed: int
+    guided: bool
+
+
+@dataclass(frozen=True)
+class Expr:
+    """Generated expression text, its value width in bits (1 = bool) and operator depth."""
+
+    text: str
+    width: int
+    depth: int
+    atomic: bool = True
+    constant: bool = False
+
+    def operand(self) -> str:
+        return self.text if self.atomic else f"({self.text})"
+
+
+@dataclass
+class Var:
+    name: str
+    width: int
+    assignable: bool = True
+
+
+@dataclass
+class Helper:
+    name: str
+    takes_packet: bool
+
+    @property
+    def params(self) -> str:
+        return "Packet *q, uint32_t a" if self.takes_packet else "uint32_t a, uint32_t b"
+
+
+@dataclass
+class Context:
+    """Where a function body is being generated: what it may touch."""
+
+    has_packet: bool
+    writable: bool
+    entry: str  # "push", "simple_action" or "helper"
+    helpers: list[Helper]
+    scopes: list[list[Var]] = field(default_factory=lambda: [[]])
+    loops: list[str] = field(default_factory=list)
+    lookups: list[str] = field(default_factory=list)
+    headers: set[str] = field(default_factory=set)
+    wrote_packet: bool = False
+    statements: int = 0
+    next_var: int = 0
+
+    def visible(self) -> list[Var]:
+        return [v for scope in self.scopes for v in scope]
+
+
+@dataclass
+class State:
+    """The element's member variables, created on first use."""
+
+    scalars: list[Var] = field(default_factory=list)
+    arrays: list[tuple[str, int, int]] = field(default_factory=list)  # name, width, size
+    maps: list[str] = field(default_factory=list)
+    vectors: list[str] = field(default_factory=list)
+
+    def declarations(self) -> list[str]:
+        type_of = {w: t for t, w in LOCAL_TYPES.items()}
+        lines = [f"{type_of[v.width]} {v.name} = 0U;" for v in self.scalars]
+        lines += [f"{type_of[w]} {n}[{s}] = {{}};" for n, w, s in self.arrays]
+        lines += [f"HashMap<uint32_t, uint32_t> {n};" for n in self.maps]
+        lines += [f"Vector<uint32_t> {n};" for n in self.vectors]
+        return lines
+
+
+class _Generator:
+    """One program's generation: a seeded RNG, the weights, the element's state."""
+
+    def __init__(self, seed: int, choices: Choices) -> None:
+        self.rng = random.Random(seed)
+        self.c = choices
+        self.state = State()
+        self.ctx = Context(has_packet=False, writable=False, entry="helper", helpers=[])
+        self.lines: list[str] = []
+        self.indent = 1
+
+    # --- sampling -----------------------------------------------------------------------
+    def pick(self, weights: Mapping) -> object:
+        keys = [k for k, w in weights.items() if w > 0]
+        return self.rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def emit(self, text: str) -> None:
+        self.lines.append("    " * self.indent + text)
+
+    # --- state --------------------------------------------------------------------------
+    def scalar(self) -> Var:
+        if not self.state.scalars or self.chance(0.15):
+            width = LOCAL_TYPES[str(self.pick(self.c.local_types))]
+            self.state.scalars.append(Var(f"_s{len(self.state.scalars)}", width))
+        return self.rng.choice(self.state.scalars)
+
+    def array(self) -> tuple[str, int, int]:
+        if not self.state.arrays or self.chance(0.1):
+            width = LOCAL_TYPES[str(self.pick(self.c.local_types))]
+            size = self.rng.choice(ARRAY_SIZES)
+            self.state.arrays.append((f"_t{len(self.state.arrays)}", width, size))
+        return self.rng.choice(self.state.arrays)
+
+    def container(self, kind: str) -> str:
+        names = self.state.maps if kind == "map" else self.state.vectors
+        if not names or self.chance(0.1):
+            names.append(f"_{kind[0]}{len(names)}")
+        return self.rng.choice(names)
+
+    # --- expressions --------------------------------------------------------------------
+    def literal(self, width: int = 32) -> Expr:
+        value = self.rng.choice((0, 1, 2, 3, 4, 6, 8, 17, 64, 255, 1500, 0xFFFF, 0x9E3779B1))
+        if width < 32:
+            value &= (1 << width) - 1
+        return Expr(f"{value}U" if value < 256 else f"0x{value:X}U", 32, 0, constant=True)
+
+    def field_read(self) -> Expr:
+        spec = FIELD_BY_KEY[str(self.pick(self.c.fields_read))]
+        self.ctx.headers.add(spec.struct)
+        text = spec.access(self.rng.randrange(spec.array) if spec.array else 0)
+        if spec.network_order and self.chance(self.c.byteorder_rate):
+            call = "ntohl" if spec.width == 32 else "ntohs"
+            return Expr(f"{call}({text})", spec.width, 1)
+        return Expr(text, spec.width, 0)
+
+    def leaf(self, literal: bool = True) -> Expr:
+        kinds = dict(self.c.leaf_kinds)
+        if not literal:
+            kinds["literal"] = 0.0
+        if not self.ctx.has_packet:
+            kinds["field"] = 0.0
+        variables = self.ctx.visible()
+        if not variables:
+            kinds["local"] = 0.0
+        kind = self.pick(kinds)
+        if kind == "local":
+            var = self.rng.choice(variables)
+            return Expr(var.name, var.width, 0)
+        if kind == "state":
+            var = self.scalar()
+            return Expr(var.name, var.width, 0)
+        if kind == "field":
+            return self.field_read()
+        return self.literal()
+
+    def expr(self, depth: int) -> Expr:
+        if depth <= 0 or self.ctx.statements > MAX_STATEMENTS:
+            return self.leaf()
+        kind = self.pick(self.c.node_kinds)
+        if kind == "UNARY_OPERATOR":
+            return self.unary(str(self.pick(self.c.unary)), self.expr(depth - 1))
+        if kind == "CONDITIONAL_OPERATOR":
+            cond = self.condition(max(1, depth - 1))
+            a, b = self.expr(depth - 1), self.expr(self.rng.randint(0, depth - 1))
+            return Expr(f"{cond.operand()} ? {a.operand()} : {b.operand()}",
+                        max(a.width, b.width, 32), depth, atomic=False)
+        if kind == "ARRAY_SUBSCRIPT_EXPR":
+            return self.subscript(depth)
+        if kind == "CALL_EXPR":
+            return self.call_expr(depth)
+        deep, shallow = self.expr(depth - 1), self.expr(self.rng.randint(0, depth - 1))
+        left, right = (deep, shallow) if self.chance(0.5) else (shallow, deep)
+        return self.binary(str(self.pick(self.c.binary)), left, right)
+
+    def binary(self, op: str, a: Expr, b: Expr) -> Expr:
+        if b.text == a.text:
+            b = self.literal()
+        if op in COMPARE or op in LOGICAL:
+            if a.constant:
+                a = self.leaf(literal=False)
+            if b.constant and op in LOGICAL:
+                b = self.leaf(literal=False)
+        depth = 1 + max(a.depth, b.depth)
+        constant = a.constant and b.constant
+        if op in COMPARE or op in LOGICAL:
+            return Expr(f"{a.operand()} {op} {b.operand()}", 1, depth, atomic=False)
+        left = a.operand()
+        if op in ("<<", ">>"):
+            width = max(32, a.width)
+            left = f"(uint32_t) {left}" if a.width < 32 else left
+            amount = self.rng.randint(1, width - 1)
+            return Expr(f"{left} {op} {amount}U", width, 1 + a.depth, atomic=False,
+                        constant=a.constant)
+        width = max(32, a.width, b.width)
+        if a.width < 32 and b.width < 32:
+            left = f"(uint32_t) {left}"
+        right = b.operand()
+        if op in ("/", "%"):
+            right = f"({right} | 1U)"
+        return Expr(f"{left} {op} {right}", width, depth, atomic=False, constant=constant)
+
+    def unary(self, op: str, a: Expr) -> Expr:
+        if op == "!":
+            return Expr(f"!{a.operand()}", 1, a.depth + 1, atomic=False)
+        operand = f"(uint32_t) {a.operand()}" if a.width < 32 else a.operand()
+        return Expr(f"{op}{operand}", max(32, a.width), a.depth + 1, atomic=False)
+
+    def condition(self, depth: int) -> Expr:
+        op = str(self.pick(self.c.compare))
+        if op in LOGICAL and depth >= 2:
+            return self.binary(op, self.condition(depth - 1),
+                               self.condition(self.rng.randint(1, depth - 1)))
+        if op in LOGICAL:
+            op = "!="
+        deep = self.expr(depth - 1) if depth > 1 else self.leaf(literal=False)
+        shallow = self.expr(self.rng.randint(0, depth - 1))
+        if shallow.depth == 0 and self.chance(0.5):
+            shallow = self.literal(deep.width)
+        return self.binary(op, deep, shallow)
+
+    def index(self, size: int, depth: int) -> Expr:
+        loops = self.ctx.loops
+        base = (Expr(self.rng.choice(loops), 32, 0) if loops and self.chance(0.6)
+                else self.expr(max(0, depth - 1)))
+        return Expr(f"{base.operand()} & {size - 1}U", 32, base.depth + 1, atomic=False)
+
+    def subscript(self, depth: int) -> Expr:
+        name, width, size = self.array()
+        idx = self.index(size, depth - 1)
+        return Expr(f"{name}[{idx.text}]", width, idx.depth + 1)
+
+    def call_expr(self, depth: int) -> Expr:
+        apis = dict(self.c.expression_apis)
+        if not self.ctx.has_packet:
+            for name in ("Packet::length", "Packet::anno", "Packet::data",
+                         "Packet::network_header", "Packet::transport_header", "IPAddress",
+                         "IPFlowID", "Timestamp::arith"):
+                apis[name] = 0.0
+        if not self.callable_helpers():
+            apis["own"] = 0.0
+        if sum(apis.values()) <= 0:
+            return self.leaf()
+        api = str(self.pick(apis))
+        return self.api_expression(api, depth)
+
+    def api_expression(self, api: str, depth: int) -> Expr:
+        q = "q"
+        offset = self.rng.choice((0, 4, 8, 16, 24, 28, 32, 36))
+        simple: dict[str, Callable[[], Expr]] = {
+            "Packet::length": lambda: Expr(f"{q}->length()", 32, 1),
+            "Packet::anno": lambda: Expr(
+                self.rng.choice((f"{q}->anno_u32({offset})", f"{q}->anno_u8({offset + 1})",
+                                 f"{q}->anno_u16({offset + 2})")), 32, 1),
+            "Packet::data": lambda: Expr(f"{q}->data()[{self.rng.randint(0, 33)}]", 8, 2),
+            "Packet::network_header": lambda: Expr(f"{q}->network_header_length()", 32, 1),
+            "Packet::transport_header": lambda: Expr(
+                f"(uint32_t) {q}->transport_header_offset()", 32, 1),
+            "Timestamp::arith": lambda: Expr(f"(uint32_t) {q}->timestamp_anno().sec()", 32, 2),
+            "IPAddress": lambda: self._header_call("click_ip", "IPAddress(ip->{f}).addr()"),
+            "IPFlowID": lambda: Expr(f"IPFlowID({q}).hashcode()", 32, 2),
+            "HashMap::size": lambda: Expr(f"(uint32_t) {self.container('map')}.size()", 32, 1),
+            "Vector::size": lambda: Expr(f"(uint32_t) {self.container('vector')}.size()", 32, 1),
+            "click_random": lambda: Expr("click_random()", 32, 1),
+        }
+        if api in simple:
+            return simple[api]()
+        arg = self.expr(max(0, depth - 1))
+        if api == "HashMap::find":
+            return Expr(f"{self.container('map')}.find({arg.text})", 32, arg.depth + 1)
+        if api == "Vector::access":
+            vector = self.container("vector")
+            return Expr(f"({arg.operand()} < (uint32_t) {vector}.size() ? {vector}[{arg.text}]"
+                        " : 0U)", 32, arg.depth + 2)
+        helper = self.rng.choice(self.callable_helpers())
+        if helper.takes_packet:
+            return Expr(f"{helper.name}({q}, {arg.text})", 32, arg.depth + 1)
+        other = self.expr(self.rng.randint(0, max(0, depth - 1)))
+        return Expr(f"{helper.name}({arg.text}, {other.text})", 32,
+                    1 + max(arg.depth, other.depth))
+
+    def callable_helpers(self) -> list[Helper]:
+        return [h for h in self.ctx.helpers if self.ctx.has_packet or not h.takes_packet]
+
+    def _header_call(self, struct: str, template: str) -> Expr:
+        self.ctx.headers.add(struct)
+        return Expr(template.format(f=self.rng.choice(("ip_src", "ip_dst"))), 32, 2)
+
+    def depth(self) -> int:
+        return int(self.pick(self.c.expr_depth))  # type: ignore[call-overload]
+
+    # --- lvalues ------------------------------------------------------------------------
+    def lvalue(self) -> Expr:
+        options: dict[str, float] = {"state": 1.0, "array": 0.5}
+        locals_ = [v for v in self.ctx.visible() if v.assignable]
+        if locals_:
+            options["local"] = 2.0
+        if self.ctx.lookups:
+            options["lookup"] = 1.0
+        if self.ctx.writable:
+            options["field"] = 1.0
+        kind = self.pick(options)
+        if kind == "local":
+            var = self.rng.choice(locals_)
+            return Expr(var.name, var.width, 0)
+        if kind == "lookup":
+            return Expr(f"(*{self.rng.choice(self.ctx.lookups)})", 32, 1)
+        if kind == "field":
+            spec = FIELD_BY_KEY[str(self.pick(self.c.fields_written))]
+            self.ctx.headers.add(spec.struct)
+            self.ctx.wrote_packet = True
+            text = spec.access(self.rng.randrange(spec.array) if spec.array else 0)
+            return Expr(text, spec.width, 0)
+        if kind == "array":
+            name, width, size = self.array()
+            idx = self.index(size, 1)
+            return Expr(f"{name}[{idx.text}]", width, idx.depth + 1)
+        var = self.scalar()
+        return Expr(var.name, var.width, 0)
+
+    def named_lvalue(self) -> Expr:
+        """A local or member scalar (a plain name, for ``&x`` and ``sizeof(x)``)."""
+        locals_ = [v for v in self.ctx.visible() if v.assignable]
+        var = self.rng.choice(locals_) if locals_ and self.chance(0.7) else self.scalar()
+        return Expr(var.name, var.width, 0)
+
+    def value_for(self, target: Expr) -> str:
+        rhs = self.expr(self.depth())
+        spec = next((f for f in FIELDS if target.text == f.access()), None)
+        if spec is not None and spec.network_order and self.chance(self.c.byteorder_rate):
+            return f"{'htonl' if spec.width == 32 else 'htons'}({rhs.text})"
+        return rhs.text
+
+    # --- statements ---------------------------------------------------------------------
+    def new_var(self, width: int, prefix: str = "v", assignable: bool = True) -> Var:
+        var = Var(f"{prefix}{self.ctx.next_var}", width, assignable)
+        self.ctx.next_var += 1
+        return var
+
+    def statement_weights(self, depth: int, last: bool) -> dict[str, float]:
+        weights = dict(self.c.statements)
+        scale = self.c.nesting_scale[depth] if depth < len(self.c.nesting_scale) else 0.0
+        if self.ctx.statements > MAX_STATEMENTS:
+            scale = 0.0
+        for kind in (*CONTROL, "lookup"):
+            weights[kind] *= scale
+        nested = depth > 0
+        if not (last and nested):
+            weights["return"] = 0.0
+        if not (last and self.ctx.loops and nested):
+            weights["break"] = 0.0
+            weights["continue"] = 0.0
+        if sum(weights.values()) <= 0:
+            weights["assign"] = 1.0
+        return weights
+
+    def block(self, length: int, depth: int) -> None:
+        self.ctx.scopes.append([])
+        for position in range(length):
+            kind = str(self.pick(self.statement_weights(depth, position == length - 1)))
+            self.statement(kind, depth)
+            if kind in ("return", "break", "continue"):
+                break
+        self.ctx.scopes.pop()
+
+    def body(self, depth: int, inner: Callable[[], None] | None = None) -> None:
+        """A control statement's body: one unbraced statement, or a braced block."""
+        kind = str(self.pick(self.statement_weights(depth, True)))
+        single = kind in SINGLE_LINE or (kind == "return" and self.ctx.entry == "helper")
+        if inner is None and single and not self.chance(self.c.braced_rate):
+            self.indent += 1
+            self.ctx.scopes.append([])
+            self.statement(kind, depth)
+            self.ctx.scopes.pop()
+            self.indent -= 1
+            return
+        self.emit("{")
+        self.indent += 1
+        self.block(int(self.pick(self.c.block_lengths)), depth)  # type: ignore[call-overload]
+        if inner is not None:
+            inner()
+        self.indent -= 1
+        self.emit("}")
+
+    def statement(self, kind: str, depth: int) -> None:
+        self.ctx.statements += 1
+        getattr(self, f"stmt_{kind}")(depth)
+
+    def stmt_assign(self, depth: int) -> None:
+        target = self.lvalue()
+        value = self.value_for(target)
+        if value == target.text:
+            value = f"{value} + 1U"
+        self.emit(f"{target.text} = {value};")
+
+    def stmt_compound_assign(self, depth: int) -> None:
+        target = self.lvalue()
+        op = str(self.pick(self.c.compound_assign))
+        if op in ("<<=", ">>="):
+            limit = min(8, target.width - 1) if target.width < 32 else target.width - 1
+            self.emit(f"{target.text} {op} {self.rng.randint(1, limit)}U;")
+            return
+        rhs = self.expr(self.depth())
+        text = rhs.operand()
+        if op in ("/=", "%="):
+            text = f"({text} | 1U)"
+        elif target.width < 32 and rhs.width < 32:
+            text = f"(uint32_t) {text}"
+        self.emit(f"{target.text} {op} {text};")
+
+    def stmt_incdec(self, depth: int) -> None:
+        target = self.lvalue()
+        op = str(self.pick(self.c.incdec))
+        text = f"{target.text}{op[4:]}" if op.startswith("post") else f"{op}{target.text}"
+        self.emit(f"{text};")
+
+    def stmt_decl(self, depth: int) -> None:
+        type_name = str(self.pick(self.c.local_types))
+        init = self.expr(self.depth())
+        var = self.new_var(LOCAL_TYPES[type_name])
+        self.emit(f"{type_name} {var.name} = {init.text};")
+        self.ctx.scopes[-1].append(var)
+
+    def stmt_call(self, depth: int) -> None:
+        apis = dict(self.c.statement_apis)
+        if not self.ctx.has_packet:
+            for name in ("Packet::anno", "click_in_cksum", "memory.copy", "Timestamp::now"):
+                apis[name] = 0.0
+        if not self.ctx.writable:
+            apis["click_in_cksum"] = 0.0
+        api = self.pick(apis) if sum(apis.values()) > 0 else "HashMap::insert"
+        value = self.expr(self.depth())
+        if api == "Packet::anno":
+            offset = self.rng.choice((0, 4, 8, 16, 24, 28, 32, 36))
+            self.emit(f"q->set_anno_u32({offset}, {value.text});")
+        elif api == "HashMap::insert":
+            key = self.expr(max(0, self.depth() - 1))
+            self.emit(f"{self.container('map')}.insert({key.text}, {value.text});")
+        elif api == "HashMap::erase":
+            self.emit(f"{self.container('map')}.erase({value.text});")
+        elif api == "Vector::push_back":
+            self.emit(f"{self.container('vector')}.push_back({value.text});")
+        elif api == "Vector::erase":
+            self.emit(f"{self.container('vector')}.clear();")
+        elif api == "click_in_cksum":
+            spec = self.rng.choice([f for f in FIELDS if f.name in ("ip_sum", "th_sum", "uh_sum")])
+            self.ctx.headers.add(spec.struct)
+            self.ctx.wrote_packet = True
+            old = self.field_read()
+            self.emit(f"click_update_in_cksum(&{spec.access()}, {old.text}, {value.text});")
+        elif api == "memory.copy":
+            target = self.named_lvalue()
+            offset = self.rng.randint(0, 20)
+            self.emit(f"memcpy(&{target.text}, q->data() + {offset}, sizeof({target.text}));")
+        else:
+            self.emit("q->set_timestamp_anno(Timestamp::now());")
+
+    def stmt_return(self, depth: int) -> None:
+        if self.ctx.entry == "helper":
+            self.emit(f"return {self.expr(self.depth()).text};")
+            return
+        if self.ctx.entry == "push" and self.chance(0.5):
+            self.ctx.statements += 1
+            self.emit(f"output({self.rng.randint(0, 1)}).push(q);")
+        else:
+            self.ctx.statements += 1
+            self.emit("q->kill();")
+        self.emit("return;" if self.ctx.entry == "push" else "return 0;")
+
+    def stmt_break(self, depth: int) -> None:
+        self.emit("break;")
+
+    def stmt_continue(self, depth: int) -> None:
+        self.emit("continue;" if self.ctx.loops[-1].startswith("i") else "break;")
+
+    def stmt_if(self, depth: int) -> None:
+        self.emit(f"if ({self.condition(max(1, self.depth())).text})")
+        self.body(depth + 1)
+        if self.chance(ELSE_RATE):
+            self.emit("else")
+            self.body(depth + 1)
+
+    def loop_bound(self) -> int:
+        return int(self.pick(self.c.trip_counts))  # type: ignore[call-overload]
+
+    def stmt_for(self, depth: int) -> None:
+        counter = self.new_var(32, "i", assignable=False)
+        self.emit(f"for (uint32_t {counter.name} = 0; {counter.name} < {self.loop_bound()}U; "
+                  f"{counter.name}++)")
+        self.loop(counter, depth, None)
+
+    def loop(self, counter: Var, depth: int, step: Callable[[], None] | None) -> None:
+        self.ctx.scopes.append([counter])
+        self.ctx.loops.append(counter.name)
+        self.body(depth + 1, step)
+        self.ctx.loops.pop()
+        self.ctx.scopes.pop()
+
+    def stmt_while(self, depth: int) -> None:
+        counter = self.new_var(32, "w", assignable=False)
+        self.emit(f"uint32_t {counter.name} = 0U;")
+        self.emit(f"while ({counter.name} < {self.loop_bound()}U)")
+        self.loop(counter, depth, lambda: self.emit(f"{counter.name}++;"))
+
+    def stmt_do(self, depth: int) -> None:
+        counter = self.new_var(32, "w", assignable=False)
+        bound = self.loop_bound()
+        self.emit(f"uint32_t {counter.name} = 0U;")
+        self.emit("do")
+        self.loop(counter, depth, lambda: self.emit(f"{counter.name}++;"))
+        self.lines[-1] += f" while ({counter.name} < {bound}U);"
+
+    def stmt_switch(self, depth: int) -> None:
+        cases = self.rng.randint(2, 4)
+        scrutinee = self.expr(max(0, self.depth() - 1))
+        self.emit(f"switch ({scrutinee.operand()} & 3U)")
+        self.emit("{")
+        for label in [*(f"case {i}:" for i in range(cases - 1)), "default:"]:
+            self.emit(label)
+            self.indent += 1
+            self.ctx.scopes.append([])
+            for _ in range(max(1, int(self.pick(self.c.block_lengths)) - 1)):  # type: ignore[call-overload]
+                self.statement(self.rng.choice(("assign", "compound_assign", "incdec")),
+                               depth + 1)
+            self.ctx.scopes.pop()
+            self.emit("break;")
+            self.indent -= 1
+        self.emit("}")
+
+    def stmt_lookup(self, depth: int) -> None:
+        """``V *h = map.findp(key); if (h) { ... *h ... }`` (a HashMap::find statement)."""
+        handle = self.new_var(32, "h", assignable=False)
+        key = self.expr(max(0, self.depth() - 1))
+        self.emit(f"uint32_t *{handle.name} = {self.container('map')}.findp({key.text});")
+        self.emit(f"if ({handle.name})")
+        self.ctx.lookups.append(handle.name)
+        self.body(depth + 1)
+        self.ctx.lookups.pop()
+
+    # --- functions ----------------------------------------------------------------------
+    def function(self, ctx: Context, length: int) -> list[str]:
+        self.ctx = ctx
+        self.lines = []
+        self.indent = 1
+        self.ctx.scopes = [[]]
+        for position in range(length):
+            kind = str(self.pick(self.statement_weights(0, position == length - 1)))
+            self.statement("assign" if kind == "return" else kind, 0)
+        return self.lines
+
+
+def _setup_lines(ctx: Context, returns: str) -> list[str]:
+    """The entry's first lines: the writable packet (if written) and the header pointers."""
+    lines: list[str] = []
+    if ctx.wrote_packet:
+        lines += ["WritablePacket *q = p->uniqueify();", "if (!q)", f"    {returns}"]
+    else:
+        lines.append("Packet *q = p;")
+    const = "" if ctx.wrote_packet else "const "
+    for struct, (pointer, accessor) in HEADER_POINTERS.items():
+        if struct in ctx.headers:
+            lines.append(f"{const}{struct} *{pointer} = q->{accessor}();")
+    return ["    " + line for line in lines]
+
+
+def _helper_setup(ctx: Context) -> list[str]:
+    return [f"    const {struct} *{pointer} = q->{accessor}();"
+            for struct, (pointer, accessor) in HEADER_POINTERS.items() if struct in ctx.headers]
+
+
+def generate_program(seed: int, stats: CorpusStats | None, guided: bool = True) -> SynthProgram:
+    """A random Click element for ``seed``: guided by ``stats``, or uniform if not ``guided``.
+
+    Pure and deterministic: the same arguments give the same source text.
+    """
+    if guided and stats is None:
+        raise ValueError("the guided generator needs corpus stats (measure_corpus)")
+    choices = choices_from_stats(stats) if guided and stats is not None else uniform_choices()
+    gen = _Generator(seed, choices)
+    mode = "G" if guided else "U"
+    class_name = f"Synth{mode}{seed:06d}"
+    n_helpers = sum(gen.chance(0.5) for _ in range(round(2 * choices.mean_helpers)))
+    helpers: list[Helper] = []
+    helper_defs: list[str] = []
+    for index in range(n_helpers):
+        takes_packet = gen.chance(0.5)
+        helper = Helper(f"{'probe' if takes_packet else 'mix'}{index}", takes_packet)
+        ctx = Context(has_packet=takes_packet, writable=False, entry="helper",
+                      helpers=list(helpers))
+        ctx.scopes = [[]]
+        length = max(1, int(gen.pick(choices.body_lengths)) - 1)  # type: ignore[call-overload]
+        gen.ctx = ctx
+        arguments = [Var("a", 32, False)] + ([] if takes_packet else [Var("b", 32, False)])
+        body = gen.function(_with_args(ctx, arguments), length)
+        result = gen.expr(gen.depth()).text
+        helper_defs += ["uint32_t", f"{class_name}::{helper.name}({helper.params})", "{",
+                        *(_helper_setup(ctx) if takes_packet else []), *body,
+                        f"    return {result};", "}", ""]
+        helpers.append(helper)
+    entry = "push" if gen.chance(0.5) else "simple_action"
+    ctx = Context(has_packet=True, writable=True, entry=entry, helpers=helpers)
+    length = max(1, int(gen.pick(choices.body_lengths)) - 3)  # type: ignore[call-overload]
+    port_var = [Var("port_bits", 32, False)] if entry == "push" else []
+    body = gen.function(_with_args(ctx, port_var), length)
+    if entry == "push":
+        port = gen.expr(gen.depth()).operand()
+        signature = ["void", f"{class_name}::push(int port, Packet *p)"]
+        head = [*_setup_lines(ctx, "return;"), "    uint32_t port_bits = (uint32_t) port;"]
+        tail = [f"    output({port} & 1U).push(q);"]
+    else:
+        signature = ["Packet *", f"{class_name}::simple_action(Packet *p)"]
+        head = _setup_lines(ctx, "return 0;")
+        tail = ["    return q;"]
+    entry_def = [*signature, "{", *head, *body, *tail, "}", ""]
+    source = _assemble(class_name, entry, helpers, gen.state, helper_defs + entry_def, seed,
+                       guided)
+    return SynthProgram(name=f"synth_{mode.lower()}_{seed:06d}", class_name=class_name,
+                        source=source, seed=seed, guided=guided)
+
+
+def _with_args(ctx: Context, arguments: list[Var]) -> Context:
+    ctx.scopes = [list(arguments)]
+    return ctx
+
+
+INCLUDES = ("click/config.h", "click/element.hh", "click/glue.hh", "click/hashmap.hh",
+            "click/vector.hh", "click/timestamp.hh", "click/ipaddress.hh", "click/ipflowid.hh",
+            "clicknet/ip.h", "clicknet/tcp.h", "clicknet/udp.h", "clicknet/ether.h", "string.h")
+
+
+def _assemble(class_name: str, entry: str, helpers: list[Helper], state: State,
+              definitions: list[str], seed: int, guided: bool) -> str:
+    mode = "guided" if guided else "unguided (uniform choices)"
+    ports, processing = ('"1/2"', "PUSH") if entry == "push" else ('"1/1"', "AGNOSTIC")
+    entry_decl = ("void push(int port, Packet *p);" if entry == "push"
+                  else "Packet *simple_action(Packet *p);")
+    helper_decls = [f"uint32_t {h.name}({h.params});" for h in helpers]
+    lines = [f"// Synthesized by clara synth (generator {GENERATOR_VERSION}), seed {seed}, {mode}.",
+             *(f"#include <{name}>" for name in INCLUDES), "CLICK_DECLS", "",
+             f"class {class_name} : public Element {{", "  public:",
+             f'    const char *class_name() const {{ return "{class_name}"; }}',
+             f"    const char *port_count() const {{ return {ports}; }}",
+             f"    const char *processing() const {{ return {processing}; }}",
+             f"    {entry_decl}", "", "  private:",
+             *("    " + d for d in state.declarations() + helper_decls), "};", "",
+             *definitions, "CLICK_ENDDECLS", f"EXPORT_ELEMENT({class_name})", ""]
+    return "\n".join(lines)
