@@ -25,7 +25,7 @@ GROUPS = {
 
 # Modules that expose ``register(sub, groups)``; each adds its own sub-commands.
 REGISTRARS: tuple[str, ...] = ("clara.analyze", "clara.targets.commands", "clara.measured_cli",
-                               "clara.synth.commands")
+                               "clara.synth.commands", "clara.dataset.commands")
 
 Registrar = Callable[[argparse._SubParsersAction, dict[str, argparse._SubParsersAction]], None]
 

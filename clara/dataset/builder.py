@@ -35,6 +35,7 @@ import re
 import subprocess
 import tempfile
 import time
+import traceback
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -529,3 +530,67 @@ def build_program_records(
     ]
     return ProgramResult(source.program_id, source.seed, records, {**stats, **timings})
 
+
+
+# --------------------------------------------------------------------------- tasks
+
+
+@dataclass(frozen=True)
+class ProgramTask:
+    """One unit of parallel work: an existing source (``path``) or a seed to synthesize."""
+
+    program_id: str
+    seed: int | None
+    path: Path | None
+    target: TargetProfile
+    options: CompileOptions
+    corpus: Any = None  # clara.synth.ast_stats.CorpusStats guiding synthesis, or None
+    guided: bool = True
+
+
+@dataclass(frozen=True)
+class ProgramFailure:
+    """A program that could not be labelled: where it failed and the tool's stderr."""
+
+    program_id: str
+    seed: int | None
+    stage: str
+    error: str
+    detail: str = ""
+    source: str = ""  # the synthesized program's text (empty for an existing file)
+
+    def entry(self) -> dict[str, Any]:
+        return {"program": self.program_id, "seed": self.seed, "stage": self.stage,
+                "error": self.error, "detail": self.detail, "source": self.source}
+
+
+def synthesize(task: ProgramTask, workdir: Path) -> tuple[Path, str]:
+    """Write the program synthesized from ``task.seed`` into ``workdir``."""
+    from clara.synth.generator import generate_program
+
+    program = generate_program(int(task.seed or 0), task.corpus, task.guided)
+    path = workdir / f"synth_{task.seed}.cc"
+    path.write_text(program.source)
+    return path, program.source
+
+
+def run_task(task: ProgramTask) -> ProgramResult | ProgramFailure:
+    """Build one program's records; any failure is returned (never raised), with its stage."""
+    text = ""
+    try:
+        with tempfile.TemporaryDirectory(prefix="clara-ds-") as tmp:
+            work = Path(tmp)
+            if task.path is None:
+                try:
+                    path, text = synthesize(task, work)
+                except Exception as err:
+                    raise BuildError("synthesize", f"{type(err).__name__}: {err}") from err
+            else:
+                path = task.path
+            source = ProgramSource(task.program_id, path, task.seed)
+            return build_program_records(source, task.target, task.options, work)
+    except BuildError as err:
+        return ProgramFailure(task.program_id, task.seed, err.stage, str(err), err.detail, text)
+    except Exception as err:  # a crash is logged with the program, and the build goes on
+        return ProgramFailure(task.program_id, task.seed, "crash",
+                              f"{type(err).__name__}: {err}", traceback.format_exc(), text)
