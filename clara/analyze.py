@@ -80,17 +80,22 @@ def analyze_sources(
     return document, modules
 
 
-def remarks_yaml(document: dict[str, Any], modules: Sequence[AnalyzedModule],
+def remarks_yaml(document: dict[str, Any], bitcodes: Sequence[tuple[Path, bool]],
                  workdir: Path) -> str:
-    """LLVM remarks YAML (``opt-viewer`` format) from the ``clara-remarks`` pass."""
+    """LLVM remarks YAML (``opt-viewer`` format) from the ``clara-remarks`` pass.
+
+    ``bitcodes`` are (module, is_prepared) pairs; an unprepared module gets
+    ``clara-prepare`` first, which names its blocks exactly as the feature records do.
+    """
     insights_path = workdir / "insights.json"
     insights_path.write_text(json.dumps(document))
     chunks = []
-    for number, module in enumerate(modules):
+    for number, (bitcode, is_prepared) in enumerate(bitcodes):
         yaml_path = workdir / f"{number}.remarks.yaml"
+        passes = ["clara-remarks"] if is_prepared else ["clara-prepare", "clara-remarks"]
         run_passes(
-            module.prepared_bitcode,
-            ["clara-remarks"],
+            bitcode,
+            passes,
             [f"-clara-insights={insights_path}", f"-pass-remarks-output={yaml_path}",
              "-pass-remarks-filter=clara"],
         )
@@ -110,7 +115,7 @@ def render(document: dict[str, Any], fmt: str, modules: Sequence[AnalyzedModule]
     if fmt == "sarif":
         return json.dumps(render_sarif(document), indent=2) + "\n"
     if fmt == "yaml":
-        return remarks_yaml(document, modules, workdir)
+        return remarks_yaml(document, [(m.prepared_bitcode, True) for m in modules], workdir)
     raise ClaraError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 

@@ -11,8 +11,6 @@ compile succeeds, and an analysis failure only warns: it never changes the build
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import subprocess
@@ -103,38 +101,80 @@ class UnitReport:
     remarks: str
 
 
-def analyze_translation_unit(source: Path, invocation: Invocation) -> UnitReport:
-    """Analyze one source; the remarks files to write beside its object, and the remarks.
+@dataclass
+class PendingAnalysis:
+    """An analysis compile running beside the real one (clang with ``-clara-auto``)."""
 
-    The analysis compile's own diagnostics are swallowed: the user sees the real compile's.
+    source: Path
+    process: subprocess.Popen[bytes]
+    bitcode: Path
+    features: Path
+    command: list[str]
+
+
+def start_analysis(source: Path, invocation: Invocation, workdir: Path,
+                   number: int) -> PendingAnalysis:
+    """Start clang on ``source`` with the plugin writing feature records as it compiles.
+
+    Only light modules are imported before the process starts, so Python's start-up and
+    the heavier imports overlap with the compile.
     """
-    from clara.analyze import analyze_sources, remarks_yaml
+    from clara.toolchain.compile import CompileOptions, compile_command
+
+    bitcode = workdir / f"{number}-{source.stem}.bc"
+    features = workdir / f"{number}-{source.stem}.features.jsonl"
+    options = CompileOptions(extra_flags=invocation.analysis_flags)
+    command = compile_command(source, bitcode, options, features_output=features)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return PendingAnalysis(source, process, bitcode, features, command)
+
+
+def finish_analysis(pending: PendingAnalysis, invocation: Invocation,
+                    workdir: Path) -> UnitReport:
+    """Turn a finished analysis compile into the remarks files and lines of its unit.
+
+    The analysis compile's own diagnostics are dropped: the user sees the real compile's.
+    """
+    from clara.analyze import remarks_yaml
+    from clara.insights.ir_summary import SourceInput, build_insights
+    from clara.ir.features import read_features
     from clara.report.remarks import render_remarks
     from clara.report.sarif import render_sarif
-    from clara.toolchain.compile import CompileOptions
 
-    options = CompileOptions(extra_flags=invocation.analysis_flags)
-    base = object_path(source, invocation).with_suffix("")
-    with tempfile.TemporaryDirectory(prefix="clara-cc-") as tmp, \
-            contextlib.redirect_stderr(io.StringIO()):
-        document, modules = analyze_sources([source], options, Path(tmp))
-        yaml_text = remarks_yaml(document, modules, Path(tmp))
+    _, stderr = pending.process.communicate()
+    if pending.process.returncode != 0:
+        raise ClaraError(f"the analysis compile failed (clang exit "
+                         f"{pending.process.returncode}): {stderr.decode(errors='replace')[:500]}")
+    source_input = SourceInput(str(pending.source), SOURCE_SUFFIXES[pending.source.suffix],
+                               pending.command)
+    document = build_insights([read_features(pending.features)], [source_input])
+    base = object_path(pending.source, invocation).with_suffix("")
     files = {
-        Path(f"{base}.clara.yaml"): yaml_text,
+        Path(f"{base}.clara.yaml"): remarks_yaml(document, [(pending.bitcode, False)], workdir),
         Path(f"{base}.clara.sarif"): json.dumps(render_sarif(document), indent=2) + "\n",
     }
-    return UnitReport(source, files, render_remarks(document))
+    return UnitReport(pending.source, files, render_remarks(document))
 
 
-def analyze_all(invocation: Invocation) -> list[UnitReport]:
-    reports = []
-    for source in invocation.sources:
+def analyze_all(invocation: Invocation, workdir: Path) -> list[UnitReport]:
+    """Analyze every source of the command line; failures only warn."""
+    reports, pending = [], []
+    for number, source in enumerate(invocation.sources):
         try:
-            reports.append(analyze_translation_unit(source, invocation))
+            pending.append(start_analysis(source, invocation, workdir, number))
         except Exception as err:  # an analysis failure must never fail a build
-            print(f"clara-cc: warning: Clara's analysis of {source} failed, the build is "
-                  f"unaffected: {err}", file=sys.stderr)
+            _warn(source, err)
+    for job in pending:
+        try:
+            reports.append(finish_analysis(job, invocation, workdir))
+        except Exception as err:  # an analysis failure must never fail a build
+            _warn(job.source, err)
     return reports
+
+
+def _warn(source: Path, err: Exception) -> None:
+    print(f"clara-cc: warning: Clara's analysis of {source} failed, the build is "
+          f"unaffected: {err}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -146,7 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"clara-cc: error: {err}", file=sys.stderr)
         return 1
     compile_process = subprocess.Popen([compiler, *args])
-    reports = analyze_all(invocation) if invocation.compiles_only else []
+    with tempfile.TemporaryDirectory(prefix="clara-cc-") as tmp:
+        reports = analyze_all(invocation, Path(tmp)) if invocation.compiles_only else []
     status = compile_process.wait()
     if status != 0:
         return status

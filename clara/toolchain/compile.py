@@ -77,8 +77,24 @@ def header_flags(options: CompileOptions) -> list[str]:
     return flags
 
 
-def compile_command(source: Path, output: Path, options: CompileOptions) -> list[str]:
-    """The clang-19 command that turns ``source`` into analysis bitcode at ``output``."""
+def auto_features_flags(features_output: Path) -> list[str]:
+    """clang flags that run clara-prepare,clara-features inside the compile (``-clara-auto``).
+
+    The passes run on a copy of the module at the pipeline start, so the bitcode clang
+    writes is unchanged and the records are identical to ``opt``'s on that bitcode. clang
+    parses ``-mllvm`` options before ``-fpass-plugin`` loads, hence ``-Xclang -load`` too.
+    """
+    plugin = str(find_plugin())
+    return [f"-fpass-plugin={plugin}", "-Xclang", "-load", "-Xclang", plugin,
+            "-mllvm", "-clara-auto", "-mllvm", f"-clara-features-output={features_output}"]
+
+
+def compile_command(source: Path, output: Path, options: CompileOptions,
+                    features_output: Path | None = None) -> list[str]:
+    """The clang-19 command that turns ``source`` into analysis bitcode at ``output``.
+
+    With ``features_output`` the same command also writes the feature records there.
+    """
     llvm = find_llvm()
     if language_of(source) == "c":
         driver, standard = llvm.clang, "-std=gnu11"
@@ -90,6 +106,7 @@ def compile_command(source: Path, output: Path, options: CompileOptions) -> list
         *ANALYSIS_FLAGS,
         *header_flags(options),
         *options.extra_flags,
+        *(auto_features_flags(features_output) if features_output is not None else ()),
         "-c",
         "-emit-llvm",
         "-o",
