@@ -374,29 +374,44 @@ def instruction_shares(
     return ("nearest", maps.lines[near]) if near is not None else ("none", [])
 
 
-def charge(
-    reading: ObjectReading, features: ModuleFeatures, counts: LineCounts
-) -> tuple[dict[BlockKey, TargetCounts], Counter[str], list[int]]:
-    """Target counts per IR block, instructions per mapping rule, and the lines of the
-    attributed NF instructions that no IR block holds (one entry per instruction)."""
+@dataclass
+class Charged:
+    """The outcome of charging one object's instructions to IR blocks."""
+
+    blocks: dict[BlockKey, TargetCounts]
+    rules: Counter[str] = field(default_factory=Counter)
+    orphan_lines: list[int] = field(default_factory=list)
+    not_analyzed: dict[str, int] = field(default_factory=dict)
+
+
+def charge(reading: ObjectReading, features: ModuleFeatures, counts: LineCounts) -> Charged:
+    """Charge every attributed NF instruction of ``reading`` to IR blocks.
+
+    A target function that the analysis has no record of and none of whose lines holds IR
+    code (e.g. the implicit constructor and destructor gcc emits for a class, which clang
+    marks artificial and the plugin skips) is not analyzed code: its instructions are
+    counted in ``not_analyzed``, apart from the unattributed ones, like the asm reader's
+    ``foreign`` functions.
+    """
     maps = share_maps(features, counts)
-    charged = {(b.function, b.name): TargetCounts() for b in features.blocks}
-    rules: Counter[str] = Counter()
-    orphans = []
+    out = Charged({(b.function, b.name): TargetCounts() for b in features.blocks})
     by_function: dict[str, list[AsmInstruction]] = {}
     for insn in reading.nf_instructions:
         if insn.attributed_by is not None:
             by_function.setdefault(insn.function, []).append(insn)
-    for insns in by_function.values():
+    for function, insns in by_function.items():
         mapped = sorted({i.line for i in insns if i.line in maps.lines})
+        if not mapped and ir_function_of(function, maps.functions) not in maps.functions:
+            out.not_analyzed[function] = len(insns)
+            continue
         for insn in insns:
             rule, shares = instruction_shares(insn, maps, mapped)
-            rules[rule] += 1
+            out.rules[rule] += 1
             if not shares:
-                orphans.append(insn.line or 0)
+                out.orphan_lines.append(insn.line or 0)
             for key, weight in shares:
-                charged[key].add(insn.access, weight)
-    return charged, rules, orphans
+                out.blocks[key].add(insn.access, weight)
+    return out
 
 
 # --------------------------------------------------------------------------- records
@@ -446,27 +461,29 @@ def block_record(
     }
 
 
-def program_stats(
-    reading: ObjectReading, features: ModuleFeatures, charged: Mapping[BlockKey, TargetCounts],
-    rules: Mapping[str, int], orphans: Sequence[int], line_counts_from: str,
-) -> dict[str, Any]:
-    """Attribution statistics of one program, step by step."""
-    nf = len(reading.nf_instructions)
+def program_stats(reading: ObjectReading, features: ModuleFeatures, charged: Charged,
+                  line_counts_from: str) -> dict[str, Any]:
+    """Attribution statistics of one program, step by step (docs/dataset.md)."""
+    not_analyzed = sum(charged.not_analyzed.values())
+    nf = len(reading.nf_instructions) - not_analyzed
+    orphans = charged.orphan_lines
     unattributed = reading.unattributed_count + len(orphans)
-    labelled = {f for (f, _), c in charged.items() if c.compute + c.memory > 0}
+    labelled = {f for (f, _), c in charged.blocks.items() if c.compute + c.memory > 0}
     return {
         "ir_blocks": len(features.blocks),
         "ir_instructions": sum(b.n_instructions for b in features.blocks),
         "target_instructions": nf,
         "foreign": reading.foreign_count,
+        "not_analyzed": not_analyzed,
+        "not_analyzed_functions": sorted(charged.not_analyzed),
         "by_rule": reading.counts(),
-        "by_block_rule": {r: rules.get(r, 0) for r in BLOCK_RULES},
+        "by_block_rule": {r: charged.rules.get(r, 0) for r in BLOCK_RULES},
         "unattributed_asm": reading.unattributed_count,
         "unattributed_no_block": len(orphans),
         "lines_without_block": sorted(set(orphans)),
         "unattributed": unattributed,
         "attributed": nf - unattributed,
-        "charged": sum(c.compute + c.memory for c in charged.values()),
+        "charged": sum(c.compute + c.memory for c in charged.blocks.values()),
         "ir_functions_without_target": sorted({b.function for b in features.blocks} - labelled),
         "line_counts_from": line_counts_from,
     }
@@ -519,12 +536,12 @@ def build_program_records(
             raise BuildError("read", str(err)) from err
         timings["read_s"] = time.perf_counter() - start
     features = analyzed.features
-    charged, rules, orphans = charge(reading, features, counts)
+    charged = charge(reading, features, counts)
     functions = {f.name: f for f in features.functions}
-    stats = program_stats(reading, features, charged, rules, orphans, counts_from)
+    stats = program_stats(reading, features, charged, counts_from)
     absent = set(stats["ir_functions_without_target"])
     records = [
-        block_record(source, b, functions[b.function], charged[(b.function, b.name)],
+        block_record(source, b, functions[b.function], charged.blocks[(b.function, b.name)],
                      b.function not in absent)
         for b in features.blocks
     ]

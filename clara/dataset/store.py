@@ -31,7 +31,7 @@ MANIFEST = "manifest.json"
 INDEX = "programs.jsonl"
 FAILURES = "failures.jsonl"
 DATA_DIR = "data"
-STAT_TOTALS = ("ir_blocks", "ir_instructions", "target_instructions", "foreign",
+STAT_TOTALS = ("ir_blocks", "ir_instructions", "target_instructions", "foreign", "not_analyzed",
                "unattributed_asm", "unattributed_no_block", "unattributed", "attributed",
                "charged")
 
