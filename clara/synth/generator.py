@@ -31,8 +31,7 @@ SAMPLED_STATEMENTS = ("assign", "compound_assign", "incdec", "call", "decl", "re
                       "continue", "lookup", *CONTROL)
 SINGLE_LINE = ("assign", "compound_assign", "incdec", "call", "break", "continue", "if", "for",
                "switch")
-VALUE_BINARY = ("+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>",
-                "==", "!=", "<", ">", "<=", ">=", "&&", "||")
+VALUE_BINARY = ("+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>")
 COMPARE = ("==", "!=", "<", ">", "<=", ">=")
 LOGICAL = ("&&", "||")
 COMPOUND_ASSIGN = ("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=")
@@ -127,6 +126,7 @@ class Choices:
     nesting_scale: tuple[float, ...]
     braced_rate: float
     byteorder_rate: float
+    signed_counter_rate: float
     mean_helpers: float
 
 
@@ -147,6 +147,13 @@ def _nesting_scale(nesting: Mapping[int, int]) -> tuple[float, ...]:
               for d in range(MAX_NESTING + 1)]
     base = ratios[0] or 1.0
     return tuple(r / base for r in ratios)
+
+
+def _signed_share(local_types: Mapping[str, int]) -> float:
+    """The share of ``int`` among the corpus's integer locals (loop counters use it)."""
+    ints = local_types.get("int", 0)
+    total = ints + sum(local_types.get(t, 0) for t in (*LOCAL_TYPES, "unsigned int"))
+    return ints / total if total else 0.0
 
 
 def choices_from_stats(stats: CorpusStats) -> Choices:
@@ -190,6 +197,7 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
         nesting_scale=_nesting_scale(stats.nesting_depth),
         braced_rate=min(1.0, stats.statements.get("compound", 0) / bodies) if bodies else 0.5,
         byteorder_rate=min(1.0, apis.get("byteorder", 0) / order_uses) if order_uses else 0.5,
+        signed_counter_rate=_signed_share(stats.local_types),
         mean_helpers=max(0.0, stats.functions / max(1, len(stats.files)) - 1.0),
     )
 
@@ -209,6 +217,7 @@ def uniform_choices() -> Choices:
         trip_counts=flat(TRIP_COUNTS), block_lengths=flat(tuple(range(1, 9))),
         body_lengths=flat(tuple(range(1, 31))), local_types=flat(tuple(LOCAL_TYPES)),
         nesting_scale=(1.0,) * MAX_NESTING + (0.0,), braced_rate=0.5, byteorder_rate=0.5,
+        signed_counter_rate=0.5,
         mean_helpers=2.0,
     )
 
@@ -264,7 +273,7 @@ class Context:
     entry: str  # "push", "simple_action" or "helper"
     helpers: list[Helper]
     scopes: list[list[Var]] = field(default_factory=lambda: [[]])
-    loops: list[str] = field(default_factory=list)
+    loops: list[tuple[str, int]] = field(default_factory=list)  # counter, bound
     lookups: list[str] = field(default_factory=list)
     headers: set[str] = field(default_factory=set)
     wrote_packet: bool = False
@@ -437,9 +446,12 @@ class _Generator:
         return self.binary(op, deep, shallow)
 
     def index(self, size: int, depth: int) -> Expr:
-        loops = self.ctx.loops
-        base = (Expr(self.rng.choice(loops), 32, 0) if loops and self.chance(0.6)
-                else self.expr(max(0, depth - 1)))
+        if self.ctx.loops and self.chance(0.6):
+            counter, bound = self.rng.choice(self.ctx.loops)
+            if bound <= size:
+                return Expr(counter, 32, 0)
+            return Expr(f"{counter} & {size - 1}U", 32, 1, atomic=False)
+        base = self.expr(max(0, depth - 1))
         return Expr(f"{base.operand()} & {size - 1}U", 32, base.depth + 1, atomic=False)
 
     def subscript(self, depth: int) -> Expr:
@@ -688,7 +700,7 @@ class _Generator:
         self.emit("break;")
 
     def stmt_continue(self, depth: int) -> None:
-        self.emit("continue;" if self.ctx.loops[-1].startswith("i") else "break;")
+        self.emit("continue;" if self.ctx.loops[-1][0].startswith("i") else "break;")
 
     def stmt_if(self, depth: int) -> None:
         self.emit(f"if ({self.condition(max(1, self.depth())).text})")
@@ -701,14 +713,19 @@ class _Generator:
         return int(self.pick(self.c.trip_counts))  # type: ignore[call-overload]
 
     def stmt_for(self, depth: int) -> None:
-        counter = self.new_var(32, "i", assignable=False)
-        self.emit(f"for (uint32_t {counter.name} = 0; {counter.name} < {self.loop_bound()}U; "
+        signed = self.chance(self.c.signed_counter_rate)
+        # an int counter is "narrow" (16): every operation on it gets a (uint32_t) cast
+        counter = self.new_var(16 if signed else 32, "i", assignable=False)
+        bound = self.loop_bound()
+        type_name, suffix = ("int", "") if signed else ("uint32_t", "U")
+        self.emit(f"for ({type_name} {counter.name} = 0; {counter.name} < {bound}{suffix}; "
                   f"{counter.name}++)")
-        self.loop(counter, depth, None)
+        self.loop(counter, bound, depth, None)
 
-    def loop(self, counter: Var, depth: int, step: Callable[[], None] | None) -> None:
+    def loop(self, counter: Var, bound: int, depth: int,
+             step: Callable[[], None] | None) -> None:
         self.ctx.scopes.append([counter])
-        self.ctx.loops.append(counter.name)
+        self.ctx.loops.append((counter.name, bound))
         self.body(depth + 1, step)
         self.ctx.loops.pop()
         self.ctx.scopes.pop()
@@ -716,15 +733,16 @@ class _Generator:
     def stmt_while(self, depth: int) -> None:
         counter = self.new_var(32, "w", assignable=False)
         self.emit(f"uint32_t {counter.name} = 0U;")
-        self.emit(f"while ({counter.name} < {self.loop_bound()}U)")
-        self.loop(counter, depth, lambda: self.emit(f"{counter.name}++;"))
+        bound = self.loop_bound()
+        self.emit(f"while ({counter.name} < {bound}U)")
+        self.loop(counter, bound, depth, lambda: self.emit(f"{counter.name}++;"))
 
     def stmt_do(self, depth: int) -> None:
         counter = self.new_var(32, "w", assignable=False)
         bound = self.loop_bound()
         self.emit(f"uint32_t {counter.name} = 0U;")
         self.emit("do")
-        self.loop(counter, depth, lambda: self.emit(f"{counter.name}++;"))
+        self.loop(counter, bound, depth, lambda: self.emit(f"{counter.name}++;"))
         self.lines[-1] += f" while ({counter.name} < {bound}U);"
 
     def stmt_switch(self, depth: int) -> None:
