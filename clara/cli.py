@@ -25,7 +25,8 @@ GROUPS = {
 
 # Modules that expose ``register(sub, groups)``; each adds its own sub-commands.
 REGISTRARS: tuple[str, ...] = ("clara.analyze", "clara.targets.commands", "clara.measured_cli",
-                               "clara.synth.commands", "clara.dataset.commands")
+                               "clara.synth.commands", "clara.dataset.commands",
+                               "clara.workload.commands")
 
 Registrar = Callable[[argparse._SubParsersAction, dict[str, argparse._SubParsersAction]], None]
 
