@@ -35,11 +35,13 @@ VALUE_BINARY = ("+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>")
 COMPARE = ("==", "!=", "<", ">", "<=", ">=")
 LOGICAL = ("&&", "||")
 COMPOUND_ASSIGN = ("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=")
-VALUE_UNARY = ("~", "-", "!")
+VALUE_UNARY = ("~", "-")
 INCDEC = ("post++", "post--", "++", "--")
 NODE_KINDS = ("BINARY_OPERATOR", "UNARY_OPERATOR", "CONDITIONAL_OPERATOR",
               "ARRAY_SUBSCRIPT_EXPR", "CALL_EXPR")
-LEAF_KINDS = ("local", "state", "field", "literal")
+LEAF_KINDS = ("local", "state", "field", "member", "literal")
+ROW_FIELDS = {"key": 32, "value": 32, "port": 16, "flags": 8}
+ROW_STRUCT = "struct Row { uint32_t key; uint32_t value; uint16_t port; uint8_t flags; };"
 LOCAL_TYPES = {"uint8_t": 8, "uint16_t": 16, "uint32_t": 32, "uint64_t": 64}
 SIGNED_ALIASES = {"int": "uint32_t", "unsigned int": "uint32_t", "unsigned": "uint32_t",
                   "unsigned char": "uint8_t", "short": "uint16_t", "long": "uint64_t"}
@@ -127,6 +129,7 @@ class Choices:
     braced_rate: float
     byteorder_rate: float
     signed_counter_rate: float
+    row_rate: float
     mean_helpers: float
 
 
@@ -156,6 +159,30 @@ def _signed_share(local_types: Mapping[str, int]) -> float:
     return ints / total if total else 0.0
 
 
+SETUP_APIS = ("byteorder", "Packet::ip_header", "Packet::tcp_header", "Packet::udp_header",
+              "Packet::ether_header", "Packet::uniqueify", "Packet::kill",
+              "Element::output_push")
+
+
+def _expression_calls(stats: CorpusStats) -> float:
+    """Calls inside expressions: all calls less call statements and the calls the generator
+    writes by other rules (byte-order wrappers, header accessors, uniqueify, kill, push)."""
+    others = stats.statements.get("call", 0) + sum(stats.api_calls.get(a, 0) for a in SETUP_APIS)
+    return float(max(0, stats.node_kinds.get("CALL_EXPR", 0) - others))
+
+
+def _row_share(local_types: Mapping[str, int]) -> float:
+    """The share of pointers/references to the NF's own structs among the corpus's locals."""
+    def framework(spelling: str) -> bool:
+        return any(word in spelling for word in ("click_", "Packet", "char", "void", "in_addr",
+                                                  "hdr"))
+
+    rows = sum(n for t, n in local_types.items()
+               if ("*" in t or "&" in t) and not framework(t))
+    total = sum(local_types.values())
+    return rows / total if total else 0.0
+
+
 def choices_from_stats(stats: CorpusStats) -> Choices:
     """Sampling weights measured on a corpus (the guided generator)."""
     local_types: dict[str, float] = {}
@@ -173,8 +200,11 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
     member_refs = sum(k * v for k, v in stats.member_accesses.items())
     field_refs = sum(stats.fields_read.values())
     kinds = stats.node_kinds
+    written = sum(stats.fields_written.values())
+    struct_refs = max(0, kinds.get("MEMBER_REF_EXPR", 0) - field_refs - written - member_refs)
     leaf_kinds = {"local": float(kinds.get("DECL_REF_EXPR", 0)), "state": float(member_refs),
-                  "field": float(field_refs), "literal": float(kinds.get("INTEGER_LITERAL", 0))}
+                  "field": float(field_refs), "member": float(struct_refs),
+                  "literal": float(kinds.get("INTEGER_LITERAL", 0))}
     statements = {**stats.statements, "lookup": apis.get("HashMap::find", 0)}
     return Choices(
         statements=_restrict(statements, SAMPLED_STATEMENTS),
@@ -183,7 +213,7 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
         compound_assign=_restrict(stats.binary_ops, COMPOUND_ASSIGN),
         unary=_restrict(stats.unary_ops, VALUE_UNARY),
         incdec=_restrict(stats.unary_ops, INCDEC),
-        node_kinds=_restrict(kinds, NODE_KINDS),
+        node_kinds=_restrict({**kinds, "CALL_EXPR": _expression_calls(stats)}, NODE_KINDS),
         leaf_kinds=_restrict(leaf_kinds, LEAF_KINDS),
         expr_depth=_int_hist(stats.expr_depth, 0, MAX_EXPR_DEPTH),
         fields_read=_restrict(stats.fields_read, tuple(FIELD_BY_KEY)),
@@ -198,6 +228,7 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
         braced_rate=min(1.0, stats.statements.get("compound", 0) / bodies) if bodies else 0.5,
         byteorder_rate=min(1.0, apis.get("byteorder", 0) / order_uses) if order_uses else 0.5,
         signed_counter_rate=_signed_share(stats.local_types),
+        row_rate=_row_share(stats.local_types),
         mean_helpers=max(0.0, stats.functions / max(1, len(stats.files)) - 1.0),
     )
 
@@ -217,7 +248,7 @@ def uniform_choices() -> Choices:
         trip_counts=flat(TRIP_COUNTS), block_lengths=flat(tuple(range(1, 9))),
         body_lengths=flat(tuple(range(1, 31))), local_types=flat(tuple(LOCAL_TYPES)),
         nesting_scale=(1.0,) * MAX_NESTING + (0.0,), braced_rate=0.5, byteorder_rate=0.5,
-        signed_counter_rate=0.5,
+        signed_counter_rate=0.5, row_rate=0.5,
         mean_helpers=2.0,
     )
 
@@ -252,6 +283,7 @@ class Var:
     name: str
     width: int
     assignable: bool = True
+    row: bool = False  # a ``Row *`` into a table
 
 
 @dataclass
@@ -274,6 +306,7 @@ class Context:
     helpers: list[Helper]
     scopes: list[list[Var]] = field(default_factory=lambda: [[]])
     loops: list[tuple[str, int]] = field(default_factory=list)  # counter, bound
+    signed: set[str] = field(default_factory=set)  # int loop counters
     lookups: list[str] = field(default_factory=list)
     headers: set[str] = field(default_factory=set)
     wrote_packet: bool = False
@@ -281,7 +314,10 @@ class Context:
     next_var: int = 0
 
     def visible(self) -> list[Var]:
-        return [v for scope in self.scopes for v in scope]
+        return [v for scope in self.scopes for v in scope if not v.row]
+
+    def rows(self) -> list[Var]:
+        return [v for scope in self.scopes for v in scope if v.row]
 
 
 @dataclass
@@ -292,10 +328,13 @@ class State:
     arrays: list[tuple[str, int, int]] = field(default_factory=list)  # name, width, size
     maps: list[str] = field(default_factory=list)
     vectors: list[str] = field(default_factory=list)
+    tables: list[tuple[str, int]] = field(default_factory=list)  # name, size
 
     def declarations(self) -> list[str]:
         type_of = {w: t for t, w in LOCAL_TYPES.items()}
-        lines = [f"{type_of[v.width]} {v.name} = 0U;" for v in self.scalars]
+        lines = [ROW_STRUCT] if self.tables else []
+        lines += [f"{type_of[v.width]} {v.name} = 0U;" for v in self.scalars]
+        lines += [f"Row {n}[{s}] = {{}};" for n, s in self.tables]
         lines += [f"{type_of[w]} {n}[{s}] = {{}};" for n, w, s in self.arrays]
         lines += [f"HashMap<uint32_t, uint32_t> {n};" for n in self.maps]
         lines += [f"Vector<uint32_t> {n};" for n in self.vectors]
@@ -338,6 +377,16 @@ class _Generator:
             self.state.arrays.append((f"_t{len(self.state.arrays)}", width, size))
         return self.rng.choice(self.state.arrays)
 
+    def table(self) -> tuple[str, int]:
+        if not self.state.tables or self.chance(0.1):
+            self.state.tables.append((f"_r{len(self.state.tables)}", self.rng.choice(ARRAY_SIZES)))
+        return self.rng.choice(self.state.tables)
+
+    def row_member(self, rows: list[Var]) -> Expr:
+        """``r->key`` through one of the row pointers in scope."""
+        name, width = self.rng.choice(list(ROW_FIELDS.items()))
+        return Expr(f"{self.rng.choice(rows).name}->{name}", width, 0)
+
     def container(self, kind: str) -> str:
         names = self.state.maps if kind == "map" else self.state.vectors
         if not names or self.chance(0.1):
@@ -369,6 +418,9 @@ class _Generator:
         variables = self.ctx.visible()
         if not variables:
             kinds["local"] = 0.0
+        rows = self.ctx.rows()
+        if not rows:
+            kinds["member"] = 0.0
         kind = self.pick(kinds)
         if kind == "local":
             var = self.rng.choice(variables)
@@ -378,6 +430,8 @@ class _Generator:
             return Expr(var.name, var.width, 0)
         if kind == "field":
             return self.field_read()
+        if kind == "member":
+            return self.row_member(rows)
         return self.literal()
 
     def expr(self, depth: int) -> Expr:
@@ -450,7 +504,8 @@ class _Generator:
             counter, bound = self.rng.choice(self.ctx.loops)
             if bound <= size:
                 return Expr(counter, 32, 0)
-            return Expr(f"{counter} & {size - 1}U", 32, 1, atomic=False)
+            suffix = "" if counter in self.ctx.signed else "U"
+            return Expr(f"{counter} & {size - 1}{suffix}", 32, 1, atomic=False)
         base = self.expr(max(0, depth - 1))
         return Expr(f"{base.operand()} & {size - 1}U", 32, base.depth + 1, atomic=False)
 
@@ -521,6 +576,8 @@ class _Generator:
     # --- lvalues ------------------------------------------------------------------------
     def lvalue(self) -> Expr:
         options: dict[str, float] = {"state": 1.0, "array": 0.5}
+        if self.ctx.rows():
+            options["member"] = 1.0
         locals_ = [v for v in self.ctx.visible() if v.assignable]
         if locals_:
             options["local"] = 2.0
@@ -534,6 +591,8 @@ class _Generator:
             return Expr(var.name, var.width, 0)
         if kind == "lookup":
             return Expr(f"(*{self.rng.choice(self.ctx.lookups)})", 32, 1)
+        if kind == "member":
+            return self.row_member(self.ctx.rows())
         if kind == "field":
             spec = FIELD_BY_KEY[str(self.pick(self.c.fields_written))]
             self.ctx.headers.add(spec.struct)
@@ -575,7 +634,7 @@ class _Generator:
             weights[kind] *= scale
         nested = depth > 0
         if not (last and nested):
-            weights["return"] = 0.0
+            weights["return"] *= scale  # not last: an early-exit guard, a control statement
         if not (last and self.ctx.loops and nested):
             weights["break"] = 0.0
             weights["continue"] = 0.0
@@ -583,10 +642,15 @@ class _Generator:
             weights["assign"] = 1.0
         return weights
 
-    def block(self, length: int, depth: int) -> None:
+    def block(self, length: int, depth: int, closed: bool = False) -> None:
+        """``length`` statements; ``closed``: the caller ends the block with an exit."""
         self.ctx.scopes.append([])
         for position in range(length):
-            kind = str(self.pick(self.statement_weights(depth, position == length - 1)))
+            last = position == length - 1 and not closed
+            kind = str(self.pick(self.statement_weights(depth, last)))
+            if kind == "return" and not (last and depth > 0):
+                self.statement("guard", depth)
+                continue
             self.statement(kind, depth)
             if kind in ("return", "break", "continue"):
                 break
@@ -605,7 +669,8 @@ class _Generator:
             return
         self.emit("{")
         self.indent += 1
-        self.block(int(self.pick(self.c.block_lengths)), depth)  # type: ignore[call-overload]
+        length = int(self.pick(self.c.block_lengths))  # type: ignore[call-overload]
+        self.block(length, depth, closed=inner is not None)
         if inner is not None:
             inner()
         self.indent -= 1
@@ -644,6 +709,12 @@ class _Generator:
         self.emit(f"{text};")
 
     def stmt_decl(self, depth: int) -> None:
+        if self.chance(self.c.row_rate):
+            table, size = self.table()
+            row = self.new_var(0, "r", assignable=False)
+            self.emit(f"Row *{row.name} = &{table}[{self.index(size, 1).text}];")
+            self.ctx.scopes[-1].append(Var(row.name, 0, assignable=False, row=True))
+            return
         type_name = str(self.pick(self.c.local_types))
         init = self.expr(self.depth())
         var = self.new_var(LOCAL_TYPES[type_name])
@@ -696,6 +767,16 @@ class _Generator:
             self.emit("q->kill();")
         self.emit("return;" if self.ctx.entry == "push" else "return 0;")
 
+    def stmt_guard(self, depth: int) -> None:
+        """An early exit: ``if (cond) return ...;`` (or a block that ends with the return)."""
+        self.emit(f"if ({self.condition(max(1, self.depth())).text})")
+        if self.ctx.entry == "helper" and not self.chance(self.c.braced_rate):
+            self.indent += 1
+            self.statement("return", depth + 1)
+            self.indent -= 1
+            return
+        self.body(depth + 1, lambda: self.statement("return", depth + 1))
+
     def stmt_break(self, depth: int) -> None:
         self.emit("break;")
 
@@ -716,6 +797,8 @@ class _Generator:
         signed = self.chance(self.c.signed_counter_rate)
         # an int counter is "narrow" (16): every operation on it gets a (uint32_t) cast
         counter = self.new_var(16 if signed else 32, "i", assignable=False)
+        if signed:
+            self.ctx.signed.add(counter.name)
         bound = self.loop_bound()
         type_name, suffix = ("int", "") if signed else ("uint32_t", "U")
         self.emit(f"for ({type_name} {counter.name} = 0; {counter.name} < {bound}{suffix}; "
@@ -778,9 +861,7 @@ class _Generator:
         self.lines = []
         self.indent = 1
         self.ctx.scopes = [[]]
-        for position in range(length):
-            kind = str(self.pick(self.statement_weights(0, position == length - 1)))
-            self.statement("assign" if kind == "return" else kind, 0)
+        self.block(length, 0)
         return self.lines
 
 
