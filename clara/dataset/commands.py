@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
+import os
 import subprocess
 import sys
 import time
@@ -82,8 +84,9 @@ def sources_in(paths: Sequence[Path]) -> tuple[Path, tuple[Path, ...]]:
     if not found:
         raise ClaraError(f"--from {', '.join(map(str, paths))}: no C or C++ sources there")
     resolved = tuple(p.resolve() for p in found)
-    root = paths[0].resolve() if len(paths) == 1 and paths[0].is_dir() else Path("/")
-    return root, resolved
+    if len(paths) == 1 and paths[0].is_dir():
+        return paths[0].resolve(), resolved
+    return Path(os.path.commonpath([p.parent for p in resolved])), resolved
 
 
 def identity(profile: TargetProfile, options: CompileOptions, spec: ProgramSpec,
@@ -122,6 +125,7 @@ def corpus_stats(spec: ProgramSpec) -> tuple[Any, str]:
         return None, ""
     from clara.synth.ast_stats import measure_corpus
 
+    importlib.import_module("clara.synth.generator")  # forked workers share this version
     stats = measure_corpus(list(spec.corpus))
     return stats, stats.to_json()
 
@@ -131,8 +135,7 @@ def tasks_for(spec: ProgramSpec, profile: TargetProfile, options: CompileOptions
     """One task per program, in a stable order."""
     if spec.sources:
         root = spec.root or Path("/")
-        return [ProgramTask(path.relative_to(root).as_posix() if path.is_relative_to(root)
-                            else str(path), None, path, profile, options)
+        return [ProgramTask(path.relative_to(root).as_posix(), None, path, profile, options)
                 for path in spec.sources]
     return [ProgramTask(f"seed-{seed}", seed, None, profile, options, corpus, spec.guided)
             for seed in range(spec.seed, spec.seed + spec.count)]
