@@ -49,7 +49,7 @@ def stats_lines(trace: Trace) -> list[str]:
     s = trace.stats
     links = ", ".join(f"{LINK_TYPES.get(t, '?')} ({t})" for t in s.link_types) or "-"
     protocols = ", ".join(f"{name} {n}" for name, n in s.protocols.items()) or "-"
-    rate = s.packets / s.duration_s / 1e6 if s.duration_s > 0 else 0.0
+    rate = (s.packets - 1) / s.duration_s / 1e6 if s.duration_s > 0 else 0.0
     scope = " (before the break)" if trace.error else ""
     return [
         f"{trace.path}: {trace.format}, link type {links}",

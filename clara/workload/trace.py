@@ -58,13 +58,9 @@ _READ_BLOCKS = _PACKET_BLOCKS | {_BLOCK_SHB, _BLOCK_IDB}
 _OPT_TSRESOL, _OPT_TSOFFSET = 9, 14
 
 _FIX_TRUNCATED = (
-    "the file ends inside this record (an interrupted capture or copy): copy or capture it "
-    "again, or keep only the whole packets before it (editcap -r FILE OUT 1-{index})"
+    "the file ends inside this record (an interrupted capture or copy): copy or capture it again"
 )
-_FIX_CORRUPT = (
-    "the file is damaged from this record on: capture or copy it again; the packets before "
-    "it are intact (editcap -r FILE OUT 1-{index} keeps them)"
-)
+_FIX_CORRUPT = "the file is damaged from this record on: copy or capture it again"
 _FIX_LINKTYPE = (
     "Clara decodes Ethernet (1), raw IP (101, 228, 229) and Linux SLL (113) captures: "
     "capture on an Ethernet interface, or convert the file (editcap -T ether)"
@@ -72,16 +68,25 @@ _FIX_LINKTYPE = (
 
 
 class TraceError(ClaraError):
-    """A trace file that cannot be read past a point: names the file, packet, offset and fix."""
+    """A trace file that cannot be read past a point: names the file, packet, offset and fix.
+
+    ``packet_index`` is the 0-based index of the packet that could not be read (so, the number
+    of good packets before it); ``byte_offset`` is where its record or block starts.
+    """
 
     def __init__(self, path: Path, index: int, offset: int, reason: str, fix: str) -> None:
         self.path = path
         self.packet_index = index
         self.byte_offset = offset
         self.reason = reason
+        keep = (
+            f" The {index} packets before it are intact (editcap -r {path} OUT.pcap 1-{index} "
+            "keeps only them)."
+            if index and fix in (_FIX_TRUNCATED, _FIX_CORRUPT)
+            else ""
+        )
         super().__init__(
-            f"{path}: packet {index} (record at byte offset {offset}): {reason}; "
-            f"{index} packets before it were read. Fix: {fix.format(index=index)}"
+            f"{path}: packet {index} (record at byte offset {offset}): {reason}. Fix: {fix}.{keep}"
         )
 
 
@@ -514,6 +519,12 @@ def write_pcap(
                 f.write(pkt.data)
                 count += 1
         tmp.replace(p)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise ClaraError(
+            f"{p}: cannot write the trace ({err.strerror}); check that the directory exists "
+            "and is writable"
+        ) from err
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
