@@ -265,8 +265,8 @@ def popularity(flows: int, zipf_s: float) -> np.ndarray:
 def assign_protocols(weights: np.ndarray, shares: tuple[float, ...]) -> np.ndarray:
     """Protocol index per flow so that each protocol's packet share is met as whole flows allow.
 
-    Flows are taken most popular first; each goes to the protocol furthest below its share
-    of the packets assigned so far (ties to the first protocol).
+    ``weights`` are the flows' expected packet shares, most popular first; each flow goes to
+    the protocol furthest below its share of the packets assigned so far (ties to the first).
     """
     target = np.array(shares)
     got = np.zeros(len(shares))
@@ -297,7 +297,9 @@ def make_flows(spec: WorkloadSpec, rng: np.random.Generator) -> Flows:
     """Distinct 5-tuples: sources in 10.0.0.0/8, destinations in 172.16.0.0/12."""
     n = spec.flows
     names = [name for name, _ in spec.proto]
-    which = assign_protocols(popularity(n, spec.zipf_s), tuple(s for _, s in spec.proto))
+    # expected packet share of each flow: its one guaranteed packet plus its popularity draws
+    share = (1 + (spec.packets - n) * popularity(n, spec.zipf_s)) / spec.packets
+    which = assign_protocols(share, tuple(s for _, s in spec.proto))
     proto = np.array([PROTOCOLS[names[j]] for j in which], dtype=np.int64)
     src = 0x0A000000 + rng.integers(0, 1 << 24, n)
     dst = 0xAC100000 + rng.integers(0, 1 << 20, n)
