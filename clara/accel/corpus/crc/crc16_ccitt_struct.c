@@ -7,7 +7,7 @@
  * parameters: width 16, poly 0x1021, init 0xFFFF, refin/refout false, xorout 0x0000,
  *             check("123456789") = 0x29B1.
  */
-// clara-corpus: class=crc entry=crc16_ccitt_oneshot signature=struct_u16 ref=crc-16/ibm-3740 helpers=crc16_ctx_init,crc16_ctx_update,crc16_ctx_final
+// clara-corpus: class=crc entry=crc16_ccitt_oneshot signature=struct_u16 ref=crc-16/ibm-3740 api=crc16_ctx_init,crc16_ctx_update,crc16_ctx_final helpers=crc16_ctx_init,crc16_ctx_update,crc16_ctx_final
 #include <stddef.h>
 #include <stdint.h>
 

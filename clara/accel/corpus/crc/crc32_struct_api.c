@@ -6,7 +6,7 @@
  * computes: CRC-32/ISO-HDLC.
  * parameters: reflected poly 0xEDB88320, init 0xFFFFFFFF, xorout 0xFFFFFFFF, check 0xCBF43926.
  */
-// clara-corpus: class=crc entry=crc32_digest signature=struct_u32 ref=crc-32/iso-hdlc helpers=crc32_state_init,crc32_state_update,crc32_state_final,crc32_fill_table
+// clara-corpus: class=crc entry=crc32_digest signature=struct_u32 ref=crc-32/iso-hdlc api=crc32_state_init,crc32_state_update,crc32_state_final helpers=crc32_state_init,crc32_state_update,crc32_state_final,crc32_fill_table
 #include <stddef.h>
 #include <stdint.h>
 
