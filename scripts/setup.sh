@@ -18,6 +18,7 @@ apt_packages=(
   gcc-12-mips64-linux-gnuabi64 g++-12-mips64-linux-gnuabi64  # octeon target compiler
   gcc-12-arm-linux-gnueabi g++-12-arm-linux-gnueabi     # agilio-cx proxy compiler
   binutils-aarch64-linux-gnu binutils-mips64-linux-gnuabi64 binutils-arm-linux-gnueabi
+  tcpdump                                               # independent pcap reader in tests
 )
 missing=()
 for package in "${apt_packages[@]}"; do
