@@ -222,10 +222,7 @@ def lpm_case(path: Path, build_dir: Path, with_default: bool, seed: int) -> int:
     rng = random.Random(seed)
     width = 128 if kind.startswith("lpm6") else 32
     u32, i32 = ctypes.c_uint32, ctypes.c_int32
-    if width == 32:
-        routes = random_routes4(rng, 500)
-    else:
-        routes = random_routes6(rng, 250)
+    routes = random_routes4(rng, 500) if width == 32 else random_routes6(rng, 250)
     if not with_default:
         routes = [r for r in routes if r[1] != 0]
     rng.shuffle(routes)
@@ -457,7 +454,7 @@ def rotl32(v: int, c: int) -> int:
 
 def chacha20_ref(key: bytes, counter: int, nonce: bytes) -> bytes:
     st = [0x61707865, 0x3320646E, 0x79622D32, 0x6B206574]
-    st += list(struct.unpack("<8I", key)) + [counter] + list(struct.unpack("<3I", nonce))
+    st += [*struct.unpack("<8I", key), counter, *struct.unpack("<3I", nonce)]
     x = list(st)
 
     def qr(a: int, b: int, c: int, d: int) -> None:
@@ -723,3 +720,681 @@ def test_every_crypto_file_is_checked() -> None:
                "ghash", "hmac-sha256"}
     for p in corpus_files("crypto"):
         assert parse_tag(p).get("ref") in checked, p
+
+
+# --------------------------------------------------------------------------------------------
+# Negatives (class none): a smoke call for every file, real behaviour checks where cheap.
+
+P8 = ctypes.POINTER(ctypes.c_uint8)
+PU16 = ctypes.POINTER(ctypes.c_uint16)
+PU32 = ctypes.POINTER(ctypes.c_uint32)
+PU64 = ctypes.POINTER(ctypes.c_uint64)
+SZ = ctypes.c_size_t
+Lib = ctypes.CDLL
+
+
+def ipv4_header(proto: int = 6, ihl: int = 5, total: int = 40, ttl: int = 64,
+                src: int = 0x0A000001, dst: int = 0xC0A80102, frag: int = 0) -> bytearray:
+    h = bytearray(ihl * 4)
+    h[0] = 0x40 | ihl
+    h[2:4] = total.to_bytes(2, "big")
+    h[6:8] = frag.to_bytes(2, "big")
+    h[8], h[9] = ttl, proto
+    h[12:16] = src.to_bytes(4, "big")
+    h[16:20] = dst.to_bytes(4, "big")
+    return h
+
+
+def inet_csum(data: bytes) -> int:
+    s = sum(int.from_bytes(data[i:i + 2].ljust(2, b"\0"), "big") for i in range(0, len(data), 2))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def neg_parse_eth_ipv4(lib: Lib) -> None:
+    f = fn(lib, "eth_ipv4_l4_offset", ctypes.c_int, P8, SZ)
+    frame = bytes(12) + b"\x08\x00" + ipv4_header(ihl=6, total=44) + bytes(20)
+    assert f(u8buf(frame), len(frame)) == 14 + 24
+    arp = bytes(12) + b"\x08\x06" + bytes(28)
+    assert f(u8buf(arp), len(arp)) == -1
+    frag = bytes(12) + b"\x08\x00" + ipv4_header(frag=0x2000) + bytes(20)
+    assert f(u8buf(frag), len(frag)) == -1
+
+
+class FlowTuple(ctypes.Structure):
+    _fields_ = [("saddr", ctypes.c_uint32), ("daddr", ctypes.c_uint32),
+                ("sport", ctypes.c_uint16), ("dport", ctypes.c_uint16),
+                ("proto", ctypes.c_uint8), ("pad", ctypes.c_uint8 * 3)]
+
+
+def neg_parse_five_tuple(lib: Lib) -> None:
+    f = fn(lib, "extract_flow_tuple", ctypes.c_int, P8, SZ, ctypes.POINTER(FlowTuple))
+    pkt = ipv4_header(proto=17) + (5353).to_bytes(2, "big") + (53).to_bytes(2, "big") + bytes(4)
+    ft = FlowTuple()
+    assert f(u8buf(pkt), len(pkt), ctypes.byref(ft)) == 0
+    assert (ft.saddr, ft.daddr, ft.sport, ft.dport, ft.proto) == \
+        (0x0A000001, 0xC0A80102, 5353, 53, 17)
+    assert f(u8buf(pkt[:10]), 10, ctypes.byref(ft)) == -1
+
+
+def neg_parse_vlan_mpls(lib: Lib) -> None:
+    f = fn(lib, "l2_skip_encap", SZ, P8, SZ, PU16, ctypes.POINTER(ctypes.c_uint),
+           PU16)
+    et, nt, vid = ctypes.c_uint16(), ctypes.c_uint(), ctypes.c_uint16()
+    qinq = bytes(12) + b"\x88\xa8\x00\x64" + b"\x81\x00\x00\x0a" + b"\x08\x00" + bytes(20)
+    assert f(u8buf(qinq), len(qinq), ctypes.byref(et), ctypes.byref(nt), ctypes.byref(vid)) == 22
+    assert (et.value, nt.value, vid.value) == (0x0800, 2, 100)
+    mpls = bytes(12) + b"\x88\x47" + b"\x00\x01\x00\x40" + b"\x00\x02\x01\x40" + bytes(20)
+    assert f(u8buf(mpls), len(mpls), ctypes.byref(et), ctypes.byref(nt), ctypes.byref(vid)) == 22
+    assert (et.value, nt.value) == (0, 2)
+
+
+def neg_ipv4_options_walk(lib: Lib) -> None:
+    f = fn(lib, "ipv4_find_option", ctypes.c_int, P8, ctypes.c_uint8)
+    h = ipv4_header(ihl=8)
+    h[20:32] = bytes([1, 1, 0x94, 4, 0, 0, 0x44, 6, 5, 0, 0, 0])  # NOP NOP RA TS(len 6)
+    assert f(u8buf(h), 0x94) == 22
+    assert f(u8buf(h), 0x44) == 26
+    assert f(u8buf(h), 0x83) == -1
+
+
+def neg_tcp_options_parse(lib: Lib) -> None:
+    f = fn(lib, "tcp_syn_options", ctypes.c_uint, P8, PU16, P8)
+    opts = bytes([2, 4, 0x05, 0xB4, 4, 2, 8, 10]) + bytes(8) + bytes([1, 3, 3, 7])
+    tcp = bytearray(20) + opts
+    tcp[12] = (len(tcp) // 4) << 4
+    mss, ws = ctypes.c_uint16(), ctypes.c_uint8()
+    assert f(u8buf(tcp), ctypes.byref(mss), ctypes.byref(ws)) == 15
+    assert (mss.value, ws.value) == (1460, 7)
+
+
+def neg_dns_name_parse(lib: Lib) -> None:
+    f = fn(lib, "dns_read_name", ctypes.c_int, P8, SZ, SZ, ctypes.c_char_p, SZ)
+    msg = bytes(12) + b"\x03www\x07example\x03com\x00" + b"\x04mail\xc0\x10"
+    out = ctypes.create_string_buffer(256)
+    assert f(u8buf(msg), len(msg), 12, out, 256) == 17
+    assert out.value == b"www.example.com"
+    assert f(u8buf(msg), len(msg), 29, out, 256) == 7
+    assert out.value == b"mail.example.com"
+    loop = bytes(12) + b"\xc0\x0c"
+    assert f(u8buf(loop), len(loop), 12, out, 256) == -1
+
+
+def neg_arp_responder(lib: Lib) -> None:
+    f = fn(lib, "arp_answer_in_place", ctypes.c_int, P8, SZ, ctypes.c_uint32, P8)
+    me = bytes.fromhex("020000000001")
+    peer = bytes.fromhex("020000000002")
+    req = (b"\xff" * 6 + peer + b"\x08\x06" + b"\x00\x01\x08\x00\x06\x04\x00\x01" + peer
+           + bytes([10, 0, 0, 2]) + bytes(6) + bytes([10, 0, 0, 1]))
+    buf = u8buf(req)
+    assert f(buf, len(req), 0x0A000001, u8buf(me)) == 1
+    rep = bytes(buf)
+    assert rep[0:6] == peer and rep[6:12] == me and rep[21] == 2
+    assert rep[22:28] == me and rep[32:38] == peer and rep[38:42] == bytes([10, 0, 0, 2])
+    assert f(u8buf(req), len(req), 0x0A000009, u8buf(me)) == 0
+
+
+def neg_vxlan_encap(lib: Lib) -> None:
+    f = fn(lib, "vxlan_encap", SZ, P8, P8, SZ, ctypes.c_uint32, ctypes.c_uint32,
+           ctypes.c_uint32, ctypes.c_uint16)
+    inner = bytes(range(60))
+    out = out_buf(200)
+    assert f(out, u8buf(inner), 60, 0x123456, 0x0A000001, 0x0A000002, 777) == 96
+    o = bytes(out)
+    assert o[0] == 0x45 and o[9] == 17 and int.from_bytes(o[22:24], "big") == 4789
+    assert o[36:96] == inner and int.from_bytes(o[32:35], "big") == 0x123456
+
+
+class NatBinding(ctypes.Structure):
+    _fields_ = [("ext_addr", ctypes.c_uint32), ("ext_port", ctypes.c_uint16),
+                ("flags", ctypes.c_uint16), ("packets", ctypes.c_uint64),
+                ("octets", ctypes.c_uint64)]
+
+
+def neg_nat_rewrite(lib: Lib) -> None:
+    f = fn(lib, "snat_rewrite", ctypes.c_uint64, P8, ctypes.POINTER(NatBinding))
+    pkt = u8buf(ipv4_header(proto=6, total=40) + bytes(20))
+    b = NatBinding(0xC6336401, 40000, 0, 0, 0)
+    assert f(pkt, ctypes.byref(b)) == 1
+    assert f(pkt, ctypes.byref(b)) == 2
+    raw = bytes(pkt)
+    assert raw[12:16] == bytes([198, 51, 100, 1]) and int.from_bytes(raw[20:22], "big") == 40000
+    assert b.octets == 80
+
+
+def neg_ttl_decrement(lib: Lib) -> None:
+    f = fn(lib, "fwd_ttl_step", ctypes.c_uint, P8, P8)
+    flags = ctypes.c_uint8(0)
+    h = u8buf(ipv4_header(ttl=2))
+    assert f(h, ctypes.byref(flags)) == 1 and h[8] == 1 and flags.value == 1
+    assert f(h, ctypes.byref(flags)) == 0
+
+
+def neg_flow_table_probe(lib: Lib) -> None:
+    fn(lib, "flow_table_clear", None)()
+    ins = fn(lib, "flow_insert_hashed", ctypes.c_int, ctypes.c_uint64, ctypes.c_uint32,
+             ctypes.c_int32)
+    era = fn(lib, "flow_erase_hashed", ctypes.c_int, ctypes.c_uint64, ctypes.c_uint32)
+    find = fn(lib, "flow_find_hashed", ctypes.c_int32, ctypes.c_uint64, ctypes.c_uint32)
+    rng = random.Random(29)
+    keys = {rng.getrandbits(64): (rng.getrandbits(4), i) for i in range(300)}  # many collisions
+    for k, (h, v) in keys.items():
+        assert ins(k, h, v) >= 0
+    victims = list(keys)[:50]
+    for k in victims:
+        assert era(k, keys[k][0]) == 0
+    for k, (h, v) in keys.items():
+        assert find(k, h) == (-1 if k in victims else v)
+
+
+class FlowRecord(ctypes.Structure):
+    _fields_ = [("packets", ctypes.c_uint64), ("bytes", ctypes.c_uint64),
+                ("first_ns", ctypes.c_uint64), ("last_ns", ctypes.c_uint64),
+                ("max_len", ctypes.c_uint32), ("tcp_flags", ctypes.c_uint8),
+                ("pad", ctypes.c_uint8 * 3)]
+
+
+def neg_flow_counters(lib: Lib) -> None:
+    f = fn(lib, "flow_account", ctypes.c_uint64, ctypes.POINTER(FlowRecord), ctypes.c_uint32,
+           ctypes.c_uint32, ctypes.c_uint8, ctypes.c_uint64)
+    tbl = (FlowRecord * 4)()
+    f(tbl, 2, 100, 0x02, 10)
+    assert f(tbl, 2, 1500, 0x10, 20) == 1600
+    r = tbl[2]
+    assert (r.packets, r.first_ns, r.last_ns, r.max_len, r.tcp_flags) == (2, 10, 20, 1500, 0x12)
+
+
+def neg_byte_value_spread(lib: Lib) -> None:
+    f = fn(lib, "payload_distinct_bytes", ctypes.c_uint, P8, SZ)
+    data = random.Random(31).randbytes(300)
+    assert f(u8buf(data), len(data)) == len(set(data))
+
+
+class SizeStats(ctypes.Structure):
+    _fields_ = [("avg_fp", ctypes.c_uint32), ("min", ctypes.c_uint32),
+                ("max", ctypes.c_uint32), ("samples", ctypes.c_uint32)]
+
+
+def neg_ewma_pkt_size(lib: Lib) -> None:
+    f = fn(lib, "ewma_update", ctypes.c_uint32, ctypes.POINTER(SizeStats), ctypes.c_uint32)
+    st = SizeStats()
+    avg = None
+    for s in random.Random(37).choices((64, 576, 1500), k=50):
+        got = f(ctypes.byref(st), s)
+        if avg is None:
+            avg = s << 8
+        else:
+            d = (s << 8) - avg
+            avg += int(d / 8)  # C division truncates toward zero
+        assert got == avg
+    assert st.min == 64 or st.max == 1500
+
+
+def neg_window_byte_counter(lib: Lib) -> None:
+    fn(lib, "meter_reset", None)()
+    f = fn(lib, "meter_add_bytes", ctypes.c_uint64, ctypes.c_uint32, ctypes.c_uint32)
+    events: list[tuple[int, int]] = []
+    t = 5000
+    rng = random.Random(41)
+    for _ in range(200):
+        t += rng.randrange(0, 60)
+        b = rng.randrange(60, 1500)
+        events.append((t, b))
+        epoch = t // 100
+        want = sum(bb for tt, bb in events if epoch - tt // 100 < 10)
+        assert f(t, b) == want
+
+
+class TokenBucket(ctypes.Structure):
+    _fields_ = [("rate_bps", ctypes.c_uint64), ("burst", ctypes.c_uint64),
+                ("tokens", ctypes.c_uint64), ("last_ns", ctypes.c_uint64)]
+
+
+def neg_token_bucket(lib: Lib) -> None:
+    f = fn(lib, "tb_conform", ctypes.c_int, ctypes.POINTER(TokenBucket), ctypes.c_uint64,
+           ctypes.c_uint32)
+    tb = TokenBucket(1_000_000, 3000, 3000, 0)
+    assert [f(ctypes.byref(tb), 0, 1000) for _ in range(4)] == [1, 1, 1, 0]
+    assert f(ctypes.byref(tb), 1_000_000, 1000) == 1   # 1 ms later: 1000 bytes refilled
+    assert f(ctypes.byref(tb), 1_000_000, 1000) == 0
+
+
+def neg_rate_limit_window(lib: Lib) -> None:
+    f = fn(lib, "rl_allow", ctypes.c_int, ctypes.c_uint32, ctypes.c_uint32)
+    assert [f(7, 100) for _ in range(7)] == [1] * 5 + [0, 0]
+    assert f(7, 101) == 1 and f(8, 100) == 1
+
+
+def neg_tcp_seq_window(lib: Lib) -> None:
+    f = fn(lib, "tcp_segment_acceptable", ctypes.c_int, *[ctypes.c_uint32] * 4)
+    assert f(1000, 100, 1000, 500) == 1
+    assert f(0xFFFFFFF0, 0x40, 0xFFFFFFF0, 1000) == 1  # wraps around
+    assert f(2000, 100, 1000, 500) == 0
+    assert f(999, 0, 1000, 0) == 0 and f(1000, 0, 1000, 0) == 1
+
+
+def neg_conntrack_fsm(lib: Lib) -> None:
+    f = fn(lib, "ct_tcp_next", ctypes.c_int, ctypes.c_int, ctypes.c_uint8, ctypes.c_int)
+    s = 0
+    for flags, client in ((0x02, 1), (0x12, 0), (0x10, 1)):
+        s = f(s, flags, client)
+    assert s == 3  # established
+    assert f(s, 0x11, 1) == 4 and f(s, 0x04, 0) == 7
+
+
+def _sorted_check(lib: Lib, name: str, ctype: type, bits: int, with_tmp: bool = False) -> None:
+    rng = random.Random(43)
+    for n in (0, 1, 2, 7, 8, 9, 100, 1000):
+        vals = [rng.getrandbits(bits) for _ in range(n)]
+        if n == 100:
+            vals = [rng.choice((1, 2, 3)) for _ in range(n)]  # many duplicates
+        arr = (ctype * max(1, n))(*vals)
+        if with_tmp:
+            fn(lib, name, None, ctypes.POINTER(ctype), ctypes.POINTER(ctype), SZ)(
+                arr, (ctype * max(1, n))(), n)
+        else:
+            fn(lib, name, None, ctypes.POINTER(ctype), SZ)(arr, n)
+        assert list(arr)[:n] == sorted(vals)
+
+
+def neg_sort_insertion(lib: Lib) -> None:
+    _sorted_check(lib, "sort_u32_insertion", ctypes.c_uint32, 32)
+
+
+def neg_sort_quick_ports(lib: Lib) -> None:
+    _sorted_check(lib, "sort_ports", ctypes.c_uint16, 16)
+
+
+def neg_sort_radix_lsd(lib: Lib) -> None:
+    _sorted_check(lib, "radix_sort_u32", ctypes.c_uint32, 32, with_tmp=True)
+
+
+def neg_timer_heap(lib: Lib) -> None:
+    push = fn(lib, "timerq_push", ctypes.c_int, ctypes.c_uint64)
+    pop = fn(lib, "timerq_pop", ctypes.c_uint64)
+    vals = [random.Random(47).getrandbits(48) + 1 for _ in range(500)]
+    for v in vals:
+        assert push(v) == 0
+    assert [pop() for _ in vals] == sorted(vals)
+    assert pop() == 0
+
+
+def neg_port_bsearch(lib: Lib) -> None:
+    f = fn(lib, "port_set_find", ctypes.c_int, PU16, SZ, ctypes.c_uint16)
+    ports = sorted(random.Random(53).sample(range(65536), 200))
+    arr = (ctypes.c_uint16 * len(ports))(*ports)
+    for i, p in enumerate(ports):
+        assert f(arr, len(ports), p) == i
+    absent = next(p for p in range(65536) if p not in ports)
+    assert f(arr, len(ports), absent) == -1
+
+
+def _search_check(lib: Lib, name: str) -> None:
+    f = fn(lib, name, ctypes.c_long, P8, SZ, P8, SZ)
+    rng = random.Random(59)
+    for _ in range(200):
+        hay = bytes(rng.choice(b"abc") for _ in range(rng.randrange(0, 80)))
+        needle = bytes(rng.choice(b"abc") for _ in range(rng.randrange(1, 6)))
+        assert f(u8buf(hay), len(hay), u8buf(needle), len(needle)) == hay.find(needle)
+    hay = b"GET /index.html HTTP/1.1\r\nHost: example.com\r\n\r\n"
+    assert f(u8buf(hay), len(hay), u8buf(b"Host:"), 5) == hay.find(b"Host:")
+
+
+def neg_strsearch_naive(lib: Lib) -> None:
+    _search_check(lib, "payload_find")
+
+
+def neg_strsearch_kmp(lib: Lib) -> None:
+    _search_check(lib, "kmp_find")
+
+
+def neg_strsearch_bmh(lib: Lib) -> None:
+    _search_check(lib, "bmh_search")
+
+
+def neg_mem_copy_words(lib: Lib) -> None:
+    f = fn(lib, "pkt_copy", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, SZ)
+    src = random.Random(61).randbytes(300)
+    for off, n in ((0, 300), (3, 100), (5, 7), (1, 0)):
+        dst = out_buf(320)
+        f(ctypes.addressof(dst) + off, u8buf(src), n)
+        assert bytes(dst)[off:off + n] == src[:n]
+
+
+def neg_mem_cmp_set(lib: Lib) -> None:
+    cmp = fn(lib, "meta_memcmp", ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, SZ)
+    fill = fn(lib, "meta_fill", None, ctypes.c_void_p, ctypes.c_uint8, SZ)
+    a = random.Random(67).randbytes(50)
+    for i in (0, 13, 49):
+        b = bytearray(a)
+        b[i] = (b[i] + 1) % 256
+        want = (a > bytes(b)) - (a < bytes(b))
+        got = cmp(u8buf(a), u8buf(b), 50)
+        assert (got > 0) - (got < 0) == want
+    assert cmp(u8buf(a), u8buf(a), 50) == 0
+    buf = out_buf(20)
+    fill(buf, 0xAB, 20)
+    assert bytes(buf) == b"\xab" * 20
+
+
+def neg_byteswap_utils(lib: Lib) -> None:
+    f = fn(lib, "bswap32_array", ctypes.c_uint32, PU32, SZ)
+    vals = [0x11223344, 0xDEADBEEF, 1]
+    arr = (ctypes.c_uint32 * 3)(*vals)
+    f(arr, 3)
+    assert list(arr) == [int.from_bytes(v.to_bytes(4, "big"), "little") for v in vals]
+    assert fn(lib, "my_bswap64", ctypes.c_uint64, ctypes.c_uint64)(0x0102030405060708) \
+        == 0x0807060504030201
+
+
+def neg_bit_reverse(lib: Lib) -> None:
+    f = fn(lib, "bitrev32", ctypes.c_uint32, ctypes.c_uint32)
+    for v in (0, 1, 0x80000000, 0x12345678, 0xFFFF0000):
+        assert f(v) == int(f"{v:032b}"[::-1], 2)
+
+
+def neg_bitrev_table_bytes(lib: Lib) -> None:
+    f = fn(lib, "reverse_bits_inplace", SZ, P8, SZ)
+    data = bytes(range(256))
+    buf = u8buf(data)
+    f(buf, 256)
+    assert bytes(buf) == bytes(int(f"{b:08b}"[::-1], 2) for b in data)
+
+
+def neg_popcount_ffs(lib: Lib) -> None:
+    f = fn(lib, "mask_popcount_ffs", ctypes.c_uint, PU64, SZ, ctypes.POINTER(ctypes.c_long))
+    words = [0, 0, 0x10, 0xFFFF_0000_0000_0001]
+    first = ctypes.c_long()
+    assert f((ctypes.c_uint64 * 4)(*words), 4, ctypes.byref(first)) == 18
+    assert first.value == 128 + 4
+    assert f((ctypes.c_uint64 * 1)(0), 1, ctypes.byref(first)) == 0 and first.value == -1
+
+
+def neg_parity_fold(lib: Lib) -> None:
+    f = fn(lib, "buffer_parity", ctypes.c_uint8, P8, SZ)
+    rng = random.Random(71)
+    for n in (0, 1, 5, 64, 333):
+        data = rng.randbytes(n)
+        assert f(u8buf(data), n) == sum(bin(b).count("1") for b in data) % 2
+
+
+def neg_rng_lcg(lib: Lib) -> None:
+    f = fn(lib, "lcg_fill", None, PU32, PU32, SZ)
+    st = ctypes.c_uint32(42)
+    out = (ctypes.c_uint32 * 10)()
+    f(ctypes.byref(st), out, 10)
+    s, want = 42, []
+    for _ in range(10):
+        s = (s * 1664525 + 1013904223) & M32
+        want.append(s)
+    assert list(out) == want and st.value == s
+
+
+def neg_rng_xorshift(lib: Lib) -> None:
+    f = fn(lib, "xorshift64star", ctypes.c_uint64, PU64)
+    st = ctypes.c_uint64(0x9E3779B97F4A7C15)
+    x = st.value
+    m64 = (1 << 64) - 1
+    for _ in range(20):
+        x ^= x >> 12
+        x ^= (x << 25) & m64
+        x ^= x >> 27
+        assert f(ctypes.byref(st)) == (x * 0x2545F4914F6CDD1D) & m64
+
+
+class Pcg32(ctypes.Structure):
+    _fields_ = [("state", ctypes.c_uint64), ("inc", ctypes.c_uint64)]
+
+
+def neg_rng_pcg32(lib: Lib) -> None:
+    f = fn(lib, "pcg32_next", ctypes.c_uint32, ctypes.POINTER(Pcg32))
+    g = Pcg32(0x853C49E6748FEA9B, 0xDA3E39CB94B95BDB)
+    state, inc, m64 = g.state, g.inc, (1 << 64) - 1
+    for _ in range(20):
+        old = state
+        state = (old * 6364136223846793005 + (inc | 1)) & m64
+        xs = (((old >> 18) ^ old) >> 27) & M32
+        rot = old >> 59
+        assert f(ctypes.byref(g)) == ((xs >> rot) | (xs << ((32 - rot) & 31))) & M32
+
+
+def neg_bitmap_id_alloc(lib: Lib) -> None:
+    fn(lib, "id_reset", None)()
+    alloc = fn(lib, "id_alloc", ctypes.c_int)
+    free = fn(lib, "id_free", None, ctypes.c_int)
+    assert [alloc() for _ in range(130)] == list(range(130))
+    free(5)
+    free(70)
+    assert alloc() == 5 and alloc() == 70 and alloc() == 130
+
+
+def neg_ring_spsc(lib: Lib) -> None:
+    fn(lib, "ring_reset", None)()
+    push = fn(lib, "ring_push", ctypes.c_int, ctypes.c_uint64)
+    pop = fn(lib, "ring_pop", ctypes.c_int, PU64)
+    assert all(push(i) == 0 for i in range(256)) and push(999) == -1
+    out = ctypes.c_uint64()
+    got = []
+    while pop(ctypes.byref(out)):
+        got.append(out.value)
+    assert got == list(range(256))
+
+
+def neg_timer_wheel(lib: Lib) -> None:
+    fn(lib, "tw_init", None, ctypes.c_uint32)(1000)
+    add = fn(lib, "tw_add", ctypes.c_int, ctypes.c_int, ctypes.c_uint32)
+    adv = fn(lib, "tw_advance", ctypes.c_uint, ctypes.c_uint32, ctypes.POINTER(ctypes.c_int32),
+             ctypes.c_uint)
+    expiries = {i: 1000 + 1 + (i * 37) % 700 for i in range(100)}
+    for i, e in expiries.items():
+        assert add(i, e) == 0
+    buf = (ctypes.c_int32 * 128)()
+    fired: list[int] = []
+    for now in (1100, 1300, 1701):
+        n = adv(now, buf, 128)
+        fired_now = list(buf)[:n]
+        assert all(expiries[i] <= now for i in fired_now)
+        fired += fired_now
+    assert sorted(fired) == sorted(expiries)
+
+
+def neg_latency_histogram(lib: Lib) -> None:
+    f = fn(lib, "lat_hist_record", ctypes.c_uint, PU64, ctypes.c_uint32)
+    bins = (ctypes.c_uint64 * 24)()
+    for us in (0, 1, 2, 3, 1000, 1 << 30):
+        assert f(bins, us) == min(23, max(0, us.bit_length() - 1))
+    assert sum(bins) == 6
+
+
+def neg_rle_encode(lib: Lib) -> None:
+    f = fn(lib, "rle_pack", SZ, P8, SZ, P8)
+    data = b"\0" * 300 + b"ab" + b"c" * 5
+    out = out_buf(2 * len(data))
+    n = f(u8buf(data), len(data), out)
+    enc = bytes(out)[:n]
+    dec = b"".join(bytes([enc[i + 1]]) * enc[i] for i in range(0, n, 2))
+    assert dec == data and n == 10
+
+
+def neg_base64_encode(lib: Lib) -> None:
+    import base64
+
+    f = fn(lib, "b64_encode", SZ, P8, SZ, ctypes.c_char_p)
+    rng = random.Random(73)
+    for n in range(0, 40):
+        data = rng.randbytes(n)
+        out = ctypes.create_string_buffer(4 * (n // 3 + 1) + 1)
+        assert f(u8buf(data), n, out) == len(base64.b64encode(data))
+        assert out.value == base64.b64encode(data)
+
+
+def neg_varint_leb128(lib: Lib) -> None:
+    enc = fn(lib, "uvarint_encode", SZ, P8, ctypes.c_uint64)
+    dec = fn(lib, "uvarint_decode", ctypes.c_int, P8, SZ, PU64)
+    for v in (0, 1, 127, 128, 300, 2**32, 2**64 - 1):
+        want = bytearray()
+        x = v
+        while True:
+            b = x & 0x7F
+            x >>= 7
+            want.append(b | (0x80 if x else 0))
+            if not x:
+                break
+        out = out_buf(10)
+        n = enc(out, v)
+        assert bytes(out)[:n] == bytes(want)
+        got = ctypes.c_uint64()
+        assert dec(out, n, ctypes.byref(got)) == n and got.value == v
+
+
+def neg_utf8_validate(lib: Lib) -> None:
+    f = fn(lib, "utf8_valid", ctypes.c_int, P8, SZ)
+    samples = [b"", b"plain", "héllo €𝄞".encode(), b"\xc0\xaf", b"\xe0\x80\xaf", b"\xed\xa0\x80",
+               b"\xf4\x90\x80\x80", b"\xe2\x82", b"\x80", b"ok\xf0\x9f\x98\x80", b"\xff"]
+    rng = random.Random(79)
+    samples += [rng.randbytes(rng.randrange(1, 8)) for _ in range(300)]
+    for s in samples:
+        try:
+            s.decode("utf-8")
+            ok = 1
+        except UnicodeDecodeError:
+            ok = 0
+        assert f(u8buf(s), len(s)) == ok, s
+
+
+def neg_hex_encode(lib: Lib) -> None:
+    f = fn(lib, "hex_encode", SZ, P8, SZ, ctypes.c_char_p)
+    data = random.Random(83).randbytes(33)
+    out = ctypes.create_string_buffer(67)
+    assert f(u8buf(data), 33, out) == 66 and out.value == data.hex().encode()
+
+
+def neg_ipv4_dotted_parse(lib: Lib) -> None:
+    f = fn(lib, "parse_dotted_quad", ctypes.c_int, ctypes.c_char_p, PU32)
+    out = ctypes.c_uint32()
+    assert f(b"192.168.1.254", ctypes.byref(out)) == 1 and out.value == 0xC0A801FE
+    assert f(b"0.0.0.0", ctypes.byref(out)) == 1 and out.value == 0
+    for bad in (b"256.1.1.1", b"1.2.3", b"1.2.3.4.", b"01.2.3.4", b"a.b.c.d", b""):
+        assert f(bad, ctypes.byref(out)) == 0, bad
+
+
+def neg_acl_first_match(lib: Lib) -> None:
+    fn(lib, "acl_clear", None)()
+    add = fn(lib, "acl_append", ctypes.c_int, *[ctypes.c_uint32] * 4, ctypes.c_uint16,
+             ctypes.c_uint16, ctypes.c_uint8, ctypes.c_uint8)
+    cls = fn(lib, "acl_classify", ctypes.c_int, ctypes.c_uint32, ctypes.c_uint32,
+             ctypes.c_uint16, ctypes.c_uint16, ctypes.c_uint8)
+    # rule order, not prefix length, decides: the /8 deny comes before the /24 allow
+    add(0, 0, 0x0A000000, 0xFF000000, 22, 22, 6, 2)
+    add(0, 0, 0x0A010100, 0xFFFFFF00, 0, 65535, 0, 1)
+    assert cls(0x01020304, 0x0A010105, 5555, 22, 6) == 2
+    assert cls(0x01020304, 0x0A010105, 5555, 80, 6) == 1
+    assert cls(0x01020304, 0x0B010105, 5555, 80, 6) == 0
+
+
+def neg_mac_learning(lib: Lib) -> None:
+    learn = fn(lib, "l2_fdb_learn", None, P8, ctypes.c_uint16, ctypes.c_uint32)
+    look = fn(lib, "l2_fdb_lookup", ctypes.c_int, P8)
+    macs = [bytes([2, 0, 0, 0, i // 256, i % 256]) for i in range(80)]
+    for t, m in enumerate(macs):
+        learn(u8buf(m), t % 8, t)
+    assert look(u8buf(macs[-1])) == 79 % 8
+    assert look(u8buf(macs[0])) == -1  # aged out (table holds 64)
+    assert look(u8buf(b"\x01\x00\x5e\x00\x00\x01")) == -1
+
+
+def neg_lru_list(lib: Lib) -> None:
+    fn(lib, "lru_reset", None)()
+    f = fn(lib, "lru_touch", ctypes.c_int, ctypes.c_uint32, ctypes.POINTER(ctypes.c_int))
+    ev = ctypes.c_int()
+    slots = {k: f(k, ctypes.byref(ev)) for k in range(16)}
+    assert ev.value == 0 and sorted(slots.values()) == list(range(16))
+    f(0, ctypes.byref(ev))          # 0 becomes most recent; 1 is now LRU
+    assert f(100, ctypes.byref(ev)) == slots[1] and ev.value == 1
+
+
+def neg_ws_xor_unmask(lib: Lib) -> None:
+    f = fn(lib, "ws_unmask", ctypes.c_uint, P8, SZ, P8, ctypes.c_uint)
+    key = bytes.fromhex("37fa213d")
+    data = random.Random(89).randbytes(103)
+    for phase in range(4):
+        buf = u8buf(data)
+        assert f(buf, len(data), u8buf(key), phase) == (phase + len(data)) % 4
+        assert bytes(buf) == bytes(b ^ key[(phase + i) % 4] for i, b in enumerate(data))
+
+
+def neg_maglev_populate(lib: Lib) -> None:
+    f = fn(lib, "maglev_fill", SZ, ctypes.POINTER(ctypes.c_int32), SZ, PU32, PU32, SZ)
+    m, nb = 251, 5
+    rng = random.Random(97)
+    off = [rng.randrange(m) for _ in range(nb)]
+    skip = [rng.randrange(1, m) for _ in range(nb)]
+    table = (ctypes.c_int32 * m)()
+    assert f(table, m, (ctypes.c_uint32 * nb)(*off), (ctypes.c_uint32 * nb)(*skip), nb) == m
+    counts = [list(table).count(b) for b in range(nb)]
+    assert sum(counts) == m and max(counts) - min(counts) <= 1
+
+
+class WrrState(ctypes.Structure):
+    _fields_ = [("last", ctypes.c_int), ("cw", ctypes.c_int)]
+
+
+def neg_wrr_scheduler(lib: Lib) -> None:
+    f = fn(lib, "wrr_next", ctypes.c_int, ctypes.POINTER(WrrState),
+           ctypes.POINTER(ctypes.c_int), ctypes.c_int)
+    w = [4, 2, 1]
+    st = WrrState(-1, 0)
+    picks = [f(ctypes.byref(st), (ctypes.c_int * 3)(*w), 3) for _ in range(70)]
+    assert [picks.count(i) for i in range(3)] == [40, 20, 10]
+    assert f(ctypes.byref(WrrState(-1, 0)), (ctypes.c_int * 2)(0, 0), 2) == -1
+
+
+def neg_bloom_insert_extern_hash(lib: Lib) -> None:
+    add = fn(lib, "bloom_add", ctypes.c_uint, P8, SZ, ctypes.c_void_p, SZ)
+    query = fn(lib, "bloom_maybe_contains", ctypes.c_int, P8, SZ, ctypes.c_void_p, SZ)
+    bits = out_buf(1024)
+    keys = [f"flow-{i}".encode() for i in range(50)]
+    assert add(bits, 8192, u8buf(keys[0]), len(keys[0])) > 0
+    for k in keys[1:]:
+        add(bits, 8192, u8buf(k), len(k))
+    assert all(query(bits, 8192, u8buf(k), len(k)) for k in keys)
+    absent = sum(query(bits, 8192, u8buf(f"x{i}".encode()), len(f"x{i}")) for i in range(200))
+    assert absent < 20
+
+
+def neg_csum_verify_caller(lib: Lib) -> None:
+    f = fn(lib, "ipv4_hdr_validate", ctypes.c_int, P8, SZ)
+    h = ipv4_header()
+    h[10:12] = inet_csum(bytes(h)).to_bytes(2, "big")
+    assert f(u8buf(h), 20) == 0
+    h[8] ^= 1
+    assert f(u8buf(h), 20) == 5
+    assert f(u8buf(h), 10) == 1
+
+
+def neg_pkt_batch_filter(lib: Lib) -> None:
+    f = fn(lib, "batch_filter_lengths", SZ, PU16, SZ, ctypes.c_uint16, ctypes.c_uint16)
+    lens = [40, 64, 1500, 9000, 60, 128]
+    arr = (ctypes.c_uint16 * 6)(*lens)
+    assert f(arr, 6, 60, 1514) == 4
+    assert list(arr)[:4] == [64, 1500, 60, 128]
+
+
+def neg_port_stats_cpp(lib: Lib) -> None:
+    f = fn(lib, "port_stats_feed", ctypes.c_uint64, PU16, PU32, SZ, ctypes.c_uint16)
+    ports = [80, 443, 80, 53, 80]
+    lens = [100, 200, 300, 50, 5]
+    assert f((ctypes.c_uint16 * 5)(*ports), (ctypes.c_uint32 * 5)(*lens), 5, 80) == 405
+
+
+NEG_CHECKS: dict[str, Callable[[Lib], None]] = {
+    name[len("neg_"):]: obj for name, obj in dict(globals()).items()
+    if name.startswith("neg_") and callable(obj)
+}
+
+
+@pytest.mark.parametrize("path", corpus_files("negative"), ids=file_id)
+def test_negative_behaviour(path: Path, build_dir: Path) -> None:
+    assert path.stem in NEG_CHECKS, f"no check written for {path.name}"
+    NEG_CHECKS[path.stem](load(path, build_dir))
