@@ -516,10 +516,10 @@ def build_program_records(
         try:
             with contextlib.redirect_stderr(clang_stderr):
                 analyzed = analyze_module(source.path, options, work, "ir")
+            counts, counts_from = block_line_counts(analyzed.features,
+                                                    analyzed.prepared_bitcode, source.path)
         except ClaraError as err:
             raise BuildError("ir", str(err), clang_stderr.getvalue()) from err
-        counts, counts_from = block_line_counts(analyzed.features, analyzed.prepared_bitcode,
-                                                source.path)
         timings["ir_s"] = time.perf_counter() - start
         start = time.perf_counter()
         shadow = outline_headers(CLICK_COMPAT_INCLUDE, work / "outline")
@@ -546,7 +546,6 @@ def build_program_records(
         for b in features.blocks
     ]
     return ProgramResult(source.program_id, source.seed, records, {**stats, **timings})
-
 
 
 # --------------------------------------------------------------------------- tasks
