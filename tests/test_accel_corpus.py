@@ -97,6 +97,7 @@ CRC_CATALOGUE: dict[str, tuple[int, int, int, bool, bool, int, int]] = {
     "crc-32/iscsi": (32, 0x1EDC6F41, M32, True, True, M32, 0xE3069283),
     "crc-64/ecma-182": (64, 0x42F0E1EBA9EA3693, 0, False, False, 0, 0x6C40DF5F0B497347),
     "crc-64/xz": (64, 0x42F0E1EBA9EA3693, M64, True, True, M64, 0x995DC9BBDF1939FA),
+    "crc-64/go-iso": (64, 0x1B, M64, True, True, M64, 0xB90956C775A41001),
 }
 
 
@@ -553,7 +554,8 @@ def test_hash_reference_vectors() -> None:
 # ------------------------------------------------------------------------------------------
 # building the corpus
 
-def _compile_cmd(src: Path, out: Path, opt: str, shared: bool) -> list[str]:
+def _compile_cmd(src: Path, out: Path, opt: str, shared: bool,
+                 defines: tuple[str, ...] = ()) -> list[str]:
     llvm = find_llvm()
     if src.suffix == ".cc":
         cmd = [str(llvm.clangxx), "-std=c++17"]
@@ -561,7 +563,7 @@ def _compile_cmd(src: Path, out: Path, opt: str, shared: bool) -> list[str]:
         cmd = [str(llvm.clang), "-std=gnu11"]
     cmd += [opt, "-g", "-Wall", "-Wextra", "-Werror"]
     cmd += ["-shared", "-fPIC"] if shared else ["-c"]
-    return [*cmd, str(src), "-o", str(out)]
+    return [*cmd, *defines, str(src), "-o", str(out)]
 
 
 def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
@@ -881,3 +883,19 @@ def test_renaming_keeps_behaviour(name: str, tmp_path: Path) -> None:
     proc = _run(_compile_cmd(src, so, "-O1", shared=True))
     assert proc.returncode == 0, proc.stderr
     assert check_behaviour(so, path, entry=new_tag.entry, api=new_tag.api) > 10
+
+
+WIDTH_FILES = [f for f in FILES if read_tag(f).widths]
+
+
+@pytest.mark.parametrize("path", WIDTH_FILES, ids=_ids(WIDTH_FILES))
+def test_width_macros_keep_behaviour(path: Path, tmp_path: Path) -> None:
+    """Every value of a file's ``widths=`` macro builds cleanly and computes the same thing."""
+    widths = read_tag(path).widths
+    assert widths is not None
+    macro, values = widths
+    for value in values:
+        so = tmp_path / f"w{value}.so"
+        proc = _run(_compile_cmd(path, so, "-O1", shared=True, defines=(f"-D{macro}={value}",)))
+        assert proc.returncode == 0 and not proc.stderr, proc.stderr
+        assert check_behaviour(so, path) > 10
