@@ -26,7 +26,7 @@ GROUPS = {
 # Modules that expose ``register(sub, groups)``; each adds its own sub-commands.
 REGISTRARS: tuple[str, ...] = ("clara.analyze", "clara.targets.commands", "clara.measured_cli",
                                "clara.synth.commands", "clara.dataset.commands",
-                               "clara.workload.commands")
+                               "clara.workload.commands", "clara.runtime.commands")
 
 Registrar = Callable[[argparse._SubParsersAction, dict[str, argparse._SubParsersAction]], None]
 

@@ -1,0 +1,238 @@
+"""Building and running the host pcap driver for one Click element.
+
+``build_driver`` compiles an element's ``.cc`` together with the reverse-ported host runtime
+(``clara/runtime/host``) and the driver (``clara/runtime/driver/clara_driver.cc``) with
+``clang++-19 -O1 -g``; ``run_driver`` runs the binary over a pcap trace and parses its JSON
+summary into a :class:`DriverResult`. The runtime's objects are compiled once per set of extra
+flags and cached next to the binaries (``out_dir/runtime-<hash>/``).
+
+The element class is chosen at compile time (``-DCLARA_ELEMENT_CLASS=Name``, plus
+``-DCLARA_ELEMENT_HEADER="x.hh"`` when the source has a header next to it; otherwise the
+source itself is included into the driver's translation unit): the compatibility headers'
+``EXPORT_ELEMENT`` is empty, so there is no registry to find a class by name at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clara.errors import ClaraError
+from clara.toolchain.llvm import find_llvm
+
+RUNTIME_DIR = Path(__file__).resolve().parent
+HOST_DIR = RUNTIME_DIR / "host"
+DRIVER_SOURCE = RUNTIME_DIR / "driver" / "clara_driver.cc"
+INCLUDE_DIR = RUNTIME_DIR.parent / "include"
+TEMPLATES = HOST_DIR / "click_templates.hh"
+BASE_FLAGS = ("-std=c++17", "-O1", "-g", "-fno-omit-frame-pointer")
+HEADER_SUFFIXES = (".hh", ".h", ".hpp", ".hxx")
+COMPILE_TIMEOUT_S = 600
+EXIT_CONFIGURE = 2
+EXIT_CRASH = 3
+
+
+@dataclass(frozen=True)
+class DriverResult:
+    """The driver's JSON summary of one run."""
+
+    element: str
+    config: str
+    trace: str
+    port: int
+    ninputs: int
+    noutputs: int
+    packets_in: int
+    given_to_element: int
+    outputs: tuple[int, ...]
+    dropped: int
+    non_ip: int
+    non_ip_bypassed: int
+    not_made: int
+    packets_held: int
+    handlers: dict[str, str] = field(default_factory=dict)
+    runtime: dict[str, int] = field(default_factory=dict)
+    messages: tuple[str, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+def _common_flags(extra_flags: Sequence[str]) -> list[str]:
+    return [*BASE_FLAGS, f"-I{INCLUDE_DIR}", "-include", str(TEMPLATES), *extra_flags]
+
+
+def _run_compiler(argv: list[str]) -> None:
+    try:
+        proc = subprocess.run(
+            argv, capture_output=True, text=True, check=False, timeout=COMPILE_TIMEOUT_S
+        )
+    except subprocess.TimeoutExpired as err:
+        raise ClaraError(f"compiling took over {COMPILE_TIMEOUT_S} s: {' '.join(argv)}") from err
+    if proc.returncode != 0:
+        raise ClaraError(
+            f"compile failed (exit {proc.returncode}): {' '.join(argv)}\n{proc.stderr.strip()}"
+        )
+
+
+def runtime_objects(out_dir: Path, extra_flags: Sequence[str] = ()) -> list[Path]:
+    """The host runtime compiled with these flags (cached by content and flags)."""
+    clangxx = str(find_llvm().clangxx)
+    sources = sorted(HOST_DIR.glob("*.cc"))
+    digest = hashlib.sha256()
+    digest.update(clangxx.encode())
+    for flag in _common_flags(extra_flags):
+        digest.update(flag.encode() + b"\0")
+    for path in [*sources, *sorted(HOST_DIR.glob("*.h*")), *sorted(INCLUDE_DIR.rglob("*.h*"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    cache = out_dir / f"runtime-{digest.hexdigest()[:16]}"
+    objects = [cache / f"{s.stem}.o" for s in sources]
+    if all(o.is_file() for o in objects):
+        return objects
+    cache.mkdir(parents=True, exist_ok=True)
+    argvs = [
+        [clangxx, *_common_flags(extra_flags), "-c", str(s), "-o", str(o)]
+        for s, o in zip(sources, objects, strict=True)
+    ]
+    with ThreadPoolExecutor(max_workers=len(argvs)) as pool:
+        list(pool.map(_run_compiler, argvs))
+    return objects
+
+
+def build_driver(
+    source: str | Path,
+    class_name: str,
+    out_dir: str | Path,
+    extra_flags: Sequence[str] = (),
+) -> Path:
+    """Compile ``source`` (a Click element's .cc) with the runtime and the driver into
+    ``out_dir/clara_driver-<ClassName>``; returns the binary's path."""
+    src = Path(source).resolve()
+    if not src.is_file():
+        raise ClaraError(f"{src}: no such source file")
+    if not class_name.isidentifier():
+        raise ClaraError(f"{class_name!r} is not a C++ class name")
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    clangxx = str(find_llvm().clangxx)
+    objects = runtime_objects(out, extra_flags)
+    header = next(
+        (src.with_suffix(s) for s in HEADER_SUFFIXES if src.with_suffix(s).is_file()), None
+    )
+    flags = [*_common_flags(extra_flags), f"-I{src.parent}", f"-DCLARA_ELEMENT_CLASS={class_name}"]
+    binary = out / f"clara_driver-{class_name}"
+    driver_obj = out / f"clara_driver-{class_name}.o"
+    element_obj = out / f"{src.stem}-{class_name}.o"
+    jobs: list[list[str]] = []
+    link_inputs = [driver_obj]
+    if header is not None:
+        jobs.append([clangxx, *flags, f'-DCLARA_ELEMENT_HEADER="{header.name}"',
+                     "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)])
+        jobs.append([clangxx, *flags, "-c", str(src), "-o", str(element_obj)])
+        link_inputs.append(element_obj)
+    else:
+        # no header: the element's source is part of the driver's translation unit
+        jobs.append([clangxx, *flags, f'-DCLARA_ELEMENT_HEADER="{src}"',
+                     "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)])
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        list(pool.map(_run_compiler, jobs))
+    _run_compiler([clangxx, *BASE_FLAGS, *[str(p) for p in link_inputs],
+                   *[str(o) for o in objects], "-o", str(binary)])
+    binary.with_suffix(".json").write_text(
+        json.dumps({"class_name": class_name, "source": str(src), "extra_flags": list(extra_flags)})
+        + "\n"
+    )
+    return binary
+
+
+def _class_of(binary: Path) -> str:
+    meta = binary.with_suffix(".json")
+    if meta.is_file():
+        return str(json.loads(meta.read_text())["class_name"])
+    prefix = "clara_driver-"
+    if binary.name.startswith(prefix):
+        return binary.name[len(prefix):]
+    raise ClaraError(f"{binary}: cannot tell which element it was built for (no {meta.name})")
+
+
+def _int_map(value: Any) -> dict[str, int]:
+    return {str(k): int(v) for k, v in (value or {}).items()}
+
+
+def run_driver(
+    binary: str | Path,
+    trace: str | Path,
+    config: str,
+    port: int = 0,
+    *,
+    require_ip: bool = False,
+    outputs: int | None = None,
+    reads: Sequence[str] = (),
+    extra_args: Sequence[str] = (),
+    timeout: float = 600.0,
+) -> DriverResult:
+    """Run the driver over ``trace`` with the element's configuration string, pushing into
+    input ``port``. A crash of the element is a ClaraError naming the packet index."""
+    exe = Path(binary).resolve()
+    if not exe.is_file():
+        raise ClaraError(f"{exe}: no such driver binary (build it with build_driver)")
+    class_name = _class_of(exe)
+    argv = [str(exe), "--element", class_name, "--config", config, "--trace", str(trace),
+            "--port", str(port), "--quiet"]
+    if require_ip:
+        argv.append("--require-ip")
+    if outputs is not None:
+        argv += ["--outputs", str(outputs)]
+    for name in reads:
+        argv += ["--read", name]
+    argv += list(extra_args)
+    try:
+        proc = subprocess.run(argv, capture_output=True, text=True, check=False, timeout=timeout)
+    except subprocess.TimeoutExpired as err:
+        raise ClaraError(f"{class_name} on {trace}: the driver ran over {timeout:.0f} s") from err
+    lines = [ln for ln in proc.stdout.splitlines() if ln.strip().startswith("{")]
+    if not lines:
+        raise ClaraError(
+            f"{class_name} on {trace}: the driver printed no summary (exit {proc.returncode})\n"
+            + proc.stderr.strip()
+        )
+    data = json.loads(lines[-1])
+    crash = data.get("crash")
+    if proc.returncode == EXIT_CRASH or crash:
+        crash = crash or {}
+        raise ClaraError(
+            f"{class_name} crashed ({crash.get('signal', 'signal')}) on packet index "
+            f"{crash.get('packet_index', '?')} of {trace} (phase {crash.get('phase', '?')}); "
+            f"config {config!r}"
+        )
+    if proc.returncode != 0 or "error" in data:
+        messages = "; ".join(data.get("messages", []))
+        raise ClaraError(
+            f"{class_name} on {trace}: {data.get('error', 'driver failed')} "
+            f"(exit {proc.returncode}) with config {config!r}"
+            + (f": {messages}" if messages else "")
+        )
+    return DriverResult(
+        element=str(data["element"]),
+        config=str(data["config"]),
+        trace=str(data["trace"]),
+        port=int(data["port"]),
+        ninputs=int(data["ninputs"]),
+        noutputs=int(data["noutputs"]),
+        packets_in=int(data["packets_in"]),
+        given_to_element=int(data["given_to_element"]),
+        outputs=tuple(int(c) for c in data["outputs"]),
+        dropped=int(data["dropped"]),
+        non_ip=int(data["non_ip"]),
+        non_ip_bypassed=int(data["non_ip_bypassed"]),
+        not_made=int(data["not_made"]),
+        packets_held=int(data["packets_held"]),
+        handlers={str(k): str(v) for k, v in data.get("handlers", {}).items()},
+        runtime=_int_map(data.get("runtime")),
+        messages=tuple(str(m) for m in data.get("messages", [])),
+        raw=data,
+    )
