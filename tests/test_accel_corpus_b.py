@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import hmac
+import os
 import random
 import re
 import shutil
@@ -26,6 +27,9 @@ CORPUS = REPO / "clara" / "accel" / "corpus"
 PART_B = ("lpm", "crypto", "negative")
 CLANG = shutil.which("clang-19")
 CLANGXX = shutil.which("clang++-19")
+# Flags for the behavioural builds; override to re-run the checks under other code generation,
+# e.g. CLARA_CORPUS_B_CFLAGS="-O0" or "-O2 -fsanitize=undefined" (with the UBSan runtime preloaded).
+BUILD_FLAGS = os.environ.get("CLARA_CORPUS_B_CFLAGS", "-O1").split()
 ALLOWED_INCLUDES = {"stdint.h", "stddef.h", "string.h", "stdlib.h"}
 TAG_RE = re.compile(r"^//\s*clara-corpus:\s*(.*)$", re.MULTILINE)
 
@@ -104,7 +108,7 @@ def load(path: Path, build_dir: Path) -> ctypes.CDLL:
         stub.write_text(STUBS[path.stem])
         srcs.append(str(stub))
     proc = subprocess.run(
-        [str(compiler), std, "-O1", "-shared", "-fPIC", "-o", str(out), *srcs],
+        [str(compiler), std, *BUILD_FLAGS, "-shared", "-fPIC", "-o", str(out), *srcs],
         capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 0, proc.stderr

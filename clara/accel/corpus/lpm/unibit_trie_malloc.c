@@ -26,10 +26,10 @@ struct bt_fib {
 
 struct bt_fib *bt_fib_create(void)
 {
-    struct bt_fib *fib = calloc(1, sizeof(*fib));
+    struct bt_fib *fib = (struct bt_fib *)calloc(1, sizeof(*fib));
     if (!fib)
         return NULL;
-    fib->root = calloc(1, sizeof(struct bt_node));
+    fib->root = (struct bt_node *)calloc(1, sizeof(struct bt_node));
     if (!fib->root) {
         free(fib);
         return NULL;
@@ -46,7 +46,7 @@ int bt_fib_insert(struct bt_fib *fib, uint32_t net, unsigned masklen, int port)
     while (masklen--) {
         struct bt_node **slot = (net & probe) ? &node->right : &node->left;
         if (*slot == NULL) {
-            *slot = calloc(1, sizeof(struct bt_node));
+            *slot = (struct bt_node *)calloc(1, sizeof(struct bt_node));
             if (*slot == NULL)
                 return -1;
             fib->n_nodes++;

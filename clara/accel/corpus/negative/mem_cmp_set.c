@@ -11,14 +11,14 @@
 
 void meta_fill(void *p, uint8_t v, size_t n)
 {
-    uint8_t *b = p;
+    uint8_t *b = (uint8_t *)p;
     while (n--)
         *b++ = v;
 }
 
 int meta_memcmp(const void *a, const void *b, size_t n)
 {
-    const uint8_t *x = a, *y = b;
+    const uint8_t *x = (const uint8_t *)a, *y = (const uint8_t *)b;
     size_t i = 0;
 
     while (i + 4 <= n) {

@@ -11,8 +11,8 @@
 
 void *pkt_copy(void *dst, const void *src, size_t n)
 {
-    uint8_t *d = dst;
-    const uint8_t *s = src;
+    uint8_t *d = (uint8_t *)dst;
+    const uint8_t *s = (const uint8_t *)src;
 
     while (n && ((uintptr_t)d & 7)) {
         *d++ = *s++;
