@@ -580,9 +580,11 @@ def compile_variants(source: Path, out_dir: Path, seed: int, *,
                      widths: bool = True) -> list[Variant]:
     """Compile every (source transformation x configuration) variant of ``source`` to IR.
 
-    Variants that do not compile (a C file that is not valid C++, say) are skipped; the
-    result is deterministic for a given seed. ``out_dir`` receives the transformed sources
-    and the ``.ll`` files, named after the implementation id and the transformation.
+    Variants that do not compile (a C file that is not valid C++, say) are skipped, and so is
+    a source transformation whose text equals an earlier one's (reordering a file that has a
+    single movable definition); the result is deterministic for a given seed. ``out_dir``
+    receives the transformed sources and the ``.ll`` files, named after the implementation id
+    and the transformation.
     """
     source = Path(source)
     out_dir = Path(out_dir)
@@ -602,7 +604,11 @@ def compile_variants(source: Path, out_dir: Path, seed: int, *,
         width_opts += [(f"{macro}={v}", (f"-D{macro}={v}",)) for v in values]
 
     variants: list[Variant] = []
+    seen_texts: set[str] = set()
     for tname, text, mapping in transformed_sources(source, seed, transforms):
+        if text in seen_texts:
+            continue  # e.g. reordering a file with a single definition: a duplicate
+        seen_texts.add(text)
         tslug = tname.replace("+", "_")
         src = out_dir / f"{stem}.{tslug}{source.suffix}"
         src.write_text(text, encoding="utf-8")
