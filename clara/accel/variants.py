@@ -179,7 +179,7 @@ try typeid typename using virtual wchar_t xor std begin end
 """)
 PREPROCESSOR_WORDS = _words(
     "include define undef if ifdef ifndef elif else endif error pragma line defined")
-# Names the corpus may take from <stdint.h>, <stddef.h>, <string.h> or the compiler.
+# Names the corpus may take from <stdint.h>, <stddef.h>, <string.h>, <stdlib.h> or the compiler.
 STANDARD_NAMES = _words("""
 int8_t int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t intptr_t uintptr_t intmax_t
 uintmax_t size_t ptrdiff_t max_align_t wchar_t NULL offsetof int_least8_t int_least16_t
@@ -188,7 +188,7 @@ int_fast8_t int_fast16_t int_fast32_t int_fast64_t uint_fast8_t uint_fast16_t ui
 uint_fast64_t INT8_MAX INT16_MAX INT32_MAX INT64_MAX UINT8_MAX UINT16_MAX UINT32_MAX UINT64_MAX
 INT8_MIN INT16_MIN INT32_MIN INT64_MIN SIZE_MAX UINTPTR_MAX UINT64_C UINT32_C INT64_C INT32_C
 memcpy memmove memset memcmp memchr strlen strcmp strncmp strcpy strncpy strchr strrchr strstr
-strcat strncat strspn strcspn strnlen
+strcat strncat strspn strcspn strnlen malloc calloc realloc free abort
 main __LINE__ __FILE__ __func__
 """)
 
@@ -510,6 +510,24 @@ CONFIGS: tuple[Config, ...] = (
     Config("cxx-O0", ("-O0", "-Xclang", "-disable-O0-optnone"), cxx=True),
     Config("cxx-O1", ("-O1",), cxx=True),
 )
+_STDLIB_SHIM = """\
+/* Minimal <stdlib.h> for freestanding -m32 variant builds (32-bit libc headers may be absent). */
+#ifndef CLARA_SHIM_STDLIB_H
+#define CLARA_SHIM_STDLIB_H
+#include <stddef.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+void *malloc(size_t);
+void *calloc(size_t, size_t);
+void *realloc(void *, size_t);
+void free(void *);
+void abort(void);
+#ifdef __cplusplus
+}
+#endif
+#endif
+"""
 SOURCE_TRANSFORMS = ("orig", "rename", "reorder", "rename+reorder")
 COMMON_FLAGS = ("-g", "-fno-discard-value-names", "-S", "-emit-llvm", "-w")
 
@@ -596,6 +614,7 @@ def compile_variants(source: Path, out_dir: Path, seed: int, *,
     shim = out_dir / "_shim"
     shim.mkdir(exist_ok=True)
     (shim / "string.h").write_text(_STRING_SHIM, encoding="utf-8")
+    (shim / "stdlib.h").write_text(_STDLIB_SHIM, encoding="utf-8")
     llvm = find_llvm()
 
     width_opts: list[tuple[str, tuple[str, ...]]] = [("", ())]
