@@ -149,6 +149,34 @@ def build_driver(
     return binary
 
 
+NIC_SOURCE = RUNTIME_DIR / "nic" / "clara_nic.c"
+EQUIVALENCE_SOURCE = RUNTIME_DIR / "nic" / "check_equivalence.cc"
+
+
+def build_equivalence_check(out_dir: str | Path) -> Path:
+    """The harness that runs the host containers and their C versions (clara_nic.c, built
+    for the host with ``clang-19 -DCLARA_NIC_TRACE``) side by side; see
+    ``nic/check_equivalence.cc``."""
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    llvm = find_llvm()
+    objects = runtime_objects(out)
+    nic_obj = out / "clara_nic-trace.o"
+    harness_obj = out / "check_equivalence.o"
+    binary = out / "check_equivalence"
+    jobs = [
+        [str(llvm.clang), "-std=c11", "-O1", "-g", "-DCLARA_NIC_TRACE", "-c", str(NIC_SOURCE),
+         "-o", str(nic_obj)],
+        [str(llvm.clangxx), *_common_flags(()), f"-I{NIC_SOURCE.parent}", "-c",
+         str(EQUIVALENCE_SOURCE), "-o", str(harness_obj)],
+    ]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(_run_compiler, jobs))
+    _run_compiler([str(llvm.clangxx), *BASE_FLAGS, str(harness_obj), str(nic_obj),
+                   *[str(o) for o in objects], "-o", str(binary)])
+    return binary
+
+
 def _class_of(binary: Path) -> str:
     meta = binary.with_suffix(".json")
     if meta.is_file():

@@ -205,29 +205,27 @@ inline void event(int api, uint32_t probe_len, uint32_t occupancy, uint32_t byte
 /* ----------------------------------------------------------------- vectors */
 
 /* Whether a Vector with capacity cap may hold n entries, deciding the new
-   capacity.  Before start any growth is allowed (configuration time); after
-   start only a Vector's first allocation is (a fixed local array). */
-inline bool vector_capacity_for(int cap, int n, int &new_cap)
+   capacity: exactly n when asked for (reserve, resize, assign), else by
+   doubling (push_back, insert).  Before start any growth is allowed
+   (configuration time); after start only a Vector's first allocation is (a
+   fixed local array of at least clara_rt_cfg.vector_capacity entries). */
+inline bool vector_capacity_for(int cap, int n, bool exact, int &new_cap)
 {
+    int dflt = (int) clara_rt_cfg.vector_capacity;
     if (n <= cap) {
         new_cap = cap;
         return true;
     }
     if (!clara_rt_cfg.started) {
-        int c = cap ? cap * 2 : (int) clara_rt_cfg.vector_capacity;
-        if (c < n)
-            c = n;
-        new_cap = c;
+        int c = exact ? n : (cap ? cap * 2 : dflt);
+        new_cap = c < n ? n : c;
         clara_rt_stats.vector_grown++;
         return true;
     }
     if (cap == 0) {
-        int c = (int) clara_rt_cfg.vector_capacity;
+        new_cap = n < dflt ? dflt : n;
         clara_rt_stats.vector_first_alloc_after_start++;
-        if (c >= n) {
-            new_cap = c;
-            return true;
-        }
+        return true;
     }
     clara_rt_stats.vector_full++;
     return false;
@@ -268,11 +266,12 @@ bool
 Vector<T>::reserve(size_type n)
 {
     int new_cap;
-    if (n == RESERVE_GROW)
-        n = _capacity ? _capacity * 2 : (size_type) clara_rt_cfg.vector_capacity;
+    bool exact = n != RESERVE_GROW;
+    if (!exact)
+        n = _n + 1;
     if (n <= _capacity)
         return true;
-    if (!clara_rt::vector_capacity_for(_capacity, n, new_cap))
+    if (!clara_rt::vector_capacity_for(_capacity, n, exact, new_cap))
         return false;
     T *l = static_cast<T *>(::operator new(sizeof(T) * (size_t) new_cap));
     for (size_type i = 0; i < _n; i++) {
@@ -319,7 +318,7 @@ Vector<T>::push_back(const T &v)
 {
     if (_n == _capacity) {
         T copy(v);
-        if (!reserve(_n + 1)) {
+        if (!reserve(RESERVE_GROW)) {
             clara_rt::event(CLARA_API_VECTOR_PUSH_BACK, 0, _n, sizeof(T));
             return;
         }
@@ -338,7 +337,7 @@ Vector<T>::insert(iterator it, const T &v)
 {
     size_type at = it - _l;
     T copy(v);
-    if (_n == _capacity && !reserve(_n + 1)) {
+    if (_n == _capacity && !reserve(RESERVE_GROW)) {
         clara_rt::event(CLARA_API_VECTOR_INSERT, 0, _n, sizeof(T));
         return _l + at;
     }
