@@ -37,6 +37,10 @@ Definitions (the generator in ``clara.synth.generator`` mirrors them):
 - *member access*: a member reference to a field of the method's own class (for plain C, a
   reference to a global variable defined in the NF's own files), counted per function.
 - *loop trip-count literal*: an integer literal compared with something in a loop condition.
+- *assignment target* of an ``assign``/``compound_assign``/``incdec`` statement: ``field`` (a
+  header field), ``state`` (a member access as above), ``member`` (another struct member,
+  e.g. ``f->int_ip``), ``local``, ``array`` (a subscript), ``deref`` (``*p``) or ``other``.
+- *else branches*: ``if`` statements that have an ``else``.
 """
 
 from __future__ import annotations
@@ -92,6 +96,8 @@ class CorpusStats:
     block_lengths: dict[int, int] = field(default_factory=dict)
     body_lengths: dict[int, int] = field(default_factory=dict)
     local_types: dict[str, int] = field(default_factory=dict)
+    assign_targets: dict[str, int] = field(default_factory=dict)
+    else_branches: int = 0
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=True) + "\n"
@@ -286,13 +292,17 @@ class _Measure:
             name: Counter() for name in (
                 "node_kinds", "statements", "nesting_depth", "expr_depth", "binary_ops",
                 "unary_ops", "fields_read", "fields_written", "api_calls", "member_accesses",
-                "loop_trip_counts", "block_lengths", "body_lengths", "local_types")
+                "loop_trip_counts", "block_lengths", "body_lengths", "local_types",
+                "assign_targets")
         }
         self.functions = 0
         self.own_calls = 0
+        self.else_branches = 0
+        self.scope: tuple[Any, Path] | None = None  # the function being measured, its dir
 
     def function(self, function: Any, own_usrs: set[str], directory: Path) -> None:
         self.functions += 1
+        self.scope = (function, directory)
         body = next((c for c in function.get_children() if c.kind.name == "COMPOUND_STMT"), None)
         if body is None:
             return
@@ -339,6 +349,11 @@ class _Measure:
                 self.counters["loop_trip_counts"][literal] += 1
         if kind == "compound":
             self.counters["block_lengths"][len(subs)] += 1
+        if kind == "if" and len(subs) >= 2:
+            self.else_branches += 1
+        if kind in ("assign", "compound_assign", "incdec") and self.scope is not None:
+            target = next(_strip(node).get_children(), None)
+            self.counters["assign_targets"][_target_kind(target, *self.scope)] += 1
         inner = depth + (1 if kind in CONTROL_KINDS else 0)
         for sub in subs:
             self._statement(sub, inner)
@@ -348,7 +363,29 @@ class _Measure:
             return dict(sorted(counter.items()))
 
         return CorpusStats(files=files, functions=self.functions, own_calls=self.own_calls,
+                           else_branches=self.else_branches,
                            **{name: plain(c) for name, c in self.counters.items()})
+
+
+def _target_kind(target: Any | None, function: Any, directory: Path) -> str:
+    """The kind of an assignment target (see the module docstring)."""
+    if target is None:
+        return "other"
+    target = _strip(target)
+    name = target.kind.name
+    if _lvalue_target(target) is not None:
+        return "field"
+    if _is_member_access(target, function, directory):
+        return "state"
+    if name == "MEMBER_REF_EXPR":
+        return "member"
+    if name == "DECL_REF_EXPR":
+        return "local"
+    if name == "ARRAY_SUBSCRIPT_EXPR":
+        return "array"
+    if name == "UNARY_OPERATOR" and unary_op(target) == "*":
+        return "deref"
+    return "other"
 
 
 def _span(node: Any) -> tuple[int, int]:

@@ -40,6 +40,7 @@ INCDEC = ("post++", "post--", "++", "--")
 NODE_KINDS = ("BINARY_OPERATOR", "UNARY_OPERATOR", "CONDITIONAL_OPERATOR",
               "ARRAY_SUBSCRIPT_EXPR", "CALL_EXPR")
 LEAF_KINDS = ("local", "state", "field", "member", "literal")
+TARGET_KINDS = ("local", "state", "field", "member", "array", "lookup")
 ROW_FIELDS = {"key": 32, "value": 32, "port": 16, "flags": 8}
 ROW_STRUCT = "struct Row { uint32_t key; uint32_t value; uint16_t port; uint8_t flags; };"
 LOCAL_TYPES = {"uint8_t": 8, "uint16_t": 16, "uint32_t": 32, "uint64_t": 64}
@@ -50,7 +51,6 @@ ARRAY_SIZES = (4, 8, 16, 64, 256)
 MAX_EXPR_DEPTH = 7
 MAX_NESTING = 3
 MAX_STATEMENTS = 90
-ELSE_RATE = 0.3
 HEADER_POINTERS = {"click_ip": ("ip", "ip_header"), "click_tcp": ("tcp", "tcp_header"),
                    "click_udp": ("udp", "udp_header"), "click_ether": ("eth", "ether_header")}
 
@@ -126,6 +126,8 @@ class Choices:
     body_lengths: dict[int, float]
     local_types: dict[str, float]
     nesting_scale: tuple[float, ...]
+    assign_targets: dict[str, float]
+    else_rate: float
     braced_rate: float
     byteorder_rate: float
     signed_counter_rate: float
@@ -225,6 +227,9 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
         body_lengths=_int_hist(stats.body_lengths, 1, 60),
         local_types=_restrict(local_types, tuple(LOCAL_TYPES)),
         nesting_scale=_nesting_scale(stats.nesting_depth),
+        assign_targets=_restrict({**stats.assign_targets,
+                                  "lookup": stats.assign_targets.get("deref", 0)}, TARGET_KINDS),
+        else_rate=stats.else_branches / ifs if (ifs := stats.statements.get("if", 0)) else 0.3,
         braced_rate=min(1.0, stats.statements.get("compound", 0) / bodies) if bodies else 0.5,
         byteorder_rate=min(1.0, apis.get("byteorder", 0) / order_uses) if order_uses else 0.5,
         signed_counter_rate=_signed_share(stats.local_types),
@@ -247,7 +252,8 @@ def uniform_choices() -> Choices:
         expression_apis=flat(EXPRESSION_APIS), statement_apis=flat(STATEMENT_APIS),
         trip_counts=flat(TRIP_COUNTS), block_lengths=flat(tuple(range(1, 9))),
         body_lengths=flat(tuple(range(1, 31))), local_types=flat(tuple(LOCAL_TYPES)),
-        nesting_scale=(1.0,) * MAX_NESTING + (0.0,), braced_rate=0.5, byteorder_rate=0.5,
+        nesting_scale=(1.0,) * MAX_NESTING + (0.0,), assign_targets=flat(TARGET_KINDS),
+        else_rate=0.5, braced_rate=0.5, byteorder_rate=0.5,
         signed_counter_rate=0.5, row_rate=0.5,
         mean_helpers=2.0,
     )
@@ -507,6 +513,8 @@ class _Generator:
             suffix = "" if counter in self.ctx.signed else "U"
             return Expr(f"{counter} & {size - 1}{suffix}", 32, 1, atomic=False)
         base = self.expr(max(0, depth - 1))
+        if base.width <= 8 and size >= 256:
+            return base  # a uint8_t value is always in bounds
         return Expr(f"{base.operand()} & {size - 1}U", 32, base.depth + 1, atomic=False)
 
     def subscript(self, depth: int) -> Expr:
@@ -575,16 +583,14 @@ class _Generator:
 
     # --- lvalues ------------------------------------------------------------------------
     def lvalue(self) -> Expr:
-        options: dict[str, float] = {"state": 1.0, "array": 0.5}
-        if self.ctx.rows():
-            options["member"] = 1.0
+        options = dict(self.c.assign_targets)
         locals_ = [v for v in self.ctx.visible() if v.assignable]
-        if locals_:
-            options["local"] = 2.0
-        if self.ctx.lookups:
-            options["lookup"] = 1.0
-        if self.ctx.writable:
-            options["field"] = 1.0
+        for kind, possible in (("member", self.ctx.rows()), ("local", locals_),
+                               ("lookup", self.ctx.lookups), ("field", self.ctx.writable)):
+            if not possible:
+                options[kind] = 0.0
+        if sum(options.values()) <= 0:
+            options["state"] = 1.0
         kind = self.pick(options)
         if kind == "local":
             var = self.rng.choice(locals_)
@@ -786,7 +792,7 @@ class _Generator:
     def stmt_if(self, depth: int) -> None:
         self.emit(f"if ({self.condition(max(1, self.depth())).text})")
         self.body(depth + 1)
-        if self.chance(ELSE_RATE):
+        if self.chance(self.c.else_rate):
             self.emit("else")
             self.body(depth + 1)
 
