@@ -36,9 +36,9 @@ void click_chatter(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* One's-complement checksum of [addr, addr+len), complemented. */
 uint16_t click_in_cksum(const unsigned char *addr, int len);
-/* Fold the IPv4 pseudo-header (src, dst, proto, packet_len) into a partial
-   checksum 'csum' (the uncomplemented sum of the transport segment) and
-   return the final complemented checksum. */
+/* Fold the IPv4 pseudo-header (src, dst, proto, packet_len) into 'csum', the
+   click_in_cksum() result of the transport segment (complemented, as Click
+   passes it), and return the final complemented checksum. */
 uint16_t click_in_cksum_pseudohdr_raw(uint32_t csum, uint32_t src, uint32_t dst,
                                       int proto, int packet_len);
 /* Same, reading the pseudo-header from an IP header that carries options
