@@ -6,6 +6,19 @@ the same split, the artifact's ranker: XGBoost pairwise ranker (80 trees, learni
 subsample 0.93, depth 3) over its 27 pair features from the README cost table, with binary
 top-k labels and one model per k, as its scripts do. Top-k accuracy is the artifact's: the
 share of the true k best pairs (by measured throughput retention) among the predicted k best.
+
+Protocol: every modelling choice is made inside each seed's training groups. The ranking
+score (ranker, predicted retention, or both) is chosen per seed by 5-fold cross-validation
+over that seed's training groups; its CV figures are printed. The tree hyperparameters are
+fixed defaults, not tuned. Held-out groups are used once, for the table.
+
+Extras, not the headline: "top-1 within noise" counts a predicted best pair as a hit when its
+measured retention is within TIE_POINTS of the best (one standard deviation of the
+difference of two measured retentions); the ceiling is the top-k of an oracle that knows the
+measured retentions exactly, scored against copies of them with measurement noise
+(POINT_NOISE per throughput, the scale-out benchmark's estimate) - optimistic, since the
+measured retentions already carry noise.
+
 Writes ``benchmarks/results/colocation.json`` and prints a table.
 
     python benchmarks/colocation.py [--data ../shared/data/clara-agilio/nf_colocation]
@@ -31,8 +44,12 @@ from clara.dataset.agilio_artifact import (  # noqa: E402
     colocation_rows,
     read_artifact,
 )
-from clara.dataset.measurements import colocation_groups  # noqa: E402
-from clara.insights.colocation import top_k_accuracy  # noqa: E402
+from clara.dataset.measurements import Group, colocation_groups  # noqa: E402
+from clara.insights.colocation import (  # noqa: E402
+    load_colocation_model,
+    pair_scores,
+    top_k_accuracy,
+)
 from clara.insights.program_features import block_costs  # noqa: E402
 from clara.models.train_colocation import split_groups, train_colocation  # noqa: E402
 from clara.targets.profile import load_target  # noqa: E402
@@ -41,6 +58,8 @@ DEFAULT_DATA = REPO.parent / "shared" / "data" / "clara-agilio" / "nf_colocation
 SEEDS = range(10)
 TARGETS = {"top1": 0.80, "top3": 0.95}
 ARTIFACT_REPORTED = {"top1": "0.65-0.70", "top3": 0.87}
+POINT_NOISE = 0.0107  # log-throughput noise of one measurement (benchmarks/scaleout.py)
+TIE_POINTS = 0.0116  # retention: sd of the difference of two measured retentions
 
 
 def artifact_nf(choices: Sequence[int], configs: Sequence[int]) -> list[float]:
@@ -57,6 +76,38 @@ def artifact_pair(a: list[float], b: list[float]) -> list[float]:
     """27 pair features: both NFs' 9, and 9 ratios between them."""
     return a + b + [(x + 1.0) / (y + 1.0) for x, y in zip(a[:8], b[:8], strict=True)] + [
         a[8] / b[8]]
+
+
+def top1_within_noise(scores: Sequence[float], truth: Sequence[float]) -> float:
+    """1 when the predicted best pair's measured retention is within TIE_POINTS of the best."""
+    best = int(np.argmax(np.asarray(scores)))
+    return float(truth[best] >= max(truth) - TIE_POINTS)
+
+
+def oracle_ceiling(groups: Sequence[Group], draws: int = 200, seed: int = 0
+                   ) -> dict[str, float]:
+    """Top-k of ranking by the measured retentions, against noisy re-measurements."""
+    rng = np.random.RandomState(seed)
+    acc = {1: [], 3: []}
+    for g in groups:
+        truth = np.asarray(g.retention())
+        solo, first = np.asarray(g.solo_pps), [p.first for p in g.pairs]
+        second = [p.second for p in g.pairs]
+        pair = np.array([[p.first_pps, p.second_pps] for p in g.pairs])
+        for _ in range(draws):
+            s = solo * np.exp(rng.normal(0, POINT_NOISE, solo.shape))
+            t = pair * np.exp(rng.normal(0, POINT_NOISE, pair.shape))
+            noisy = t.sum(axis=1) / (s[first] + s[second])
+            for k in acc:
+                acc[k].append(top_k_accuracy(truth, noisy, k))
+    return {f"top{k}": float(np.mean(v)) for k, v in acc.items()}
+
+
+def clara_extras(model_dir: Path, test: Sequence[Group]) -> float:
+    """Top-1 within noise of the trained model in ``model_dir`` on ``test``."""
+    model = load_colocation_model("agilio-cx", model_dir)
+    return float(np.mean([top1_within_noise(pair_scores(model, g.members)[1], g.retention())
+                          for g in test]))
 
 
 def artifact_ranker(train: Sequence[ColocationGroup], test: Sequence[ColocationGroup],
@@ -78,11 +129,15 @@ def artifact_ranker(train: Sequence[ColocationGroup], test: Sequence[ColocationG
         for row, g in enumerate(train):
             labels[row, np.argsort(-np.asarray(retention[g.sample]), kind="stable")[:k]] = 1
         model = xgb.XGBRanker(n_estimators=80, learning_rate=0.1, subsample=0.93, max_depth=3,
-                              objective="rank:pairwise", random_state=0)
+                              objective="rank:pairwise", random_state=0, n_jobs=1)
         model.fit(x_tr, labels.ravel(), qid=qid)
         scores = model.predict(x_te).reshape(-1, 6)
         out[f"top{k}"] = float(np.mean([top_k_accuracy(s, retention[g.sample], k)
                                         for s, g in zip(scores, test, strict=True)]))
+        if k == 1:
+            out["top1_within_noise"] = float(np.mean([
+                top1_within_noise(s, retention[g.sample]) for s, g in zip(scores, test,
+                                                                         strict=True)]))
     return out
 
 
@@ -106,13 +161,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         train, test = split_groups(groups, seed)
         with tempfile.TemporaryDirectory() as tmp:
             _, card = train_colocation(groups, profile, Path(tmp), args.data, seed=seed)
+            card["heldout"]["metrics"]["top1_within_noise"] = clara_extras(Path(tmp), test)
         base = artifact_ranker([raw[int(g.name.rsplit("/", 1)[1])] for g in train],
                                [raw[int(g.name.rsplit("/", 1)[1])] for g in test], retention)
         clara = card["heldout"]["metrics"]
+        chosen = card["scoring"]["chosen"]
         per_seed.append({"seed": seed, "test_groups": len(test), "clara": clara,
-                         "artifact": base})
-        print(f"seed {seed}: Clara top-1 {clara['top1']:.3f} top-3 {clara['top3']:.3f} | "
-              f"artifact top-1 {base['top1']:.3f} top-3 {base['top3']:.3f}", flush=True)
+                         "artifact": base, "scoring": card["scoring"]})
+        cv = card["scoring"]["selection"]["cv"]
+        print(f"seed {seed}: CV in training: " + ", ".join(
+            f"{n} {m['top1']:.3f}/{m['top3']:.3f}" for n, m in cv.items())
+            + f" -> {chosen} | held-out: Clara top-1 {clara['top1']:.3f} top-3 "
+            f"{clara['top3']:.3f} | artifact top-1 {base['top1']:.3f} top-3 "
+            f"{base['top3']:.3f}", flush=True)
 
     def stats(model: str, key: str) -> tuple[float, float]:
         values = [s[model][key] for s in per_seed]
@@ -120,23 +181,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"\nColocation, Agilio CX ({args.data}): {len(groups)} groups of 4 NFs (6 pairs), "
           f"20% held out by group, {len(SEEDS)} seeds; label = pair throughput retention")
-    head = f"{'model':44} {'top-1':>14} {'top-3':>14} {'retention MAE':>14}"
+    head = (f"{'model':44} {'top-1':>14} {'top-3':>14} {'retention MAE':>14} "
+            f"{'(extra) top-1 within noise':>27}")
     print(head)
     print("-" * len(head))
     summary = {}
-    for model, name in (("clara", "Clara LambdaMART (physical pair features)"),
+    for model, name in (("clara", "Clara (physical pair features, scoring by CV)"),
                         ("artifact", "artifact ranker (27 ratio features)")):
         t1, t3 = stats(model, "top1"), stats(model, "top3")
         mae = f"{stats(model, 'retention_mae')[0]:14.3f}" if model == "clara" else f"{'-':>14}"
-        print(f"{name:44} {t1[0]:7.3f} ±{t1[1]:.3f} {t3[0]:7.3f} ±{t3[1]:.3f} {mae}")
-        summary[model] = {"top1": t1[0], "top1_std": t1[1], "top3": t3[0], "top3_std": t3[1]}
+        tol = stats(model, "top1_within_noise")[0]
+        print(f"{name:44} {t1[0]:7.3f} ±{t1[1]:.3f} {t3[0]:7.3f} ±{t3[1]:.3f} {mae} {tol:27.3f}")
+        summary[model] = {"top1": t1[0], "top1_std": t1[1], "top3": t3[0], "top3_std": t3[1],
+                          "top1_within_noise": tol}
     summary["clara"]["retention_mae"] = stats("clara", "retention_mae")[0]
+    ceiling = oracle_ceiling(groups)
+    print(f"{'ceiling: measured retention, noisy re-measure':44} {ceiling['top1']:7.3f} "
+          f"{'':6} {ceiling['top3']:7.3f}")
+    choices = [s["scoring"]["chosen"] for s in per_seed]
+    print("scoring chosen by CV in training: "
+          + ", ".join(f"{n} x{choices.count(n)}" for n in sorted(set(choices))))
     met = {k: summary["clara"][k] >= v for k, v in TARGETS.items()}
     print(f"targets: top-1 >= {TARGETS['top1']}, top-3 >= {TARGETS['top3']}; artifact's own "
           f"(README): top-1 {ARTIFACT_REPORTED['top1']}, top-3 {ARTIFACT_REPORTED['top3']}")
     print(f"targets met: {met}   ({time.time() - start:.0f} s)")
     result = {"benchmark": "colocation", "data": args.data, "groups": len(groups),
+              "protocol": "scoring chosen per seed by 5-fold CV over its training groups; "
+                          "held-out groups used once",
               "left_out_malformed": problems, "seeds": per_seed, "summary": summary,
+              "ceiling": ceiling, "point_noise": POINT_NOISE, "tie_points": TIE_POINTS,
               "artifact_reported": ARTIFACT_REPORTED, "targets": TARGETS, "targets_met": met}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n")

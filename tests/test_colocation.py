@@ -23,6 +23,7 @@ from clara.insights.colocation import (
     top_k_accuracy,
 )
 from clara.insights.program_features import ProgramFeatures, write_features_file
+from clara.models.train_colocation import SCORINGS
 
 DATA = SHARED_DATA / "clara-agilio" / "nf_colocation"
 
@@ -68,6 +69,11 @@ def test_shipped_model_agrees_with_its_card() -> None:
     groups = [g for g in colocation_groups(colocation_rows(read_artifact(DATA, []).colocation))
               if g.name in held]
     assert len(groups) == len(held) == 70
+    scoring = card["scoring"]
+    cv = scoring["selection"]["cv"]
+    assert set(cv) == set(SCORINGS) and "held-out groups unused" in scoring["selection"]["by"]
+    best = max(m["top1"] + m["top3"] for m in cv.values())
+    assert cv[scoring["chosen"]]["top1"] + cv[scoring["chosen"]]["top3"] == best
     metrics = evaluate_colocation(groups, model)
     for key in ("top1", "top3", "retention_mae"):
         assert metrics[key] == pytest.approx(card["heldout"]["metrics"][key], abs=1e-6)

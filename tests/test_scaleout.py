@@ -75,6 +75,11 @@ def test_shipped_model_agrees_with_its_card() -> None:
     curves = [c for c in scaleout_curves(scaleout_rows(read_artifact(DATA, []).scaleout))
               if f"{c.workload}:{c.features.name}" in held]
     assert len(curves) == len(held) > 100
+    selection = card["knee_source"]
+    assert selection["chosen"] in ("regressor", "curve") and "held-out programs unused" in \
+        selection["by"]
+    cv = selection["cv_knee_mape"]
+    assert cv[selection["chosen"]]["all"] == min(v["all"] for v in cv.values())
     metrics = evaluate_scaleout(curves, model)
     for name in ("gbdt", "analytic"):
         for key, value in card["heldout"]["metrics"][name]["all"].items():

@@ -4,7 +4,9 @@ This module owns the run-time colocation ranking (numpy + onnxruntime only). The
 model ``models_onnx/coloc-<target>.onnx`` has three parts: a solo-throughput regressor (the
 NF alone on its share of the cores), a LambdaMART pairwise ranker over pair features, and a
 regressor of the pair's throughput retention ((t1 + t2) / (solo1 + solo2)), so advice can say
-"expect -12%". Pair features are symmetric in the two NFs: each NF's arithmetic intensity,
+"expect -12%". Pairs are ranked by the card's ``scoring``: a weighted sum of the ranker's margin
+and the predicted retention, the weights chosen at training time by cross-validation over
+the training groups. Pair features are symmetric in the two NFs: each NF's arithmetic intensity,
 compute instructions, accesses per memory level and predicted memory demand (solo throughput
 x accesses, in accesses per second) enter as the pair's minimum and maximum, plus sums and
 ratios. :func:`rank_pairs` is the pure entry point ``clara analyze`` calls.
@@ -123,7 +125,10 @@ def pair_scores(model: OnnxModel, programs: Sequence[ProgramFeatures]
     x = np.array([pair_vector(programs[i], programs[j], solo[i], solo[j], levels)
                   for i, j in pairs])
     out = _run(model, None, x)
-    return pairs, out["rank_score"].ravel(), out["retention"].ravel()
+    weights = model.card["scoring"]["weights"]
+    retention = out["retention"].ravel()
+    scores = weights["rank_score"] * out["rank_score"].ravel() + weights["retention"] * retention
+    return pairs, scores, retention
 
 
 def rank_pairs(programs: Sequence[ProgramFeatures], target: str = "agilio-cx",
@@ -146,7 +151,7 @@ def rank_pairs(programs: Sequence[ProgramFeatures], target: str = "agilio-cx",
     return [
         PairAdvice(names[pairs[k][0]], names[pairs[k][1]], rank + 1, float(scores[k]),
                    float(retention[k]), float((retention[k] - 1.0) * 100.0),
-                   f"xgboost LambdaMART {model.path.name}")
+                   f"xgboost {model.card['scoring']['chosen']} {model.path.name}")
         for rank, k in enumerate(order)
     ]
 

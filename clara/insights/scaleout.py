@@ -32,6 +32,8 @@ BASE_FEATURES = ("compute_instructions", "atomic_updates", "locked_updates",
                  "accelerator_calls", "table_probes", "tables", "stages", "hit_fraction")
 ANALYTIC_FEATURES = ("analytic_saturation_cores", "analytic_knee_cores")
 POINT_FEATURES = ("cores", "analytic_log_throughput")
+KNEE_SOURCE_TEXT = {"regressor": "knee regressor (trained on artifact knee rule labels)",
+                    "curve": "artifact knee rule on the GBDT curve"}
 # The artifact's knee rule: the first step whose throughput gain falls below
 # threshold x T(first) / 5.4 (24..60 MEs in steps of 6); the threshold passed gives the
 # offset 0..5 within the step (clara-agilio README, "Reference results").
@@ -263,8 +265,8 @@ def _caveats(features: ProgramFeatures, levels: Sequence[str], known: Sequence[s
 
 def gbdt_curves(features: ProgramFeatures, model: OnnxModel,
                 cores: Sequence[int] | None = None) -> tuple[np.ndarray, np.ndarray, float]:
-    """(throughput, latency, knee regressor output) of the GBDT model on ``cores`` (default:
-    the card's grid)."""
+    """(throughput, latency, knee) of the GBDT model on ``cores`` (default: the card's grid);
+    the knee comes from the source the card chose (regressor, or the knee rule on the curve)."""
     levels = list(model.card["levels"])
     analytic = analytic_from_dict(model.card["analytic"])
     grid = list(cores or analytic.cores)
@@ -272,7 +274,10 @@ def gbdt_curves(features: ProgramFeatures, model: OnnxModel,
     out = model.run({"program": program, "point": point_rows(features, analytic, grid)})
     analytic_t = analytic.throughput(features, grid)
     throughput = np.exp(out["log_throughput_residual"].ravel()) * analytic_t
-    return throughput, np.exp(out["log_latency"].ravel()), float(out["knee_cores"].ravel()[0])
+    knee = float(out["knee_cores"].ravel()[0])
+    if model.card["knee_source"]["chosen"] == "curve":
+        knee = knee_rule(grid, throughput)
+    return throughput, np.exp(out["log_latency"].ravel()), knee
 
 
 def _gbdt_advice(features: ProgramFeatures, target: str, model: OnnxModel,
@@ -284,7 +289,7 @@ def _gbdt_advice(features: ProgramFeatures, target: str, model: OnnxModel,
         cores=tuple(cores), throughput_pps=tuple(map(float, throughput)),
         latency_cycles=tuple(map(float, latency)),
         knee_cores=round(float(np.clip(knee, cores[0], cores[-1]))),
-        knee_source="knee regressor (trained on artifact knee rule labels)",
+        knee_source=KNEE_SOURCE_TEXT[model.card["knee_source"]["chosen"]],
         curve_knee_cores=round(knee_rule(cores, throughput)),
         half_latency_cores=round(half_latency_rule(cores, throughput, latency)),
         caveats=tuple(_caveats(features, model.card["levels"], known_levels)),

@@ -3,7 +3,9 @@
 This module owns how ``models_onnx/scaleout-<target>.onnx`` is made from measured curves:
 the split by program, the least-squares fit of the analytical model's constants, the three
 XGBoost regressors (knee; throughput residual over the analytical curve; latency), their
-conversion to one ONNX graph, and the model card with held-out metrics. It also holds the
+conversion to one ONNX graph, the choice of knee source (the knee regressor or the knee rule
+on the predicted curve) by cross-validation over the training programs only, and the model
+card with held-out metrics. It also holds the
 small ONNX helpers the colocation trainer shares (:func:`xgb_to_onnx`, :func:`merge_models`).
 """
 
@@ -40,11 +42,13 @@ from clara.models.onnx_model import OnnxModel, load_model
 OPSET = 15
 TEST_FRACTION = 0.2
 # Chosen by 5-fold cross-validation inside the training split (docs/scaleout-colocation.md).
-KNEE_PARAMS = {"max_depth": 4, "learning_rate": 0.03, "subsample": 0.8,
+KNEE_PARAMS = {"n_jobs": 1, "max_depth": 4, "learning_rate": 0.03, "subsample": 0.8,
                "colsample_bytree": 0.8, "objective": "reg:absoluteerror"}
-CURVE_PARAMS = {"max_depth": 5, "learning_rate": 0.05, "subsample": 0.8,
+CURVE_PARAMS = {"n_jobs": 1, "max_depth": 5, "learning_rate": 0.05, "subsample": 0.8,
                 "colsample_bytree": 0.8}
 KNEE_TREES, CURVE_TREES = 400, 300
+CV_FOLDS = 5
+KNEE_SOURCES = ("regressor", "curve")  # the knee regressor; the knee rule on the GBDT curve
 LINEAR_SCALING = 0.9  # a curve still scales linearly if its first step gains >= 90% of linear
 PLATEAU_GAIN = 0.01  # a curve has saturated if its last step gains < 1%
 
@@ -159,10 +163,12 @@ def design(curves: Sequence[Curve], analytic: AnalyticModel, levels: Sequence[st
 
 
 def train_models(curves: Sequence[Curve], profile: Any, knee_trees: int = KNEE_TREES,
-                 curve_trees: int = CURVE_TREES, seed: int = 0) -> ScaleoutModels:
+                 curve_trees: int = CURVE_TREES, seed: int = 0,
+                 analytic: AnalyticModel | None = None) -> ScaleoutModels:
+    """The GBDTs on ``curves`` over ``analytic`` (default: fitted to ``curves``)."""
     import xgboost as xgb
 
-    analytic = fit_analytic(curves, profile)
+    analytic = analytic or fit_analytic(curves, profile)
     levels = list(analytic.levels)
     programs, knees, rows_p, rows_q, resid, lat = design(curves, analytic, levels)
     rows = np.c_[rows_p, rows_q]
@@ -173,6 +179,54 @@ def train_models(curves: Sequence[Curve], profile: Any, knee_trees: int = KNEE_T
     latency = xgb.XGBRegressor(n_estimators=curve_trees, random_state=seed, **CURVE_PARAMS)
     latency.fit(rows, lat)
     return ScaleoutModels(analytic, levels, knee, throughput, latency)
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def cv_folds(curves: Sequence[Curve], seed: int) -> np.ndarray:
+    """Fold of each curve: by program, shuffled separately within each workload."""
+    folds = np.zeros(len(curves), int)
+    rng = np.random.RandomState(seed + 1)
+    for workload in sorted({c.workload for c in curves}):
+        idx = np.array([i for i, c in enumerate(curves) if c.workload == workload])
+        folds[idx[rng.permutation(len(idx))]] = np.arange(len(idx)) % CV_FOLDS
+    return folds
+
+
+def predicted_knees(models: ScaleoutModels, curves: Sequence[Curve]) -> dict[str, np.ndarray]:
+    """Both knee sources of ``models`` on ``curves``: the regressor and its curve's knee."""
+    programs, _, rows_p, rows_q, _, _ = design(curves, models.analytic, models.levels)
+    resid = models.throughput.predict(np.c_[rows_p, rows_q])
+    bounds = np.cumsum([0, *(len(c.cores) for c in curves)])
+    curve = [knee_rule(c.cores, np.exp(resid[a:b]) * models.analytic.throughput(c.features,
+                                                                               c.cores))
+             for c, a, b in zip(curves, bounds[:-1], bounds[1:], strict=True)]
+    return {"regressor": models.knee.predict(programs), "curve": np.array(curve)}
+
+
+def select_knee_source(curves: Sequence[Curve], profile: Any, knee_trees: int,
+                       curve_trees: int, seed: int) -> dict[str, Any]:
+    """Knee MAPE of each knee source in ``CV_FOLDS``-fold cross-validation over ``curves``
+    (the training programs only; the analytical model is fitted once to all of them, as
+    small folds may have too few saturated curves), and the source with the lower MAPE."""
+    folds = cv_folds(curves, seed)
+    analytic = fit_analytic(curves, profile)
+    rel = {name: np.zeros(len(curves)) for name in KNEE_SOURCES}
+    for fold in range(CV_FOLDS):
+        fit = [c for c, f in zip(curves, folds, strict=True) if f != fold]
+        val = [c for c, f in zip(curves, folds, strict=True) if f == fold]
+        truth = np.array([knee_rule(c.cores, c.throughput_pps) for c in val])
+        models = train_models(fit, profile, knee_trees, curve_trees, seed, analytic)
+        for name, knee in predicted_knees(models, val).items():
+            rel[name][folds == fold] = np.abs(knee - truth) / truth
+    workloads = np.array([c.workload for c in curves])
+    cv = {name: {"all": float(r.mean())} | {w: float(r[workloads == w].mean())
+                                            for w in sorted(set(workloads))}
+          for name, r in rel.items()}
+    return {"by": f"{CV_FOLDS}-fold cross-validation over the training programs (by program; "
+                  "held-out programs unused)", "criterion": "knee MAPE, all workloads",
+            "cv_knee_mape": cv, "chosen": min(KNEE_SOURCES, key=lambda n: cv[n]["all"])}
 
 
 # --------------------------------------------------------------------------- ONNX
@@ -275,6 +329,7 @@ def train_scaleout(curves: Sequence[Curve], profile: Any, out_dir: Path, data_pa
                    curve_trees: int = CURVE_TREES) -> tuple[Path, dict[str, Any]]:
     """Train on the training split (or everything), write ONNX + card; returns (path, card)."""
     train, test = split_curves(curves, seed) if holdout else (list(curves), [])
+    selection = select_knee_source(train, profile, knee_trees, curve_trees, seed)
     models = train_models(train, profile, knee_trees, curve_trees, seed)
     name = model_name(profile.name)
     card: dict[str, Any] = {
@@ -291,6 +346,7 @@ def train_scaleout(curves: Sequence[Curve], profile: Any, out_dir: Path, data_pa
                     "log_latency": "log(latency in cycles)"},
         "levels": models.levels,
         "analytic": models.analytic.to_dict(),
+        "knee_source": selection,
         "xgboost": {"knee": {"n_estimators": knee_trees, **KNEE_PARAMS},
                     "curves": {"n_estimators": curve_trees, **CURVE_PARAMS}},
         "heldout": {"split": {"seed": seed, "fraction": TEST_FRACTION if holdout else 0.0,
