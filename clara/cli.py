@@ -26,7 +26,8 @@ GROUPS = {
 # Modules that expose ``register(sub, groups)``; each adds its own sub-commands.
 REGISTRARS: tuple[str, ...] = ("clara.analyze", "clara.targets.commands", "clara.measured_cli",
                                "clara.synth.commands", "clara.dataset.commands",
-                               "clara.workload.commands", "clara.runtime.commands")
+                               "clara.workload.commands", "clara.runtime.commands",
+                               "clara.accel.commands")
 
 Registrar = Callable[[argparse._SubParsersAction, dict[str, argparse._SubParsersAction]], None]
 

@@ -1,0 +1,168 @@
+"""Run time of the accelerator-opportunity detector: regions -> features -> ONNX -> detections.
+
+Needs only numpy and onnxruntime. ``load_detector`` reads ``models_onnx/accel.onnx``, its card
+``accel.json`` and the pattern list ``accel-patterns.json``, and refuses (ClaraError naming the
+file and the fix) a card of another schema, a pattern list whose SHA-256 differs from the
+card's, or feature names that differ from this Clara's. ``detect_accelerators`` is a pure
+function of the module's feature records and the model files.
+
+A region's class is the arg-max of the model's probabilities. Of nested detections of one
+class in one function the outermost loop is kept (a CRC's byte loop, not its bit loop), and a
+function is reported only when none of its loops carries the same class (an unrolled cipher
+without loops), so each algorithm gets one detection where a remark reads best.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from clara.accel.features import STRUCTURAL_FEATURES, feature_names, region_vector
+from clara.accel.patterns import PatternList, file_sha256, read_pattern_list
+from clara.accel.regions import FUNCTION, LOOP, Region, module_regions
+from clara.errors import ClaraError
+from clara.insights.ir_summary import reported_functions
+from clara.ir.features import ModuleFeatures
+from clara.models.onnx_model import MODELS_DIR, read_card
+
+CLASSES = ("none", "crc", "checksum", "lpm", "hash", "crypto")
+INPUT_SCHEMA = "clara.accel-features/1"
+CARD_SCHEMA = "clara.accel-card/1"
+MODEL_NAME = "accel"
+PATTERNS_FILE = "accel-patterns.json"
+RETRAIN = "clara train accel -o models_onnx/"
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One region the model assigns to an accelerator class."""
+
+    file: str
+    function: str           # mangled name, as in the feature records
+    demangled: str
+    region: str             # "function" or "loop"
+    header: int             # block index of the loop header (the entry block for a function)
+    header_block: str       # that block's IR name
+    first_line: int
+    cls: str                # one of CLASSES[1:]
+    probability: float
+
+
+@dataclass(frozen=True)
+class Detector:
+    """A loaded model: card, pattern list and onnxruntime session."""
+
+    directory: Path
+    card: dict[str, Any]
+    patterns: PatternList
+    session: Any
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """Class probabilities (columns in ``CLASSES`` order) for feature rows."""
+        if len(rows) == 0:
+            return np.zeros((0, len(CLASSES)))
+        out = np.asarray(self.session.run(["probabilities"],
+                                          {"features": rows.astype(np.float32)})[0])
+        full = np.zeros((len(rows), len(CLASSES)))
+        for j, cls in enumerate(self.card["classes"]):
+            full[:, CLASSES.index(cls)] = out[:, j]
+        return full
+
+
+def _refuse(path: Path, what: str) -> ClaraError:
+    return ClaraError(f"{path}: {what}; retrain with `{RETRAIN}` (or use the Clara version "
+                      "that wrote the model)")
+
+
+def check_detector_card(card: dict[str, Any], card_path: Path, patterns_path: Path) -> None:
+    """Raise unless the card matches this Clara and the pattern list file beside it."""
+    if card.get("schema") != CARD_SCHEMA or card.get("input_schema") != INPUT_SCHEMA:
+        raise _refuse(card_path, f"card schema {card.get('schema')!r} / input schema "
+                                 f"{card.get('input_schema')!r}, this Clara expects "
+                                 f"{CARD_SCHEMA!r} / {INPUT_SCHEMA!r}")
+    declared = card.get("patterns", {}).get("sha256")
+    actual = file_sha256(patterns_path)
+    if declared != actual:
+        raise _refuse(card_path, f"pattern list {patterns_path.name} has SHA-256 "
+                                 f"{actual[:12]}..., the card expects "
+                                 f"{str(declared)[:12]}...: the two files are not from one "
+                                 "training run")
+    classes = card.get("classes", [])
+    if "none" not in classes or any(c not in CLASSES for c in classes):
+        raise _refuse(card_path, f"classes {classes} are not 'none' plus some of "
+                                 f"{list(CLASSES[1:])}")
+
+
+@lru_cache(maxsize=4)
+def load_detector(directory: Path = MODELS_DIR) -> Detector:
+    """Load and check ``accel.onnx``, ``accel.json`` and ``accel-patterns.json``."""
+    import onnxruntime as ort
+
+    directory = Path(directory)
+    onnx_path = directory / f"{MODEL_NAME}.onnx"
+    card_path = directory / f"{MODEL_NAME}.json"
+    patterns_path = directory / PATTERNS_FILE
+    if not onnx_path.is_file():
+        raise ClaraError(f"{onnx_path}: model file missing; train it with `{RETRAIN}`")
+    card = read_card(card_path)
+    if not patterns_path.is_file():
+        raise _refuse(patterns_path, "pattern list missing")
+    check_detector_card(card, card_path, patterns_path)
+    patterns = read_pattern_list(patterns_path)
+    names = feature_names(patterns.tokens)
+    if list(card.get("inputs", {}).get("features", [])) != names or \
+            list(card.get("structural_features", [])) != list(STRUCTURAL_FEATURES):
+        raise _refuse(card_path, "feature names differ from this Clara's")
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+    return Detector(directory, card, patterns, session)
+
+
+def classify_regions(detector: Detector, regions: Sequence[Region]) -> np.ndarray:
+    """Probabilities (regions x CLASSES) of each region."""
+    rows = np.array([region_vector(r, detector.patterns) for r in regions])
+    return detector.probabilities(rows.reshape(len(regions), -1))
+
+
+def _keep(candidates: list[tuple[Region, str, float]]) -> list[tuple[Region, str, float]]:
+    """Outermost loop per class and function; a function only without same-class loops."""
+    kept = []
+    for region, cls, p in candidates:
+        same = [r for r, c, _ in candidates
+                if c == cls and r.function == region.function and r is not region]
+        if region.kind == FUNCTION and any(r.kind == LOOP for r in same):
+            continue
+        if region.kind == LOOP and any(r.kind == LOOP and set(region.blocks) < set(r.blocks)
+                                       for r in same):
+            continue
+        kept.append((region, cls, p))
+    return kept
+
+
+def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
+                        packet_path_only: bool = True) -> list[Detection]:
+    """Accelerator-class regions of ``module``, in region order.
+
+    ``packet_path_only`` restricts the search to the functions the analysis reports (packet
+    entries, or every function of a module without one), as ``clara analyze`` does.
+    """
+    detector = load_detector(Path(model_dir))
+    functions = [f.name for f in (reported_functions(module) if packet_path_only
+                                  else module.functions)]
+    regions = module_regions(module, functions)
+    probs = classify_regions(detector, regions)
+    candidates = []
+    for region, row in zip(regions, probs, strict=True):
+        best = int(np.argmax(row))
+        if CLASSES[best] != "none":
+            candidates.append((region, CLASSES[best], float(row[best])))
+    names = {(b.function, b.index): b.name for b in module.blocks}
+    return [Detection(module.source_file, r.function, r.demangled, r.kind, r.header,
+                      names.get((r.function, r.header), ""), r.first_line, cls, round(p, 4))
+            for r, cls, p in _keep(candidates)]

@@ -1,0 +1,170 @@
+"""Candidate regions of an NF for the accelerator-opportunity detector: functions and loops.
+
+A region is either a whole function of the NF's own code (every block the plugin recorded for
+it, with the helpers ``clara-prepare`` inlined) or one natural loop (its header and body
+blocks). Loops are found here, in Python, from the block records' ``succs``: dominators by the
+iterative data-flow algorithm from the entry block, a back edge is an edge ``u -> h`` whose
+target dominates its source, and the natural loop of a header is the header plus every block
+that reaches one of its back edges' sources without passing through the header (back edges
+that share a header form one loop). Nested loops are separate regions.
+
+A region's token sequence is the concatenation of its blocks' compacted tokens **in block
+index order** (the order clang laid the blocks out, which follows the source), not a CFG walk.
+Everything here is a pure function of :class:`clara.ir.features.ModuleFeatures`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from clara.ir.features import Block, ModuleFeatures
+
+FUNCTION, LOOP = "function", "loop"
+
+
+@dataclass(frozen=True)
+class Region:
+    """One candidate region: a function or a natural loop of one function."""
+
+    function: str           # mangled name, as in the feature records
+    demangled: str
+    kind: str               # FUNCTION or LOOP
+    header: int             # block index: the loop header, or the function's entry block
+    blocks: tuple[int, ...]  # block indices, sorted
+    first_line: int         # the function's line, or the loop header's first source line
+    depth: int              # 0 for a function, 1 for an outermost loop, 2 inside it, ...
+    inner_loops: int        # loops nested inside this region
+    exits: int              # edges leaving the region (0 for a function)
+    tokens: tuple[str, ...]  # blocks' tokens in block index order
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        """``(function, kind, header)``: unique within a module."""
+        return (self.function, self.kind, self.header)
+
+
+def successor_map(blocks: Sequence[Block]) -> dict[int, tuple[int, ...]]:
+    """Block index -> successor indices (edges to unknown indices dropped)."""
+    known = {b.index for b in blocks}
+    return {b.index: tuple(s for s in b.succs if s in known) for b in blocks}
+
+
+def entry_block(blocks: Sequence[Block]) -> int:
+    """The entry block's index: the one marked ``is_entry``, else the lowest index."""
+    marked = [b.index for b in blocks if b.is_entry]
+    return marked[0] if marked else min(b.index for b in blocks)
+
+
+def reachable(succs: Mapping[int, Sequence[int]], entry: int) -> list[int]:
+    """Blocks reachable from ``entry``, in reverse postorder."""
+    seen: set[int] = set()
+    post: list[int] = []
+    stack: list[tuple[int, int]] = [(entry, 0)]
+    seen.add(entry)
+    while stack:
+        node, i = stack.pop()
+        out = succs.get(node, ())
+        if i < len(out):
+            stack.append((node, i + 1))
+            nxt = out[i]
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, 0))
+        else:
+            post.append(node)
+    return post[::-1]
+
+
+def dominators(succs: Mapping[int, Sequence[int]], entry: int) -> dict[int, frozenset[int]]:
+    """Dominator sets of the blocks reachable from ``entry`` (iterative data flow)."""
+    order = reachable(succs, entry)
+    nodes = set(order)
+    preds: dict[int, list[int]] = {n: [] for n in order}
+    for n in order:
+        for s in succs.get(n, ()):
+            if s in nodes:
+                preds[s].append(n)
+    everything = frozenset(order)
+    dom: dict[int, frozenset[int]] = {n: everything for n in order}
+    dom[entry] = frozenset((entry,))
+    changed = True
+    while changed:
+        changed = False
+        for n in order:
+            if n == entry:
+                continue
+            meet = frozenset.intersection(*(dom[p] for p in preds[n])) if preds[n] else \
+                frozenset()
+            new = meet | {n}
+            if new != dom[n]:
+                dom[n] = new
+                changed = True
+    return dom
+
+
+def back_edges(succs: Mapping[int, Sequence[int]], entry: int) -> list[tuple[int, int]]:
+    """Edges ``(u, h)`` whose target ``h`` dominates their source ``u``."""
+    dom = dominators(succs, entry)
+    return sorted((u, h) for u in dom for h in succs.get(u, ()) if h in dom.get(u, ()))
+
+
+def natural_loops(succs: Mapping[int, Sequence[int]], entry: int) -> dict[int, frozenset[int]]:
+    """Header -> the blocks of its natural loop (all back edges to that header merged)."""
+    preds: dict[int, list[int]] = {}
+    for u, outs in succs.items():
+        for s in outs:
+            preds.setdefault(s, []).append(u)
+    loops: dict[int, set[int]] = {}
+    for u, h in back_edges(succs, entry):
+        body = loops.setdefault(h, {h})
+        work = [u]
+        while work:
+            n = work.pop()
+            if n not in body:
+                body.add(n)
+                work.extend(preds.get(n, ()))
+    return {h: frozenset(b) for h, b in sorted(loops.items())}
+
+
+def _region_tokens(by_index: Mapping[int, Block], blocks: Sequence[int]) -> tuple[str, ...]:
+    return tuple(t for i in sorted(blocks) for t in by_index[i].tokens)
+
+
+def _first_line(by_index: Mapping[int, Block], header: int, blocks: Sequence[int]) -> int:
+    if by_index[header].first_line:
+        return by_index[header].first_line
+    lines = [by_index[i].first_line for i in sorted(blocks) if by_index[i].first_line]
+    return lines[0] if lines else 0
+
+
+def function_regions(module: ModuleFeatures, function: str) -> list[Region]:
+    """The function region of ``function`` followed by its loops (by header index)."""
+    info = next(f for f in module.functions if f.name == function)
+    blocks = module.blocks_of(function)
+    if not blocks:
+        return []
+    by_index = {b.index: b for b in blocks}
+    succs = successor_map(blocks)
+    entry = entry_block(blocks)
+    loops = natural_loops(succs, entry)
+    all_idx = tuple(sorted(by_index))
+    regions = [Region(function, info.demangled, FUNCTION, entry, all_idx,
+                      info.line or _first_line(by_index, entry, all_idx), 0, len(loops), 0,
+                      _region_tokens(by_index, all_idx))]
+    for header, body in loops.items():
+        depth = sum(1 for other in loops.values() if body <= other)
+        inner = sum(1 for h, other in loops.items() if h != header and other < body)
+        exits = sum(1 for b in body for s in succs[b] if s not in body)
+        idx = tuple(sorted(body))
+        regions.append(Region(function, info.demangled, LOOP, header, idx,
+                              _first_line(by_index, header, idx), depth, inner, exits,
+                              _region_tokens(by_index, idx)))
+    return regions
+
+
+def module_regions(module: ModuleFeatures,
+                   functions: Sequence[str] | None = None) -> list[Region]:
+    """Regions of every recorded function (or of ``functions``), in record order."""
+    names = [f.name for f in module.functions] if functions is None else list(functions)
+    return [r for name in names for r in function_regions(module, name)]

@@ -1,0 +1,520 @@
+"""Training the accelerator-opportunity detector (extra ``[train]``): dataset, CV, export.
+
+Pipeline: corpus files -> variants (``clara.accel.variants.compile_variants``) -> plugin
+records (``clara-prepare,clara-features``) -> regions (``clara.accel.regions``) -> labels ->
+pattern mining and features -> classifiers -> ONNX + card + pattern list.
+
+* **Cache.** Each source file's records are cached in ``build/accel-cache/<key>.json.gz``, the
+  key hashing the file's bytes, the variant generator, the plugin and the variant options, so
+  re-running after the corpus grows only compiles the new files.
+* **Labels.** The entry function, the ``helpers=`` functions and every loop inside them carry
+  the file's class; every other region is ``none``, except a region of an unlabelled function
+  into which the labelled code was inlined (its blocks carry lines of a labelled function's
+  definition): such a region is both and is left out of training.
+* **Selection.** The pattern thresholds (support, confidence) and the SVM's C are chosen by
+  grouped cross-validation over the *training* implementations only (``select_settings``);
+  the shipped model family (SVM or an alternative) is the one with the best cross-validated
+  macro F1 inside the training data.
+* **Export.** skl2onnx (``zipmap=False``): inputs ``features`` (float32, n x d), outputs
+  ``label`` and ``probabilities`` (columns in ``CLASSES`` order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from clara.accel.detect import CARD_SCHEMA, CLASSES, INPUT_SCHEMA, MODEL_NAME, PATTERNS_FILE
+from clara.accel.features import STRUCTURAL_FEATURES, feature_names, structural_features
+from clara.accel.patterns import (
+    MinedPattern,
+    Pattern,
+    PatternList,
+    file_sha256,
+    mining_view,
+    pattern_statistics,
+    region_patterns,
+    select_patterns,
+    weights_by_group,
+)
+from clara.accel.regions import LOOP, Region, module_regions
+from clara.accel.variants import (
+    CONFIGS,
+    CORPUS_DIR,
+    Config,
+    compile_variants,
+    implementation_id,
+    read_tag,
+    tokenize,
+)
+from clara.errors import ClaraError
+from clara.ir.features import ModuleFeatures, parse_features
+from clara.toolchain.compile import run_passes
+from clara.toolchain.llvm import find_plugin
+
+REPO = Path(__file__).resolve().parents[2]
+CACHE_DIR = REPO / "build" / "accel-cache"
+POSITIVE = CLASSES[1:]
+CACHE_VERSION = 1
+TRANSFORMS = ("orig", "rename+reorder")
+K, MAX_GAP = 3, 2
+PER_CLASS = 60
+SUPPORT_GRID = (0.2, 0.4)
+CONFIDENCE_GRID = (0.8, 0.95)
+C_GRID = (3.0, 30.0)
+MIN_IMPLS = 2  # a pattern must occur in this many implementations to be considered
+CV_FOLDS = 5
+INNER_FOLDS = 3
+OPSET = 15
+
+
+# --------------------------------------------------------------------------- dataset
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One labelled region of one compiled variant."""
+
+    impl: str
+    label: str
+    transform: str
+    region: Region
+
+
+def _cache_key(source: Path, seed: int, transforms: Sequence[str],
+               configs: Sequence[Config]) -> str:
+    h = hashlib.sha256()
+    h.update(source.read_bytes())
+    h.update((REPO / "clara" / "accel" / "variants.py").read_bytes())
+    h.update(file_sha256(find_plugin()).encode())
+    h.update(json.dumps([CACHE_VERSION, seed, list(transforms),
+                         [c.name for c in configs]]).encode())
+    return h.hexdigest()[:24]
+
+
+def function_extent(text: str, line: int) -> tuple[int, int]:
+    """(first, last) source line of the definition starting on ``line``: up to the ``}``
+    matching the first ``{`` at or after that line."""
+    current, depth, opened = 1, 0, False
+    for tok in tokenize(text):
+        if current >= line and tok.kind == "punct":
+            if tok.text == "{":
+                depth += 1
+                opened = True
+            elif tok.text == "}" and opened:
+                depth -= 1
+                if depth == 0:
+                    return line, current
+        current += tok.text.count("\n")
+    return line, current
+
+
+def _name_matches(name: str, demangled: str, wanted: str) -> bool:
+    base = demangled.split("(", 1)[0].split("::")[-1]
+    return wanted in (name, demangled, base)
+
+
+def _compile_source(source: Path, seed: int, transforms: Sequence[str],
+                    configs: Sequence[Config]) -> dict[str, Any]:
+    """Compile every variant of one source and run the plugin: the cacheable document."""
+    tag = read_tag(source)
+    variants_out = []
+    with tempfile.TemporaryDirectory(prefix="clara-accel-") as tmp:
+        for v in compile_variants(source, Path(tmp), seed, transforms=transforms,
+                                  configs=configs):
+            out = Path(tmp) / (v.ll_path.stem + ".jsonl")
+            run_passes(v.ll_path, ["clara-prepare", "clara-features"],
+                       [f"-clara-features-output={out}"])
+            records = out.read_text()
+            module = parse_features(records.splitlines(), str(out))
+            text = v.variant_source.read_text(encoding="utf-8")
+            extents = [function_extent(text, f.line) for f in module.functions
+                       if f.line and any(_name_matches(f.name, f.demangled, n)
+                                         for n in v.labelled)]
+            variants_out.append({"transform": v.transform, "labelled": list(v.labelled),
+                                 "extents": extents, "records": records})
+    return {"impl": implementation_id(source), "label": tag.cls, "variants": variants_out}
+
+
+def source_document(source: Path, seed: int = 1, transforms: Sequence[str] = TRANSFORMS,
+                    configs: Sequence[Config] = CONFIGS,
+                    cache_dir: Path = CACHE_DIR) -> dict[str, Any]:
+    """One source's variants and records, from the cache or compiled (then cached)."""
+    path = cache_dir / f"{_cache_key(source, seed, transforms, configs)}.json.gz"
+    if path.is_file():
+        with gzip.open(path, "rt") as handle:
+            doc: dict[str, Any] = json.load(handle)
+        return doc
+    doc = _compile_source(source, seed, transforms, configs)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with gzip.open(tmp, "wt") as handle:
+        json.dump(doc, handle)
+    tmp.replace(path)
+    return doc
+
+
+def region_label(module: ModuleFeatures, region: Region, cls: str,
+                 labelled: Sequence[str], extents: Sequence[Sequence[int]]) -> str | None:
+    """The region's class, ``none``, or None when it mixes labelled and other code."""
+    if cls == "none":
+        return "none"
+    info = next(f for f in module.functions if f.name == region.function)
+    if any(_name_matches(info.name, info.demangled, n) for n in labelled):
+        return cls
+    blocks = {b.index: b for b in module.blocks_of(region.function)}
+    lines = {ln for i in region.blocks for ln in blocks[i].lines}
+    if any(lo <= ln <= hi for ln in lines for lo, hi in extents):
+        return None
+    return "none"
+
+
+def document_samples(doc: dict[str, Any]) -> list[Sample]:
+    """Labelled regions of every variant in a cached source document."""
+    out: list[Sample] = []
+    for v in doc["variants"]:
+        module = parse_features(v["records"].splitlines(), f"{doc['impl']} {v['transform']}")
+        for region in module_regions(module):
+            label = region_label(module, region, doc["label"], v["labelled"], v["extents"])
+            if label is not None:
+                out.append(Sample(doc["impl"], label, v["transform"], region))
+    return out
+
+
+def build_dataset(files: Sequence[Path], jobs: int = 2, seed: int = 1,
+                  transforms: Sequence[str] = TRANSFORMS, configs: Sequence[Config] = CONFIGS,
+                  cache_dir: Path = CACHE_DIR, progress: bool = True) -> list[Sample]:
+    """Every labelled region of every variant of ``files`` (compiled in ``jobs`` threads)."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(files), desc="accel corpus", unit="file", file=sys.stderr,
+               disable=not progress)
+
+    def one(source: Path) -> list[Sample]:
+        samples = document_samples(source_document(source, seed, transforms, configs,
+                                                   cache_dir))
+        bar.update(1)
+        return samples
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(pool.map(one, files))
+    bar.close()
+    return [s for chunk in results for s in chunk]
+
+
+def tagged_files(root: Path) -> list[Path]:
+    """Every ``.c``/``.cc`` file under ``root`` that carries a ``clara-corpus:`` tag."""
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".c", ".cc") and p.is_file()
+                   and "clara-corpus:" in p.read_text(encoding="utf-8", errors="replace"))
+    if not files:
+        raise ClaraError(f"{root}: no .c/.cc files with a `// clara-corpus:` tag; see "
+                         "clara/accel/corpus/README.md for the format")
+    return files
+
+
+# --------------------------------------------------------------------------- features
+
+
+@dataclass
+class Design:
+    """The mined pattern space of a dataset: views, candidate patterns, presence matrix."""
+
+    samples: list[Sample]
+    labels: np.ndarray
+    groups: np.ndarray
+    vocab: list[Pattern]
+    presence: Any            # scipy CSR, samples x vocab (0/1)
+    structural: np.ndarray   # samples x STRUCTURAL_FEATURES
+
+
+def make_design(samples: Sequence[Sample], progress: bool = True) -> Design:
+    """Views, all candidate patterns (in >= MIN_IMPLS implementations) and their presence."""
+    from scipy.sparse import csr_matrix
+    from tqdm import tqdm
+
+    views = [mining_view(s.region.tokens) for s in samples]
+    by_view: dict[tuple[str, ...], int] = {}
+    unique_sets: list[set[Pattern]] = []
+    view_id = []
+    for view in views:
+        if view not in by_view:
+            by_view[view] = len(unique_sets)
+            unique_sets.append(set())
+        view_id.append(by_view[view])
+    for view, i in tqdm(by_view.items(), desc="patterns", unit="view", file=sys.stderr,
+                        disable=not progress):
+        unique_sets[i] = region_patterns(view, K, MAX_GAP)
+    impls_of: dict[Pattern, set[str]] = {}
+    for s, vid in zip(samples, view_id, strict=True):
+        for p in unique_sets[vid]:
+            impls_of.setdefault(p, set()).add(s.impl)
+    vocab = sorted(p for p, impls in impls_of.items() if len(impls) >= MIN_IMPLS)
+    col = {p: j for j, p in enumerate(vocab)}
+    unique_cols = [sorted(col[p] for p in pats if p in col) for pats in unique_sets]
+    rows, cols = [], []
+    for r, vid in enumerate(view_id):
+        cols.extend(unique_cols[vid])
+        rows.extend([r] * len(unique_cols[vid]))
+    presence = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(samples), len(vocab)))
+    structural = np.array([structural_features(s.region, v) for s, v in
+                           zip(samples, views, strict=True)]).reshape(len(samples), -1)
+    return Design(list(samples), np.array([s.label for s in samples]),
+                  np.array([s.impl for s in samples]), vocab, presence, structural)
+
+
+def choose_patterns(design: Design, rows: np.ndarray, min_support: float,
+                    min_confidence: float) -> list[int]:
+    """Vocabulary columns kept when mining on ``rows`` with these thresholds."""
+    w = weights_by_group(design.groups[rows].tolist(), design.labels[rows].tolist())
+    support, confidence = pattern_statistics(design.presence[rows], design.labels[rows], w,
+                                             CLASSES)
+    return select_patterns(support, confidence, CLASSES, POSITIVE, min_support,
+                           min_confidence, PER_CLASS)
+
+
+def matrix(design: Design, rows: np.ndarray, columns: Sequence[int]) -> np.ndarray:
+    """Feature matrix (pattern presence, structural) of ``rows`` for kept ``columns``."""
+    pats = design.presence[rows][:, list(columns)].toarray() if columns else \
+        np.zeros((len(rows), 0))
+    return np.hstack([pats, design.structural[rows]])
+
+
+# --------------------------------------------------------------------------- models
+
+
+MODEL_FAMILIES = ("svm", "gbt", "logreg", "forest")
+
+
+def make_model(family: str, c: float, seed: int = 0, probability: bool = True) -> Any:
+    """An unfitted classifier of ``family`` (a pipeline with scaling where it matters).
+
+    ``probability=False`` skips the SVM's Platt calibration (inner CV only predicts labels).
+    """
+    from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    from sklearn.svm import SVC
+
+    if family == "svm":
+        return make_pipeline(StandardScaler(), SVC(C=c, kernel="rbf", gamma="scale",
+                                                   probability=probability, class_weight="balanced",
+                                                   random_state=seed))
+    if family == "logreg":
+        return make_pipeline(StandardScaler(), LogisticRegression(
+            C=c / 10, max_iter=3000, class_weight="balanced"))
+    if family == "gbt":
+        return HistGradientBoostingClassifier(max_iter=200, learning_rate=0.1,
+                                              class_weight="balanced", random_state=seed)
+    if family == "forest":
+        return RandomForestClassifier(n_estimators=150, min_samples_leaf=2,
+                                      class_weight="balanced", n_jobs=1, random_state=seed)
+    raise ValueError(f"unknown model family {family!r}")
+
+
+def dedupe(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unique (row, label) pairs with their counts as sample weights."""
+    keyed = np.hstack([x, np.array([CLASSES.index(v) for v in y])[:, None]])
+    uniq, counts = np.unique(keyed, axis=0, return_counts=True)
+    return uniq[:, :-1], np.array([CLASSES[int(i)] for i in uniq[:, -1]]), counts.astype(float)
+
+
+def fit(family: str, c: float, x: np.ndarray, y: np.ndarray, seed: int = 0,
+        probability: bool = True) -> Any:
+    """Fit on de-duplicated rows weighted by multiplicity."""
+    ux, uy, w = dedupe(x, y)
+    model = make_model(family, c, seed, probability)
+    step = model.steps[-1][0] + "__sample_weight" if hasattr(model, "steps") else \
+        "sample_weight"
+    model.fit(ux, uy, **{step: w})
+    return model
+
+
+def grouped_folds(groups: np.ndarray, labels: np.ndarray, n_folds: int,
+                  seed: int) -> np.ndarray:
+    """Fold per row: implementations shuffled within each file class, dealt round-robin."""
+    impl_class: dict[str, str] = {}
+    for g, lab in zip(groups, labels, strict=True):
+        if lab != "none" or g not in impl_class:
+            impl_class[g] = lab if lab != "none" else impl_class.get(g, "none")
+    rng = np.random.RandomState(seed)
+    fold_of: dict[str, int] = {}
+    offset = 0
+    for cls in CLASSES:
+        impls = sorted(g for g, c in impl_class.items() if c == cls)
+        for i, j in enumerate(rng.permutation(len(impls))):
+            fold_of[impls[j]] = (i + offset) % n_folds
+        offset += len(impls)
+    return np.array([fold_of[g] for g in groups])
+
+
+def macro_f1(y_true: Sequence[str], y_pred: Sequence[str]) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(y_true, y_pred, labels=list(CLASSES), average="macro",
+                          zero_division=0))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Hyperparameters chosen by inner cross-validation."""
+
+    min_support: float
+    min_confidence: float
+    c: float
+    family: str
+    inner_f1: dict[str, float]
+
+
+def select_settings(design: Design, rows: np.ndarray, families: Sequence[str],
+                    seed: int = 0, progress: bool = False) -> Settings:
+    """Thresholds and C by inner grouped CV of the SVM on ``rows``; then the family with the
+    best inner macro F1 at those settings."""
+    folds = grouped_folds(design.groups[rows], design.labels[rows], INNER_FOLDS, seed + 7)
+
+    def inner_score(family: str, sup: float, conf: float, c: float) -> float:
+        preds = np.empty(len(rows), dtype=object)
+        for f in range(INNER_FOLDS):
+            tr, te = rows[folds != f], rows[folds == f]
+            cols = choose_patterns(design, tr, sup, conf)
+            model = fit(family, c, matrix(design, tr, cols), design.labels[tr], seed,
+                        probability=False)
+            preds[folds == f] = model.predict(matrix(design, te, cols))
+        return macro_f1(design.labels[rows], preds.tolist())
+
+    grid = [(s, cf, c) for s in SUPPORT_GRID for cf in CONFIDENCE_GRID for c in C_GRID]
+    scores = {}
+    for combo in grid:
+        scores[combo] = inner_score("svm", *combo)
+        if progress:
+            print(f"  inner CV svm support={combo[0]} confidence={combo[1]} C={combo[2]}: "
+                  f"macro F1 {scores[combo]:.4f}", file=sys.stderr)
+    best = max(grid, key=lambda g: (scores[g], -g[2]))
+    family_f1 = {"svm": scores[best]}
+    for family in families:
+        if family != "svm":
+            family_f1[family] = inner_score(family, *best)
+    chosen = max(families, key=lambda f: (family_f1[f], f == "svm"))
+    return Settings(best[0], best[1], best[2], chosen, family_f1)
+
+
+# --------------------------------------------------------------------------- export
+
+
+def to_onnx(model: Any, n_features: int) -> bytes:
+    from skl2onnx import to_onnx as convert
+    from skl2onnx.common.data_types import FloatTensorType
+
+    options = {id(model): {"zipmap": False}}
+    onx = convert(model, initial_types=[("features", FloatTensorType([None, n_features]))],
+                  target_opset={"": OPSET, "ai.onnx.ml": 3}, options=options)
+    return bytes(onx.SerializeToString())
+
+
+def git_commit() -> str:
+    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                          capture_output=True, text=True, check=False)
+    return proc.stdout.strip() or "unknown"
+
+
+def class_counts(samples: Sequence[Sample]) -> dict[str, dict[str, int]]:
+    impls: dict[str, set[str]] = {c: set() for c in CLASSES}
+    regions = dict.fromkeys(CLASSES, 0)
+    for s in samples:
+        impls[s.label].add(s.impl)
+        regions[s.label] += 1
+    return {c: {"implementations": len(impls[c]), "regions": regions[c]} for c in CLASSES}
+
+
+def per_class_metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, Any]:
+    """Per-class precision/recall/support and the confusion matrix (rows true, cols pred)."""
+    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+    p, r, _, n = precision_recall_fscore_support(y_true, y_pred, labels=list(CLASSES),
+                                                 zero_division=0)
+    return {
+        "per_class": {c: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
+                          "support": int(n[i])} for i, c in enumerate(CLASSES)},
+        "confusion": {"labels": list(CLASSES),
+                      "matrix": confusion_matrix(y_true, y_pred,
+                                                 labels=list(CLASSES)).tolist()},
+        "macro_f1": round(macro_f1(y_true, y_pred), 4),
+    }
+
+
+def train(files: Sequence[Path], out_dir: Path, *, jobs: int = 2, seed: int = 1,
+          transforms: Sequence[str] = TRANSFORMS, configs: Sequence[Config] = CONFIGS,
+          families: Sequence[str] = MODEL_FAMILIES, cache_dir: Path = CACHE_DIR,
+          heldout: dict[str, Any] | None = None, progress: bool = True) -> dict[str, Any]:
+    """Build the dataset, choose settings by inner CV, fit on everything, write the files.
+
+    ``heldout`` (metrics from ``benchmarks/accel_accuracy.py``) goes into the card as is.
+    Returns the card.
+    """
+    samples = build_dataset(files, jobs, seed, transforms, configs, cache_dir, progress)
+    if "none" not in {s.label for s in samples} or len({s.label for s in samples}) < 2:
+        raise ClaraError("the corpus needs regions of class none and of at least one "
+                         "accelerator class (see clara/accel/corpus/README.md)")
+    design = make_design(samples, progress)
+    rows = np.arange(len(samples))
+    settings = select_settings(design, rows, families, seed, progress)
+    cols = choose_patterns(design, rows, settings.min_support, settings.min_confidence)
+    model = fit(settings.family, settings.c, matrix(design, rows, cols), design.labels, seed)
+    classes = [str(c) for c in model.classes_]
+    w = weights_by_group(design.groups.tolist(), design.labels.tolist())
+    support, confidence = pattern_statistics(design.presence, design.labels, w, CLASSES)
+    mined = []
+    for j in cols:
+        ci = int(np.argmax(confidence[1:, j])) + 1
+        mined.append(MinedPattern(design.vocab[j], CLASSES[ci], float(support[ci, j]),
+                                  float(confidence[ci, j])))
+    patterns = PatternList(tuple(mined), K, MAX_GAP, settings.min_support,
+                           settings.min_confidence)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    patterns_path = out_dir / PATTERNS_FILE
+    patterns_path.write_text(patterns.to_json())
+    names = feature_names(patterns.tokens)
+    (out_dir / f"{MODEL_NAME}.onnx").write_bytes(to_onnx(model, len(names)))
+    card = {
+        "name": MODEL_NAME,
+        "schema": CARD_SCHEMA,
+        "input_schema": INPUT_SCHEMA,
+        "inputs": {"features": names},
+        "outputs": {"label": "class name", "probabilities": list(classes)},
+        "classes": list(classes),
+        "model": {"family": settings.family, "svm_C": settings.c,
+                  "inner_cv_macro_f1": {k: round(v, 4) for k, v in settings.inner_f1.items()}},
+        "patterns": {"file": PATTERNS_FILE, "sha256": file_sha256(patterns_path),
+                     "count": len(mined), "k": K, "max_gap": MAX_GAP,
+                     "min_support": settings.min_support,
+                     "min_confidence": settings.min_confidence},
+        "structural_features": list(STRUCTURAL_FEATURES),
+        "training_data": {
+            "corpus": sorted({s.impl.split("/")[0] for s in samples}),
+            "files": len(files), "variants": len({(s.impl, s.transform) for s in samples}),
+            "regions": len(samples), "by_class": class_counts(samples),
+            "transforms": list(transforms), "configs": [c.name for c in configs],
+            "seed": seed, "loop_regions": sum(1 for s in samples if s.region.kind == LOOP),
+        },
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "git_commit": git_commit(),
+        "heldout": heldout or {},
+    }
+    (out_dir / f"{MODEL_NAME}.json").write_text(json.dumps(card, indent=1) + "\n")
+    return card
+
+
+def default_files() -> list[Path]:
+    return tagged_files(CORPUS_DIR)
