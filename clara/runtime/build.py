@@ -6,6 +6,12 @@
 summary into a :class:`DriverResult`. The runtime's objects are compiled once per set of extra
 flags and cached next to the binaries (``out_dir/runtime-<hash>/``).
 
+Profiling (``clara profile``, docs/profiling.md) links an element object built elsewhere (the
+``clara-instrument`` output: ``build_driver(..., element_object=...)``) and
+``host/profile_dump.cc`` (``profile_dump_object``), which is not one of the runtime objects every
+driver links since it overrides the runtime's weak ``clara_rt_api_event``. Plain-C XDP-style NFs
+run under ``driver/xdp_driver.c`` (``build_xdp_driver``).
+
 The element class is chosen at compile time (``-DCLARA_ELEMENT_CLASS=Name``, plus
 ``-DCLARA_ELEMENT_HEADER="x.hh"`` when the source has a header next to it; otherwise the
 source itself is included into the driver's translation unit): the compatibility headers'
@@ -29,6 +35,8 @@ from clara.toolchain.llvm import find_llvm
 RUNTIME_DIR = Path(__file__).resolve().parent
 HOST_DIR = RUNTIME_DIR / "host"
 DRIVER_SOURCE = RUNTIME_DIR / "driver" / "clara_driver.cc"
+XDP_DRIVER_SOURCE = RUNTIME_DIR / "driver" / "xdp_driver.c"
+PROFILE_DUMP = HOST_DIR / "profile_dump.cc"
 INCLUDE_DIR = RUNTIME_DIR.parent / "include"
 TEMPLATES = HOST_DIR / "click_templates.hh"
 BASE_FLAGS = ("-std=c++17", "-O1", "-g", "-fno-omit-frame-pointer")
@@ -82,7 +90,7 @@ def _run_compiler(argv: list[str]) -> None:
 def runtime_objects(out_dir: Path, extra_flags: Sequence[str] = ()) -> list[Path]:
     """The host runtime compiled with these flags (cached by content and flags)."""
     clangxx = str(find_llvm().clangxx)
-    sources = sorted(HOST_DIR.glob("*.cc"))
+    sources = sorted(s for s in HOST_DIR.glob("*.cc") if s != PROFILE_DUMP)
     digest = hashlib.sha256()
     digest.update(clangxx.encode())
     for flag in _common_flags(extra_flags):
@@ -103,14 +111,61 @@ def runtime_objects(out_dir: Path, extra_flags: Sequence[str] = ()) -> list[Path
     return objects
 
 
+def profile_dump_object(out_dir: Path) -> Path:
+    """``host/profile_dump.cc`` compiled (cached by content) for profiling builds."""
+    clangxx = str(find_llvm().clangxx)
+    argv_flags = [*BASE_FLAGS, "-Wall", f"-I{HOST_DIR}"]
+    digest = hashlib.sha256("\0".join([clangxx, *argv_flags]).encode())
+    for path in (PROFILE_DUMP, HOST_DIR / "clara_rt.h"):
+        digest.update(path.read_bytes())
+    obj = out_dir / f"profile_dump-{digest.hexdigest()[:16]}.o"
+    if not obj.is_file():
+        out_dir.mkdir(parents=True, exist_ok=True)
+        _run_compiler([clangxx, *argv_flags, "-c", str(PROFILE_DUMP), "-o", str(obj)])
+    return obj
+
+
+def build_xdp_driver(
+    nf_object: str | Path, entry: str, out_dir: str | Path, extra_objects: Sequence[Path] = ()
+) -> Path:
+    """Link a plain-C XDP-style NF (an object or bitcode defining ``int entry(ctx *)``) with
+    ``driver/xdp_driver.c`` into ``out_dir/xdp_driver-<entry>``; returns the binary's path."""
+    if not entry.isidentifier():
+        raise ClaraError(f"{entry!r} is not a C function name")
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    llvm = find_llvm()
+    driver_obj = out / f"xdp_driver-{entry}.o"
+    binary = out / f"xdp_driver-{entry}"
+    _run_compiler([str(llvm.clang), "-std=gnu11", "-O1", "-g", "-Wall",
+                   f"-DCLARA_XDP_ENTRY={entry}", "-c", str(XDP_DRIVER_SOURCE),
+                   "-o", str(driver_obj)])
+    _run_compiler([str(llvm.clangxx), "-O1", "-g", str(driver_obj), str(nf_object),
+                   *[str(o) for o in extra_objects], "-o", str(binary)])
+    binary.with_suffix(".json").write_text(
+        json.dumps({"class_name": entry, "source": str(nf_object), "extra_flags": []}) + "\n"
+    )
+    return binary
+
+
 def build_driver(
     source: str | Path,
     class_name: str,
     out_dir: str | Path,
     extra_flags: Sequence[str] = (),
+    *,
+    element_object: str | Path | None = None,
+    extra_objects: Sequence[Path] = (),
+    runtime_dir: str | Path | None = None,
 ) -> Path:
     """Compile ``source`` (a Click element's .cc) with the runtime and the driver into
-    ``out_dir/clara_driver-<ClassName>``; returns the binary's path."""
+    ``out_dir/clara_driver-<ClassName>``; returns the binary's path.
+
+    With ``element_object`` (an object or bitcode file of ``source`` built elsewhere, e.g.
+    instrumented), that is linked instead of compiling ``source``, into
+    ``clara_driver-<ClassName>-profile``; the class must then be declared in a header beside
+    the source. ``extra_objects`` are linked too (e.g. ``profile_dump_object``).
+    ``runtime_dir`` caches the runtime objects elsewhere than ``out_dir``."""
     src = Path(source).resolve()
     if not src.is_file():
         raise ClaraError(f"{src}: no such source file")
@@ -119,17 +174,27 @@ def build_driver(
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     clangxx = str(find_llvm().clangxx)
-    objects = runtime_objects(out, extra_flags)
+    objects = runtime_objects(Path(runtime_dir) if runtime_dir else out, extra_flags)
     header = next(
         (src.with_suffix(s) for s in HEADER_SUFFIXES if src.with_suffix(s).is_file()), None
     )
     flags = [*_common_flags(extra_flags), f"-I{src.parent}", f"-DCLARA_ELEMENT_CLASS={class_name}"]
-    binary = out / f"clara_driver-{class_name}"
-    driver_obj = out / f"clara_driver-{class_name}.o"
+    suffix = "" if element_object is None else "-profile"
+    binary = out / f"clara_driver-{class_name}{suffix}"
+    driver_obj = out / f"clara_driver-{class_name}{suffix}.o"
     element_obj = out / f"{src.stem}-{class_name}.o"
     jobs: list[list[str]] = []
     link_inputs = [driver_obj]
-    if header is not None:
+    if element_object is not None:
+        if header is None:
+            raise ClaraError(
+                f"{src}: declare {class_name} in a header beside the source "
+                f"({src.with_suffix('.hh').name}) to link it with the driver"
+            )
+        jobs.append([clangxx, *flags, f'-DCLARA_ELEMENT_HEADER="{header.name}"',
+                     "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)])
+        link_inputs += [Path(element_object), *extra_objects]
+    elif header is not None:
         jobs.append([clangxx, *flags, f'-DCLARA_ELEMENT_HEADER="{header.name}"',
                      "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)])
         jobs.append([clangxx, *flags, "-c", str(src), "-o", str(element_obj)])

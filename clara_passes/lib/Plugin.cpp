@@ -5,12 +5,13 @@
 // DESCRIPTION:
 //    Entry point of libClaraPasses.so (llvmGetPassPluginInfo). Registers:
 //      module passes   clara-prepare, clara-features, print<clara-features>,
-//                      clara-remarks
+//                      clara-remarks, clara-instrument
 //      function pass   print<clara-kinds> (also accepted as a module pass)
 //      analysis        ClaraKindsAnalysis (function analysis)
 //      extension point pipeline start -> clara-auto, only with -clara-auto
 //    Options: -clara-api-catalog=FILE, -clara-features-output=FILE,
-//             -clara-insights=FILE, -clara-auto.
+//             -clara-insights=FILE, -clara-auto,
+//             -clara-profile-layout-output=FILE.
 //
 // USAGE:
 //    opt-19 -load-pass-plugin libClaraPasses.so -passes=clara-prepare,clara-features -disable-output input.ll
@@ -21,6 +22,7 @@
 //==============================================================================
 #include "ClaraAuto.h"
 #include "ClaraFeatures.h"
+#include "ClaraInstrument.h"
 #include "ClaraPrepare.h"
 #include "ClaraRemarks.h"
 #include "KindTags.h"
@@ -51,6 +53,10 @@ static PassPluginLibraryInfo getClaraPassesPluginInfo() {
                   }
                   if (Name == "print<clara-features>") {
                     MPM.addPass(ClaraFeaturesPass(outs()));
+                    return true;
+                  }
+                  if (Name == "clara-instrument") {
+                    MPM.addPass(ClaraInstrumentPass());
                     return true;
                   }
                   if (Name == "clara-remarks") {

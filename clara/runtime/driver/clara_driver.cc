@@ -7,6 +7,7 @@
  *                [--seed N] [--hash-buckets N] [--hash-slots N]
  *                [--vector-capacity N] [--pool N] [--buffer BYTES]
  *                [--read HANDLER]... [--output-pcap PREFIX] [--limit N] [--quiet]
+ *                [--profile FILE]
  *
  * Built for one element class: compile with
  *   -DCLARA_ELEMENT_CLASS=FlowNAT -DCLARA_ELEMENT_HEADER='"flow_nat.hh"'
@@ -31,6 +32,10 @@
  * The element gets push(port, p), or, if that input is a pull input, its
  * output 0 is pulled with p as the only packet available.  Packets emitted
  * on output k are counted and killed (and written to PREFIX-out<k>.pcap).
+ *
+ * --profile FILE: for an NF built with clara-instrument and linked with
+ * host/profile_dump.cc (clara profile): the counters are snapshot after
+ * initialize and written to FILE after the last packet (clara.profile-raw/1).
  *
  * Exit status: 0 ok; 1 usage or trace error; 2 configure/initialize failed;
  * 3 the element crashed (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT): the JSON
@@ -59,6 +64,11 @@
 # include CLARA_ELEMENT_HEADER
 #endif
 
+/* Profiling hooks: defined by host/profile_dump.cc when it is linked. */
+extern "C" void clara_profile_start(void) __attribute__((weak));
+extern "C" int clara_profile_dump(FILE *f) __attribute__((weak));
+extern "C" void clara_profile_pause(int delta) __attribute__((weak));
+
 #define CLARA_STR2(x) #x
 #define CLARA_STR(x) CLARA_STR2(x)
 
@@ -82,6 +92,7 @@ struct Options {
     long long limit = -1;
     std::vector<std::string> reads;
     std::string output_pcap;
+    std::string profile;
 };
 
 Options opt;
@@ -293,6 +304,14 @@ write_pcap_record(FILE *f, const Packet *p)
     fwrite(start, 1, (size_t) (p->end_data() - start), f);
 }
 
+/* API events count only inside the element (not the driver's make/kill). */
+void
+profile_pause(int delta)
+{
+    if (!opt.profile.empty() && clara_profile_pause)
+        clara_profile_pause(delta);
+}
+
 /* ------------------------------------------------------------------ sink */
 
 void
@@ -305,7 +324,9 @@ sink(Element *, int port, Packet *p)
         if (!out_files.empty() && out_files[port])
             write_pcap_record(out_files[port], p);
     }
+    profile_pause(1);
     p->kill();
+    profile_pause(-1);
 }
 
 Packet *
@@ -394,15 +415,20 @@ deliver(Packet *p)
     current_phase = "push";
     if (element->input_is_pull(opt.port)) {
         pull_pending = p;
+        profile_pause(-1);
         Packet *q = element->pull(0);
+        profile_pause(1);
         if (q)
             sink(element, 0, q);
         if (pull_pending) {
             pull_pending->kill();
             pull_pending = 0;
         }
-    } else
+    } else {
+        profile_pause(-1);
         element->push(opt.port, p);
+        profile_pause(1);
+    }
     current_phase = "between packets";
 }
 
@@ -416,7 +442,7 @@ usage()
             "       [--inputs N] [--outputs N] [--require-ip] [--keep-l2] [--seed N]\n"
             "       [--hash-buckets N] [--hash-slots N] [--vector-capacity N] [--pool N]\n"
             "       [--buffer BYTES] [--read HANDLER]... [--output-pcap PREFIX] [--limit N]\n"
-            "       [--quiet]\n",
+            "       [--quiet] [--profile FILE]\n",
             CLARA_STR(CLARA_ELEMENT_CLASS));
     exit(1);
 }
@@ -493,6 +519,8 @@ main(int argc, char **argv)
             opt.reads.push_back(str());
         else if (a == "--output-pcap")
             opt.output_pcap = str();
+        else if (a == "--profile")
+            opt.profile = str();
         else if (a == "--limit")
             opt.limit = number_arg(i, argc, argv);
         else if (a == "-h" || a == "--help")
@@ -561,6 +589,12 @@ main(int argc, char **argv)
     if (element->initialize(errh) < 0)
         fail(2, "initialize failed");
     clara_rt::start();
+    if (!opt.profile.empty()) {
+        if (!clara_profile_start || !clara_profile_dump)
+            fail(1, "--profile: this driver is not linked with profile_dump.cc");
+        clara_profile_start();
+        profile_pause(1);
+    }
 
     if (!opt.output_pcap.empty()) {
         for (int k = 0; k < nout; k++) {
@@ -607,6 +641,15 @@ main(int argc, char **argv)
     if (r == -1 && (opt.limit < 0 || index < opt.limit))
         fail(1, opt.trace + ": truncated pcap record " + std::to_string(index));
     current_index = -1;
+    if (!opt.profile.empty()) {
+        FILE *pf = fopen(opt.profile.c_str(), "w");
+        if (!pf)
+            fail(1, opt.profile + ": " + strerror(errno));
+        int pr = clara_profile_dump(pf);
+        fclose(pf);
+        if (pr < 0)
+            fail(1, "--profile: the element was not built with clara-instrument");
+    }
     current_phase = "handlers";
 
     std::vector<std::pair<std::string, std::string>> handler_values;
