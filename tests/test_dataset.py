@@ -21,6 +21,7 @@ from clara.dataset.builder import (
     run_task,
     with_dwarf4,
 )
+from clara.dataset.commands import SYSTEMATIC_FAILURES
 from clara.dataset.store import iter_records, read_manifest
 from clara.targets.asm_reader import read_object
 from clara.targets.compiler import compile_source
@@ -208,6 +209,21 @@ def test_a_failing_program_is_logged_and_the_build_goes_on(tmp_path: Path) -> No
     assert "error" in failures[0]["detail"]
     again = build("--target", "octeon", "--from", str(out.parent / "nfs"), "-o", str(out))
     assert again["last_run"]["skipped"] == 3  # a failure is not retried
+
+
+def test_a_build_where_every_program_fails_stops(tmp_path: Path) -> None:
+    source = tmp_path / "broken"
+    source.mkdir()
+    for n in range(SYSTEMATIC_FAILURES + 5):
+        (source / f"b{n:03d}.c").write_text(BROKEN)
+    out = tmp_path / "ds"
+    proc = run_cli("dataset", "build", "--no-progress", "--target", "octeon", "--from",
+                   str(source), "-o", str(out), "-j", "2")
+    assert proc.returncode == 1
+    assert f"the first {SYSTEMATIC_FAILURES} programs all failed" in proc.stderr
+    manifest = read_manifest(out)
+    assert manifest["state"] == "interrupted"
+    assert manifest["counts"]["programs_failed"] >= SYSTEMATIC_FAILURES
 
 
 def test_synthesized_programs_carry_their_seeds(tmp_path: Path) -> None:

@@ -45,6 +45,7 @@ from clara.toolchain.compile import (
 from clara.toolchain.llvm import REPO_DIR, find_llvm, find_plugin
 
 DEFAULT_CORPUS = REPO_DIR / "examples" / "nfs"
+SYSTEMATIC_FAILURES = 50  # this many failures and no success: the build stops
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ def first_line_of(argv: Sequence[str]) -> str:
     proc = subprocess.run(list(argv), capture_output=True, text=True, check=False)
     lines = (proc.stdout or proc.stderr).strip().splitlines()
     return lines[0] if lines else ""
+
+
+def headline(text: str) -> str:
+    """The first line of ``text`` (empty if none)."""
+    return text.splitlines()[0] if text.strip() else ""
 
 
 def sources_in(paths: Sequence[Path]) -> tuple[Path, tuple[Path, ...]]:
@@ -163,7 +169,12 @@ def build_dataset(profile: TargetProfile, options: CompileOptions, spec: Program
                 writer.fail(result.entry())
                 run["failed"] += 1
                 bar.write(f"clara: {result.program_id} (seed {result.seed}) failed at "
-                          f"{result.stage}: {result.error.splitlines()[0]}")
+                          f"{result.stage}: {headline(result.error)}")
+                if run["built"] == 0 and run["failed"] == SYSTEMATIC_FAILURES < len(todo):
+                    raise ClaraError(
+                        f"the first {SYSTEMATIC_FAILURES} programs all failed (last: "
+                        f"{result.stage}: {headline(result.error)}); stopping, as "
+                        f"something is broken for every program: see {out}/failures.jsonl")
             else:
                 writer.add(result.program_id, result.seed, result.records, result.stats)
                 run["built"] += 1
