@@ -330,7 +330,11 @@ PreservedAnalyses ClaraInstrumentPass::run(Module &M, ModuleAnalysisManager &MAM
       fail("cannot open '" + LayoutOutput + "': " + EC.message());
     Out << Layout << "\n";
   }
-  if (M.getNamedValue("__clara_profile_layout") || M.getNamedValue("__clara_profile"))
+  // A declaration of the descriptor (code that reads its own profile, such as
+  // a test harness) is replaced by the definition below.
+  GlobalVariable *Declared = M.getGlobalVariable("__clara_profile");
+  if (M.getNamedValue("__clara_profile_layout") ||
+      (M.getNamedValue("__clara_profile") && !(Declared && Declared->isDeclaration())))
     fail("the module is already instrumented");
   Constant *LayoutInit = ConstantDataArray::getString(C, Layout, /*AddNull=*/true);
   auto *GLayout = new GlobalVariable(M, LayoutInit->getType(), /*isConstant=*/true,
@@ -346,8 +350,13 @@ PreservedAnalyses ClaraInstrumentPass::run(Module &M, ModuleAnalysisManager &MAM
                ConstantInt::get(I64, StateSlots.size()),
                ConstantInt::get(I64, AccessSlots.size()), GBlocks, GState,
                GAccess, GLayout});
-  new GlobalVariable(M, DescTy, /*isConstant=*/true, GlobalValue::ExternalLinkage,
-                     Desc, "__clara_profile");
+  auto *GDesc = new GlobalVariable(M, DescTy, /*isConstant=*/true,
+                                   GlobalValue::ExternalLinkage, Desc, "__clara_profile");
+  if (Declared) {
+    GDesc->takeName(Declared);
+    Declared->replaceAllUsesWith(GDesc);
+    Declared->eraseFromParent();
+  }
 
   // Counters: access counters before their instruction, block counters at
   // the first insertion point (inserted last, so they stay first).
@@ -360,7 +369,11 @@ PreservedAnalyses ClaraInstrumentPass::run(Module &M, ModuleAnalysisManager &MAM
   }
   for (const Bump &Bb : BlockBumps) {
     BasicBlock *BB = Bb.At->getParent();
-    B.SetInsertPoint(BB, BB->getFirstInsertionPt());
+    auto IP = BB->getFirstInsertionPt();
+    if (BB->isEntryBlock()) // keep the static allocas first
+      while (IP != BB->end() && isa<AllocaInst>(*IP))
+        ++IP;
+    B.SetInsertPoint(BB, IP);
     increment(B, GBlocks, Bb.Slot, MD);
   }
   return PreservedAnalyses::none();
