@@ -17,9 +17,8 @@ from pathlib import Path
 
 from clara.errors import ClaraError
 from clara.targets.profile import CompilerSpec, TargetProfile
+from clara.toolchain.compile import language_of
 
-C_SUFFIXES = (".c",)
-CXX_SUFFIXES = (".cc", ".cpp", ".cxx", ".C", ".c++")
 COMPILE_TIMEOUT_S = 600
 
 
@@ -33,13 +32,9 @@ class CompileResult:
     seconds: float
 
 
-def language_of(source: Path) -> str:
-    """``'c'`` or ``'cxx'`` from the file suffix."""
-    if source.suffix in C_SUFFIXES:
-        return "c"
-    if source.suffix in CXX_SUFFIXES:
-        return "cxx"
-    raise ClaraError(f"{source}: not a C or C++ source (suffixes {C_SUFFIXES + CXX_SUFFIXES})")
+def template_language(source: Path) -> str:
+    """The target file's compiler template for ``source``: ``'c'`` or ``'cxx'``."""
+    return "c" if language_of(source) == "c" else "cxx"
 
 
 def compile_argv(
@@ -88,7 +83,8 @@ def compile_source(
     out.mkdir(parents=True, exist_ok=True)
     obj = out.resolve() / f"{src.stem}.o"
     spec = profile.compiler
-    argv = compile_argv(spec, language_of(src), src, obj, [Path(d).resolve() for d in include_dirs])
+    includes = [Path(d).resolve() for d in include_dirs]
+    argv = compile_argv(spec, template_language(src), src, obj, includes)
     require_program(argv[0], spec, profile.name)
     start = time.perf_counter()
     try:
