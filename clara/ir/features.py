@@ -52,6 +52,7 @@ class Block:
     n_instructions: int
     tokens: tuple[str, ...]
     counts: dict[str, int]
+    line_counts: dict[int, int]
     api_calls: tuple[ApiCall, ...]
     state_accesses: tuple[StateAccess, ...]
     is_entry: bool
@@ -118,6 +119,7 @@ def _block(rec: dict[str, Any]) -> Block:
         n_instructions=int(rec.get("n_instructions", 0)),
         tokens=tuple(rec.get("tokens", ())),
         counts={k: int(rec.get("counts", {}).get(k, 0)) for k in KINDS},
+        line_counts={int(line): int(n) for line, n in rec.get("line_counts", {}).items()},
         api_calls=tuple(
             ApiCall(c["name"], c.get("demangled", c["name"]), int(c.get("line", 0)),
                     int(c.get("column", 0)))
