@@ -27,7 +27,8 @@ GROUPS = {
 REGISTRARS: tuple[str, ...] = ("clara.analyze", "clara.targets.commands", "clara.measured_cli",
                                "clara.synth.commands", "clara.dataset.commands",
                                "clara.workload.commands", "clara.runtime.commands",
-                               "clara.accel.commands", "clara.workload.profile_cli")
+                               "clara.accel.commands", "clara.workload.profile_cli",
+                               "clara.models.compute_cli")
 
 Registrar = Callable[[argparse._SubParsersAction, dict[str, argparse._SubParsersAction]], None]
 
