@@ -153,12 +153,29 @@ def run_analyze(args: argparse.Namespace) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         document, modules = analyze_sources(sources, options, workdir, target,
                                             progress=len(sources) > 1)
+        if args.trace or args.workload:
+            add_profiles(document, modules, args, workdir)
         text = render(document, args.format, modules, workdir)
     if args.output:
         write_atomically(Path(args.output), text)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def add_profiles(document: dict[str, Any], modules: Sequence[AnalyzedModule],
+                 args: argparse.Namespace, workdir: Path) -> None:
+    """Profile every source over the trace or workload and add per-packet numbers."""
+    from clara.insights.per_packet import apply_profile
+    from clara.workload.profile import profile_nf
+
+    for number, module in enumerate(modules):
+        result = profile_nf(module.source, trace=args.trace, workload=args.workload,
+                            config=args.config, port=args.port,
+                            include_dirs=args.include, work_dir=workdir / f"profile-{number}")
+        if result.error is not None:
+            raise result.error
+        apply_profile(document, result.document, module.features.source_file)
 
 
 def add_compile_arguments(parser: argparse.ArgumentParser) -> None:
@@ -190,6 +207,20 @@ def register(sub: argparse._SubParsersAction,
                              "diagnostic lines; sarif: SARIF 2.1.0")
     parser.add_argument("-o", "--output", metavar="OUT",
                         help="write the report to OUT instead of standard output")
+    workload = parser.add_mutually_exclusive_group()
+    workload.add_argument("--trace", metavar="PCAP",
+                          help="profile the NF on the host over this pcap/pcapng trace and "
+                               "report per-packet cost and the hottest blocks")
+    workload.add_argument("--workload", metavar="SPEC",
+                          help="the same over a generated workload: a spec such as "
+                               "packets=100000,flows=1000,size=64..1500,dist=zipf:1.1 or a "
+                               "preset (small-flows, large-flows, small-packets, "
+                               "large-packets); see docs/workload.md")
+    parser.add_argument("--config", metavar="ARGS",
+                        help="the element's configuration string for profiling (default: "
+                             "examples/nfs/configs.toml for the examples)")
+    parser.add_argument("--port", type=int, metavar="N",
+                        help="input port the profiled packets arrive on")
     parser.add_argument("--save-temps", metavar="DIR",
                         help="keep the IR, feature records and insights.json in DIR")
     add_compile_arguments(parser)

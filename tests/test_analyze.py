@@ -189,3 +189,23 @@ def test_a_source_without_function_bodies_says_so(tmp_path: Path) -> None:
     doc = analyze_json(source, tmp_path)
     (record,) = doc["records"]
     assert record["severity"] == "warning" and "no function bodies" in record["message"]
+
+
+def test_workload_adds_per_packet_numbers(tmp_path: Path) -> None:
+    out = tmp_path / "insights.json"
+    proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"), "--workload",
+                   "packets=2000,flows=50,proto=tcp:1.0,seed=3", "--port", "1",
+                   "--format", "json", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text())
+    (push,) = [f for f in doc["functions"] if f["is_packet_entry"]]
+    blocks = {b["block"]: b for b in push["blocks"]}
+    # every packet enters push(); on port 1 all of them take the outbound branch (if.else)
+    assert blocks["entry"]["per_packet"] == 1.0
+    assert blocks["if.else"]["per_packet"] == 1.0
+    assert blocks["if.then"]["per_packet"] == 0.0  # the inbound branch is never taken
+    kinds = [r["kind"] for r in doc["records"]]
+    assert kinds.count("per-packet") == 1 and kinds.count("hot-block") == 3
+    expected = sum(b["per_packet"] * b["n_instructions"] for b in push["blocks"])
+    (summary,) = [r for r in doc["records"] if r["kind"] == "per-packet"]
+    assert abs(summary["data"]["ir_instructions"] - expected) < 1e-6

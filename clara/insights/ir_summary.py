@@ -73,9 +73,10 @@ def state_key(obj: str, field: str) -> str:
     return f"{obj}::{field}" if field else obj
 
 
-def _function_record(function: Function, blocks: list[Block]) -> dict[str, Any]:
+def _function_record(function: Function, blocks: list[Block], source: str) -> dict[str, Any]:
     return {
         "function": function.name,
+        "source": source,
         "demangled": function.demangled,
         "location": location(function.file, function.line),
         "is_packet_entry": function.is_packet_entry,
@@ -214,7 +215,8 @@ def reported_functions(module: ModuleFeatures) -> list[Function]:
 
 def summarize_module(module: ModuleFeatures) -> dict[str, Any]:
     """The functions, state and records of one module (a part of ``clara.insights/1``)."""
-    functions = [_function_record(f, module.blocks_of(f.name)) for f in module.functions]
+    functions = [_function_record(f, module.blocks_of(f.name), module.source_file)
+                 for f in module.functions]
     records = []
     reported = {f.name for f in reported_functions(module)}
     for function, record in zip(module.functions, functions, strict=True):

@@ -26,23 +26,35 @@ def _table(rows: list[list[str]], right: set[int]) -> list[str]:
     return out
 
 
-def _block_row(block: dict[str, Any]) -> list[str]:
+def _block_row(block: dict[str, Any], profiled: bool) -> list[str]:
     counts = block["counts"]
     calls = ", ".join(dict.fromkeys(c["name"] for c in block["api_calls"]))
+    frequency = [f"{block.get('per_packet', 0.0):.2f}"] if profiled else []
     return [block["block"][:28], _lines_span(block["lines"]), str(block["loop_depth"]),
-            *[str(counts[k]) for k in KINDS], calls]
+            *frequency, *[str(counts[k]) for k in KINDS], calls]
 
 
 def _function_section(function: dict[str, Any]) -> list[str]:
     loc = function["location"]
     entry = "  [packet entry]" if function["is_packet_entry"] else ""
     header = f"{loc['file']}:{loc['line']}: {function['demangled']}{entry}"
-    rows = [["block", "lines", "loop", *[SHORT[k] for k in KINDS], "framework API"]]
-    rows += [_block_row(b) for b in function["blocks"]]
+    profiled = "per_packet" in function
+    frequency = ["x/pkt"] if profiled else []
+    rows = [["block", "lines", "loop", *frequency, *[SHORT[k] for k in KINDS], "framework API"]]
+    rows += [_block_row(b, profiled) for b in function["blocks"]]
     totals = function["counts"]
-    rows.append(["total", "", "", *[str(totals[k]) for k in KINDS], ""])
-    numeric = set(range(2, 3 + len(KINDS)))
+    rows.append(["total", "", "", *[""] * len(frequency), *[str(totals[k]) for k in KINDS], ""])
+    if profiled:
+        per_packet = function["per_packet"]
+        rows.append(["per packet", "", "", "",
+                     *[f"{per_packet[k]:.1f}" for k in KINDS], ""])
+    numeric = set(range(2, 3 + len(frequency) + len(KINDS)))
     return [header, *_table(rows, numeric), ""]
+
+
+def _per_packet_section(records: list[dict[str, Any]]) -> list[str]:
+    lines = [r["message"] for r in records if r["kind"] in ("per-packet", "hot-block")]
+    return ["Workload profile:", *(f"  {line}" for line in lines), ""] if lines else []
 
 
 def _state_section(state: list[dict[str, Any]]) -> list[str]:
@@ -86,6 +98,7 @@ def render_text(document: dict[str, Any]) -> str:
             lines += _function_section(function)
     lines += _other_functions(
         [f for f in document["functions"] if f["function"] not in reported])
+    lines += _per_packet_section(document["records"])
     lines += _state_section(document["state"])
     lines += _warnings_section(document["records"])
     return "\n".join(lines).rstrip() + "\n"
