@@ -67,7 +67,7 @@ def _profile_summary(profile: dict[str, Any], total: float, source: str) -> dict
                    f"{per_packet['state_stores']:.2f} state stores, "
                    f"{per_packet['api_calls']:.2f} framework API calls (IR-level counts: no "
                    "compute model was applied)",
-        "data": {"packets": _packets(profile), "ir_instructions": total, **per_packet},
+        "data": {**per_packet, "packets": _packets(profile), "ir_instructions": total},
     }
 
 
