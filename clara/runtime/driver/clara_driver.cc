@@ -69,6 +69,26 @@ extern "C" void clara_profile_start(void) __attribute__((weak));
 extern "C" int clara_profile_dump(FILE *f) __attribute__((weak));
 extern "C" void clara_profile_pause(int delta) __attribute__((weak));
 
+/* Per-packet markers for clara/runtime/qemu (docs/qemu-validation.md), only with
+   -DCLARA_QEMU_MARKERS: a TCG plugin finds these functions in the symbol table and counts
+   what runs between packet_begin and packet_end, except between pause and resume. */
+#ifdef CLARA_QEMU_MARKERS
+# if defined(__GNUC__) && !defined(__clang__)
+#  define CLARA_QEMU_MARK __attribute__((noinline, noipa, used))
+# else
+#  define CLARA_QEMU_MARK __attribute__((noinline, used))
+# endif
+extern "C" {
+CLARA_QEMU_MARK void clara_qemu_packet_begin(void) { __asm__ volatile("" ::: "memory"); }
+CLARA_QEMU_MARK void clara_qemu_packet_end(void) { __asm__ volatile("" ::: "memory"); }
+CLARA_QEMU_MARK void clara_qemu_pause(void) { __asm__ volatile("" ::: "memory"); }
+CLARA_QEMU_MARK void clara_qemu_resume(void) { __asm__ volatile("" ::: "memory"); }
+}
+# define CLARA_QEMU(marker) clara_qemu_##marker()
+#else
+# define CLARA_QEMU(marker) ((void) 0)
+#endif
+
 #define CLARA_STR2(x) #x
 #define CLARA_STR(x) CLARA_STR2(x)
 
@@ -319,6 +339,7 @@ sink(Element *, int port, Packet *p)
 {
     if (!p)
         return;
+    CLARA_QEMU(pause);
     if (port >= 0 && port < (int) out_counts.size()) {
         out_counts[port]++;
         if (!out_files.empty() && out_files[port])
@@ -327,6 +348,7 @@ sink(Element *, int port, Packet *p)
     profile_pause(1);
     p->kill();
     profile_pause(-1);
+    CLARA_QEMU(resume);
 }
 
 Packet *
@@ -416,7 +438,9 @@ deliver(Packet *p)
     if (element->input_is_pull(opt.port)) {
         pull_pending = p;
         profile_pause(-1);
+        CLARA_QEMU(packet_begin);
         Packet *q = element->pull(0);
+        CLARA_QEMU(packet_end);
         profile_pause(1);
         if (q)
             sink(element, 0, q);
@@ -426,7 +450,9 @@ deliver(Packet *p)
         }
     } else {
         profile_pause(-1);
+        CLARA_QEMU(packet_begin);
         element->push(opt.port, p);
+        CLARA_QEMU(packet_end);
         profile_pause(1);
     }
     current_phase = "between packets";

@@ -1,0 +1,2 @@
+"""Ground-truth execution counts under QEMU user mode (``run.py``, ``counter_plugin.c``);
+see docs/qemu-validation.md."""
