@@ -193,7 +193,8 @@ def _order_clusters(hot: Sequence[Variable], labels: np.ndarray, matrix: np.ndar
     clusters: dict[int, list[int]] = {}
     for i, lab in enumerate(labels.tolist()):
         clusters.setdefault(lab, []).append(i)
-    ordered = sorted(clusters.values(), key=lambda idx: -sum(heat[hot[i].name] for i in idx))
+    ordered = sorted(clusters.values(),
+                     key=lambda idx: -sum(heat.get(hot[i].name, 0.0) for i in idx))
     return [[hot[i] for i in sorted(idx, key=lambda i: (int(matrix[i].argmax()), -hot[i].size))]
             for idx in ordered]
 
@@ -301,7 +302,7 @@ def expert_packing(variables: Sequence[Variable], uses: Sequence[BlockUse], leve
     packable = _packable(variables, width)
     top = sorted(uses, key=lambda u: -u.rate)[:EXPERT_BLOCKS]
     wanted = {n for u in top for n in u.reads | u.writes}
-    chosen = sorted((v for v in packable if v.name in wanted), key=lambda v: -heat[v.name])
+    chosen = sorted((v for v in packable if v.name in wanted), key=lambda v: -heat.get(v.name, 0.0))
     chosen = chosen[:EXPERT_MAX_VARIABLES]
     rest = [v for v in packable if v not in chosen]
     best: tuple[float, list[Variable]] | None = None

@@ -123,25 +123,26 @@ def _scope_rank(level: MemoryLevel) -> int:
     return SCOPES.index(level.scope)
 
 
-def options_for(obj: StateObject, levels: Sequence[MemoryLevel],
-                writable_scope: str = "core") -> list[Option]:
-    """The options an object fits in, honouring the scope rule for written objects."""
+def options_for(obj: StateObject, levels: Sequence[MemoryLevel], writable_scope: str = "core",
+                partial: bool = False) -> list[Option]:
+    """The options an object fits in (``partial``: a share of it), honouring the scope rule."""
     floor = SCOPES.index(writable_scope) if obj.written else 0
     options = []
     for j, level in enumerate(levels):
-        if not level.placeable or _scope_rank(level) < floor or obj.size > level.capacity_bytes:
+        too_big = obj.size > level.capacity_bytes and not partial
+        if not level.placeable or _scope_rank(level) < floor or too_big:
             continue
         options.append(Option(level))
         options += [Option(level, c) for c in levels[:j]
-                    if not c.placeable and obj.size <= c.capacity_bytes]
+                    if not c.placeable and (partial or obj.size <= c.capacity_bytes)]
     return options
 
 
 def fit_error(objects: Sequence[StateObject], levels: Sequence[MemoryLevel],
-              writable_scope: str = "core") -> str | None:
+              writable_scope: str = "core", allow_split: bool = False) -> str | None:
     """Why the state cannot fit at all, or None when no simple reason is found."""
     for obj in objects:
-        if not options_for(obj, levels, writable_scope):
+        if not options_for(obj, levels, writable_scope, allow_split and obj.splittable):
             allowed = [lv for lv in levels if lv.placeable]
             biggest = max(allowed, key=lambda lv: lv.capacity_bytes)
             return (f"state does not fit: {obj.name} ({obj.size:,} B) fits in no memory level "
@@ -155,9 +156,9 @@ def fit_error(objects: Sequence[StateObject], levels: Sequence[MemoryLevel],
     return None
 
 
-def _fail(objects: Sequence[StateObject], levels: Sequence[MemoryLevel],
-          writable_scope: str) -> ClaraError:
-    reason = fit_error(objects, levels, writable_scope) or (
+def _fail(objects: Sequence[StateObject], levels: Sequence[MemoryLevel], writable_scope: str,
+          allow_split: bool = False) -> ClaraError:
+    reason = fit_error(objects, levels, writable_scope, allow_split) or (
         f"state does not fit: no assignment of the {len(objects)} objects "
         f"({sum(o.size for o in objects):,} B) to the levels respects every capacity")
     return ClaraError(reason + "; shrink the largest tables or pick a target with more memory")
@@ -193,8 +194,8 @@ def solve_placement(objects: Sequence[StateObject], levels: Sequence[MemoryLevel
                     time_limit_s: float = 10.0) -> PlacementResult:
     """Minimum-latency placement by ILP (HiGHS); a ClaraError when the state cannot fit."""
     start = time.perf_counter()
-    if fit_error(objects, levels, writable_scope):
-        raise _fail(objects, levels, writable_scope)
+    if fit_error(objects, levels, writable_scope, allow_split):
+        raise _fail(objects, levels, writable_scope, allow_split)
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", time_limit_s)
@@ -206,7 +207,7 @@ def solve_placement(objects: Sequence[StateObject], levels: Sequence[MemoryLevel
         cols = []
         split = allow_split and obj.splittable
         picks = []
-        for opt in options_for(obj, levels, writable_scope):
+        for opt in options_for(obj, levels, writable_scope, split):
             col = h.getNumCol()
             h.addCol(opt.cycles(obj), 0.0, 1.0, 0, [], [])
             if not split:
@@ -230,7 +231,7 @@ def solve_placement(objects: Sequence[StateObject], levels: Sequence[MemoryLevel
             h.addRow(-inf, float(lv.capacity_bytes), len(idx), list(idx), list(val))
     h.run()
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        raise _fail(objects, levels, writable_scope)
+        raise _fail(objects, levels, writable_scope, allow_split)
     values = h.getSolution().col_value
     shares = [[Share(opt, values[c]) for c, opt in cols if values[c] > FRACTION_EPS]
               for cols in columns]
