@@ -1,0 +1,255 @@
+"""Cross-platform compute prediction at run time: NIC instructions per IR block.
+
+This module owns the compute model's input encoding (token ids and the block's context, the
+same for training and analysis) and :func:`predict_blocks`, which runs the shipped
+``models_onnx/compute-<target>.onnx`` with onnxruntime over every block of a module at once.
+Per block it returns the predicted NIC compute instructions and memory accesses: the IR's
+state and packet accesses as counted, plus the model's learned correction (stack traffic the
+compiler keeps or removes). Framework API calls are not in the prediction. A model whose
+card does not match its vocabulary or this input schema is refused with a
+:class:`ClaraError`; tokens missing from the vocabulary are counted per block.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from clara.errors import ClaraError
+from clara.ir.features import Block, Function, ModuleFeatures
+from clara.ir.vocabulary import PAD_ID, Vocabulary, encode, load_vocabulary
+from clara.models.onnx_model import MODELS_DIR, check_card, read_card
+
+INPUT_SCHEMA = "clara.compute-input/2"
+MAX_TOKENS = 128  # longer blocks keep their first tokens; their size is in the context
+IR_KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
+BASE_CONTEXT = (
+    "is_entry", "is_exit", "loop_depth", "successors", "log_instructions", "instructions",
+    "log_function_blocks", "log_function_instructions", "return_blocks", "is_packet_entry",
+    "api_calls", "truncated_tokens", *(f"ir.{k}" for k in IR_KINDS),
+)
+OUTPUTS = ("compute", "memory_correction")
+RETRAIN = "clara train compute --target {target}"
+
+Record = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class BlockPrediction:
+    """What one IR block is predicted to cost on the NIC (API calls not included)."""
+
+    function: str
+    block: str
+    compute: float
+    memory: float
+    memory_state: float
+    memory_packet: float
+    memory_stack: float
+    ir_instructions: int
+    unknown_tokens: int
+    tokens: int
+    model: str
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Model inputs for a list of blocks, right-padded, plus the unknown-token counts."""
+
+    token_ids: np.ndarray  # int64 [B, T]
+    lengths: np.ndarray  # int64 [B]
+    context: np.ndarray  # float32 [B, C]
+    unknown: np.ndarray  # int64 [B]
+
+
+@dataclass(frozen=True)
+class ComputeModel:
+    """A loaded compute model: name, card, vocabulary and onnxruntime session."""
+
+    name: str
+    path: Path
+    card: Mapping[str, Any]
+    vocabulary: Vocabulary
+    session: Any
+
+    def predict(self, records: Sequence[Record]) -> tuple[np.ndarray, np.ndarray]:
+        """(compute, memory) per record, non-negative, and the unknown-token counts."""
+        if not records:
+            return np.zeros((0, 2)), np.zeros(0, dtype=np.int64)
+        batch = encode_records(records, self.vocabulary)
+        raw = self.session.run(["prediction"], {"token_ids": batch.token_ids,
+                                                "lengths": batch.lengths,
+                                                "context": batch.context})[0]
+        return outputs_to_counts(raw, records), batch.unknown
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+def context_names(vocabulary: Vocabulary) -> list[str]:
+    return [*BASE_CONTEXT, *(f"callee:{k}" for k in vocabulary.callee_kinds)]
+
+
+def model_inputs(vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """The card's ``inputs`` table for a model over this vocabulary."""
+    return {"token_ids": [f"vocabulary:{vocabulary.size}"], "lengths": ["tokens"],
+            "context": context_names(vocabulary)}
+
+
+def context_vector(record: Record, kinds: Mapping[str, int]) -> list[float]:
+    """The block's context, in the order of :func:`context_names`."""
+    counts = record["ir_counts"]
+    n = float(record["n_instructions"])
+    base = [
+        float(record["is_entry"]), float(record["is_exit"]), float(record["loop_depth"]),
+        float(len(record["succs"])), math.log1p(n), n,
+        math.log1p(record["function_blocks"]), math.log1p(record["function_instructions"]),
+        float(record["return_blocks"]), float(record["is_packet_entry"]),
+        float(len(record["api_calls"])), float(max(0, len(record["tokens"]) - MAX_TOKENS)),
+        *(float(counts.get(k, 0)) for k in IR_KINDS),
+    ]
+    callees = [0.0] * len(kinds)
+    for kind in record["callee_kinds"]:
+        if kind in kinds:
+            callees[kinds[kind]] = 1.0
+    return base + callees
+
+
+def encode_records(records: Sequence[Record], vocabulary: Vocabulary) -> Batch:
+    """Token ids (right-padded to the longest block, at most MAX_TOKENS), lengths, context."""
+    ids = vocabulary.ids()
+    kinds = {k: i for i, k in enumerate(vocabulary.callee_kinds)}
+    encoded = [encode(r["tokens"], ids) for r in records]
+    width = max(1, min(MAX_TOKENS, max(len(e) for e, _ in encoded)))
+    token_ids = np.full((len(records), width), PAD_ID, dtype=np.int64)
+    lengths = np.ones(len(records), dtype=np.int64)
+    for row, (sequence, _) in enumerate(encoded):
+        kept = sequence[:width]
+        token_ids[row, :len(kept)] = kept
+        lengths[row] = max(1, len(kept))
+    context = np.asarray([context_vector(r, kinds) for r in records], dtype=np.float32)
+    unknown = np.asarray([u for _, u in encoded], dtype=np.int64)
+    return Batch(token_ids, lengths, context.reshape(len(records), -1), unknown)
+
+
+def ir_data_accesses(record: Record) -> tuple[float, float]:
+    """The IR's (state, packet) memory accesses of the block: kept as they are on the NIC."""
+    counts = record["ir_counts"]
+    return float(counts.get("mem.state", 0)), float(counts.get("mem.packet", 0))
+
+
+def outputs_to_counts(raw: np.ndarray, records: Sequence[Record]) -> np.ndarray:
+    """Model outputs (compute, memory correction) to non-negative (compute, memory)."""
+    data = np.asarray([sum(ir_data_accesses(r)) for r in records], dtype=np.float64)
+    compute = np.maximum(raw[:, 0].astype(np.float64), 0.0)
+    memory = np.maximum(data + raw[:, 1].astype(np.float64), 0.0)
+    return np.stack([compute, memory], axis=1)
+
+
+def callee_kinds(function: Function) -> list[str]:
+    """The distinct ``!clara.kind`` of the function's callees (as the dataset records it)."""
+    from clara.dataset.builder import callee_kinds as kinds_of
+
+    return kinds_of(function)
+
+
+def block_input(block: Block, function: Function, kinds: Sequence[str]) -> dict[str, Any]:
+    """A run-time block in the shape of a dataset record (the model's input fields)."""
+    return {
+        "tokens": list(block.tokens), "n_instructions": block.n_instructions,
+        "loop_depth": block.loop_depth, "is_entry": block.is_entry, "is_exit": block.is_exit,
+        "succs": list(block.succs), "function_blocks": function.n_blocks,
+        "function_instructions": function.n_instructions,
+        "return_blocks": function.return_blocks, "is_packet_entry": function.is_packet_entry,
+        "callee_kinds": list(kinds), "api_calls": [c.name for c in block.api_calls],
+        "ir_counts": dict(block.counts),
+    }
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def check_compute_card(card: Mapping[str, Any], card_path: Path, vocabulary: Vocabulary,
+                       retrain: str) -> None:
+    """Refuse a card that does not match this vocabulary file or this Clara's input schema."""
+    check_card(card, card_path, INPUT_SCHEMA, model_inputs(vocabulary), retrain)
+    pinned = card.get("vocabulary", {}).get("sha256")
+    if pinned != vocabulary.sha256():
+        raise ClaraError(
+            f"{card_path}: the card pins vocabulary sha256 {pinned}, but the vocabulary file "
+            f"has {vocabulary.sha256()}: model and vocabulary do not belong together; "
+            f"retrain with `{retrain}`")
+
+
+@lru_cache(maxsize=8)
+def _session(path: Path) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    options.intra_op_num_threads = 1
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def load_compute_model(name: str, directory: Path | None = None,
+                       target: str | None = None) -> ComputeModel:
+    """``<directory>/<name>.onnx`` with its ``.vocab.json`` and ``.json`` card, checked."""
+    directory = directory or MODELS_DIR
+    retrain = RETRAIN.format(target=target or name.removeprefix("compute-"))
+    onnx_path = directory / f"{name}.onnx"
+    if not onnx_path.is_file():
+        raise ClaraError(f"{onnx_path}: compute model missing; train it with `{retrain}`")
+    card_path = directory / f"{name}.json"
+    card = read_card(card_path)
+    vocabulary = load_vocabulary(directory / f"{name}.vocab.json")
+    check_compute_card(card, card_path, vocabulary, retrain)
+    return ComputeModel(name, onnx_path, card, vocabulary, _session(onnx_path))
+
+
+def model_for_target(target: Any, directory: Path | None = None) -> ComputeModel:
+    """The compute model a target profile names, or a ClaraError saying none is shipped."""
+    file_name = target.models.get("compute")
+    directory = directory or MODELS_DIR
+    if not file_name or not (directory / file_name).is_file():
+        raise ClaraError(
+            f"target '{target.name}' has no shipped compute model "
+            f"({directory / (file_name or f'compute-{target.name}.onnx')} not found); build a "
+            f"dataset and train one with `clara train compute --target {target.name}`")
+    return load_compute_model(file_name.removesuffix(".onnx"), directory, target.name)
+
+
+# --------------------------------------------------------------------------- prediction
+
+
+def split_memory(memory: float, state: float, packet: float) -> tuple[float, float, float]:
+    """(state, packet, stack) parts of a predicted memory count that sum to it."""
+    data = state + packet
+    if memory >= data:
+        return state, packet, memory - data
+    scale = memory / data if data else 0.0
+    return state * scale, packet * scale, 0.0
+
+
+def predict_blocks(module: ModuleFeatures, target: Any,
+                   directory: Path | None = None) -> dict[tuple[str, str], BlockPrediction]:
+    """Predicted NIC cost of every IR block of ``module`` on ``target``, keyed by
+    (function, block); all blocks go through the model in one batch."""
+    model = model_for_target(target, directory)
+    functions = {f.name: f for f in module.functions}
+    kinds = {name: callee_kinds(f) for name, f in functions.items()}
+    blocks = [b for b in module.blocks if b.function in functions]
+    records = [block_input(b, functions[b.function], kinds[b.function]) for b in blocks]
+    counts, unknown = model.predict(records)
+    predictions: dict[tuple[str, str], BlockPrediction] = {}
+    for block, record, (compute, memory), n_unknown in zip(blocks, records, counts, unknown,
+                                                           strict=True):
+        state, packet, stack = split_memory(float(memory), *ir_data_accesses(record))
+        predictions[(block.function, block.name)] = BlockPrediction(
+            block.function, block.name, float(compute), float(memory), state, packet, stack,
+            block.n_instructions, int(n_unknown), len(block.tokens), model.name)
+    return predictions
