@@ -41,10 +41,11 @@ def main() -> int:
     parser.add_argument("--target", default="agilio-cx")
     parser.add_argument("--level", default="IMEM")
     parser.add_argument("--workloads", default=",".join(WORKLOADS))
+    parser.add_argument("--width", type=int, help="bytes per access (default: the target's)")
     args = parser.parse_args()
     target = load_target_file(REPO / "clara" / "targets" / f"{args.target}.toml")
     level = next(lv for lv in target.memory if lv.name == args.level)
-    width = co.ASSUMED_ACCESS_BYTES.get(target.name, co.DEFAULT_ACCESS_BYTES)
+    width = args.width or co.ASSUMED_ACCESS_BYTES.get(target.name, co.DEFAULT_ACCESS_BYTES)
     rows: list[dict[str, Any]] = []
     for run in nf_runs(tuple(args.workloads.split(","))):
         variables = si.variables(run.features)
@@ -53,24 +54,30 @@ def main() -> int:
         clara = co.suggest_packing(variables, vectors, uses, level, width, run.nf)
         expert = co.expert_packing(variables, uses, level, width, run.nf)
         naive = clara.before
+        separate = co.access_cost({}, {}, uses, width, level)  # one access per variable
         rows.append({
             "nf": run.nf, "workload": run.workload, "variables": len(variables),
-            "k": clara.k, "naive": naive.accesses, "clara": clara.after.accesses,
+            "k": clara.k, "uncoalesced": separate.accesses, "naive": naive.accesses,
+            "clara": clara.after.accesses,
             "expert": expert.after.accesses, "naive_latency": naive.latency,
             "clara_latency": clara.after.latency, "expert_latency": expert.after.latency,
             "cut_vs_naive_pct": _cut(clara.after.accesses, naive.accesses),
+            "cut_vs_uncoalesced_pct": _cut(clara.after.accesses, separate.accesses),
             "vs_expert_pct": (clara.after.accesses - expert.after.accesses)
             / expert.after.accesses * 100 if expert.after.accesses else 0.0,
             "struct": co.render_packed_struct(clara),
         })
     print(f"State accesses per packet and memory latency (cycles/packet), {target.name} "
           f"{level.name}, {width}-byte accesses")
-    header = ["NF", "workload", "vars", "k", "naive", "clara", "expert", "cut vs naive",
-              "clara vs expert", "lat naive", "lat clara", "lat expert"]
+    header = ["NF", "workload", "vars", "k", "uncoal.", "naive", "clara", "expert",
+              "cut vs naive", "cut vs uncoal.", "clara vs expert", "lat naive", "lat clara",
+              "lat expert"]
     print(format_table(header, [[
-        r["nf"], r["workload"], str(r["variables"]), str(r["k"]), f"{r['naive']:.2f}",
+        r["nf"], r["workload"], str(r["variables"]), str(r["k"]), f"{r['uncoalesced']:.2f}",
+        f"{r['naive']:.2f}",
         f"{r['clara']:.2f}", f"{r['expert']:.2f}", f"{r['cut_vs_naive_pct']:.1f}%",
-        f"{r['vs_expert_pct']:+.1f}%", f"{r['naive_latency']:.0f}", f"{r['clara_latency']:.0f}",
+        f"{r['cut_vs_uncoalesced_pct']:.1f}%", f"{r['vs_expert_pct']:+.1f}%",
+        f"{r['naive_latency']:.0f}", f"{r['clara_latency']:.0f}",
         f"{r['expert_latency']:.0f}"] for r in rows]))
     many = [r for r in rows if r["variables"] > MANY_VARIABLES]
     print(f"\nNFs with > {MANY_VARIABLES} variables: smallest cut vs naive "

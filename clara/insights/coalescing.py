@@ -15,8 +15,10 @@ model (ties: the smaller ``k``). Each cluster becomes one pack: its variables or
 hottest block, then by size; packs are laid out hottest first, each starting a new window, or
 back to back when that costs fewer accesses (the relative position of clusters, which the
 paper's expert search found and its K-means missed). Variables never touched per packet go
-last. Baselines: the declaration order (the original offsets) and the paper's expert, every
-order of the variables used by the three hottest blocks.
+last. When no clustering beats the declaration order laid out without gaps, that order is
+the suggestion (method ``declaration``, k = 0). Baselines: the declaration order (the
+original offsets) and the paper's expert, every order of the variables used by the three
+hottest blocks.
 """
 
 from __future__ import annotations
@@ -276,19 +278,22 @@ def suggest_packing(variables: Sequence[Variable], vectors: Mapping[str, Mapping
                             access_cost(_flat(packs, offs), sizes, uses, width, level),
                             variables, uses)
     matrix, _ = _vector_matrix([v.name for v in hot], vectors)
-    best: tuple[float, int, list[list[Variable]], list[list[int]]] | None = None
+    declared = [packable]  # the declaration order without gaps: kept when nothing beats it
+    offs = _pack_offsets(declared, width, aligned=True)
+    best: tuple[float, int, list[list[Variable]], list[list[int]]] = (
+        access_cost(_flat(declared, offs), sizes, uses, width, level).accesses, 0, declared,
+        offs)
     for k in range(1, min(len(hot), K_MAX) + 1):
         clusters = _order_clusters(hot, kmeans(matrix, k), matrix, heat)
         packs = [*clusters, cold] if cold else clusters
         for aligned in (True, False):
             offs = _pack_offsets(packs, width, aligned)
             cost = access_cost(_flat(packs, offs), sizes, uses, width, level).accesses
-            if best is None or cost < best[0] - 1e-9:
+            if cost < best[0] - 1e-9:
                 best = (cost, k, packs, offs)
-    assert best is not None
     _, k, packs, offs = best
-    return _make_result("kmeans", object_name, packs, offs, k, width, level, before,
-                        access_cost(_flat(packs, offs), sizes, uses, width, level),
+    return _make_result("kmeans" if k else "declaration", object_name, packs, offs, k, width,
+                        level, before, access_cost(_flat(packs, offs), sizes, uses, width, level),
                         variables, uses)
 
 
