@@ -19,6 +19,7 @@ apt_packages=(
   gcc-12-arm-linux-gnueabi g++-12-arm-linux-gnueabi     # agilio-cx proxy compiler
   binutils-aarch64-linux-gnu binutils-mips64-linux-gnuabi64 binutils-arm-linux-gnueabi
   tcpdump                                               # independent pcap reader in tests
+  qemu-user                                             # qemu-aarch64 + TCG plugins: ground-truth counts (docs/qemu-validation.md)
 )
 missing=()
 for package in "${apt_packages[@]}"; do
