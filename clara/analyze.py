@@ -166,9 +166,12 @@ def run_analyze(args: argparse.Namespace) -> int:
 def add_profiles(document: dict[str, Any], modules: Sequence[AnalyzedModule],
                  args: argparse.Namespace, workdir: Path) -> None:
     """Profile every source over the trace or workload and add per-packet numbers."""
+    from clara.insights.memory import ProfiledModule, memory_insights
     from clara.insights.per_packet import apply_profile
+    from clara.targets.profile import load_target
     from clara.workload.profile import profile_nf
 
+    profiled = []
     for number, module in enumerate(modules):
         result = profile_nf(module.source, trace=args.trace, workload=args.workload,
                             config=args.config, port=args.port,
@@ -176,6 +179,11 @@ def add_profiles(document: dict[str, Any], modules: Sequence[AnalyzedModule],
         if result.error is not None:
             raise result.error
         apply_profile(document, result.document, module.features.source_file)
+        profiled.append(ProfiledModule(module.source, module.features, result.document))
+    if args.target:
+        records, rendered = memory_insights(profiled, load_target(args.target))
+        document["records"] += records
+        document["memory"] = rendered
 
 
 def add_compile_arguments(parser: argparse.ArgumentParser) -> None:

@@ -31,8 +31,7 @@ def _work(block: dict[str, Any]) -> float:
     return block["per_packet"] * block["n_instructions"]
 
 
-def _hot_records(functions: list[dict[str, Any]], total: float,
-                 profile: dict[str, Any]) -> list[dict[str, Any]]:
+def _hot_records(functions: list[dict[str, Any]], total: float) -> list[dict[str, Any]]:
     blocks = [(f, b) for f in functions for b in f["blocks"] if b["per_packet"] > 0]
     blocks.sort(key=lambda fb: _work(fb[1]), reverse=True)
     records = []
@@ -62,7 +61,8 @@ def _profile_summary(profile: dict[str, Any], total: float, source: str) -> dict
         "function": "",
         "block": "",
         "location": location(source, 1),
-        "message": f"per packet over {_packets(profile)} packets: {total:.1f} IR instructions, "
+        "message": f"per packet over {_packets(profile)} packets of "
+                   f"{profile.get('workload') or 'the trace'}: {total:.1f} IR instructions, "
                    f"{per_packet['state_loads']:.2f} state loads, "
                    f"{per_packet['state_stores']:.2f} state stores, "
                    f"{per_packet['api_calls']:.2f} framework API calls (IR-level counts: no "
@@ -90,4 +90,4 @@ def apply_profile(document: dict[str, Any], profile: dict[str, Any], source: str
         "workload": profile.get("workload"), "trace": profile.get("trace"),
     })
     document["records"].append(_profile_summary(profile, total, source))
-    document["records"].extend(_hot_records(path, total, profile))
+    document["records"].extend(_hot_records(path, total))

@@ -52,6 +52,16 @@ def _function_section(function: dict[str, Any]) -> list[str]:
     return [header, *_table(rows, numeric), ""]
 
 
+def _memory_section(memory: dict[str, Any]) -> list[str]:
+    if not memory:
+        return []
+    lines = ["State placement (ILP over the target's memory levels):"]
+    lines += [f"  {line}" for line in memory["placement_table"].splitlines()]
+    for struct in memory["packed_structs"]:
+        lines += ["", "Suggested packing (coalesced accesses):", *struct.splitlines()]
+    return [*lines, ""]
+
+
 def _per_packet_section(records: list[dict[str, Any]]) -> list[str]:
     lines = [r["message"] for r in records if r["kind"] in ("per-packet", "hot-block")]
     return ["Workload profile:", *(f"  {line}" for line in lines), ""] if lines else []
@@ -99,6 +109,7 @@ def render_text(document: dict[str, Any]) -> str:
     lines += _other_functions(
         [f for f in document["functions"] if f["function"] not in reported])
     lines += _per_packet_section(document["records"])
+    lines += _memory_section(document.get("memory", {}))
     lines += _state_section(document["state"])
     lines += _warnings_section(document["records"])
     return "\n".join(lines).rstrip() + "\n"
