@@ -209,3 +209,20 @@ def test_workload_adds_per_packet_numbers(tmp_path: Path) -> None:
     expected = sum(b["per_packet"] * b["n_instructions"] for b in push["blocks"])
     (summary,) = [r for r in doc["records"] if r["kind"] == "per-packet"]
     assert abs(summary["data"]["ir_instructions"] - expected) < 1e-6
+
+
+def test_target_and_workload_add_placement_and_packing(tmp_path: Path) -> None:
+    out = tmp_path / "insights.json"
+    proc = run_cli("analyze", str(EXAMPLES / "flow_nat.cc"), "--target", "agilio-cx",
+                   "--workload", "packets=3000,flows=300,seed=5", "--format", "json",
+                   "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text())
+    placements = [r for r in doc["records"] if r["kind"] == "placement"]
+    objects = {r["data"]["object"] for r in placements}
+    assert "FlowNAT::_out_map" in objects and "FlowNAT::_rejected" in objects
+    levels = {"LM", "CLS", "CTM", "IMEM", "EMEM"}
+    for record in placements:
+        assert {p["level"] for p in record["data"]["placement"]} <= levels
+        assert record["location"]["line"] > 0  # at the member's declaration
+    assert "predicted memory latency" in doc["memory"]["placement_table"]

@@ -46,7 +46,7 @@ def _hot_records(functions: list[dict[str, Any]], total: float) -> list[dict[str
             "location": block["location"],
             "message": f"hot block #{rank} ({block['block']}): runs {block['per_packet']:.2f}x "
                        f"per packet, {work:.1f} IR instructions per packet ({share:.0%} of the "
-                       f"packet path) on workload {profile.get('workload') or 'trace'}",
+                       "packet path)",
             "data": {"rank": rank, "per_packet": block["per_packet"],
                      "ir_instructions_per_packet": work, "share": share},
         })
