@@ -22,6 +22,8 @@
  *   pause,resume entry addresses of clara_qemu_pause / _resume: counting is off between them
  *                (nested pauses are counted).
  *                Without begin/end the whole run is one record.
+ *   mnemonics=aarch64  also count static_mem_insns: executed instructions whose mnemonic is
+ *                a memory one (ld*, st* but not prfm, cas*, swp*), a cross-check of mem_insns.
  *
  * What is counted, per category and per packet:
  *   insns       instructions executed (a translation block's instructions are added when the
@@ -31,7 +33,9 @@
  *   load_insns  ... that read memory, store_insns ... that wrote it (an atomic read-modify-write
  *               is one memory instruction, counted in both),
  *   load_accesses / store_accesses  the accesses themselves as QEMU performs them (an LDP makes
- *               two, a 128-bit access may make two).
+ *               two, a 128-bit access may make two),
+ *   static_mem_insns  with mnemonics=aarch64: executed instructions that are memory
+ *               instructions by their mnemonic (0 otherwise).
  * Memory is counted with per-access callbacks (QEMU 7.2's inline memory counters are not
  * reliable); an instruction's accesses are told apart from its next execution by a per-block
  * execution serial number. The marker functions' own instructions are never counted.
@@ -106,6 +110,7 @@ uint64_t qemu_plugin_tb_vaddr(const struct qemu_plugin_tb *tb);
 struct qemu_plugin_insn *qemu_plugin_tb_get_insn(const struct qemu_plugin_tb *tb, size_t idx);
 uint64_t qemu_plugin_insn_vaddr(const struct qemu_plugin_insn *insn);
 bool qemu_plugin_mem_is_store(qemu_plugin_meminfo_t info);
+char *qemu_plugin_insn_disas(const struct qemu_plugin_insn *insn); /* g_malloc'd */
 void qemu_plugin_outs(const char *string);
 
 QEMU_PLUGIN_EXPORT int qemu_plugin_version = 1;
@@ -113,10 +118,11 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_version = 1;
 /* ------------------------------------------------------------------ state */
 
 #define MAX_CATS 8 /* named categories + "other" */
-#define NFIELDS 6
-enum { F_INSNS, F_MEM, F_LOADS, F_STORES, F_LOAD_ACC, F_STORE_ACC };
+#define NFIELDS 7
+enum { F_INSNS, F_MEM, F_LOADS, F_STORES, F_LOAD_ACC, F_STORE_ACC, F_STATIC_MEM };
 static const char *const field_names[NFIELDS] = {
     "insns", "mem_insns", "load_insns", "store_insns", "load_accesses", "store_accesses",
+    "static_mem_insns",
 };
 
 typedef uint64_t record_t[MAX_CATS][NFIELDS];
@@ -127,7 +133,8 @@ struct range {
 };
 
 struct tb_info {
-    uint64_t n[MAX_CATS]; /* instructions of the block per category */
+    uint64_t n[MAX_CATS];   /* instructions of the block per category */
+    uint64_t mem[MAX_CATS]; /* ... of them memory instructions by their mnemonic */
 };
 
 struct insn_info {
@@ -144,6 +151,7 @@ static int other_cat;
 
 static uint64_t mark_begin, mark_end, mark_pause, mark_resume;
 static bool have_markers;
+static bool aarch64_mnemonics; /* mnemonics=aarch64: fill static_mem_insns */
 static char *out_path;
 
 static bool in_packet;
@@ -195,6 +203,17 @@ push_record(void)
     }
     memcpy(records[nrecords++], cur, sizeof(record_t));
     memset(cur, 0, sizeof(record_t));
+}
+
+/* An AArch64 instruction that moves data to or from memory, by its mnemonic: ld*, st*
+   (not prfm), cas*, swp* (the target file's opcode table, bluefield2.toml). */
+static bool
+aarch64_is_memory(const char *disas)
+{
+    while (*disas == ' ' || *disas == '\t')
+        disas++;
+    return !strncmp(disas, "ld", 2) || !strncmp(disas, "st", 2) || !strncmp(disas, "cas", 3)
+           || !strncmp(disas, "swp", 3);
 }
 
 static int
@@ -317,8 +336,10 @@ on_tb_exec(unsigned int vcpu, void *udata)
     const struct tb_info *t = udata;
     serial++;
     uint64_t(*r)[NFIELDS] = active ? cur : outside;
-    for (int c = 0; c < ncats; c++)
+    for (int c = 0; c < ncats; c++) {
         r[c][F_INSNS] += t->n[c];
+        r[c][F_STATIC_MEM] += t->mem[c];
+    }
 }
 
 static void
@@ -383,6 +404,12 @@ on_tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
         struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
         int c = category_of(qemu_plugin_insn_vaddr(insn));
         t->n[c]++;
+        if (aarch64_mnemonics) {
+            char *d = qemu_plugin_insn_disas(insn);
+            if (d && aarch64_is_memory(d))
+                t->mem[c]++;
+            free(d); /* glib >= 2.46 allocates with the system malloc */
+        }
         ii[i].cat = (uint8_t) c;
         ii[i].serial = UINT64_MAX;
         qemu_plugin_register_vcpu_mem_cb(insn, on_mem, QEMU_PLUGIN_CB_NO_REGS,
@@ -464,7 +491,13 @@ qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, int argc, char
             ranges_path = v;
         else if (klen == 3 && !strncmp(argv[i], "out", klen))
             out_path = strdup(v);
-        else if (klen == 5 && !strncmp(argv[i], "begin", klen))
+        else if (klen == 9 && !strncmp(argv[i], "mnemonics", klen)) {
+            if (strcmp(v, "aarch64")) {
+                fprintf(stderr, "counter_plugin: mnemonics=aarch64 is the only table\n");
+                return -1;
+            }
+            aarch64_mnemonics = true;
+        } else if (klen == 5 && !strncmp(argv[i], "begin", klen))
             addr = &mark_begin;
         else if (klen == 3 && !strncmp(argv[i], "end", klen))
             addr = &mark_end;

@@ -54,7 +54,8 @@ BUILD_DIR = REPO_ROOT / "build" / "qemu"
 #: Plugin categories, in the order of the ranges file; the plugin adds "other".
 CATEGORIES = ("nf", "api")
 #: The plugin's per-category fields, in its JSON order.
-FIELDS = ("insns", "mem_insns", "load_insns", "store_insns", "load_accesses", "store_accesses")
+FIELDS = ("insns", "mem_insns", "load_insns", "store_insns", "load_accesses", "store_accesses",
+          "static_mem_insns")
 MARKERS = {
     "begin": "clara_qemu_packet_begin",
     "end": "clara_qemu_packet_end",
@@ -82,7 +83,9 @@ class Counts:
 
     ``memory`` counts memory instructions (an instruction that accessed memory, once per
     execution: what Clara's opcode tables count); ``loads``/``stores`` count instructions that
-    read/wrote (an atomic is in both); ``*_accesses`` count QEMU's accesses (an LDP is two)."""
+    read/wrote (an atomic is in both); ``*_accesses`` count QEMU's accesses (an LDP is two).
+    ``static_memory`` counts executed instructions that are memory instructions by their
+    mnemonic (aarch64 only, else 0): a cross-check of ``memory``."""
 
     instructions: float
     memory: float
@@ -90,6 +93,7 @@ class Counts:
     stores: float
     load_accesses: float
     store_accesses: float
+    static_memory: float
 
 
 @dataclass(frozen=True)
@@ -404,10 +408,11 @@ def _classify(binary: Path, profile: TargetProfile, nf_dir: Path
 
 def run_counter(
     qemu: str, binary: Path, argv: Sequence[str], ranges_file: Path | None,
-    markers: dict[str, int] | None, timeout: float = 3600.0,
+    markers: dict[str, int] | None, timeout: float = 3600.0, options: Sequence[str] = (),
 ) -> tuple[dict[str, Any], subprocess.CompletedProcess[str]]:
-    """Run ``binary argv...`` under ``qemu`` with the counter plugin; the plugin's JSON and
-    the finished process (the caller checks the exit status)."""
+    """Run ``binary argv...`` under ``qemu`` with the counter plugin (``options``: more
+    ``key=value`` plugin arguments); the plugin's JSON and the finished process (the caller
+    checks the exit status)."""
     plugin = plugin_path()
     with tempfile.TemporaryDirectory(prefix="clara-qemu-") as tmp:
         out = Path(tmp) / "counts.json"
@@ -416,6 +421,7 @@ def run_counter(
             args.append(f"ranges={ranges_file}")
         for key, addr in (markers or {}).items():
             args.append(f"{key}=0x{addr:x}")
+        args += list(options)
         cmd = [qemu, "-plugin", ",".join(args), str(binary), *argv]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, check=False,
@@ -463,7 +469,10 @@ def count_execution(
         argv += ["--limit", str(limit)]
     markers = {k: int(v, 16) for k, v in meta["markers"].items()}
     start = time.monotonic()
-    counts, proc = run_counter(qemu, exe, argv, exe.with_suffix(".ranges"), markers, timeout)
+    options = ["mnemonics=aarch64"] if profile.compiler.binutils_prefix == "aarch64-linux-gnu-" \
+        else []
+    counts, proc = run_counter(qemu, exe, argv, exe.with_suffix(".ranges"), markers, timeout,
+                               options)
     seconds = time.monotonic() - start
     lines = [ln for ln in proc.stdout.splitlines() if ln.strip().startswith("{")]
     summary: dict[str, Any] = json.loads(lines[-1]) if lines else {}
