@@ -4,8 +4,10 @@ under QEMU user mode with a counting TCG plugin (``counter_plugin.c``, docs/qemu
 ``cross_build(source, class_name, target)`` compiles the element, the reverse-ported host
 runtime (``clara/runtime/host``) and the pcap driver (``-DCLARA_QEMU_MARKERS``) with the
 target's compiler and flags (bluefield2: ``aarch64-linux-gnu-g++-12 -O2 -mcpu=cortex-a72``) plus
-``-g -static``, cached by content hash under ``build/qemu/``. Beside the binary it writes the
-code ranges the plugin counts in (``.ranges``) and the marker addresses (``.json``).
+``-g -static``, cached by content hash under ``build/qemu/``; the runtime's profiling hook
+``clara_rt_api_event`` is compiled away (``no_api_events.h``) except in ``host/glue.cc``.
+Beside the binary it writes the code ranges the plugin counts in (``.ranges``) and the marker
+addresses (``.json``).
 
 ``count_execution(binary, trace, config, port)`` runs the binary over a pcap under
 ``qemu-<arch>`` with the plugin and returns :class:`ExecutionCounts`: per-packet instructions and
@@ -48,6 +50,8 @@ DRIVER_SOURCE = RUNTIME_DIR / "driver" / "clara_driver.cc"
 INCLUDE_DIR = RUNTIME_DIR.parent / "include"
 TEMPLATES = HOST_DIR / "click_templates.hh"
 PROFILE_DUMP = HOST_DIR / "profile_dump.cc"
+GLUE = HOST_DIR / "glue.cc"  # defines clara_rt_api_event: built without NO_API_EVENTS
+NO_API_EVENTS = QEMU_DIR / "no_api_events.h"
 REPO_ROOT = RUNTIME_DIR.parent.parent
 BUILD_DIR = REPO_ROOT / "build" / "qemu"
 
@@ -69,7 +73,7 @@ QEMU_FOR_PREFIX = {
     "arm-linux-gnueabi-": "qemu-arm",
 }
 QEMU_PACKAGE = "qemu-user"
-BUILD_VERSION = "1"  # bump when the build or the attribution changes
+BUILD_VERSION = "2"  # bump when the build or the attribution changes
 COMPILE_TIMEOUT_S = 900
 EXIT_CRASH = 3
 
@@ -251,10 +255,11 @@ def cross_build(
     program, target_flags = _target_command(profile)
     out_root = Path(out_dir).resolve() if out_dir else BUILD_DIR
     common = [*target_flags, "-std=c++17", "-g", f"-I{INCLUDE_DIR}", "-include", str(TEMPLATES)]
+    no_events = ["-include", str(NO_API_EVENTS)]  # must come before click_templates.hh
 
     runtime_sources = sorted(s for s in HOST_DIR.glob("*.cc") if s != PROFILE_DUMP)
     runtime_key = _digest([BUILD_VERSION, program, *common, *_tree_bytes(
-        [*HOST_DIR.glob("*"), *INCLUDE_DIR.rglob("*.h*")])])
+        [*HOST_DIR.glob("*"), *INCLUDE_DIR.rglob("*.h*"), NO_API_EVENTS])])
     runtime_dir = out_root / f"runtime-{profile.name}-{runtime_key}"
     element_files = [p for p in src.parent.iterdir() if p.is_file()
                      and p.suffix in (".cc", ".hh", ".h", ".hpp", ".cpp", ".c")]
@@ -272,10 +277,10 @@ def cross_build(
     jobs: list[list[str]] = []
     if not all(o.is_file() for o in runtime_objects):
         runtime_dir.mkdir(parents=True, exist_ok=True)
-        jobs += [[program, *common, "-c", str(s), "-o", str(o)]
+        jobs += [[program, *([] if s == GLUE else no_events), *common, "-c", str(s), "-o", str(o)]
                  for s, o in zip(runtime_sources, runtime_objects, strict=True)]
     build.mkdir(parents=True, exist_ok=True)
-    elt_flags = [*common, f"-I{src.parent}", f"-DCLARA_ELEMENT_CLASS={class_name}",
+    elt_flags = [*no_events, *common, f"-I{src.parent}", f"-DCLARA_ELEMENT_CLASS={class_name}",
                  "-DCLARA_QEMU_MARKERS"]
     driver_obj = build / "clara_driver.o"
     link = [driver_obj]
