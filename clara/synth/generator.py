@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from clara.synth.ast_stats import CorpusStats
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 
 CONTROL = ("if", "for", "while", "do", "switch")
 SAMPLED_STATEMENTS = ("assign", "compound_assign", "incdec", "call", "decl", "return", "break",
@@ -318,6 +318,7 @@ class Context:
     wrote_packet: bool = False
     statements: int = 0
     next_var: int = 0
+    read: set[str] = field(default_factory=set)  # locals read since their last write
 
     def visible(self) -> list[Var]:
         return [v for scope in self.scopes for v in scope if not v.row]
@@ -391,7 +392,9 @@ class _Generator:
     def row_member(self, rows: list[Var]) -> Expr:
         """``r->key`` through one of the row pointers in scope."""
         name, width = self.rng.choice(list(ROW_FIELDS.items()))
-        return Expr(f"{self.rng.choice(rows).name}->{name}", width, 0)
+        row = self.rng.choice(rows)
+        self.ctx.read.add(row.name)
+        return Expr(f"{row.name}->{name}", width, 0)
 
     def container(self, kind: str) -> str:
         names = self.state.maps if kind == "map" else self.state.vectors
@@ -430,6 +433,7 @@ class _Generator:
         kind = self.pick(kinds)
         if kind == "local":
             var = self.rng.choice(variables)
+            self.ctx.read.add(var.name)
             return Expr(var.name, var.width, 0)
         if kind == "state":
             var = self.scalar()
@@ -657,10 +661,23 @@ class _Generator:
             if kind == "return" and not (last and depth > 0):
                 self.statement("guard", depth)
                 continue
-            self.statement(kind, depth)
             if kind in ("return", "break", "continue"):
+                self.sink_unread()
+                self.statement(kind, depth)
                 break
+            self.statement(kind, depth)
+        else:
+            self.sink_unread()
         self.ctx.scopes.pop()
+
+    def sink_unread(self) -> None:
+        """Fold the scope's locals that were written but not read since into a state
+        variable: NF code uses what it computes, so no dead stores for the compiler to drop."""
+        for var in self.ctx.scopes[-1]:
+            if (var.assignable or var.row) and var.name not in self.ctx.read:
+                value = f"{var.name}->key" if var.row else var.name
+                self.emit(f"{self.scalar().name} ^= {value};")
+                self.ctx.read.add(var.name)
 
     def body(self, depth: int, inner: Callable[[], None] | None = None) -> None:
         """A control statement's body: one unbraced statement, or a braced block."""
@@ -686,12 +703,17 @@ class _Generator:
         self.ctx.statements += 1
         getattr(self, f"stmt_{kind}")(depth)
 
+    def wrote(self, target: Expr) -> None:
+        """A write to a local: its value is unread until an expression reads it."""
+        self.ctx.read.discard(target.text)
+
     def stmt_assign(self, depth: int) -> None:
         target = self.lvalue()
         value = self.value_for(target)
         if value == target.text:
             value = f"{value} + 1U"
         self.emit(f"{target.text} = {value};")
+        self.wrote(target)
 
     def stmt_compound_assign(self, depth: int) -> None:
         target = self.lvalue()
@@ -699,6 +721,7 @@ class _Generator:
         if op in ("<<=", ">>="):
             limit = min(8, target.width - 1) if target.width < 32 else target.width - 1
             self.emit(f"{target.text} {op} {self.rng.randint(1, limit)}U;")
+            self.wrote(target)
             return
         rhs = self.expr(self.depth())
         text = rhs.operand()
@@ -707,12 +730,14 @@ class _Generator:
         elif target.width < 32 and rhs.width < 32:
             text = f"(uint32_t) {text}"
         self.emit(f"{target.text} {op} {text};")
+        self.wrote(target)
 
     def stmt_incdec(self, depth: int) -> None:
         target = self.lvalue()
         op = str(self.pick(self.c.incdec))
         text = f"{target.text}{op[4:]}" if op.startswith("post") else f"{op}{target.text}"
         self.emit(f"{text};")
+        self.wrote(target)
 
     def stmt_decl(self, depth: int) -> None:
         if self.chance(self.c.row_rate):
@@ -758,6 +783,7 @@ class _Generator:
             target = self.named_lvalue()
             offset = self.rng.randint(0, 20)
             self.emit(f"memcpy(&{target.text}, q->data() + {offset}, sizeof({target.text}));")
+            self.wrote(target)
         else:
             self.emit("q->set_timestamp_anno(Timestamp::now());")
 
