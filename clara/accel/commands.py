@@ -133,7 +133,7 @@ def register(sub: argparse._SubParsersAction,
                         "corpus)")
     p.add_argument("-o", "--output", default="models_onnx", metavar="DIR",
                    help="where accel.onnx, accel.json, accel-patterns.json go")
-    p.add_argument("--families", help="model families to compare (svm,gbt,logreg,forest)")
+    p.add_argument("--families", help="model families to compare (svm,forest,logreg)")
     p.add_argument("--heldout", metavar="JSON",
                    help="benchmark result whose 'heldout' metrics go into the card")
     _common(p)

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from clara.accel.features import STRUCTURAL_FEATURES, feature_names, region_vector
+from clara.accel.features import STRUCTURAL_FEATURES, feature_names, region_vectors
 from clara.accel.patterns import PatternList, file_sha256, read_pattern_list
 from clara.accel.regions import FUNCTION, LOOP, Region, module_regions
 from clara.errors import ClaraError
@@ -125,9 +125,9 @@ def load_detector(directory: Path = MODELS_DIR) -> Detector:
 
 
 def classify_regions(detector: Detector, regions: Sequence[Region]) -> np.ndarray:
-    """Probabilities (regions x CLASSES) of each region."""
-    rows = np.array([region_vector(r, detector.patterns) for r in regions])
-    return detector.probabilities(rows.reshape(len(regions), -1))
+    """Probabilities (regions x CLASSES) of each region (whole functions' regions: a loop's
+    features include its function's)."""
+    return detector.probabilities(region_vectors(regions, detector.patterns))
 
 
 def _keep(candidates: list[tuple[Region, str, float]]) -> list[tuple[Region, str, float]]:

@@ -137,13 +137,30 @@ def structural_features(region: Region, view: Sequence[str]) -> np.ndarray:
 
 
 def feature_names(patterns: Sequence[Pattern]) -> list[str]:
-    """Names of the vector's columns: ``pattern:<i>`` then the structural features."""
-    return [f"pattern:{i}" for i in range(len(patterns))] + list(STRUCTURAL_FEATURES)
+    """Names of the vector's columns: ``pattern:<i>``, the region's structural features,
+    then the same structural features of the enclosing function (``function:<name>``)."""
+    return ([f"pattern:{i}" for i in range(len(patterns))] + list(STRUCTURAL_FEATURES)
+            + [f"function:{name}" for name in STRUCTURAL_FEATURES])
 
 
-def region_vector(region: Region, patterns: PatternList) -> np.ndarray:
-    """The full feature vector of one region under a pattern list."""
-    view = mining_view(region.tokens)
-    found = region_patterns(view, patterns.k, patterns.max_gap)
-    return np.concatenate([presence_vector(found, patterns.tokens),
-                           structural_features(region, view)])
+def context_rows(regions: Sequence[Region], structural: np.ndarray) -> np.ndarray:
+    """Each region's enclosing-function row of ``structural`` (a function: its own row).
+
+    ``regions`` must hold every function region of the functions whose loops it holds.
+    """
+    own = {r.key[0]: i for i, r in enumerate(regions) if r.kind != LOOP}
+    return structural[[own[r.function] for r in regions]].reshape(len(regions), -1)
+
+
+def region_vectors(regions: Sequence[Region], patterns: PatternList) -> np.ndarray:
+    """Feature vectors (one row per region) under a pattern list; see ``feature_names``."""
+    views = [mining_view(r.tokens) for r in regions]
+    width = len(patterns.tokens) + 2 * len(STRUCTURAL_FEATURES)
+    if not regions:
+        return np.zeros((0, width))
+    presence = np.array([presence_vector(region_patterns(v, patterns.k, patterns.max_gap),
+                                         patterns.tokens) for v in views])
+    structural = np.array([structural_features(r, v) for r, v in zip(regions, views,
+                                                                     strict=True)])
+    return np.hstack([presence.reshape(len(regions), -1), structural,
+                      context_rows(regions, structural)])

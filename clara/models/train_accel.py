@@ -28,6 +28,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,7 +38,11 @@ from typing import Any
 import numpy as np
 
 from clara.accel.detect import CARD_SCHEMA, CLASSES, INPUT_SCHEMA, MODEL_NAME, PATTERNS_FILE
-from clara.accel.features import STRUCTURAL_FEATURES, feature_names, structural_features
+from clara.accel.features import (
+    STRUCTURAL_FEATURES,
+    feature_names,
+    structural_features,
+)
 from clara.accel.patterns import (
     MinedPattern,
     Pattern,
@@ -70,8 +75,8 @@ POSITIVE = CLASSES[1:]
 CACHE_VERSION = 1
 TRANSFORMS = ("orig", "rename+reorder")
 K, MAX_GAP = 3, 2
-PER_CLASS = 60
-SUPPORT_GRID = (0.2, 0.4)
+PER_CLASS = 150
+SUPPORT_GRID = (0.05, 0.2)
 CONFIDENCE_GRID = (0.8, 0.95)
 C_GRID = (3.0, 30.0)
 MIN_IMPLS = 2  # a pattern must occur in this many implementations to be considered
@@ -91,6 +96,7 @@ class Sample:
     label: str
     transform: str
     region: Region
+    function_region: Region  # the enclosing function's region (itself for a function)
 
 
 def _cache_key(source: Path, seed: int, transforms: Sequence[str],
@@ -186,10 +192,13 @@ def document_samples(doc: dict[str, Any]) -> list[Sample]:
     out: list[Sample] = []
     for v in doc["variants"]:
         module = parse_features(v["records"].splitlines(), f"{doc['impl']} {v['transform']}")
-        for region in module_regions(module):
+        regions = module_regions(module)
+        functions = {r.function: r for r in regions if r.kind != LOOP}
+        for region in regions:
             label = region_label(module, region, doc["label"], v["labelled"], v["extents"])
             if label is not None:
-                out.append(Sample(doc["impl"], label, v["transform"], region))
+                out.append(Sample(doc["impl"], label, v["transform"], region,
+                                  functions[region.function]))
     return out
 
 
@@ -236,7 +245,7 @@ class Design:
     groups: np.ndarray
     vocab: list[Pattern]
     presence: Any            # scipy CSR, samples x vocab (0/1)
-    structural: np.ndarray   # samples x STRUCTURAL_FEATURES
+    structural: np.ndarray   # samples x (STRUCTURAL_FEATURES, the function's ones)
 
 
 def make_design(samples: Sequence[Sample], progress: bool = True) -> Design:
@@ -270,8 +279,13 @@ def make_design(samples: Sequence[Sample], progress: bool = True) -> Design:
     presence = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(samples), len(vocab)))
     structural = np.array([structural_features(s.region, v) for s, v in
                            zip(samples, views, strict=True)]).reshape(len(samples), -1)
+    context = np.array([structural_features(s.function_region,
+                                            mining_view(s.function_region.tokens))
+                        if s.function_region is not s.region else row
+                        for s, row in zip(samples, structural, strict=True)])
     return Design(list(samples), np.array([s.label for s in samples]),
-                  np.array([s.impl for s in samples]), vocab, presence, structural)
+                  np.array([s.impl for s in samples]), vocab, presence,
+                  np.hstack([structural, context]))
 
 
 def choose_patterns(design: Design, rows: np.ndarray, min_support: float,
@@ -294,7 +308,7 @@ def matrix(design: Design, rows: np.ndarray, columns: Sequence[int]) -> np.ndarr
 # --------------------------------------------------------------------------- models
 
 
-MODEL_FAMILIES = ("svm", "gbt", "logreg", "forest")
+MODEL_FAMILIES = ("svm", "forest", "logreg")
 
 
 def make_model(family: str, c: float, seed: int = 0, probability: bool = True) -> Any:
@@ -302,7 +316,7 @@ def make_model(family: str, c: float, seed: int = 0, probability: bool = True) -
 
     ``probability=False`` skips the SVM's Platt calibration (inner CV only predicts labels).
     """
-    from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+    from sklearn.ensemble import RandomForestClassifier
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
@@ -315,11 +329,8 @@ def make_model(family: str, c: float, seed: int = 0, probability: bool = True) -
     if family == "logreg":
         return make_pipeline(StandardScaler(), LogisticRegression(
             C=c / 10, max_iter=3000, class_weight="balanced"))
-    if family == "gbt":
-        return HistGradientBoostingClassifier(max_iter=200, learning_rate=0.1,
-                                              class_weight="balanced", random_state=seed)
     if family == "forest":
-        return RandomForestClassifier(n_estimators=150, min_samples_leaf=2,
+        return RandomForestClassifier(n_estimators=100, min_samples_leaf=3,
                                       class_weight="balanced", n_jobs=1, random_state=seed)
     raise ValueError(f"unknown model family {family!r}")
 
@@ -338,7 +349,11 @@ def fit(family: str, c: float, x: np.ndarray, y: np.ndarray, seed: int = 0,
     model = make_model(family, c, seed, probability)
     step = model.steps[-1][0] + "__sample_weight" if hasattr(model, "steps") else \
         "sample_weight"
-    model.fit(ux, uy, **{step: w})
+    with warnings.catch_warnings():
+        # SVC(probability=True) is deprecated from scikit-learn 1.9 (still supported, and
+        # skl2onnx converts it; CalibratedClassifierCV would not convert as one graph)
+        warnings.filterwarnings("ignore", message=".*probability.*", category=FutureWarning)
+        model.fit(ux, uy, **{step: w})
     return model
 
 

@@ -1,0 +1,245 @@
+"""Accuracy of the accelerator-opportunity detector: grouped CV on the corpus, example NFs.
+
+1. **Held-out implementations.** The corpus (every variant of every tagged file) is split
+   into ``--folds`` folds *by implementation* (all variants of one file on one side, files
+   of each class dealt evenly over the folds). In each fold, the pattern thresholds, the SVM's
+   C and the shipped family are chosen by inner grouped CV on the training implementations
+   only; then the SVM and the alternatives (random forest, logistic regression) are
+   fitted on the training side with those settings and predict the held-out
+   side. Per-class precision/recall (over regions) and the confusion matrix are reported per
+   model family, plus the family the inner CV would ship in each fold ("selected"); and a
+   detection view per compiled variant (which classes any region of the file gets).
+2. **Ship** (``--ship``): train on the whole corpus (``clara.models.train_accel.train``) into
+   ``models_onnx/`` with the held-out metrics in the card.
+3. **Example NFs.** ``detect_accelerators`` with the shipped model on every source in
+   ``examples/nfs`` (compiled as ``clara analyze`` does; packet-path functions), every
+   detection listed and judged against ``GROUND_TRUTH`` below.
+
+Writes ``benchmarks/results/accel_accuracy.json`` and prints the tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from _common import REPO, format_table, write_result
+
+from clara.accel.detect import CLASSES, Detection, detect_accelerators
+from clara.analyze import analyze_module
+from clara.models import train_accel as ta
+from clara.toolchain.compile import CompileOptions
+
+EXAMPLES = REPO / "examples" / "nfs"
+
+
+@dataclass(frozen=True)
+class Truth:
+    """An algorithm in an example NF: its class and the source lines that implement it."""
+
+    cls: str
+    first: int
+    last: int
+    what: str
+    required: bool = True   # False: a detection here is accepted but not expected
+
+
+# Ground truth, decided by reading the sources (before looking at any detection):
+# * wep_decap.cc: CRC-32 ICV (WEPDecap::crc32, lines 125-132) and RC4 KSA + PRGA
+#   (WEPDecap::rc4_crypt, lines 135-164), both inlined into simple_action.
+# * crc_lb.cc: table-driven CRC-32 over the 13-byte flow key (crc32_tuple, lines 80-93).
+# * lpm_router.cc: binary-trie longest-prefix lookup (LPMRouter::lookup, lines 109-122).
+# * cms_heavy_hitter.cc: flow_key ends in a murmur-style 64-bit finalizer (lines 102-121,
+#   straight-line code inlined into classify) and update()'s first loop (lines 130-135)
+#   computes one multiply-shift row hash per row next to the counter reads: hashing is
+#   present but no region is a hash implementation, so `hash` there is accepted, not expected.
+# * aggregate_counter.cc: hash_key (lines 60-66) is a two-operation Fibonacci hash inlined
+#   into the packet path: `hash` on it is accepted, not expected; find_bucket's probe loop is
+#   table probing (none).
+# * synack_responder.cc, udp_ipencap.cc, flow_nat.cc, mini_nat.cc: checksums only through
+#   click_in_cksum / click_update_in_cksum calls (API, not implementations). lpm_router.cc's
+#   RFC 1624 TTL fix (lines 159-166) is four straight-line operations: none.
+# * xdp_filter.c: match_blocked_prefix is a first-match mask scan in rule order (an ACL, not
+#   a longest-prefix match): none. dpi_matcher.cc (automaton scan), stateful_firewall.cc,
+#   timestamp_filter.cc: none.
+# A function region that contains an expected or accepted algorithm (inlined) may carry its
+# class; any other detection is a false positive.
+GROUND_TRUTH: dict[str, list[Truth]] = {
+    "wep_decap.cc": [Truth("crc", 125, 132, "CRC-32 ICV"),
+                     Truth("crypto", 135, 164, "RC4 KSA + PRGA")],
+    "crc_lb.cc": [Truth("crc", 80, 93, "CRC-32 of the flow key")],
+    "lpm_router.cc": [Truth("lpm", 109, 122, "binary-trie LPM lookup")],
+    "cms_heavy_hitter.cc": [Truth("hash", 102, 121, "64-bit finalizer", required=False),
+                            Truth("hash", 128, 136, "multiply-shift row hashes",
+                                  required=False)],
+    "aggregate_counter.cc": [Truth("hash", 60, 66, "Fibonacci hash", required=False)],
+}
+
+
+def _inside(d: Detection, t: Truth) -> bool:
+    return d.cls == t.cls and t.first <= d.first_line <= t.last
+
+
+def judge_nf(name: str, detections: Sequence[Detection],
+             function_lines: dict[str, set[int]]) -> dict[str, Any]:
+    """True positives, misses and false positives of one example NF."""
+    truths = GROUND_TRUTH.get(name, [])
+    rows = []
+    for d in detections:
+        hit = next((t for t in truths if _inside(d, t)), None)
+        holds = next((t for t in truths if d.region == "function" and d.cls == t.cls and
+                      any(t.first <= ln <= t.last for ln in function_lines[d.function])), None)
+        verdict = ("expected" if hit and hit.required else "accepted" if hit or holds
+                   else "false positive")
+        rows.append({"function": d.demangled, "region": d.region, "line": d.first_line,
+                     "class": d.cls, "p": d.probability, "verdict": verdict,
+                     "truth": (hit or holds).what if (hit or holds) else ""})
+    missed = [t.what for t in truths if t.required and not any(_inside(d, t)
+                                                               for d in detections)]
+    return {"detections": rows, "missed": missed,
+            "false_positives": sum(1 for r in rows if r["verdict"] == "false positive")}
+
+
+def example_nfs(model_dir: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    sources = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".cc", ".c"))
+    with tempfile.TemporaryDirectory(prefix="clara-accel-nf-") as tmp:
+        for n, src in enumerate(sources):
+            module = analyze_module(src, CompileOptions(), Path(tmp), f"{n}-{src.stem}").features
+            lines: dict[str, set[int]] = {}
+            for b in module.blocks:
+                lines.setdefault(b.function, set()).update(b.lines)
+            out[src.name] = judge_nf(src.name, detect_accelerators(module, model_dir), lines)
+    return out
+
+
+def cross_validate(design: ta.Design, folds: int, seed: int,
+                   families: Sequence[str]) -> dict[str, Any]:
+    """Outer grouped CV: predictions of every family and the settings chosen per fold."""
+    fold = ta.grouped_folds(design.groups, design.labels, folds, seed)
+    preds = {f: np.empty(len(design.labels), dtype=object) for f in [*families, "selected"]}
+    chosen = []
+    for k in range(folds):
+        train_rows, test_rows = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        settings = ta.select_settings(design, train_rows, families, seed)
+        chosen.append({"fold": k, "min_support": settings.min_support,
+                       "min_confidence": settings.min_confidence, "C": settings.c,
+                       "family": settings.family,
+                       "inner_macro_f1": {f: round(v, 4) for f, v in settings.inner_f1.items()},
+                       "test_implementations": len(set(design.groups[test_rows]))})
+        cols = ta.choose_patterns(design, train_rows, settings.min_support,
+                                  settings.min_confidence)
+        x_train, x_test = ta.matrix(design, train_rows, cols), ta.matrix(design, test_rows, cols)
+        for family in families:
+            model = ta.fit(family, settings.c, x_train, design.labels[train_rows], seed)
+            proba = model.predict_proba(x_test)
+            classes = list(model.classes_)
+            preds[family][test_rows] = [classes[i] for i in np.argmax(proba, axis=1)]
+        preds["selected"][test_rows] = preds[settings.family][test_rows]
+        print(f"fold {k}: {settings}", file=sys.stderr)
+    truth = design.labels.tolist()
+    return {"folds": chosen,
+            "models": {f: ta.per_class_metrics(truth, p.tolist()) for f, p in preds.items()},
+            "per_variant": {f: variant_metrics(design.samples, p.tolist())
+                            for f, p in preds.items()}}
+
+
+def variant_metrics(samples: Sequence[ta.Sample], preds: Sequence[str]) -> dict[str, Any]:
+    """Detection view: per compiled variant, the set of classes predicted on any region.
+
+    A variant of class c is a true positive for c when some region is predicted c; any
+    class predicted on a variant of another class is a false positive for that class (a
+    negative file with any detection is a false positive)."""
+    file_class: dict[str, str] = {}
+    for s in samples:
+        if s.label != "none":
+            file_class[s.impl] = s.label
+    found: dict[tuple[str, str], set[str]] = {}
+    for s, p in zip(samples, preds, strict=True):
+        found.setdefault((s.impl, s.transform), set())
+        if p != "none":
+            found[(s.impl, s.transform)].add(p)
+    out: dict[str, Any] = {}
+    for cls in CLASSES[1:]:
+        tp = sum(1 for (i, _), ps in found.items() if cls in ps and file_class.get(i) == cls)
+        fp = sum(1 for (i, _), ps in found.items() if cls in ps and file_class.get(i) != cls)
+        fn = sum(1 for (i, _), ps in found.items() if cls not in ps and file_class.get(i) == cls)
+        out[cls] = {"precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
+                    "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
+                    "variants": tp + fn}
+    negatives = [ps for (i, _), ps in found.items() if i not in file_class]
+    out["none"] = {"clean": round(sum(1 for ps in negatives if not ps) / max(len(negatives), 1),
+                                  4), "variants": len(negatives)}
+    return out
+
+
+def print_tables(cv: dict[str, Any], nfs: dict[str, Any] | None) -> None:
+    header = ["model", *[f"{c} P/R" for c in CLASSES], "macro F1"]
+    rows = []
+    for family, m in cv["models"].items():
+        rows.append([family, *[f"{m['per_class'][c]['precision']:.3f}/"
+                               f"{m['per_class'][c]['recall']:.3f}" for c in CLASSES],
+                     f"{m['macro_f1']:.3f}"])
+    print("held-out implementations (grouped CV, per region)")
+    print(format_table(header, rows))
+    print("\nper variant (detections over all regions of a compiled file), precision/recall")
+    rows = [[family, *[f"{v[c]['precision']:.3f}/{v[c]['recall']:.3f}" for c in CLASSES[1:]],
+             f"{v['none']['clean']:.3f}"] for family, v in cv["per_variant"].items()]
+    print(format_table(["model", *CLASSES[1:], "negatives clean"], rows))
+    m = cv["models"]["selected"]
+    print("\nconfusion matrix, selected model (rows: true, columns: predicted)")
+    print(format_table(["true \\ pred", *CLASSES],
+                       [[c, *map(str, r)] for c, r in zip(CLASSES, m["confusion"]["matrix"],
+                                                          strict=True)]))
+    if nfs is None:
+        return
+    print("\nexample NFs (packet path)")
+    rows = []
+    for name, res in nfs.items():
+        for d in res["detections"]:
+            rows.append([name, d["function"][:40], d["region"], str(d["line"]), d["class"],
+                         f"{d['p']:.2f}", d["verdict"] + (f" ({d['truth']})" if d["truth"]
+                                                          else "")])
+        rows.extend([name, "-", "-", "-", "-", "-", f"MISSED {what}"] for what in res["missed"])
+        if not res["detections"] and not res["missed"]:
+            rows.append([name, "-", "-", "-", "none", "-", "ok (no detection)"])
+    print(format_table(["NF", "function", "region", "line", "class", "p", "verdict"], rows))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--folds", type=int, default=ta.CV_FOLDS)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--ship", action="store_true",
+                        help="also train on the whole corpus into models_onnx/")
+    parser.add_argument("--skip-nfs", action="store_true")
+    args = parser.parse_args(argv)
+    files = ta.default_files()
+    samples = ta.build_dataset(files, args.jobs, args.seed)
+    design = ta.make_design(samples)
+    cv = cross_validate(design, args.folds, args.seed, ta.MODEL_FAMILIES)
+    heldout = {"protocol": f"{args.folds}-fold CV grouped by implementation; settings by "
+                           f"{ta.INNER_FOLDS}-fold inner CV on training implementations",
+               "models": cv["models"], "per_variant": cv["per_variant"],
+               "folds": cv["folds"]}
+    model_dir = REPO / "models_onnx"
+    if args.ship:
+        ta.train(files, model_dir, jobs=args.jobs, seed=args.seed, heldout=heldout)
+    nfs = None if args.skip_nfs else example_nfs(model_dir)
+    write_result("accel_accuracy", {
+        "corpus": {"files": len(files), "regions": len(samples),
+                   "by_class": ta.class_counts(samples)},
+        "heldout": heldout, "example_nfs": nfs})
+    print_tables(cv, nfs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

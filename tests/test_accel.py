@@ -1,0 +1,191 @@
+"""The accelerator-opportunity detector: loops, pattern mining, the shipped model, training.
+
+Real plugin, real onnxruntime on the shipped model in models_onnx/, no mocks.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import EXAMPLES, REPO, run_cli
+
+from clara.accel.detect import CLASSES, detect_accelerators, load_detector
+from clara.accel.features import feature_names, region_vectors
+from clara.accel.patterns import (
+    mining_view,
+    pattern_statistics,
+    region_patterns,
+    select_patterns,
+    weights_by_group,
+)
+from clara.accel.regions import back_edges, dominators, module_regions, natural_loops
+from clara.analyze import analyze_module
+from clara.errors import ClaraError
+from clara.ir.features import parse_features
+from clara.toolchain.compile import CompileOptions
+
+MODELS = REPO / "models_onnx"
+CORPUS = REPO / "clara" / "accel" / "corpus"
+
+
+def _records(succs: dict[int, list[int]]) -> list[str]:
+    """Feature records of one function whose CFG is ``succs`` (block i has token t<i>)."""
+    head = {"schema": "clara.features/1"}
+    lines = [json.dumps({**head, "record": "module", "module": "m", "source_file": "m.c"}),
+             json.dumps({**head, "record": "function", "function": "f", "line": 1,
+                         "blocks": len(succs)})]
+    for i, out in succs.items():
+        lines.append(json.dumps({**head, "record": "block", "function": "f", "block": f"b{i}",
+                                 "index": i, "succs": out, "first_line": 10 + i,
+                                 "tokens": [f"t{i}"], "is_entry": i == 0}))
+    return lines
+
+
+# 0 -> 1 -> 2 -> 3 -> 2 (inner loop {2,3}), 3 -> 4 -> 1 (outer loop {1,2,3,4}), 1 -> 5,
+# 5 -> 6 -> 6 (self loop), 6 -> 7; block 8 is unreachable and loops on itself.
+CFG = {0: [1], 1: [2, 5], 2: [3], 3: [2, 4], 4: [1], 5: [6], 6: [6, 7], 7: [], 8: [8]}
+
+
+def test_dominators_and_back_edges() -> None:
+    dom = dominators(CFG, 0)
+    assert dom[3] == {0, 1, 2, 3}
+    assert dom[7] == {0, 1, 5, 6, 7}
+    assert 8 not in dom
+    assert back_edges(CFG, 0) == [(3, 2), (4, 1), (6, 6)]
+
+
+def test_natural_loops_from_records() -> None:
+    loops = natural_loops(CFG, 0)
+    assert loops == {1: {1, 2, 3, 4}, 2: {2, 3}, 6: {6}}
+    module = parse_features(_records(CFG), "cfg")
+    regions = module_regions(module)
+    assert [(r.kind, r.header, r.blocks, r.depth, r.inner_loops) for r in regions] == [
+        ("function", 0, tuple(range(9)), 0, 3, ),
+        ("loop", 1, (1, 2, 3, 4), 1, 1),
+        ("loop", 2, (2, 3), 2, 0),
+        ("loop", 6, (6,), 1, 0),
+    ]
+    outer = regions[1]
+    assert outer.tokens == ("t1", "t2", "t3", "t4")  # block index order
+    assert outer.exits == 1 and outer.first_line == 11
+
+
+def test_mining_view_keeps_computation() -> None:
+    tokens = ["alloca i32", "load i32 stack", "getelementptr array var const var",
+              "load i8 stack", "xor i32 var var", "store i32 stack", "br",
+              "load i32 click_ip.ip_src", "call api.Packet::ip_header", "call llvm.fshl.i32"]
+    assert mining_view(tokens) == ("getelementptr array v c v", "load i8 mem", "xor iw v v",
+                                   "load iw hdr", "call api", "call llvm.fshl")
+
+
+def test_region_patterns_contiguous_and_gapped() -> None:
+    assert region_patterns(("a", "b", "c"), k=2, max_gap=1) == {("a", "b"), ("b", "c")}
+    assert region_patterns(("a", "b", "c"), k=3, max_gap=2) == {
+        ("a", "b"), ("a", "c"), ("b", "c"), ("a", "b", "c")}
+
+
+def test_support_and_confidence_by_hand() -> None:
+    # patterns: ("x","y") and ("y","z"); four regions, weights 1 each
+    seqs = [("x", "y"), ("x", "y", "z"), ("y", "z"), ("x", "y")]
+    labels = ["crc", "crc", "none", "none"]
+    vocab = [("x", "y"), ("y", "z")]
+    presence = np.array([[p in region_patterns(s, 2, 1) for p in vocab] for s in seqs], float)
+    w = weights_by_group(["a", "b", "c", "d"], labels)
+    support, confidence = pattern_statistics(presence, labels, w, ["none", "crc"])
+    # ("x","y"): in both crc regions (support 1.0) and in one of two none regions
+    assert support[1, 0] == pytest.approx(1.0) and confidence[1, 0] == pytest.approx(2 / 3)
+    # ("y","z"): in one crc region of two (0.5), one none region: confidence 1/2
+    assert support[1, 1] == pytest.approx(0.5) and confidence[1, 1] == pytest.approx(0.5)
+    assert select_patterns(support, confidence, ["none", "crc"], ["crc"], 0.9, 0.6, 10) == [0]
+    assert select_patterns(support, confidence, ["none", "crc"], ["crc"], 0.4, 0.9, 10) == []
+    # two regions of one implementation weigh as much as one region of another
+    assert weights_by_group(["a", "a", "b"], ["crc"] * 3).tolist() == [0.5, 0.5, 1.0]
+
+
+def test_shipped_model_agrees_with_card() -> None:
+    detector = load_detector(MODELS)
+    card = detector.card
+    assert card["inputs"]["features"] == feature_names(detector.patterns.tokens)
+    assert sorted(card["classes"]) == sorted(CLASSES)
+    assert card["heldout"], "the card carries the held-out metrics"
+    for name in ("accel.onnx", "accel.json", "accel-patterns.json"):
+        assert (MODELS / name).stat().st_size < 2_000_000
+
+
+@pytest.fixture(scope="module")
+def nf_detections(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
+    work = tmp_path_factory.mktemp("nf")
+    out = {}
+    for name in ("crc_lb.cc", "lpm_router.cc", "mini_nat.cc"):
+        module = analyze_module(EXAMPLES / name, CompileOptions(), work, Path(name).stem)
+        out[name] = detect_accelerators(module.features, MODELS)
+    return out
+
+
+def test_detects_crc_in_crc_lb(nf_detections: dict[str, list]) -> None:
+    found = nf_detections["crc_lb.cc"]
+    assert [(d.cls, d.region) for d in found] == [("crc", "loop")]
+    assert 88 <= found[0].first_line <= 92 and found[0].probability > 0.5
+    assert "push" in found[0].demangled
+
+
+def test_detects_lpm_in_lpm_router(nf_detections: dict[str, list]) -> None:
+    found = nf_detections["lpm_router.cc"]
+    assert [(d.cls, d.region) for d in found] == [("lpm", "loop")]
+    assert 113 <= found[0].first_line <= 119
+
+
+def test_nothing_in_mini_nat(nf_detections: dict[str, list]) -> None:
+    assert nf_detections["mini_nat.cc"] == []
+
+
+def test_region_vector_matches_card_width() -> None:
+    detector = load_detector(MODELS)
+    module = parse_features(_records(CFG), "cfg")
+    vec = region_vectors(module_regions(module), detector.patterns)[0]
+    assert len(vec) == len(detector.card["inputs"]["features"])
+
+
+def test_card_mismatch_is_refused(tmp_path: Path) -> None:
+    for name in ("accel.onnx", "accel.json", "accel-patterns.json"):
+        shutil.copy(MODELS / name, tmp_path / name)
+    patterns = json.loads((tmp_path / "accel-patterns.json").read_text())
+    patterns["patterns"] = patterns["patterns"][:-1]
+    (tmp_path / "accel-patterns.json").write_text(json.dumps(patterns))
+    with pytest.raises(ClaraError, match=r"accel\.json.*SHA-256.*clara train accel"):
+        load_detector(tmp_path)
+    card = json.loads((MODELS / "accel.json").read_text())
+    card["schema"] = "clara.accel-card/0"
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in ("accel.onnx", "accel-patterns.json"):
+        shutil.copy(MODELS / name, other / name)
+    (other / "accel.json").write_text(json.dumps(card))
+    with pytest.raises(ClaraError, match=r"card schema .*clara train accel"):
+        load_detector(other)
+
+
+def test_train_accel_end_to_end(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    picks = ["crc/crc32_ieee_bitwise.c", "crc/crc8_bitwise.c", "crc/crc16_modbus_bitwise.c",
+             "negative/sort_insertion.c", "negative/hex_encode.c", "negative/rng_lcg.c"]
+    for rel in picks:
+        (corpus / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / rel, corpus / rel)
+    out = tmp_path / "model"
+    proc = run_cli("train", "accel", "--corpus", str(corpus), "-o", str(out), "--configs",
+                   "O0", "--transforms", "orig", "--families", "svm,logreg", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    card = json.loads((out / "accel.json").read_text())
+    assert card["training_data"]["files"] == 6
+    assert card["model"]["family"] in ("svm", "logreg")
+    detector = load_detector(out)
+    assert detector.card["patterns"]["count"] == len(detector.patterns.patterns)
+    proc = run_cli("eval", "accel", "--from", str(corpus), "--model-dir", str(out),
+                   "--configs", "O0", "--transforms", "orig", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert "crc" in proc.stdout and "confusion" in proc.stdout
