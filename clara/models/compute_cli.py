@@ -17,7 +17,7 @@ from typing import Any
 
 from clara.errors import ClaraError
 
-DEFAULT_PROGRAMS = 3000  # what the shipped models were trained from (seeds 0 .. N-1)
+DEFAULT_PROGRAMS = 1200  # what the shipped models were trained from (seeds 0 .. N-1)
 DATASETS_DIR = Path("build") / "datasets"
 
 

@@ -1,0 +1,189 @@
+"""Compute-model accuracy: the shipped LSTM and every baseline, measured in the same run.
+
+For each target: the shipped ``models_onnx/compute-<target>.onnx`` and the baselines of
+:mod:`clara.models.baselines_compute` (fitted here on the same training programs, epochs by the
+same validation programs) are scored on (a) the held-out synthesized programs (split by
+program hash, never trained on) and (b) the example NFs of ``examples/nfs`` (labelled with
+the target compiler; never used for training or selection). WMAPE = sum|pred-true|/sum(true),
+per block and per function, pooled and per program, for compute and memory; plus the
+unknown-token rate. Writes ``benchmarks/results/compute_accuracy.json`` and the figures into
+each model card (``benchmark`` section).
+
+    .venv/bin/python benchmarks/compute_accuracy.py [--target T ...] [--dataset-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any
+
+from _common import REPO, RESULTS, format_table, git_commit, write_result
+
+from clara.insights.compute import ComputeModel, load_compute_model
+from clara.ir.vocabulary import unknown_rate
+from clara.models.baselines_compute import baselines
+from clara.models.train_compute import (
+    TEST_FRACTION,
+    VALIDATION_FRACTION,
+    TrainConfig,
+    evaluate,
+    load_records,
+    split_by_program,
+)
+
+TARGETS = ("bluefield2", "octeon")
+GOALS = {"function": 0.12, "block": 0.30, "memory_function": 0.20, "lstm_vs_best": 0.20}
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def nf_dataset(target: str, directory: Path) -> Path:
+    """The example NFs labelled for ``target`` (built with `clara dataset build --from`)."""
+    out = directory / f"{target}-nfs"
+    if not (out / "manifest.json").is_file():
+        from clara.dataset.commands import ProgramSpec, build_dataset, sources_in
+        from clara.targets.profile import load_target
+        from clara.toolchain.compile import CompileOptions
+
+        root, sources = sources_in([REPO / "examples" / "nfs"])
+        build_dataset(load_target(target), CompileOptions(), ProgramSpec(sources=sources,
+                      root=root), out, 2, progress=False)
+    return out
+
+
+def scores(records: list[Any], pred: Any, model: ComputeModel) -> dict[str, Any]:
+    metrics = evaluate(records, pred)
+    metrics["unknown_token_rate"] = unknown_rate((r["tokens"] for r in records),
+                                                 model.vocabulary)
+    return metrics
+
+
+def training_config(card: dict[str, Any], epochs: int | None) -> TrainConfig:
+    """The shipped LSTM's training protocol, for the DNN and CNN baselines too."""
+    known = {f.name for f in fields(TrainConfig)}
+    config = {k: v for k, v in card.get("training", {}).get("config", {}).items() if k in known}
+    return replace(TrainConfig(**config), **({"epochs": epochs} if epochs else {}))
+
+
+def run_target(target: str, nfs: Path, models: Path, epochs: int | None) -> dict[str, Any]:
+    """Score the shipped model and the baselines (fitted now) on the model's own dataset."""
+    model = load_compute_model(f"compute-{target}", models, target)
+    dataset = REPO / model.card["training_data"]["path"]
+    config = training_config(dict(model.card), epochs)
+    records = load_records(dataset)
+    train_all, test = split_by_program(records, TEST_FRACTION, "test")
+    train, valid = split_by_program(train_all, VALIDATION_FRACTION, "valid",
+                                    at_least_one=True)
+    nf_records = load_records(nfs)
+    log(f"{target}: {len(train)} training / {len(valid)} validation / {len(test)} held-out "
+        f"blocks, {len(nf_records)} example-NF blocks")
+    start = time.perf_counter()
+    results = {"lstm": {"held_out": scores(test, model.predict(test)[0], model),
+                        "example_nfs": scores(nf_records, model.predict(nf_records)[0], model),
+                        "inference_seconds": round(time.perf_counter() - start, 3),
+                        "training_seconds": model.card.get("training", {}).get("seconds")}}
+    for baseline in baselines(config, log):
+        log(f"{target}: fitting {baseline.name}")
+        start = time.perf_counter()
+        baseline.fit(train, valid, model.vocabulary)
+        results[baseline.name] = {
+            "held_out": scores(test, baseline.predict(test), model),
+            "example_nfs": scores(nf_records, baseline.predict(nf_records), model),
+            "training_seconds": round(time.perf_counter() - start, 1)}
+    return {"dataset": str(dataset), "example_nfs": str(nfs), "model": model.name,
+            "card_training_data": model.card.get("training_data"), "results": results,
+            "goals": goal_check(results)}
+
+
+def goal_check(results: dict[str, Any]) -> dict[str, Any]:
+    """The issue's targets on both evaluation sets, and the LSTM against the best baseline."""
+    checks: dict[str, Any] = {}
+    for where in ("held_out", "example_nfs"):
+        lstm = results["lstm"][where]
+        best = min((v[where]["compute"]["block"], k) for k, v in results.items() if k != "lstm")
+        checks[where] = {
+            "function_wmape": lstm["compute"]["function"],
+            "function_ok": lstm["compute"]["function"] <= GOALS["function"],
+            "block_wmape": lstm["compute"]["block"],
+            "block_ok": lstm["compute"]["block"] <= GOALS["block"],
+            "memory_function_wmape": lstm["memory"]["function"],
+            "memory_function_ok": lstm["memory"]["function"] <= GOALS["memory_function"],
+            "best_baseline": best[1], "best_baseline_block_wmape": best[0],
+            "lstm_gain_vs_best": 1 - lstm["compute"]["block"] / best[0],
+            "lstm_gain_ok": lstm["compute"]["block"] <= (1 - GOALS["lstm_vs_best"]) * best[0],
+        }
+    return checks
+
+
+def table(target: str, results: dict[str, Any]) -> str:
+    def pct(x: float) -> str:
+        return f"{100 * x:.1f}"
+
+    rows = []
+    for name, r in results.items():
+        row = [name]
+        for where in ("held_out", "example_nfs"):
+            m = r[where]
+            row += [pct(m["compute"]["block"]), pct(m["compute"]["function"]),
+                    pct(m["compute"]["function_per_program"]["mean"]),
+                    pct(m["memory"]["block"]), pct(m["memory"]["function"])]
+        rows.append(row)
+    cols = ["blk%", "fn%", "fn/prog%", "mem blk%", "mem fn%"]
+    header = [f"{target} WMAPE", *(f"synth {c}" for c in cols), *(f"NFs {c}" for c in cols)]
+    return format_table(header, rows)
+
+
+def update_card(models: Path, target: str, entry: dict[str, Any]) -> None:
+    """Put the benchmark's figures into the model card (what `clara eval` users compare to)."""
+    path = models / f"compute-{target}.json"
+    card = json.loads(path.read_text())
+    lstm = entry["results"]["lstm"]
+    card["benchmark"] = {
+        "source": "benchmarks/compute_accuracy.py", "commit": git_commit(),
+        "held_out_synthesized": lstm["held_out"], "example_nfs": lstm["example_nfs"],
+        "baselines_block_wmape": {k: {w: v[w]["compute"]["block"]
+                                      for w in ("held_out", "example_nfs")}
+                                  for k, v in entry["results"].items() if k != "lstm"},
+        "goals": entry["goals"],
+    }
+    path.write_text(json.dumps(card, indent=2) + "\n")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--target", action="append", choices=TARGETS)
+    parser.add_argument("--dataset-dir", default=str(REPO / "build" / "datasets"),
+                        help="holds (or receives) <target>-nfs, the labelled example NFs; "
+                             "the synthesized data is the one the model card names")
+    parser.add_argument("--models", default=str(REPO / "models_onnx"))
+    parser.add_argument("--epochs", type=int, help="override the card's epochs for DNN and CNN")
+    parser.add_argument("--no-card", action="store_true", help="do not update the cards")
+    args = parser.parse_args()
+    directory, models = Path(args.dataset_dir), Path(args.models)
+    previous = RESULTS / "compute_accuracy.json"
+    earlier = json.loads(previous.read_text()).get("targets", {}) if previous.is_file() else {}
+    payload: dict[str, Any] = {"metric": "WMAPE = sum|pred-true| / sum(true)",
+                               "split": {"test_fraction": TEST_FRACTION,
+                                         "validation_fraction": VALIDATION_FRACTION},
+                               "goals": GOALS, "targets": earlier}
+    for target in args.target or TARGETS:
+        entry = run_target(target, nf_dataset(target, directory), models, args.epochs)
+        payload["targets"][target] = entry
+        print(table(target, entry["results"]))
+        print(json.dumps(entry["goals"], indent=1))
+        if not args.no_card:
+            update_card(models, target, entry)
+    path = write_result("compute_accuracy", payload)
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
