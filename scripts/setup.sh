@@ -4,12 +4,13 @@
 # Installs everything Clara needs on a fresh Debian 12 / Ubuntu 24.04 machine and is safe to
 # run again: the apt packages (LLVM 19, the targets' cross compilers), a virtual environment
 # in .venv, and Clara itself (`pip install -e .`, which builds the LLVM plugin with CMake).
-# With --test it also installs the test and training extras.
+# With --test it also installs the test, training (torch CPU, xgboost-cpu, scikit-learn) and
+# Ray extras, so the tests can run every training command and the Ray executor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras=""
-[ "${1:-}" = "--test" ] && extras="[test,train]"
+[ "${1:-}" = "--test" ] && extras="[test,train,ray]"
 
 apt_packages=(
   clang-19 llvm-19-dev libclang-19-dev llvm-19-tools   # analysis compiler, opt, FileCheck
