@@ -351,7 +351,7 @@ def fit(family: str, c: float, x: np.ndarray, y: np.ndarray, seed: int = 0,
         "sample_weight"
     with warnings.catch_warnings():
         # SVC(probability=True) is deprecated from scikit-learn 1.9 (still supported, and
-        # skl2onnx converts it; CalibratedClassifierCV would not convert as one graph)
+        # skl2onnx converts it to one SVMClassifier node)
         warnings.filterwarnings("ignore", message=".*probability.*", category=FutureWarning)
         model.fit(ux, uy, **{step: w})
     return model
