@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clara.errors import ClaraError
 from clara.insights.ir_summary import SourceInput, build_insights
@@ -24,6 +24,9 @@ from clara.report.remarks import render_remarks
 from clara.report.sarif import render_sarif
 from clara.report.text import render_text
 from clara.toolchain.compile import CompileOptions, compile_to_ir, language_of, run_passes
+
+if TYPE_CHECKING:
+    from clara.targets.profile import TargetProfile
 
 FORMATS = ("text", "json", "yaml", "remarks", "sarif")
 
@@ -146,15 +149,19 @@ def run_analyze(args: argparse.Namespace) -> int:
     if args.target:
         from clara.targets.profile import load_target
 
-        target = load_target(args.target).name
+        target = load_target(args.target)
     options = options_from_args(args)
     with tempfile.TemporaryDirectory(prefix="clara-") as tmp:
         workdir = Path(args.save_temps) if args.save_temps else Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        document, modules = analyze_sources(sources, options, workdir, target,
+        document, modules = analyze_sources(sources, options, workdir,
+                                            target.name if target else None,
                                             progress=len(sources) > 1)
-        if args.trace or args.workload:
-            add_profiles(document, modules, args, workdir)
+        profiles = (profile_modules(modules, args, workdir)
+                    if args.trace or args.workload else [])
+        add_model_insights(document, modules, target, profiles)
+        if profiles:
+            add_profile_insights(document, modules, profiles, target)
         text = render(document, args.format, modules, workdir)
     if args.output:
         write_atomically(Path(args.output), text)
@@ -163,25 +170,80 @@ def run_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_profiles(document: dict[str, Any], modules: Sequence[AnalyzedModule],
-                 args: argparse.Namespace, workdir: Path) -> None:
-    """Profile every source over the trace or workload and add per-packet numbers."""
-    from clara.insights.memory import ProfiledModule, memory_insights
-    from clara.insights.per_packet import apply_profile
-    from clara.targets.profile import load_target
+def profile_modules(modules: Sequence[AnalyzedModule], args: argparse.Namespace,
+                    workdir: Path) -> list[dict[str, Any]]:
+    """The ``clara.profile/1`` document of every source over the trace or workload."""
     from clara.workload.profile import profile_nf
 
-    profiled = []
+    profiles = []
     for number, module in enumerate(modules):
         result = profile_nf(module.source, trace=args.trace, workload=args.workload,
                             config=args.config, port=args.port,
                             include_dirs=args.include, work_dir=workdir / f"profile-{number}")
         if result.error is not None:
             raise result.error
-        apply_profile(document, result.document, module.features.source_file)
-        profiled.append(ProfiledModule(module.source, module.features, result.document))
-    if args.target:
-        records, rendered = memory_insights(profiled, load_target(args.target))
+        profiles.append(result.document)
+    return profiles
+
+
+def _missing_model_record(source: str, message: str) -> dict[str, Any]:
+    return {"kind": "model-missing", "severity": "note", "function": "", "block": "",
+            "location": {"file": source, "line": 1, "column": 0}, "message": message,
+            "data": {}}
+
+
+def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
+                       target: TargetProfile | None,
+                       profiles: Sequence[dict[str, Any]]) -> None:
+    """Compute predictions (with a target) and accelerator regions for every module."""
+    from clara.accel.detect import detect_accelerators
+    from clara.accel.regions import module_regions
+    from clara.insights.compute import predict_blocks
+    from clara.insights.ir_summary import reported_functions
+    from clara.insights.model_records import accelerator_records, apply_compute_predictions
+    from clara.insights.per_packet import block_frequencies
+    from clara.models.onnx_model import MODELS_DIR
+
+    for number, module in enumerate(modules):
+        features = module.features
+        reported = [f.name for f in reported_functions(features)]
+        predictions = {}
+        if target is not None:
+            model_file = target.models.get("compute")
+            if model_file and (MODELS_DIR / model_file).is_file():
+                predictions = predict_blocks(features, target)
+                apply_compute_predictions(document, features.source_file, predictions,
+                                          target.name, set(reported))
+            else:
+                document["records"].append(_missing_model_record(
+                    features.source_file,
+                    f"no compute model is shipped for {target.name}: NIC instruction counts "
+                    f"are not predicted (train one with `clara train compute --target "
+                    f"{target.name}`)"))
+        costs = {(b.function, b.index): (predictions[(b.function, b.name)].compute
+                                         if (b.function, b.name) in predictions
+                                         else float(b.n_instructions))
+                 for b in features.blocks}
+        regions = {r.key: r for r in module_regions(features, reported)}
+        succs = {(b.function, b.index): b.succs for b in features.blocks}
+        frequencies = block_frequencies(profiles[number]) if profiles else None
+        document["records"] += accelerator_records(
+            detect_accelerators(features), regions, costs, frequencies, succs, target)
+
+
+def add_profile_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
+                         profiles: Sequence[dict[str, Any]],
+                         target: TargetProfile | None) -> None:
+    """Per-packet numbers, hottest blocks, and (with a target) placement and packing."""
+    from clara.insights.memory import ProfiledModule, memory_insights
+    from clara.insights.per_packet import apply_profile
+
+    for module, profile in zip(modules, profiles, strict=True):
+        apply_profile(document, profile, module.features.source_file)
+    if target is not None:
+        profiled = [ProfiledModule(m.source, m.features, p)
+                    for m, p in zip(modules, profiles, strict=True)]
+        records, rendered = memory_insights(profiled, target)
         document["records"] += records
         document["memory"] = rendered
 

@@ -15,9 +15,9 @@ KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*") if p.suffix in (".cc", ".c"))
 
 
-def analyze_json(source: Path, tmp_path: Path) -> dict:
-    out = tmp_path / "insights.json"
-    proc = run_cli("analyze", str(source), "--format", "json", "-o", str(out))
+def analyze_json(source: Path, tmp_path: Path, *args: str) -> dict:
+    out = tmp_path / f"{source.stem}.json"
+    proc = run_cli("analyze", str(source), *args, "--format", "json", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     return json.loads(out.read_text())
 
@@ -226,3 +226,26 @@ def test_target_and_workload_add_placement_and_packing(tmp_path: Path) -> None:
         assert {p["level"] for p in record["data"]["placement"]} <= levels
         assert record["location"]["line"] > 0  # at the member's declaration
     assert "predicted memory latency" in doc["memory"]["placement_table"]
+
+
+def test_target_predictions_and_accelerators(tmp_path: Path) -> None:
+    doc = analyze_json(EXAMPLES / "crc_lb.cc", tmp_path, "--target", "bluefield2")
+    (push,) = [f for f in doc["functions"] if f["is_packet_entry"]]
+    predicted = [b["predictions"] for b in push["blocks"]]
+    assert all(p["model"] == "compute-bluefield2" for p in predicted)
+    assert all(p["compute"] >= 0 and p["memory"] >= 0 for p in predicted)
+    assert push["predicted"]["compute"] == pytest.approx(sum(p["compute"] for p in predicted),
+                                                         abs=0.01)
+    # crc_lb.cc hashes the 5-tuple with a hand-written CRC-32 loop (crc32_tuple)
+    accelerators = [r for r in doc["records"] if r["kind"] == "accelerator"]
+    assert accelerators and all(r["data"]["class"] == "crc" for r in accelerators)
+    mini = analyze_json(EXAMPLES / "mini_nat.cc", tmp_path, "--target", "bluefield2")
+    assert not [r for r in mini["records"] if r["kind"] == "accelerator"]
+
+
+def test_target_without_a_compute_model_says_so(tmp_path: Path) -> None:
+    doc = analyze_json(EXAMPLES / "mini_nat.cc", tmp_path, "--target", "agilio-cx")
+    (note,) = [r for r in doc["records"] if r["kind"] == "model-missing"]
+    assert "no compute model is shipped for agilio-cx" in note["message"]
+    assert all(b["predictions"] == {} for f in doc["functions"] for b in f["blocks"])
+

@@ -16,6 +16,14 @@ RULE_HELP = {
     "api-call": "A call into the NF framework API; on the NIC it runs a reverse-ported version.",
     "state-access": "A read or write of state that persists across packets.",
     "unclassified": "Code Clara could not classify; its cost is not modelled.",
+    "block-cost": "Predicted NIC compute instructions and memory accesses of one IR block.",
+    "function-cost": "Predicted NIC cost of a packet-path function, summed over its blocks.",
+    "model-missing": "The target has no shipped model for an insight; it was not computed.",
+    "accelerator": "Code that implements an algorithm a SmartNIC engine runs faster.",
+    "per-packet": "Per-packet cost over the profiled workload.",
+    "hot-block": "A block that carries much of the per-packet work.",
+    "placement": "Memory level suggested for a state variable (ILP over the memory levels).",
+    "coalescing": "State variables to pack together and access with one memory operation.",
 }
 
 
