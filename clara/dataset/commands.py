@@ -34,6 +34,7 @@ from clara.dataset.executors import (
 from clara.dataset.store import DatasetWriter, read_manifest
 from clara.errors import ClaraError
 from clara.ir.catalog import CATALOG_PATH
+from clara.targets.commands import add_target_arguments
 from clara.targets.compiler import compiler_version
 from clara.targets.profile import TargetProfile, resolve_target
 from clara.toolchain.compile import (
@@ -250,11 +251,7 @@ def register(sub: argparse._SubParsersAction,
         description="Label every IR block of each program (synthesized, or existing sources "
                     "with --from) with the target compiler's compute and memory instruction "
                     "counts. Resumes: programs already in OUT are skipped.")
-    target = build.add_mutually_exclusive_group(required=True)
-    target.add_argument("--target", help="shipped target name (see `clara targets list`)")
-    target.add_argument("--target-file", metavar="FILE", help="a target TOML file")
-    build.add_argument("--compiler", metavar="CMD",
-                       help="replace the target's compiler command (e.g. a vendor compiler)")
+    add_target_arguments(build)
     programs = build.add_mutually_exclusive_group(required=True)
     programs.add_argument("--programs", type=int, metavar="N",
                           help="synthesize N programs (seeds SEED .. SEED+N-1)")

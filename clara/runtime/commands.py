@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from clara.targets.commands import add_target_arguments
 from clara.targets.profile import resolve_target
 
 
@@ -36,11 +37,7 @@ def register(sub: argparse._SubParsersAction,
                     "(clara/runtime/nic/clara_nic.c) with the target's compiler and derive, per "
                     "API, instructions and memory accesses per call as fixed + per-unit x "
                     "unit (probes, bytes, entries moved...), from the compiled object.")
-    target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--target", help="shipped target name (see `clara targets list`)")
-    target.add_argument("--target-file", metavar="FILE", help="a target TOML file")
-    p.add_argument("--compiler", metavar="CMD",
-                   help="replace the target's compiler command (e.g. a vendor compiler)")
+    add_target_arguments(p)
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write the JSON table here (default: standard output)")
     p.set_defaults(func=_api_costs)

@@ -198,6 +198,16 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_target_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--target NAME | --target-file FILE`` (one required) and ``--compiler "CMD"``, as every
+    command that compiles with a target's compiler takes them (see ``resolve_target``)."""
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--target", help="shipped target name (see `clara targets list`)")
+    target.add_argument("--target-file", metavar="FILE", help="a target TOML file")
+    parser.add_argument("--compiler", metavar="CMD",
+                        help="replace the target's compiler command (e.g. a vendor compiler)")
+
+
 def register(
     sub: argparse._SubParsersAction, groups: dict[str, argparse._SubParsersAction]
 ) -> None:
