@@ -270,6 +270,7 @@ SITE_APIS: dict[str, str] = {
     "Packet::take": "Packet::take",
     "Packet::anno": "Packet::anno",
     "Vector::access": "Vector::access",
+    "Packet::uniqueify": "Packet::uniqueify",  # not shared: no copy, no event
 }
 
 
@@ -316,11 +317,9 @@ def api_cost_per_packet(api_events: Mapping[str, Event], table: Mapping[str, Any
     for name, calls in sorted((site_calls or {}).items()):
         if name in api_events:
             continue
-        if name in EVENT_RULES:  # an inline variant that reports no event
-            not_costed[f"{name} (inline, no event)"] = calls
-            continue
         if name not in SITE_APIS:
-            not_costed[name] = calls
+            inline = " (inline, no event)" if name in EVENT_RULES else ""
+            not_costed[name + inline] = calls
             continue
         cost = _price(Use(1.0, SITE_APIS[name], {}), table)
         costed[name] = ApiCost(calls, calls * cost["instructions"], calls * cost["memory"],
