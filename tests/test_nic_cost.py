@@ -1,0 +1,163 @@
+"""Per-packet NIC cost (clara/insights/nic_cost.py): the API cost mapping against numbers
+computed by hand from the shipped bluefield2 table, the block sum on a hand-made case, and an
+end-to-end run on mini_nat (analysis + host profile + the shipped compute model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clara.analyze import analyze_module
+from clara.insights import nic_cost as nc
+from clara.insights.compute import BlockPrediction, predict_blocks
+from clara.runtime.api_costs import load_table
+from clara.targets.profile import load_target
+from clara.toolchain.compile import CompileOptions
+from clara.workload.profile import profile_nf
+
+
+def _event(per_packet: float, probe_len: dict[int, int], occupancy: dict[int, int],
+           nbytes: dict[int, int]) -> dict[str, Any]:
+    def hist(h: dict[int, int]) -> dict[str, Any]:
+        n = sum(h.values())
+        return {"mean": sum(k * v for k, v in h.items()) / n,
+                "histogram": {str(k): v for k, v in h.items()}}
+    calls = sum(probe_len.values())
+    return {"calls": calls, "per_packet": per_packet, "probe_len": hist(probe_len),
+            "occupancy": hist(occupancy), "bytes": hist(nbytes)}
+
+
+@pytest.fixture(scope="module")
+def table() -> dict[str, Any]:
+    return load_table("bluefield2")
+
+
+def _terms(table: dict[str, Any], api: str) -> dict[tuple[str, str | None], dict[str, Any]]:
+    return {(t["unit"], t["path"]): t for t in table["apis"][api]["terms"]}
+
+
+def test_hash_find_at_measured_histogram(table: dict[str, Any]) -> None:
+    # 3 calls of 1 probe and 1 call of 3 probes; 6 occupied slots compared in all; 12-byte keys
+    event = _event(2.0, {1: 3, 3: 1}, {1: 2, 2: 2}, {12: 4})
+    costs = nc.api_cost_per_packet({"HashMap::find": event}, table)
+    entry = table["apis"]["HashMap::find"]
+    t = _terms(table, "HashMap::find")
+    fixed_i = entry["fixed"]["instructions"] + max(p["instructions"]
+                                                  for p in entry["paths"].values())
+    fixed_m = entry["fixed"]["memory"] + max(p["memory"] for p in entry["paths"].values())
+    probes, compares, key_words = 6 / 4, 6 / 4, 3  # means per call
+    per_call_i = (fixed_i + t[("probes", None)]["instructions"] * probes
+                  + t[("compares", None)]["instructions"] * compares
+                  + t[("compares*key_words", None)]["instructions"] * compares * key_words)
+    per_call_m = (fixed_m + t[("probes", None)]["memory"] * probes
+                  + t[("compares", None)]["memory"] * compares
+                  + t[("compares*key_words", None)]["memory"] * compares * key_words)
+    got = costs.costed["HashMap::find"]
+    assert got.calls == 2.0 and got.source == "events"
+    assert got.instructions == pytest.approx(2 * per_call_i)
+    assert got.memory == pytest.approx(2 * per_call_m)
+    # with the bluefield2 numbers: (23 + 1.5 x (6 + 5 + 7 x 3)) x 2 = 142
+    assert got.instructions == pytest.approx(142.0)
+
+
+def test_vector_checksum_and_random_mappings(table: dict[str, Any]) -> None:
+    events = {
+        # 2 push_backs (0 moved) and 2 inserts moving 3 entries; 16-byte entries
+        "Vector::push_back": _event(1.0, {0: 2, 3: 2}, {5: 4}, {16: 4}),
+        # 1 checksum over 20 bytes (10 words), 1 over 21 bytes (10 words + odd), 2 pseudo-header
+        "click_in_cksum": _event(0.5, {10: 2, 0: 2}, {0: 4}, {20: 1, 21: 1, 12: 2}),
+        "click_random": _event(1.0, {0: 4}, {0: 4}, {4: 3, 0: 1}),
+        "HashMap::size": _event(3.0, {0: 1}, {0: 1}, {0: 1}),
+    }
+    costs = nc.api_cost_per_packet(events, table)
+    apis = table["apis"]
+    push = apis["Vector::push_back"]["fixed_instructions"]  # elt_words 4 = the default
+    insert = (apis["Vector::insert"]["fixed_instructions"]
+              + apis["Vector::insert"]["per_unit_instructions"] * 3)
+    assert costs.costed["Vector::push_back"].instructions == pytest.approx((push + insert) / 2)
+    ck = apis["click_in_cksum"]
+    base = ck["fixed"]["instructions"] + _terms(table, "click_in_cksum")[("words16", None)][
+        "instructions"] * 10
+    odd = ck["paths"]["odd"]["instructions"]
+    pseudo = apis["click_in_cksum_pseudohdr"]["fixed_instructions"]
+    # odd share is 1/4 of the calls' byte counts (21 is the only odd one)
+    expected = 0.5 * (0.5 * (base + 0.25 * odd) + 0.5 * pseudo)
+    assert costs.costed["click_in_cksum"].instructions == pytest.approx(expected)
+    random = 0.75 * apis["click_random"]["fixed_instructions"] + 0.25 * apis["click_jiffies"][
+        "fixed_instructions"]
+    assert costs.costed["click_random"].instructions == pytest.approx(random)
+    assert costs.not_costed == {"HashMap::size": 3.0}
+
+
+def test_site_apis_and_not_costed(table: dict[str, Any]) -> None:
+    sites = {"Packet::tcp_header": 2.0, "IPAddress": 1.0, "click_in_cksum": 4.0}
+    costs = nc.api_cost_per_packet({}, table, sites)
+    per_call = table["apis"]["Packet::transport_header"]["fixed_instructions"]
+    assert costs.costed["Packet::tcp_header"].instructions == pytest.approx(2 * per_call)
+    assert costs.costed["Packet::tcp_header"].source == "call sites"
+    assert costs.not_costed == {"IPAddress": 1.0, "click_in_cksum (inline, no event)": 4.0}
+
+
+def _prediction(function: str, block: str, compute: float, state: float, stack: float,
+                packet: float) -> BlockPrediction:
+    return BlockPrediction(function, block, compute, state + stack + packet, state, packet,
+                           stack, 10, 0, 5, "compute-test")
+
+
+def test_block_sum_and_hot_blocks(table: dict[str, Any]) -> None:
+    predictions = {("f", "a"): _prediction("f", "a", 10, 2, 1, 1),
+                   ("f", "b"): _prediction("f", "b", 4, 0, 1, 0),
+                   ("f", "c"): _prediction("f", "c", 100, 0, 0, 0)}
+    frequencies = {("f", "a"): 1.0, ("f", "b"): 3.0, ("f", "c"): 0.0}
+    api = nc.api_cost_per_packet({}, table, {"Packet::length": 2.0})
+    cost = nc.nic_cost_per_packet(frequencies, predictions, api)
+    assert cost.compute == pytest.approx(10 + 12)
+    assert (cost.memory_state, cost.memory_stack, cost.memory_packet) == (2.0, 4.0, 1.0)
+    assert cost.nf_instructions == pytest.approx(29.0)
+    length = table["apis"]["Packet::length"]
+    assert cost.instructions == pytest.approx(29 + 2 * length["fixed_instructions"])
+    assert cost.memory == pytest.approx(7 + 2 * length["fixed_memory"])
+    assert [h.block for h in cost.hot] == ["b", "a"]  # c never runs
+    assert cost.hot[0].instructions == pytest.approx(15.0)
+    assert cost.hot[0].share == pytest.approx(15 / 29)
+    latency = nc.latency_cycles(cost, load_target("bluefield2"))
+    # state in DRAM (325 cycles), the rest in L1D (4), non-memory at 1 per cycle
+    other_memory = cost.memory - cost.memory_state
+    assert latency.state_level == "DRAM" and latency.near_level == "L1D"
+    assert latency.cycles == pytest.approx(
+        (cost.instructions - cost.memory) + 2 * 325 + other_memory * 4)
+
+
+def test_mini_nat_end_to_end(repo: Path, tmp_path: Path) -> None:
+    source = repo / "examples" / "nfs" / "mini_nat.cc"
+    module = analyze_module(source, CompileOptions(), tmp_path, "mini_nat")
+    profile = profile_nf(source, workload="small-flows,packets=2000,flows=500,proto=tcp:1",
+                         work_dir=tmp_path / "profile").document
+    target = load_target("bluefield2")
+    table = load_table("bluefield2")
+    frequencies = nc.block_frequencies(profile)
+    api = nc.api_cost_per_packet(profile["api_events"], table,
+                                 nc.site_calls_per_packet(module.features.blocks, frequencies))
+    cost = nc.nic_cost_per_packet(frequencies, predict_blocks(module.features, target), api)
+    parts = (cost.compute, cost.memory_state, cost.memory_stack, cost.memory_packet,
+             api.instructions, api.memory)
+    assert all(p >= 0 for p in parts)
+    assert cost.instructions == pytest.approx(cost.compute + cost.nf_memory + api.instructions)
+    assert cost.memory == pytest.approx(cost.nf_memory + api.memory) and cost.memory > 0
+    assert api.instructions == pytest.approx(sum(c.instructions for c in api.costed.values()))
+    assert {"HashMap::find", "Packet::ip_header"} <= set(api.costed)
+    # all TCP: the hottest block (the outbound translation) runs for every packet
+    assert cost.hot[0].per_packet == pytest.approx(1.0)
+    latency = nc.latency_cycles(cost, target)
+    assert latency.cycles == pytest.approx(latency.compute_cycles + latency.memory_cycles)
+    assert latency.cycles > cost.instructions
+    records = nc.nic_cost_records(cost, latency, target="bluefield2", table=table,
+                                  source=str(source), blocks=module.features.blocks)
+    assert [r["kind"] for r in records] == ["per-packet-nic"] + ["hot-block-nic"] * len(cost.hot)
+    summary = records[0]
+    assert summary["message"].startswith("per packet on bluefield2: ~")
+    assert "model compute-bluefield2, API table bluefield2" in summary["message"]
+    assert summary["data"]["compute_model"] == "compute-bluefield2"
+    assert records[1]["location"]["line"] > 0
