@@ -159,9 +159,9 @@ def run_analyze(args: argparse.Namespace) -> int:
                                             progress=len(sources) > 1)
         profiles = (profile_modules(modules, args, workdir)
                     if args.trace or args.workload else [])
-        add_model_insights(document, modules, target, profiles)
+        predictions = add_model_insights(document, modules, target, profiles)
         if profiles:
-            add_profile_insights(document, modules, profiles, target)
+            add_profile_insights(document, modules, profiles, target, predictions)
         text = render(document, args.format, modules, workdir)
     if args.output:
         write_atomically(Path(args.output), text)
@@ -194,8 +194,11 @@ def _missing_model_record(source: str, message: str) -> dict[str, Any]:
 
 def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
                        target: TargetProfile | None,
-                       profiles: Sequence[dict[str, Any]]) -> None:
-    """Compute predictions (with a target) and accelerator regions for every module."""
+                       profiles: Sequence[dict[str, Any]]) -> list[dict[Any, Any]]:
+    """Compute predictions (with a target) and accelerator regions for every module.
+
+    Returns each module's block predictions (empty without a target or a compute model).
+    """
     from clara.accel.detect import detect_accelerators
     from clara.accel.regions import module_regions
     from clara.insights.compute import predict_blocks
@@ -204,6 +207,7 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
     from clara.insights.per_packet import block_frequencies
     from clara.models.onnx_model import MODELS_DIR
 
+    per_module: list[dict[Any, Any]] = []
     for number, module in enumerate(modules):
         features = module.features
         reported = [f.name for f in reported_functions(features)]
@@ -229,23 +233,47 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
         frequencies = block_frequencies(profiles[number]) if profiles else None
         document["records"] += accelerator_records(
             detect_accelerators(features), regions, costs, frequencies, succs, target)
+        per_module.append(predictions)
+    return per_module
 
 
 def add_profile_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
-                         profiles: Sequence[dict[str, Any]],
-                         target: TargetProfile | None) -> None:
-    """Per-packet numbers, hottest blocks, and (with a target) placement and packing."""
+                         profiles: Sequence[dict[str, Any]], target: TargetProfile | None,
+                         predictions: Sequence[dict[Any, Any]]) -> None:
+    """Per-packet numbers, hottest blocks; with a target, placement and packing, and with a
+    compute model the per-packet NIC cost (blocks x frequency + framework API costs)."""
     from clara.insights.memory import ProfiledModule, memory_insights
     from clara.insights.per_packet import apply_profile
 
     for module, profile in zip(modules, profiles, strict=True):
         apply_profile(document, profile, module.features.source_file)
-    if target is not None:
-        profiled = [ProfiledModule(m.source, m.features, p)
-                    for m, p in zip(modules, profiles, strict=True)]
-        records, rendered = memory_insights(profiled, target)
-        document["records"] += records
-        document["memory"] = rendered
+    if target is None:
+        return
+    profiled = [ProfiledModule(m.source, m.features, p)
+                for m, p in zip(modules, profiles, strict=True)]
+    records, rendered, placement = memory_insights(profiled, target)
+    document["records"] += records
+    document["memory"] = rendered
+    for module, profile, predicted in zip(modules, profiles, predictions, strict=True):
+        if predicted:
+            document["records"] += nic_cost(module, profile, predicted, target, placement)
+
+
+def nic_cost(module: AnalyzedModule, profile: dict[str, Any], predicted: dict[Any, Any],
+             target: TargetProfile, placement: Any) -> list[dict[str, Any]]:
+    """The ``per-packet-nic`` records of one profiled module."""
+    from clara.insights import nic_cost as cost
+    from clara.runtime.api_costs import load_table
+
+    table = load_table(target.name)
+    frequencies = cost.block_frequencies(profile)
+    blocks = module.features.blocks
+    api = cost.api_cost_per_packet(profile["api_events"], table,
+                                   cost.site_calls_per_packet(blocks, frequencies))
+    per_packet = cost.nic_cost_per_packet(frequencies, predicted, api)
+    latency = cost.latency_cycles(per_packet, target, placement)
+    return cost.nic_cost_records(per_packet, latency, target=target.name, table=table,
+                                 source=module.features.source_file, blocks=blocks)
 
 
 def add_compile_arguments(parser: argparse.ArgumentParser) -> None:

@@ -249,3 +249,12 @@ def test_target_without_a_compute_model_says_so(tmp_path: Path) -> None:
     assert "no compute model is shipped for agilio-cx" in note["message"]
     assert all(b["predictions"] == {} for f in doc["functions"] for b in f["blocks"])
 
+
+
+def test_target_and_workload_give_nic_cost_per_packet(tmp_path: Path) -> None:
+    doc = analyze_json(EXAMPLES / "stateful_firewall.cc", tmp_path, "--target", "bluefield2",
+                       "--workload", "packets=2000,flows=100,seed=2")
+    (nic,) = [r for r in doc["records"] if r["kind"] == "per-packet-nic"]
+    assert nic["message"].startswith("per packet on bluefield2:")
+    assert "compute-bluefield2" in nic["message"]
+    assert [r for r in doc["records"] if r["kind"] == "hot-block-nic"]

@@ -40,12 +40,13 @@ def _packing_level(result: placement.PlacementResult, names: Sequence[str],
 
 
 def memory_insights(modules: Sequence[ProfiledModule], target: TargetProfile
-                    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The placement and packing records, and their rendered text for the report."""
+                    ) -> tuple[list[dict[str, Any]], dict[str, Any],
+                               placement.PlacementResult | None]:
+    """The placement and packing records, their rendered text, and the placement."""
     objects = [obj for m in modules
                for obj in state_inputs.state_objects(m.profile, m.features, nf=str(m.source))]
     if not objects:
-        return [], {}
+        return [], {}, None
     result = placement.solve_placement(objects, target.memory)
     locations: dict[str, tuple[str, int]] = {}
     for m in modules:
@@ -65,4 +66,4 @@ def memory_insights(modules: Sequence[ProfiledModule], target: TargetProfile
             structs.append(coalescing.render_packed_struct(packing))
     rendered = {"placement_table": placement.render_placement_table(result),
                 "packed_structs": structs}
-    return records, rendered
+    return records, rendered, result

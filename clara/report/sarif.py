@@ -22,6 +22,8 @@ RULE_HELP = {
     "accelerator": "Code that implements an algorithm a SmartNIC engine runs faster.",
     "per-packet": "Per-packet cost over the profiled workload.",
     "hot-block": "A block that carries much of the per-packet work.",
+    "per-packet-nic": "Predicted NIC instructions, memory accesses and cycles per packet.",
+    "hot-block-nic": "A block that carries much of the predicted NIC work per packet.",
     "placement": "Memory level suggested for a state variable (ILP over the memory levels).",
     "coalescing": "State variables to pack together and access with one memory operation.",
 }
