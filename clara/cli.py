@@ -23,24 +23,42 @@ GROUPS = {
     "dataset": "build ground-truth datasets (IR block -> NIC instructions) with target compilers",
 }
 
-# Modules that expose ``register(sub, groups)``; each adds its own sub-commands.
-REGISTRARS: tuple[str, ...] = ("clara.analyze", "clara.targets.commands", "clara.measured_cli",
-                               "clara.synth.commands", "clara.dataset.commands",
-                               "clara.workload.commands", "clara.runtime.commands",
-                               "clara.accel.commands", "clara.workload.profile_cli",
-                               "clara.models.compute_cli")
+# Modules that expose ``register(sub, groups)``, and the top-level commands (or groups) each
+# adds to. Only the modules of the command being run are imported: some pull in numpy or the
+# dataset builder, which would slow every `clara analyze` down.
+REGISTRARS: dict[str, tuple[str, ...]] = {
+    "clara.analyze": ("analyze",),
+    "clara.targets.commands": ("targets",),
+    "clara.measured_cli": ("import", "train", "eval", "advise"),
+    "clara.synth.commands": ("synth",),
+    "clara.dataset.commands": ("dataset",),
+    "clara.workload.commands": ("workload",),
+    "clara.runtime.commands": ("dataset",),
+    "clara.accel.commands": ("train", "eval"),
+    "clara.workload.profile_cli": ("profile",),
+    "clara.models.compute_cli": ("train", "eval"),
+}
 
 Registrar = Callable[[argparse._SubParsersAction, dict[str, argparse._SubParsersAction]], None]
 
 
-def _registrars() -> list[Registrar]:
-    """Every stage's ``register`` function, imported lazily so start-up stays fast."""
+def command_word(argv: Sequence[str]) -> str | None:
+    """The top-level command of a command line (its first word that is not an option)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
+
+
+def _registrars(command: str | None) -> list[Registrar]:
+    """The ``register`` functions for ``command``; all of them for an unknown or no command."""
     import importlib
 
-    return [importlib.import_module(name).register for name in REGISTRARS]
+    known = {c for commands in REGISTRARS.values() for c in commands}
+    names = [name for name, commands in REGISTRARS.items()
+             if command not in known or command in commands]
+    return [importlib.import_module(name).register for name in names]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only that command's sub-commands are registered."""
     parser = argparse.ArgumentParser(
         prog="clara",
         description="SmartNIC offloading insights for network functions (Click elements, C).",
@@ -53,13 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
         groups[name] = group_parser.add_subparsers(
             dest=f"{name}_command", metavar="WHAT", required=True
         )
-    for register in _registrars():
+    for register in _registrars(command):
         register(sub, groups)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(command_word(argv))
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
