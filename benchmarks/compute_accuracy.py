@@ -133,9 +133,10 @@ def table(target: str, results: dict[str, Any]) -> str:
             m = r[where]
             row += [pct(m["compute"]["block"]), pct(m["compute"]["function"]),
                     pct(m["compute"]["function_per_program"]["mean"]),
-                    pct(m["memory"]["block"]), pct(m["memory"]["function"])]
+                    pct(m["memory"]["block"]), pct(m["memory"]["function"]),
+                    pct(m["unknown_token_rate"])]
         rows.append(row)
-    cols = ["blk%", "fn%", "fn/prog%", "mem blk%", "mem fn%"]
+    cols = ["blk%", "fn%", "fn/prog%", "mem blk%", "mem fn%", "unk%"]
     header = [f"{target} WMAPE", *(f"synth {c}" for c in cols), *(f"NFs {c}" for c in cols)]
     return format_table(header, rows)
 
@@ -156,6 +157,12 @@ def update_card(models: Path, target: str, entry: dict[str, Any]) -> None:
     path.write_text(json.dumps(card, indent=2) + "\n")
 
 
+def earlier_targets() -> dict[str, Any]:
+    """Targets measured by earlier runs (a run may cover one target only)."""
+    path = RESULTS / "compute_accuracy.json"
+    return dict(json.loads(path.read_text()).get("targets", {})) if path.is_file() else {}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target", action="append", choices=TARGETS)
@@ -167,20 +174,18 @@ def main() -> int:
     parser.add_argument("--no-card", action="store_true", help="do not update the cards")
     args = parser.parse_args()
     directory, models = Path(args.dataset_dir), Path(args.models)
-    previous = RESULTS / "compute_accuracy.json"
-    earlier = json.loads(previous.read_text()).get("targets", {}) if previous.is_file() else {}
-    payload: dict[str, Any] = {"metric": "WMAPE = sum|pred-true| / sum(true)",
-                               "split": {"test_fraction": TEST_FRACTION,
-                                         "validation_fraction": VALIDATION_FRACTION},
-                               "goals": GOALS, "targets": earlier}
+    measured: dict[str, Any] = {}
     for target in args.target or TARGETS:
         entry = run_target(target, nf_dataset(target, directory), models, args.epochs)
-        payload["targets"][target] = entry
+        measured[target] = entry
         print(table(target, entry["results"]))
         print(json.dumps(entry["goals"], indent=1))
         if not args.no_card:
             update_card(models, target, entry)
-    path = write_result("compute_accuracy", payload)
+    path = write_result("compute_accuracy", {
+        "metric": "WMAPE = sum|pred-true| / sum(true)",
+        "split": {"test_fraction": TEST_FRACTION, "validation_fraction": VALIDATION_FRACTION},
+        "goals": GOALS, "targets": {**earlier_targets(), **measured}})
     print(f"wrote {path}")
     return 0
 

@@ -79,13 +79,15 @@ class ComputeModel:
 
     def predict(self, records: Sequence[Record]) -> tuple[np.ndarray, np.ndarray]:
         """(compute, memory) per record, non-negative, and the unknown-token counts."""
-        if not records:
-            return np.zeros((0, 2)), np.zeros(0, dtype=np.int64)
-        batch = encode_records(records, self.vocabulary)
-        raw = self.session.run(["prediction"], {"token_ids": batch.token_ids,
-                                                "lengths": batch.lengths,
-                                                "context": batch.context})[0]
-        return outputs_to_counts(raw, records), batch.unknown
+        raw = np.zeros((len(records), len(OUTPUTS)), dtype=np.float32)
+        unknown = np.zeros(len(records), dtype=np.int64)
+        for rows in length_buckets(records):
+            batch = encode_records([records[i] for i in rows], self.vocabulary)
+            raw[rows] = self.session.run(["prediction"], {"token_ids": batch.token_ids,
+                                                          "lengths": batch.lengths,
+                                                          "context": batch.context})[0]
+            unknown[rows] = batch.unknown
+        return outputs_to_counts(raw, records), unknown
 
 
 # --------------------------------------------------------------------------- encoding
@@ -135,6 +137,18 @@ def encode_records(records: Sequence[Record], vocabulary: Vocabulary) -> Batch:
     context = np.asarray([context_vector(r, kinds) for r in records], dtype=np.float32)
     unknown = np.asarray([u for _, u in encoded], dtype=np.int64)
     return Batch(token_ids, lengths, context.reshape(len(records), -1), unknown)
+
+
+def length_buckets(records: Sequence[Record]) -> list[list[int]]:
+    """Record indices grouped by token count (up to 8, 16, 32, ... MAX_TOKENS), so that a
+    few long blocks do not make the LSTM run MAX_TOKENS steps over every block."""
+    buckets: dict[int, list[int]] = {}
+    for i, record in enumerate(records):
+        width = 8
+        while width < min(len(record["tokens"]), MAX_TOKENS):
+            width *= 2
+        buckets.setdefault(width, []).append(i)
+    return [buckets[w] for w in sorted(buckets)]
 
 
 def ir_data_accesses(record: Record) -> tuple[float, float]:

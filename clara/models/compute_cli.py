@@ -18,6 +18,7 @@ from typing import Any
 from clara.errors import ClaraError
 
 DEFAULT_PROGRAMS = 1200  # what the shipped models were trained from (seeds 0 .. N-1)
+DEFAULT_FUNCTION_WEIGHT = 0.0  # docs/compute-model.md: validation comparison
 DATASETS_DIR = Path("build") / "datasets"
 
 
@@ -48,7 +49,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         dataset = DATASETS_DIR / f"{args.target}-{programs}"
         build(args.target, compile_options(args), ProgramSpec(count=programs, seed=0),
               dataset, args.jobs)
-    config = TrainConfig(epochs=args.epochs, max_seconds=60 * args.max_minutes)
+    config = TrainConfig(epochs=args.epochs, max_seconds=60 * args.max_minutes,
+                         function_weight=args.function_weight)
     path, card = train_compute(dataset, args.target, Path(args.output), config,
                                log=lambda text: print(text, file=sys.stderr))
     heldout = card.get("heldout", {}).get("metrics")
@@ -123,6 +125,9 @@ def register(sub: argparse._SubParsersAction,
     train.add_argument("--epochs", type=int, default=30, help="at most this many epochs")
     train.add_argument("--max-minutes", type=float, default=30.0,
                        help="stop training after this long (default 30)")
+    train.add_argument("--function-weight", type=float, default=DEFAULT_FUNCTION_WEIGHT,
+                       help="weight of the function-sum L1 loss (default "
+                            f"{DEFAULT_FUNCTION_WEIGHT}, chosen on validation programs)")
     train.add_argument("-I", dest="include", action="append", default=[], metavar="DIR")
     train.add_argument("--click-root", metavar="DIR")
     train.set_defaults(func=cmd_train)
