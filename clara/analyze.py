@@ -257,6 +257,68 @@ def add_profile_insights(document: dict[str, Any], modules: Sequence[AnalyzedMod
     for module, profile, predicted in zip(modules, profiles, predictions, strict=True):
         if predicted:
             document["records"] += nic_cost(module, profile, predicted, target, placement)
+    add_scaleout_insights(document, modules, profiles, target, placement)
+
+
+def add_scaleout_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
+                          profiles: Sequence[dict[str, Any]], target: TargetProfile,
+                          placement: Any) -> None:
+    """Core-count advice per NF and, for several NFs, their pairs ranked for colocation."""
+    from dataclasses import asdict, replace
+
+    from clara.insights.colocation import load_colocation_model, rank_pairs
+    from clara.insights.nf_program import nf_program
+    from clara.insights.scaleout import predict_scaleout
+
+    programs = []
+    for module, profile in zip(modules, profiles, strict=True):
+        source = module.features.source_file
+        program, caveats = nf_program(
+            module.source.stem,
+            [f for f in document["functions"] if f["source"] == source],
+            [s for s in document["state"] if s["module"] == source], profile, placement,
+            str(module.source),
+            [r for r in document["records"] if r["kind"] == "accelerator"
+             and r["location"]["file"] == source])
+        programs.append(program)
+        advice = predict_scaleout(program, target.name)
+        notes = [*caveats, *advice.caveats]
+        document.setdefault("scaleout", []).append({**asdict(advice), "caveats": notes})
+        document["records"].append({
+            "kind": "scaleout", "severity": "note", "function": "", "block": "",
+            "location": {"file": source, "line": 1, "column": 0},
+            "message": f"{program.name} on {target.name}: {advice.knee_cores} cores by the "
+                       f"knee rule, {advice.half_latency_cores} by the half-latency rule "
+                       f"[{advice.model}]" + "".join(f"; note: {n}" for n in notes),
+            "data": {"knee_cores": advice.knee_cores,
+                     "half_latency_cores": advice.half_latency_cores, "model": advice.model},
+        })
+    if len(programs) < 2:
+        return
+    try:
+        known = set(load_colocation_model(target.name).card["levels"])
+    except ClaraError as err:
+        document["records"].append(_missing_model_record(
+            modules[0].features.source_file, f"NF pairs are not ranked: {err}"))
+        return
+    left_out = sorted({lv for p in programs for lv in p.mem_accesses if lv not in known})
+    programs = [replace(p, mem_accesses={lv: n for lv, n in p.mem_accesses.items()
+                                         if lv in known}) for p in programs]
+    pairs = rank_pairs(programs, target.name)
+    document["colocation"] = [
+        {**asdict(p), "caveat": (f"accesses to {', '.join(left_out)} are left out: the model "
+                                 f"was trained on {', '.join(sorted(known))} only")
+                                if left_out else ""} for p in pairs]
+    for pair in document["colocation"]:
+        document["records"].append({
+            "kind": "colocation", "severity": "note", "function": "", "block": "",
+            "location": {"file": modules[0].features.source_file, "line": 1, "column": 0},
+            "message": f"colocation rank {pair['rank']}: {pair['first']} + {pair['second']}, "
+                       f"expect {pair['expected_change_pct']:+.0f}% throughput vs. each alone "
+                       f"[{pair['model']}]" + (f"; note: {pair['caveat']}" if pair["caveat"]
+                                               else ""),
+            "data": pair,
+        })
 
 
 def nic_cost(module: AnalyzedModule, profile: dict[str, Any], predicted: dict[Any, Any],

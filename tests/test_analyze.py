@@ -258,3 +258,18 @@ def test_target_and_workload_give_nic_cost_per_packet(tmp_path: Path) -> None:
     assert nic["message"].startswith("per packet on bluefield2:")
     assert "compute-bluefield2" in nic["message"]
     assert [r for r in doc["records"] if r["kind"] == "hot-block-nic"]
+
+
+def test_several_nfs_get_core_counts_and_ranked_pairs(tmp_path: Path) -> None:
+    out = tmp_path / "three.json"
+    sources = [str(EXAMPLES / f"{n}.cc") for n in ("mini_nat", "crc_lb", "flow_nat")]
+    proc = run_cli("analyze", *sources, "--target", "agilio-cx", "--workload",
+                   "packets=2000,flows=100,seed=4", "--format", "json", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text())  # HiGHS's banner must not leak into the JSON
+    assert [a["program"] for a in doc["scaleout"]] == ["mini_nat", "crc_lb", "flow_nat"]
+    for advice in doc["scaleout"]:
+        assert min(advice["cores"]) <= advice["knee_cores"] <= max(advice["cores"])
+    pairs = {frozenset((p["first"], p["second"])) for p in doc["colocation"]}
+    assert len(pairs) == 3  # every pair of the three NFs, once
+    assert [p["rank"] for p in doc["colocation"]] == [1, 2, 3]

@@ -20,6 +20,9 @@ greedy by access density, exhaustive branch and bound) use the same model and op
 
 from __future__ import annotations
 
+import ctypes
+import os
+import sys
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -189,6 +192,28 @@ def evaluate(objects: Sequence[StateObject], choice: Sequence[Option],
 # --------------------------------------------------------------------------- the ILP
 
 
+def quiet_highs() -> highspy.Highs:
+    """A HiGHS instance with its output off.
+
+    Its constructor prints a banner on the C library's standard output, which would end up
+    inside a report written to standard output (``--format json``); file descriptor 1 points
+    at /dev/null while it runs, and the C buffer is flushed before it is restored.
+    """
+    libc = ctypes.CDLL(None)
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            h = highspy.Highs()
+            libc.fflush(None)
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    h.setOptionValue("output_flag", False)
+    return h
+
+
 def solve_placement(objects: Sequence[StateObject], levels: Sequence[MemoryLevel], *,
                     writable_scope: str = "core", allow_split: bool = True,
                     time_limit_s: float = 10.0) -> PlacementResult:
@@ -196,8 +221,7 @@ def solve_placement(objects: Sequence[StateObject], levels: Sequence[MemoryLevel
     start = time.perf_counter()
     if fit_error(objects, levels, writable_scope, allow_split):
         raise _fail(objects, levels, writable_scope, allow_split)
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = quiet_highs()
     h.setOptionValue("time_limit", time_limit_s)
     h.setOptionValue("mip_rel_gap", 1e-9)
     inf = highspy.kHighsInf

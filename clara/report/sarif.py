@@ -26,6 +26,8 @@ RULE_HELP = {
     "hot-block-nic": "A block that carries much of the predicted NIC work per packet.",
     "placement": "Memory level suggested for a state variable (ILP over the memory levels).",
     "coalescing": "State variables to pack together and access with one memory operation.",
+    "scaleout": "The core count past which more cores stop paying for their latency.",
+    "colocation": "A pair of NFs ranked by how well they share one NIC.",
 }
 
 

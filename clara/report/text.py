@@ -52,6 +52,27 @@ def _function_section(function: dict[str, Any]) -> list[str]:
     return [header, *_table(rows, numeric), ""]
 
 
+def _scaleout_section(advice: list[dict[str, Any]], pairs: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for a in advice:
+        lines.append(f"Scale-out of {a['program']} on {a['target']} [{a['model']}]:")
+        rows = [["cores", "Mpps", "latency (cycles)"]]
+        rows += [[str(c), f"{t / 1e6:.2f}", f"{lat:.0f}"] for c, t, lat in
+                 zip(a["cores"], a["throughput_pps"], a["latency_cycles"], strict=True)]
+        lines += _table(rows, {0, 1, 2})
+        lines.append(f"  knee rule: {a['knee_cores']} cores; half-latency rule: "
+                     f"{a['half_latency_cores']} cores")
+        lines += [f"  note: {note}" for note in a["caveats"]]
+        lines.append("")
+    if pairs:
+        lines.append(f"Colocation, friendliest pair first [{pairs[0]['model']}]:")
+        lines += [f"  {p['rank']}. {p['first']} + {p['second']}: expect "
+                  f"{p['expected_change_pct']:+.0f}% throughput" for p in pairs]
+        lines += [f"  note: {pairs[0]['caveat']}"] if pairs[0]["caveat"] else []
+        lines.append("")
+    return lines
+
+
 def _memory_section(memory: dict[str, Any]) -> list[str]:
     if not memory:
         return []
@@ -110,6 +131,7 @@ def render_text(document: dict[str, Any]) -> str:
         [f for f in document["functions"] if f["function"] not in reported])
     lines += _per_packet_section(document["records"])
     lines += _memory_section(document.get("memory", {}))
+    lines += _scaleout_section(document.get("scaleout", []), document.get("colocation", []))
     lines += _state_section(document["state"])
     lines += _warnings_section(document["records"])
     return "\n".join(lines).rstrip() + "\n"
