@@ -187,9 +187,9 @@ def profile_modules(modules: Sequence[AnalyzedModule], args: argparse.Namespace,
 
 
 def _missing_model_record(source: str, message: str) -> dict[str, Any]:
-    return {"kind": "model-missing", "severity": "note", "function": "", "block": "",
-            "location": {"file": source, "line": 1, "column": 0}, "message": message,
-            "data": {}}
+    from clara.insights.ir_summary import insight, location
+
+    return insight("model-missing", location(source, 1), message)
 
 
 def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
@@ -267,6 +267,7 @@ def add_scaleout_insights(document: dict[str, Any], modules: Sequence[AnalyzedMo
     from dataclasses import asdict, replace
 
     from clara.insights.colocation import load_colocation_model, rank_pairs
+    from clara.insights.ir_summary import insight, location
     from clara.insights.nf_program import nf_program
     from clara.insights.scaleout import predict_scaleout
 
@@ -284,15 +285,13 @@ def add_scaleout_insights(document: dict[str, Any], modules: Sequence[AnalyzedMo
         advice = predict_scaleout(program, target.name)
         notes = [*caveats, *advice.caveats]
         document.setdefault("scaleout", []).append({**asdict(advice), "caveats": notes})
-        document["records"].append({
-            "kind": "scaleout", "severity": "note", "function": "", "block": "",
-            "location": {"file": source, "line": 1, "column": 0},
-            "message": f"{program.name} on {target.name}: {advice.knee_cores} cores by the "
-                       f"knee rule, {advice.half_latency_cores} by the half-latency rule "
-                       f"[{advice.model}]" + "".join(f"; note: {n}" for n in notes),
-            "data": {"knee_cores": advice.knee_cores,
-                     "half_latency_cores": advice.half_latency_cores, "model": advice.model},
-        })
+        document["records"].append(insight(
+            "scaleout", location(source, 1),
+            f"{program.name} on {target.name}: {advice.knee_cores} cores by the knee rule, "
+            f"{advice.half_latency_cores} by the half-latency rule [{advice.model}]"
+            + "".join(f"; note: {n}" for n in notes),
+            data={"knee_cores": advice.knee_cores,
+                  "half_latency_cores": advice.half_latency_cores, "model": advice.model}))
     if len(programs) < 2:
         return
     try:
@@ -310,15 +309,11 @@ def add_scaleout_insights(document: dict[str, Any], modules: Sequence[AnalyzedMo
                                  f"was trained on {', '.join(sorted(known))} only")
                                 if left_out else ""} for p in pairs]
     for pair in document["colocation"]:
-        document["records"].append({
-            "kind": "colocation", "severity": "note", "function": "", "block": "",
-            "location": {"file": modules[0].features.source_file, "line": 1, "column": 0},
-            "message": f"colocation rank {pair['rank']}: {pair['first']} + {pair['second']}, "
-                       f"expect {pair['expected_change_pct']:+.0f}% throughput vs. each alone "
-                       f"[{pair['model']}]" + (f"; note: {pair['caveat']}" if pair["caveat"]
-                                               else ""),
-            "data": pair,
-        })
+        document["records"].append(insight(
+            "colocation", location(modules[0].features.source_file, 1),
+            f"colocation rank {pair['rank']}: {pair['first']} + {pair['second']}, expect "
+            f"{pair['expected_change_pct']:+.0f}% throughput vs. each alone [{pair['model']}]"
+            + (f"; note: {pair['caveat']}" if pair["caveat"] else ""), data=pair))
 
 
 def nic_cost(module: AnalyzedModule, profile: dict[str, Any], predicted: dict[Any, Any],

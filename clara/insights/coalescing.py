@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from clara.insights.ir_summary import location
+from clara.insights.ir_summary import insight, location
 from clara.insights.state_inputs import BlockUse, Variable
 from clara.targets.profile import MemoryLevel
 
@@ -369,25 +369,19 @@ def insight_records(result: CoalescingResult,
     for i, pack in enumerate(result.packs, 1):
         file, line = locations.get(pack.variables[0].name, ("", 0))
         names = [v.name.rsplit("::", 1)[-1] for v in pack.variables]
-        records.append({
-            "kind": "coalescing",
-            "severity": "note",
-            "function": "",
-            "block": "",
-            "location": location(file, line),
-            "message": (f"pack {', '.join(names)} together ({pack.size} B) and access them "
-                        f"with one {pack.access_bytes}-byte read/write; the layout cuts state "
-                        f"accesses from {result.before.accesses:.2f} to "
-                        f"{result.after.accesses:.2f} per packet"),
-            "data": {"pack": i, "object": result.object_name,
-                     "variables": [v.name for v in pack.variables], "offsets": list(pack.offsets),
-                     "size": pack.size, "access_bytes": pack.access_bytes,
-                     "accesses_per_packet": pack.accesses_per_packet, "k": result.k,
-                     "width": result.width, "level": result.level,
-                     "before": {"reads": result.before.reads, "writes": result.before.writes,
-                                "latency": result.before.latency},
-                     "after": {"reads": result.after.reads, "writes": result.after.writes,
-                               "latency": result.after.latency},
-                     "struct": render_packed_struct(result) if i == 1 else None},
-        })
+        records.append(insight(
+            "coalescing", location(file, line),
+            f"pack {', '.join(names)} together ({pack.size} B) and access them with one "
+            f"{pack.access_bytes}-byte read/write; the layout cuts state accesses from "
+            f"{result.before.accesses:.2f} to {result.after.accesses:.2f} per packet",
+            data={"pack": i, "object": result.object_name,
+                  "variables": [v.name for v in pack.variables], "offsets": list(pack.offsets),
+                  "size": pack.size, "access_bytes": pack.access_bytes,
+                  "accesses_per_packet": pack.accesses_per_packet, "k": result.k,
+                  "width": result.width, "level": result.level,
+                  "before": {"reads": result.before.reads, "writes": result.before.writes,
+                             "latency": result.before.latency},
+                  "after": {"reads": result.after.reads, "writes": result.after.writes,
+                            "latency": result.after.latency},
+                  "struct": render_packed_struct(result) if i == 1 else None}))
     return records

@@ -32,6 +32,14 @@ def location(file: str, line: int, column: int = 0) -> dict[str, Any]:
     return {"file": file, "line": line, "column": column}
 
 
+def insight(kind: str, where: dict[str, Any], message: str, *, function: str = "",
+            block: str = "", severity: str = "note",
+            data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One ``clara.insights/1`` record: what every renderer reports."""
+    return {"kind": kind, "severity": severity, "function": function, "block": block,
+            "location": where, "message": message, "data": data or {}}
+
+
 def _sum_counts(blocks: Iterable[Block]) -> dict[str, int]:
     total = Counter({kind: 0 for kind in KINDS})
     for block in blocks:
@@ -127,30 +135,20 @@ def _function_summary(record: dict[str, Any], state_names: list[str]) -> dict[st
     if state_names:
         message += "; state: " + ", ".join(state_names)
     entry = record["blocks"][0]["block"] if record["blocks"] else ""
-    return {
-        "kind": "function-summary",
-        "severity": "note",
-        "function": record["function"],
-        "block": entry,
-        "location": record["location"],
-        "message": message,
-        "data": {"counts": counts, "api_calls": apis, "instructions": total,
-                 "blocks": record["n_blocks"], "state": state_names},
-    }
+    return insight("function-summary", record["location"], message,
+                   function=record["function"], block=entry,
+                   data={"counts": counts, "api_calls": apis, "instructions": total,
+                         "blocks": record["n_blocks"], "state": state_names})
 
 
 def _block_records(function: str, block: Block) -> list[dict[str, Any]]:
     records = []
     for call in block.api_calls:
-        records.append({
-            "kind": "api-call",
-            "severity": "note",
-            "function": function,
-            "block": block.name,
-            "location": location(block.file, call.line, call.column),
-            "message": f"framework API call {call.name} (reverse-ported on the NIC)",
-            "data": {"api": call.name, "demangled": call.demangled},
-        })
+        records.append(insight(
+            "api-call", location(block.file, call.line, call.column),
+            f"framework API call {call.name} (reverse-ported on the NIC)",
+            function=function, block=block.name,
+            data={"api": call.name, "demangled": call.demangled}))
     by_line: dict[int, list[str]] = {}
     for access in block.state_accesses:
         verb = "write" if access.is_store else "read"
@@ -158,28 +156,17 @@ def _block_records(function: str, block: Block) -> list[dict[str, Any]]:
             f"{verb} {state_key(access.object, access.field)} ({access.size} B)"
         )
     for line, accesses in sorted(by_line.items()):
-        records.append({
-            "kind": "state-access",
-            "severity": "note",
-            "function": function,
-            "block": block.name,
-            "location": location(block.file, line),
-            "message": "state access: " + ", ".join(accesses),
-            "data": {"accesses": accesses},
-        })
+        records.append(insight("state-access", location(block.file, line),
+                               "state access: " + ", ".join(accesses),
+                               function=function, block=block.name,
+                               data={"accesses": accesses}))
     return records
 
 
 def _warning_record(module: ModuleFeatures, warning: FeatureWarning) -> dict[str, Any]:
-    return {
-        "kind": "unclassified",
-        "severity": "warning",
-        "function": warning.function,
-        "block": warning.block,
-        "location": location(module.source_file, warning.line),
-        "message": warning.message,
-        "data": {},
-    }
+    return insight("unclassified", location(module.source_file, warning.line),
+                   warning.message, function=warning.function, block=warning.block,
+                   severity="warning")
 
 
 def _module_state_names(module: ModuleFeatures, blocks: list[Block]) -> list[str]:
@@ -190,17 +177,10 @@ def _module_state_names(module: ModuleFeatures, blocks: list[Block]) -> list[str
 
 
 def _empty_module_record(module: ModuleFeatures) -> dict[str, Any]:
-    return {
-        "kind": "unclassified",
-        "severity": "warning",
-        "function": "",
-        "block": "",
-        "location": location(module.source_file, 1),
-        "message": "no function bodies of the NF's own were found: methods defined inside a "
+    return insight("unclassified", location(module.source_file, 1),
+                   "no function bodies of the NF's own were found: methods defined inside a "
                    "class are only emitted when used; define the element's methods in the "
-                   ".cc file",
-        "data": {},
-    }
+                   ".cc file", severity="warning")
 
 
 def reported_functions(module: ModuleFeatures) -> list[Function]:

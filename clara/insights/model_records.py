@@ -15,7 +15,7 @@ from typing import Any
 from clara.accel.detect import Detection
 from clara.accel.regions import Region
 from clara.insights.compute import BlockPrediction
-from clara.insights.ir_summary import location
+from clara.insights.ir_summary import insight, location
 from clara.targets.profile import TargetProfile
 
 PREDICTED = ("compute", "memory", "memory_state", "memory_stack", "memory_packet")
@@ -29,30 +29,22 @@ def _prediction_record(p: BlockPrediction) -> dict[str, Any]:
 
 def _block_cost(function: dict[str, Any], block: dict[str, Any], target: str) -> dict[str, Any]:
     p = block["predictions"]
-    return {
-        "kind": "block-cost", "severity": "note",
-        "function": function["function"], "block": block["block"],
-        "location": block["location"],
-        "message": f"block {block['block']}: ~{p['compute']:.0f} compute, "
-                   f"{p['memory']:.0f} memory ({p['memory_state']:.0f} state) on {target}",
-        "data": dict(p),
-    }
+    return insight("block-cost", block["location"],
+                   f"block {block['block']}: ~{p['compute']:.0f} compute, {p['memory']:.0f} "
+                   f"memory ({p['memory_state']:.0f} state) on {target}",
+                   function=function["function"], block=block["block"], data=dict(p))
 
 
 def _function_cost(function: dict[str, Any], target: str, model: str) -> dict[str, Any]:
     totals = function["predicted"]
-    return {
-        "kind": "function-cost", "severity": "note",
-        "function": function["function"],
-        "block": function["blocks"][0]["block"] if function["blocks"] else "",
-        "location": function["location"],
-        "message": f"{function['demangled']} on {target}: ~{totals['compute']:.0f} compute "
+    return insight("function-cost", function["location"],
+                   f"{function['demangled']} on {target}: ~{totals['compute']:.0f} compute "
                    f"instructions, {totals['memory']:.0f} memory accesses "
                    f"({totals['memory_state']:.0f} state, {totals['memory_stack']:.0f} stack) "
                    f"over its blocks, predicted by {model}; framework API calls are priced "
-                   "separately",
-        "data": {"model": model, **totals},
-    }
+                   "separately", function=function["function"],
+                   block=function["blocks"][0]["block"] if function["blocks"] else "",
+                   data={"model": model, **totals})
 
 
 def apply_compute_predictions(document: dict[str, Any], source: str,
@@ -136,9 +128,6 @@ def accelerator_records(detections: list[Detection], regions: Mapping[tuple, Reg
                 hardware = unit.cycles_per_call * entries
                 data["engine_cycles_per_packet"] = hardware
                 message += f" -> ~{hardware:.0f} engine cycles per packet"
-        records.append({
-            "kind": "accelerator", "severity": "note", "function": d.function,
-            "block": d.header_block, "location": location(d.file, d.first_line),
-            "message": message, "data": data,
-        })
+        records.append(insight("accelerator", location(d.file, d.first_line), message,
+                               function=d.function, block=d.header_block, data=data))
     return records

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clara.insights.compute import BlockPrediction
-from clara.insights.ir_summary import location
+from clara.insights.ir_summary import insight, location
 from clara.ir.features import Block
 from clara.runtime.api_costs import evaluate
 from clara.targets.profile import MemoryLevel, TargetProfile
@@ -421,17 +421,13 @@ def nic_cost_records(cost: NicCost, latency: Latency, *, target: str,
     label = f"model {models['compute_model']}, API table {models['api_table']}"
     not_costed = (f"; not costed: {', '.join(sorted(cost.api.not_costed))}"
                   if cost.api.not_costed else "")
-    records = [{
-        "kind": "per-packet-nic",
-        "severity": "note",
-        "function": "",
-        "block": "",
-        "location": location(source, 1),
-        "message": f"per packet on {target}: ~{cost.instructions:,.0f} instructions "
-                   f"(NF {cost.nf_instructions:,.0f} + API {cost.api.instructions:,.0f}), "
-                   f"{cost.memory:,.0f} memory accesses, ~{latency.cycles:,.0f} cycles "
-                   f"({label}){not_costed}",
-        "data": {
+    records = [insight(
+        "per-packet-nic", location(source, 1),
+        f"per packet on {target}: ~{cost.instructions:,.0f} instructions "
+        f"(NF {cost.nf_instructions:,.0f} + API {cost.api.instructions:,.0f}), "
+        f"{cost.memory:,.0f} memory accesses, ~{latency.cycles:,.0f} cycles "
+        f"({label}){not_costed}",
+        data={
             **models, "target": target,
             "instructions": cost.instructions, "memory": cost.memory,
             "nf": {"instructions": cost.nf_instructions, "compute": cost.compute,
@@ -442,19 +438,13 @@ def nic_cost_records(cost: NicCost, latency: Latency, *, target: str,
                     "not_costed": cost.api.not_costed},
             "latency": vars(latency),
             "cycles_per_instruction": CYCLES_PER_INSTRUCTION,
-        },
-    }]
+        })]
     by_key = {(b.function, b.name): b for b in blocks}
     for rank, hot in enumerate(cost.hot, start=1):
-        records.append({
-            "kind": "hot-block-nic",
-            "severity": "note",
-            "function": hot.function,
-            "block": hot.block,
-            "location": _block_location(by_key, hot.function, hot.block, source),
-            "message": f"hot block #{rank} ({hot.block}) on {target}: runs {hot.per_packet:.2f}x "
-                       f"per packet, ~{hot.instructions:.1f} NIC instructions per packet "
-                       f"({hot.share:.0%} of the NF's own code; model {cost.model})",
-            "data": {"rank": rank, **vars(hot), "compute_model": cost.model, "target": target},
-        })
+        records.append(insight(
+            "hot-block-nic", _block_location(by_key, hot.function, hot.block, source),
+            f"hot block #{rank} ({hot.block}) on {target}: runs {hot.per_packet:.2f}x per "
+            f"packet, ~{hot.instructions:.1f} NIC instructions per packet ({hot.share:.0%} of "
+            f"the NF's own code; model {cost.model})", function=hot.function, block=hot.block,
+            data={"rank": rank, **vars(hot), "compute_model": cost.model, "target": target}))
     return records

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from clara.insights.ir_summary import location
+from clara.insights.ir_summary import insight, location
 from clara.ir.features import KINDS
 
 HOT_BLOCKS = 3
@@ -38,37 +38,27 @@ def _hot_records(functions: list[dict[str, Any]], total: float) -> list[dict[str
     for rank, (function, block) in enumerate(blocks[:HOT_BLOCKS], start=1):
         work = _work(block)
         share = work / total if total else 0.0
-        records.append({
-            "kind": "hot-block",
-            "severity": "note",
-            "function": function["function"],
-            "block": block["block"],
-            "location": block["location"],
-            "message": f"hot block #{rank} ({block['block']}): runs {block['per_packet']:.2f}x "
-                       f"per packet, {work:.1f} IR instructions per packet ({share:.0%} of the "
-                       "packet path)",
-            "data": {"rank": rank, "per_packet": block["per_packet"],
-                     "ir_instructions_per_packet": work, "share": share},
-        })
+        records.append(insight(
+            "hot-block", block["location"],
+            f"hot block #{rank} ({block['block']}): runs {block['per_packet']:.2f}x per "
+            f"packet, {work:.1f} IR instructions per packet ({share:.0%} of the packet path)",
+            function=function["function"], block=block["block"],
+            data={"rank": rank, "per_packet": block["per_packet"],
+                  "ir_instructions_per_packet": work, "share": share}))
     return records
 
 
 def _profile_summary(profile: dict[str, Any], total: float, source: str) -> dict[str, Any]:
     per_packet = profile["per_packet"]
-    return {
-        "kind": "per-packet",
-        "severity": "note",
-        "function": "",
-        "block": "",
-        "location": location(source, 1),
-        "message": f"per packet over {_packets(profile)} packets of "
-                   f"{profile.get('workload') or 'the trace'}: {total:.1f} IR instructions, "
-                   f"{per_packet['state_loads']:.2f} state loads, "
-                   f"{per_packet['state_stores']:.2f} state stores, "
-                   f"{per_packet['api_calls']:.2f} framework API calls (IR-level counts: no "
-                   "compute model was applied)",
-        "data": {**per_packet, "packets": _packets(profile), "ir_instructions": total},
-    }
+    return insight(
+        "per-packet", location(source, 1),
+        f"per packet over {_packets(profile)} packets of "
+        f"{profile.get('workload') or 'the trace'}: {total:.1f} IR instructions, "
+        f"{per_packet['state_loads']:.2f} state loads, "
+        f"{per_packet['state_stores']:.2f} state stores, "
+        f"{per_packet['api_calls']:.2f} framework API calls (IR-level counts: no compute model "
+        "was applied)",
+        data={**per_packet, "packets": _packets(profile), "ir_instructions": total})
 
 
 def apply_profile(document: dict[str, Any], profile: dict[str, Any], source: str) -> None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import highspy
 
 from clara.errors import ClaraError
-from clara.insights.ir_summary import location
+from clara.insights.ir_summary import insight, location
 from clara.targets.profile import SCOPES, MemoryLevel
 
 MAX_SPLIT = 2  # placements a splittable object may be spread over
@@ -365,23 +365,17 @@ def insight_records(result: PlacementResult,
     records: list[dict[str, object]] = []
     for a in result.assignments:
         file, line = locations.get(a.obj.name, ("", 0))
-        records.append({
-            "kind": "placement",
-            "severity": "note",
-            "function": "",
-            "block": "",
-            "location": location(file, line),
-            "message": (f"place {a.obj.name} ({a.obj.size:,} B, "
-                        f"{a.obj.accesses_per_packet:.2f} accesses/packet) in {a.label}: "
-                        f"{a.cycles:.1f} memory cycles per packet"),
-            "data": {"object": a.obj.name, "nf": a.obj.nf, "size": a.obj.size,
-                     "reads_per_packet": a.obj.reads_per_packet,
-                     "writes_per_packet": a.obj.writes_per_packet,
-                     "atomics_per_packet": a.obj.atomics_per_packet,
-                     "placement": [{"level": s.option.level.name,
-                                    "cache": s.option.cache.name if s.option.cache else None,
-                                    "fraction": round(s.fraction, 6)} for s in a.shares],
-                     "cycles_per_packet": a.cycles, "objective": result.objective,
-                     "method": result.method},
-        })
+        records.append(insight(
+            "placement", location(file, line),
+            f"place {a.obj.name} ({a.obj.size:,} B, {a.obj.accesses_per_packet:.2f} "
+            f"accesses/packet) in {a.label}: {a.cycles:.1f} memory cycles per packet",
+            data={"object": a.obj.name, "nf": a.obj.nf, "size": a.obj.size,
+                  "reads_per_packet": a.obj.reads_per_packet,
+                  "writes_per_packet": a.obj.writes_per_packet,
+                  "atomics_per_packet": a.obj.atomics_per_packet,
+                  "placement": [{"level": s.option.level.name,
+                                 "cache": s.option.cache.name if s.option.cache else None,
+                                 "fraction": round(s.fraction, 6)} for s in a.shares],
+                  "cycles_per_packet": a.cycles, "objective": result.objective,
+                  "method": result.method}))
     return records
