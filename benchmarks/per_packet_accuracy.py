@@ -36,6 +36,7 @@ from _common import REPO, format_table, write_result
 from clara.analyze import analyze_module
 from clara.insights import nic_cost as nc
 from clara.insights.compute import predict_blocks
+from clara.insights.per_packet import block_frequencies
 from clara.ir.features import ModuleFeatures
 from clara.runtime.api_costs import load_table
 from clara.runtime.qemu.run import count_execution, cross_build
@@ -106,7 +107,7 @@ def baseline(features: ModuleFeatures, frequencies: Mapping[tuple[str, str], flo
 
 def predict(features: ModuleFeatures, predictions: Mapping[Any, Any], table: Mapping[str, Any],
             profile: Mapping[str, Any]) -> tuple[nc.NicCost, dict[str, float]]:
-    frequencies = nc.block_frequencies(profile)
+    frequencies = block_frequencies(profile, key="block")
     sites = nc.site_calls_per_packet(features.blocks, frequencies)
     api = nc.api_cost_per_packet(profile["api_events"], table, sites)
     return nc.nic_cost_per_packet(frequencies, predictions, api), baseline(features, frequencies)

@@ -320,10 +320,11 @@ def nic_cost(module: AnalyzedModule, profile: dict[str, Any], predicted: dict[An
              target: TargetProfile, placement: Any) -> list[dict[str, Any]]:
     """The ``per-packet-nic`` records of one profiled module."""
     from clara.insights import nic_cost as cost
+    from clara.insights.per_packet import block_frequencies
     from clara.runtime.api_costs import load_table
 
     table = load_table(target.name)
-    frequencies = cost.block_frequencies(profile)
+    frequencies = block_frequencies(profile, key="block")
     blocks = module.features.blocks
     api = cost.api_cost_per_packet(profile["api_events"], table,
                                    cost.site_calls_per_packet(blocks, frequencies))

@@ -12,6 +12,7 @@ import pytest
 from clara.analyze import analyze_module
 from clara.insights import nic_cost as nc
 from clara.insights.compute import BlockPrediction, predict_blocks
+from clara.insights.per_packet import block_frequencies
 from clara.runtime.api_costs import load_table
 from clara.targets.profile import load_target
 from clara.toolchain.compile import CompileOptions
@@ -137,7 +138,7 @@ def test_mini_nat_end_to_end(repo: Path, tmp_path: Path) -> None:
                          work_dir=tmp_path / "profile").document
     target = load_target("bluefield2")
     table = load_table("bluefield2")
-    frequencies = nc.block_frequencies(profile)
+    frequencies = block_frequencies(profile, key="block")
     api = nc.api_cost_per_packet(profile["api_events"], table,
                                  nc.site_calls_per_packet(module.features.blocks, frequencies))
     cost = nc.nic_cost_per_packet(frequencies, predict_blocks(module.features, target), api)

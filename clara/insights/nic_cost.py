@@ -330,12 +330,6 @@ def api_cost_per_packet(api_events: Mapping[str, Event], table: Mapping[str, Any
 # ------------------------------------------------------------------ per-packet totals
 
 
-def block_frequencies(profile: Mapping[str, Any]) -> dict[tuple[str, str], float]:
-    """(function, block name) -> executions per processed packet (packet phase)."""
-    packets = max(1, int(profile["packets"]["processed"]))
-    return {(b["function"], b["block"]): b["count"] / packets for b in profile["blocks"]}
-
-
 def nic_cost_per_packet(frequencies: Mapping[tuple[str, str], float],
                         predictions: Mapping[tuple[str, str], BlockPrediction],
                         api_costs: ApiCosts, hot_blocks: int = HOT_BLOCKS) -> NicCost:

@@ -9,6 +9,7 @@ are IR instructions, and the records say so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from clara.insights.ir_summary import insight, location
@@ -17,14 +18,18 @@ from clara.ir.features import KINDS
 HOT_BLOCKS = 3
 
 
-def _packets(profile: dict[str, Any]) -> int:
+def _packets(profile: Mapping[str, Any]) -> int:
     return int(profile["packets"]["processed"])
 
 
-def block_frequencies(profile: dict[str, Any]) -> dict[tuple[str, int], float]:
-    """(function, block index) -> executions per processed packet."""
+def block_frequencies(profile: Mapping[str, Any],
+                      key: str = "index") -> dict[tuple[str, Any], float]:
+    """(function, block ``key``) -> executions per processed packet (packet phase).
+
+    ``key`` is ``"index"`` (the feature records' block index) or ``"block"`` (its IR name).
+    """
     packets = max(1, _packets(profile))
-    return {(b["function"], int(b["index"])): b["count"] / packets for b in profile["blocks"]}
+    return {(b["function"], b[key]): b["count"] / packets for b in profile["blocks"]}
 
 
 def _work(block: dict[str, Any]) -> float:
