@@ -148,6 +148,28 @@ def build_xdp_driver(
     return binary
 
 
+def element_header(src: Path) -> Path | None:
+    """The header declaring the element, beside its source (``x.cc`` -> ``x.hh``), if any."""
+    return next((src.with_suffix(s) for s in HEADER_SUFFIXES if src.with_suffix(s).is_file()),
+                None)
+
+
+def element_jobs(compiler: str, flags: Sequence[str], src: Path, header: Path | None,
+                 driver_obj: Path, element_obj: Path) -> tuple[list[list[str]], list[Path]]:
+    """The compile commands of the driver and the element, and the objects to link.
+
+    With a header beside the source the driver includes the header and the element is its own
+    object; without one the element's source is part of the driver's translation unit.
+    """
+    if header is None:
+        return ([[compiler, *flags, f'-DCLARA_ELEMENT_HEADER="{src}"',
+                  "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)]], [driver_obj])
+    return ([[compiler, *flags, f'-DCLARA_ELEMENT_HEADER="{header.name}"',
+              "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)],
+             [compiler, *flags, "-c", str(src), "-o", str(element_obj)]],
+            [driver_obj, element_obj])
+
+
 def build_driver(
     source: str | Path,
     class_name: str,
@@ -175,9 +197,7 @@ def build_driver(
     out.mkdir(parents=True, exist_ok=True)
     clangxx = str(find_llvm().clangxx)
     objects = runtime_objects(Path(runtime_dir) if runtime_dir else out, extra_flags)
-    header = next(
-        (src.with_suffix(s) for s in HEADER_SUFFIXES if src.with_suffix(s).is_file()), None
-    )
+    header = element_header(src)
     flags = [*_common_flags(extra_flags), f"-I{src.parent}", f"-DCLARA_ELEMENT_CLASS={class_name}"]
     suffix = "" if element_object is None else "-profile"
     binary = out / f"clara_driver-{class_name}{suffix}"
@@ -194,15 +214,8 @@ def build_driver(
         jobs.append([clangxx, *flags, f'-DCLARA_ELEMENT_HEADER="{header.name}"',
                      "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)])
         link_inputs += [Path(element_object), *extra_objects]
-    elif header is not None:
-        jobs.append([clangxx, *flags, f'-DCLARA_ELEMENT_HEADER="{header.name}"',
-                     "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)])
-        jobs.append([clangxx, *flags, "-c", str(src), "-o", str(element_obj)])
-        link_inputs.append(element_obj)
     else:
-        # no header: the element's source is part of the driver's translation unit
-        jobs.append([clangxx, *flags, f'-DCLARA_ELEMENT_HEADER="{src}"',
-                     "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)])
+        jobs, link_inputs = element_jobs(clangxx, flags, src, header, driver_obj, element_obj)
     with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
         list(pool.map(_run_compiler, jobs))
     _run_compiler([clangxx, *BASE_FLAGS, *[str(p) for p in link_inputs],

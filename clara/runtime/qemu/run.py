@@ -40,16 +40,20 @@ from typing import Any
 import numpy as np
 
 from clara.errors import ClaraError
+from clara.runtime.build import (
+    DRIVER_SOURCE,
+    HOST_DIR,
+    INCLUDE_DIR,
+    PROFILE_DUMP,
+    RUNTIME_DIR,
+    TEMPLATES,
+    element_header,
+    element_jobs,
+)
 from clara.targets.profile import TargetProfile, load_target
 
 QEMU_DIR = Path(__file__).resolve().parent
 PLUGIN_SOURCE = QEMU_DIR / "counter_plugin.c"
-RUNTIME_DIR = QEMU_DIR.parent
-HOST_DIR = RUNTIME_DIR / "host"
-DRIVER_SOURCE = RUNTIME_DIR / "driver" / "clara_driver.cc"
-INCLUDE_DIR = RUNTIME_DIR.parent / "include"
-TEMPLATES = HOST_DIR / "click_templates.hh"
-PROFILE_DUMP = HOST_DIR / "profile_dump.cc"
 GLUE = HOST_DIR / "glue.cc"  # defines clara_rt_api_event: built without NO_API_EVENTS
 NO_API_EVENTS = QEMU_DIR / "no_api_events.h"
 REPO_ROOT = RUNTIME_DIR.parent.parent
@@ -271,8 +275,7 @@ def cross_build(
     if binary.is_file() and meta_path.is_file() and binary.with_suffix(".ranges").is_file():
         return binary
 
-    header = next((src.with_suffix(s) for s in (".hh", ".h", ".hpp", ".hxx")
-                   if src.with_suffix(s).is_file()), None)
+    header = element_header(src)
     runtime_objects = [runtime_dir / f"{s.stem}.o" for s in runtime_sources]
     jobs: list[list[str]] = []
     if not all(o.is_file() for o in runtime_objects):
@@ -282,17 +285,9 @@ def cross_build(
     build.mkdir(parents=True, exist_ok=True)
     elt_flags = [*no_events, *common, f"-I{src.parent}", f"-DCLARA_ELEMENT_CLASS={class_name}",
                  "-DCLARA_QEMU_MARKERS"]
-    driver_obj = build / "clara_driver.o"
-    link = [driver_obj]
-    if header is not None:
-        element_obj = build / f"{src.stem}.o"
-        jobs.append([program, *elt_flags, f'-DCLARA_ELEMENT_HEADER="{header.name}"',
-                     "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)])
-        jobs.append([program, *elt_flags, "-c", str(src), "-o", str(element_obj)])
-        link.append(element_obj)
-    else:
-        jobs.append([program, *elt_flags, f'-DCLARA_ELEMENT_HEADER="{src}"',
-                     "-c", str(DRIVER_SOURCE), "-o", str(driver_obj)])
+    element, link = element_jobs(program, elt_flags, src, header, build / "clara_driver.o",
+                                 build / f"{src.stem}.o")
+    jobs += element
     with ThreadPoolExecutor(max_workers=min(8, len(jobs))) as pool:
         list(pool.map(_run, jobs))
     tmp = binary.with_suffix(".tmp")
