@@ -79,15 +79,14 @@ class ClickConfig:
 
 
 def _parse_port_range(text: str, whole: str) -> tuple[int, int | None]:
-    """One side of a port count: ``N``, ``N-M``, ``N-`` or ``-`` (min, max; None = unbounded)."""
-    if text == "-":
-        return (0, None)
+    """One side of a port count: ``N``, ``N-M``, ``N-``, ``-M`` or ``-`` (min, max; max None =
+    unbounded)."""
     low, dash, high = text.partition("-")
-    if not low.isdigit() or (high and not high.isdigit()):
+    if (not low and not dash) or (low and not low.isdigit()) or (high and not high.isdigit()):
         raise ClaraError(
-            f"bad port count {whole!r}: expected N, N-M, N- or - on each side of '/'"
+            f"bad port count {whole!r}: expected N, N-M, N-, -M or - on each side of '/'"
         )
-    minimum = int(low)
+    minimum = int(low) if low else 0
     if not dash:
         return (minimum, minimum)
     if not high:
@@ -107,17 +106,22 @@ class PortCount:
 
     @classmethod
     def parse(cls, text: str) -> PortCount:
-        """Parse Click's port-count syntax.
+        """Parse Click's port-count syntax (``Element::port_count``).
 
-        ``IN/OUT`` where each side is ``N``, ``N-M``, ``N-`` (at least N) or ``-`` (any);
-        ``OUT`` may be ``=`` (as many outputs as inputs); a string without ``/`` applies to
-        both sides.
+        ``IN/OUT`` where each side is ``N``, ``N-M``, ``N-`` (at least N), ``-M`` (at most M)
+        or ``-`` (any); a string without ``/`` applies to both sides. ``OUT`` may be ``=``
+        (as many outputs as inputs) or ``=+``, ``=++``... (one, two... more outputs than
+        inputs): the output range is then the input range shifted by that many.
         """
         stripped = text.strip()
         inputs_text, slash, outputs_text = stripped.partition("/")
         inputs = _parse_port_range(inputs_text, text)
-        if not slash or outputs_text == "=":
+        if not slash:
             return cls(inputs, inputs)
+        if outputs_text.startswith("=") and set(outputs_text[1:]) <= {"+"}:
+            extra = len(outputs_text) - 1
+            high = None if inputs[1] is None else inputs[1] + extra
+            return cls(inputs, (inputs[0] + extra, high))
         return cls(inputs, _parse_port_range(outputs_text, text))
 
 
@@ -343,7 +347,7 @@ class _Lexer:
         self._advance(found + len(end) - self.pos)
 
     def read_port(self, open_location: SourceLocation) -> tuple[int, SourceLocation]:
-        """The port number of ``[N]``, the ``[`` already consumed."""
+        """The port number of ``[N]`` (the ``[`` already consumed) and the ``[``'s location."""
         assert not self._ahead, "read_port needs the lexer positioned after '['"
         end = self.pos
         while end < len(self.text) and self.text[end] not in "]\n;{}":
@@ -358,7 +362,7 @@ class _Lexer:
         self.last_line = self.line
         text = raw.strip()
         if text.isascii() and text.isdigit():
-            return int(text), content_location
+            return int(text), open_location
         if "," in text:
             raise self.error(content_location, f"port lists '[{text}]' are not supported",
                              "port lists only serve '=>' connections; write one '->' "
