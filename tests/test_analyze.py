@@ -9,7 +9,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from conftest import EXAMPLES, run_cli
+
+from clara.analyze import analyze_sources, remarks_yaml
+from clara.report.remarks import render_remarks_yaml
+from clara.toolchain.compile import CompileOptions
 
 KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
 EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*") if p.suffix in (".cc", ".c"))
@@ -63,6 +68,30 @@ def test_remarks_yaml_from_the_remarks_pass(tmp_path: Path) -> None:
     assert documents == len(doc["records"])
     assert "Pass:            clara" in proc.stdout
     assert "mini_nat.cc" in proc.stdout
+
+
+class RemarksLoader(yaml.SafeLoader):
+    """Reads LLVM remarks YAML (``--- !Analysis`` documents) as plain mappings."""
+
+
+RemarksLoader.add_constructor("!Analysis",
+                              lambda loader, node: loader.construct_mapping(node, deep=True))
+
+
+def load_remarks(text: str) -> list[dict]:
+    return list(yaml.load_all(text, Loader=RemarksLoader))
+
+
+@pytest.mark.parametrize("name", ["mini_nat.cc", "flow_nat.cc", "xdp_filter.c"])
+def test_remarks_yaml_without_opt_equals_the_remarks_pass(name: str, tmp_path: Path) -> None:
+    # clara-cc writes remarks YAML from the feature records (line_locs) instead of running
+    # opt with clara-remarks: the same remarks, at the same DebugLoc, in the same order.
+    doc, modules = analyze_sources([EXAMPLES / name], CompileOptions(), tmp_path, None)
+    from_pass = remarks_yaml(doc, [(m.prepared_bitcode, True) for m in modules], tmp_path)
+    rebuilt = render_remarks_yaml(doc, [m.features for m in modules])
+    expected = load_remarks(from_pass)
+    assert len(expected) == len(doc["records"]) and all("DebugLoc" in r for r in expected)
+    assert load_remarks(rebuilt) == expected
 
 
 def test_clang_style_remark_lines() -> None:

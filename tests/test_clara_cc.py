@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, run_cli
+from test_analyze import load_remarks
+
+from clara.report.remarks import render_remarks
 
 CLARA_CC = [sys.executable, "-m", "clara.cc"]
 
@@ -71,3 +75,26 @@ def test_analysis_failure_never_breaks_the_build(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "nested.o").is_file()
     assert "clara-cc: warning: Clara's analysis of" in proc.stderr
+
+
+def test_remarks_are_those_of_clara_analyze(tmp_path: Path) -> None:
+    # The same analysis IR and IR-summary insights as `clara analyze`, so the same remarks:
+    # the YAML clara-cc rebuilds from feature records equals the clara-remarks pass's, and
+    # its clang-style lines equal `clara analyze --format remarks`, less the model-based
+    # records (accelerator detection), which a build does not run.
+    source = REPO / "examples" / "nfs" / "crc_lb.cc"
+    obj = tmp_path / "crc_lb.o"
+    wrapped = subprocess.run([*CLARA_CC, f"-I{REPO / 'clara' / 'include'}",
+                              f"-I{REPO / 'examples' / 'nfs'}", "-O2", "-g", "-c", str(source),
+                              "-o", str(obj)],
+                             capture_output=True, text=True, check=False)
+    assert wrapped.returncode == 0, wrapped.stderr
+    analyzed_yaml = run_cli("analyze", str(source), "--format", "yaml")
+    analyzed_json = run_cli("analyze", str(source), "--format", "json")
+    assert analyzed_yaml.returncode == analyzed_json.returncode == 0
+    expected = [r for r in load_remarks(analyzed_yaml.stdout) if r["Name"] != "accelerator"]
+    written = load_remarks((tmp_path / "crc_lb.clara.yaml").read_text())
+    assert written and written == expected
+    document = json.loads(analyzed_json.stdout)
+    document["records"] = [r for r in document["records"] if r["kind"] != "accelerator"]
+    assert wrapped.stderr == render_remarks(document)

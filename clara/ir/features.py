@@ -49,6 +49,9 @@ class Block:
     lines: tuple[int, ...]
     first_line: int
     first_column: int
+    # per source line, (line, column, file) of the block's first instruction on it, in
+    # instruction order (the first entry is the first located instruction)
+    line_locs: tuple[tuple[int, int, str], ...]
     n_instructions: int
     tokens: tuple[str, ...]
     counts: dict[str, int]
@@ -116,6 +119,8 @@ def _block(rec: dict[str, Any]) -> Block:
         lines=tuple(int(x) for x in rec.get("lines", ())),
         first_line=int(rec.get("first_line", 0)),
         first_column=int(rec.get("first_column", 0)),
+        line_locs=tuple((int(line), int(column), str(file))
+                        for line, column, file in rec.get("line_locs", ())),
         n_instructions=int(rec.get("n_instructions", 0)),
         tokens=tuple(rec.get("tokens", ())),
         counts={k: int(rec.get("counts", {}).get(k, 0)) for k in KINDS},

@@ -1,7 +1,8 @@
 """Compiling an NF source to LLVM IR and running Clara's plugin passes over it.
 
-``compile_to_ir`` is the only place that builds a clang command line for analysis, so every
-stage (``clara analyze``, ``clara-cc``, the dataset builder) sees the same IR.
+Every analysis clang command line comes from ``analysis_command.analysis_command`` (here via
+``compile_command``/``compile_to_ir``, in ``clara-cc`` directly), so every stage
+(``clara analyze``, ``clara-cc``, the dataset builder) sees the same IR.
 """
 
 from __future__ import annotations
@@ -13,17 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clara.errors import ClaraError
-from clara.toolchain.llvm import PACKAGE_DIR, find_llvm, find_plugin
+from clara.toolchain import analysis_command
+from clara.toolchain.analysis_command import ANALYSIS_FLAGS as ANALYSIS_FLAGS  # re-export
+from clara.toolchain.llvm import find_llvm, find_plugin
 
 C_SUFFIXES = (".c",)
 CXX_SUFFIXES = (".cc", ".cpp", ".cxx", ".c++", ".C")
-CLICK_COMPAT_INCLUDE = PACKAGE_DIR / "include"
-
-# Flags that keep the IR close to the source: no optimisation, but passes may still run
-# (clang marks -O0 functions optnone otherwise), names and debug lines kept, and full debug
-# types even for classes whose vtable lives in another translation unit (member names).
-ANALYSIS_FLAGS = ("-O0", "-g", "-fstandalone-debug", "-Xclang", "-disable-O0-optnone",
-                  "-fno-discard-value-names")
+CLICK_COMPAT_INCLUDE = Path(analysis_command.CLICK_COMPAT_INCLUDE)
 
 
 @dataclass(frozen=True)
@@ -77,18 +74,6 @@ def header_flags(options: CompileOptions) -> list[str]:
     return flags
 
 
-def auto_features_flags(features_output: Path) -> list[str]:
-    """clang flags that run clara-prepare,clara-features inside the compile (``-clara-auto``).
-
-    The passes run on a copy of the module at the pipeline start, so the bitcode clang
-    writes is unchanged and the records are identical to ``opt``'s on that bitcode. clang
-    parses ``-mllvm`` options before ``-fpass-plugin`` loads, hence ``-Xclang -load`` too.
-    """
-    plugin = str(find_plugin())
-    return [f"-fpass-plugin={plugin}", "-Xclang", "-load", "-Xclang", plugin,
-            "-mllvm", "-clara-auto", "-mllvm", f"-clara-features-output={features_output}"]
-
-
 def compile_command(source: Path, output: Path, options: CompileOptions,
                     features_output: Path | None = None) -> list[str]:
     """The clang-19 command that turns ``source`` into analysis bitcode at ``output``.
@@ -96,23 +81,12 @@ def compile_command(source: Path, output: Path, options: CompileOptions,
     With ``features_output`` the same command also writes the feature records there.
     """
     llvm = find_llvm()
-    if language_of(source) == "c":
-        driver, standard = llvm.clang, "-std=gnu11"
-    else:
-        driver, standard = llvm.clangxx, "-std=gnu++17"
-    return [
-        str(driver),
-        standard,
-        *ANALYSIS_FLAGS,
-        *header_flags(options),
-        *options.extra_flags,
-        *(auto_features_flags(features_output) if features_output is not None else ()),
-        "-c",
-        "-emit-llvm",
-        "-o",
-        str(output),
-        str(source),
-    ]
+    language = language_of(source)
+    driver = llvm.clang if language == "c" else llvm.clangxx
+    features = (str(find_plugin()), str(features_output)) if features_output is not None else None
+    return analysis_command.analysis_command(
+        str(driver), language, str(source), str(output),
+        [*header_flags(options), *options.extra_flags], features)
 
 
 def compile_to_ir(source: Path, output: Path, options: CompileOptions) -> list[str]:

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import sysconfig
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from clara.errors import ClaraError
+from clara.toolchain import analysis_command
 
-LLVM_MAJOR = 19
+LLVM_MAJOR = analysis_command.LLVM_MAJOR
 LLVM_PACKAGES = "clang-19 llvm-19-dev libclang-19-dev llvm-19-tools"
-PLUGIN_NAME = "libClaraPasses.so"
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-REPO_DIR = PACKAGE_DIR.parent
+PLUGIN_NAME = analysis_command.PLUGIN_NAME
+PACKAGE_DIR = Path(analysis_command.PACKAGE_DIR)
+REPO_DIR = Path(analysis_command.REPO_DIR)
 
 
 @dataclass(frozen=True)
@@ -33,13 +33,8 @@ class Llvm:
 
 def _find_tool(name: str) -> Path:
     bindir = os.environ.get("CLARA_LLVM_BINDIR")
-    if bindir:
-        candidates = [str(Path(bindir) / f"{name}-{LLVM_MAJOR}"), str(Path(bindir) / name)]
-        where = bindir
-    else:
-        candidates = [f"{name}-{LLVM_MAJOR}", f"/usr/lib/llvm-{LLVM_MAJOR}/bin/{name}"]
-        where = f"PATH or /usr/lib/llvm-{LLVM_MAJOR}/bin"
-    for candidate in candidates:
+    where = bindir or f"PATH or /usr/lib/llvm-{LLVM_MAJOR}/bin"
+    for candidate in analysis_command.tool_candidates(name):
         found = shutil.which(candidate)
         if found:
             return Path(found)
@@ -60,19 +55,8 @@ def find_llvm() -> Llvm:
 
 
 def plugin_candidates() -> list[Path]:
-    """Where the plugin is looked for, in order.
-
-    ``$CLARA_PLUGIN``; the package directory (a regular install); the environment's
-    site-packages (an editable install keeps Python sources in the checkout but installs
-    the built plugin there); a developer's ``cmake -B build/dev`` build.
-    """
-    candidates: list[Path] = []
-    if os.environ.get("CLARA_PLUGIN"):
-        candidates.append(Path(os.environ["CLARA_PLUGIN"]))
-    candidates.append(PACKAGE_DIR / "lib" / PLUGIN_NAME)
-    candidates.append(Path(sysconfig.get_paths()["platlib"]) / "clara" / "lib" / PLUGIN_NAME)
-    candidates.append(REPO_DIR / "build" / "dev" / "clara_passes" / PLUGIN_NAME)
-    return candidates
+    """Where the plugin is looked for, in order (``analysis_command.plugin_candidates``)."""
+    return [Path(c) for c in analysis_command.plugin_candidates()]
 
 
 def find_plugin() -> Path:

@@ -619,6 +619,20 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
       json::Object CountsObj;
       for (auto &KV : Counts)
         CountsObj[KV.first] = KV.second;
+      // line_locs: per source line, [line, column, file] of the block's first
+      // instruction on it, in instruction order; the first entry is the first
+      // located instruction. clara-remarks picks a remark's DebugLoc the same
+      // way, so a remarks file can be written from these records without opt.
+      json::Array LineLocs;
+      std::set<unsigned> LocLines;
+      for (const Instruction &I : BB) {
+        const DebugLoc &Loc = I.getDebugLoc();
+        if (!Loc || Loc.getLine() == 0 || !LocLines.insert(Loc.getLine()).second)
+          continue;
+        LineLocs.push_back(json::Array{(int64_t)Loc.getLine(),
+                                       (int64_t)Loc.getCol(),
+                                       Loc->getFilename()});
+      }
       const Instruction *T = BB.getTerminator();
       emit(OS, "block",
            {{"module", BlockModule},
@@ -631,6 +645,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
             {"file", File},
             {"first_line", FirstLine},
             {"first_column", FirstCol},
+            {"line_locs", std::move(LineLocs)},
             {"n_instructions", (int64_t)N},
             {"tokens", std::move(Tokens)},
             {"counts", std::move(CountsObj)},

@@ -14,6 +14,10 @@
 
 ; entry: header-field tokens, including the ip_hl bit-field read without a GEP.
 ; CHECK: "record":"block",{{.*}}"block":"entry","index":0,"succs":[1],"loop_depth":0,"lines":[41,47,48,49,50],"file":"counter.cc","first_line":47,"first_column":24,
+; line_locs: per line, the first instruction on it (p in p->ip_header() at 47:24,
+; ip in bucket(ip->ip_src) at 48:23, the inlined bucket() body at 41:47, ip at
+; 49:12, i in `int i = 0` at 50:12), in instruction order, as clara-remarks picks.
+; CHECK-SAME: "line_locs":{{\[}}[47,24,"counter.cc"],[48,23,"counter.cc"],[41,47,"counter.cc"],[49,12,"counter.cc"],[50,12,"counter.cc"]],
 ; CHECK-SAME: "call api.Packet::ip_header","store ptr stack","load ptr stack","getelementptr click_ip.ip_src","load i32 click_ip.ip_src",
 ; CHECK-SAME: "lshr i32 var const","xor i32 var var","and i32 var const",
 ; CHECK-SAME: "load i8 click_ip.ip_hl","and i8 var const","zext i8 var -> i32",
