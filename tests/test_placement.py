@@ -108,3 +108,16 @@ def test_table_and_records_are_well_formed() -> None:
     first = next(r for r in records if r["data"]["object"] == "A")  # type: ignore[index]
     assert first["location"] == {"file": "nf.hh", "line": 12, "column": 0}
     assert first["data"]["placement"] == [{"level": "FAST", "cache": None, "fraction": 1.0}]
+
+
+def test_a_pack_gets_one_record_per_variable_at_its_declaration() -> None:
+    pack = obj("E::pack1", 8, 1.0, 1.0, members=("E::a", "E::b"))
+    result = pl.solve_placement([pack], LEVELS)
+    records = pl.insight_records(result, {"E::a": ("e.hh", 3), "E::b": ("e.hh", 4)})
+    assert [r["data"]["object"] for r in records] == ["E::a", "E::b"]  # type: ignore[index]
+    assert [r["location"]["line"] for r in records] == [3, 4]  # type: ignore[index]
+    assert all(r["data"]["pack"] == "E::pack1" for r in records)  # type: ignore[index]
+    # one read (1 cycle) and one write (2 cycles) in FAST
+    assert records[0]["message"] == ("place E::a with b in E::pack1 (8 B, 2.00 accesses/packet) "
+                                     "in FAST: 3.0 memory cycles per packet for the pack")
+    assert "E::pack1 = a, b" in pl.render_placement_table(result)

@@ -39,7 +39,8 @@ FRACTION_EPS = 1e-6
 
 @dataclass(frozen=True)
 class StateObject:
-    """A stateful data structure: footprint in bytes and accesses per packet."""
+    """A stateful data structure, or a pack of variables read together: footprint in bytes
+    and accesses per packet (a pack's are its coalesced accesses)."""
 
     name: str
     size: int
@@ -48,6 +49,7 @@ class StateObject:
     atomics_per_packet: float = 0.0
     nf: str = ""
     splittable: bool = False
+    members: tuple[str, ...] = ()  # a pack's variables, in struct order (empty: one variable)
 
     @property
     def accesses_per_packet(self) -> float:
@@ -347,8 +349,9 @@ def exhaustive_placement(objects: Sequence[StateObject], levels: Sequence[Memory
 
 def render_placement_table(result: PlacementResult) -> str:
     """The placement as a text table: object, size, accesses per packet, level, latency."""
-    header = ("object", "size (B)", "reads/pkt", "writes/pkt", "level", "cycles/pkt")
-    rows = [(a.obj.name, f"{a.obj.size:,}", f"{a.obj.reads_per_packet:.2f}",
+    header = ("object", "size (B)", "accesses/pkt", "reads", "writes", "level", "cycles/pkt")
+    rows = [(a.obj.name, f"{a.obj.size:,}", f"{a.obj.accesses_per_packet:.2f}",
+             f"{a.obj.reads_per_packet:.2f}",
              f"{a.obj.writes_per_packet + a.obj.atomics_per_packet:.2f}", a.label,
              f"{a.cycles:.1f}") for a in sorted(result.assignments, key=lambda a: -a.cycles)]
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
@@ -356,26 +359,38 @@ def render_placement_table(result: PlacementResult) -> str:
              for r in (header, tuple("-" * w for w in widths), *rows)]
     lines.append(f"predicted memory latency: {result.objective:.1f} cycles per packet "
                  f"({result.method})")
+    lines += [f"{a.obj.name} = " + ", ".join(m.rsplit("::", 1)[-1] for m in a.obj.members)
+              for a in result.assignments if a.obj.members]
     return "\n".join(lines)
+
+
+def _short(name: str) -> str:
+    return name.rsplit("::", 1)[-1]
 
 
 def insight_records(result: PlacementResult,
                     locations: Mapping[str, tuple[str, int]]) -> list[dict[str, object]]:
-    """One ``placement`` record per object (``clara.insights/1``), at its declaration."""
+    """One ``placement`` record per state variable (``clara.insights/1``), at its declaration;
+    the variables of one pack share its placement and its numbers (``data.pack``)."""
     records: list[dict[str, object]] = []
     for a in result.assignments:
-        file, line = locations.get(a.obj.name, ("", 0))
-        records.append(insight(
-            "placement", location(file, line),
-            f"place {a.obj.name} ({a.obj.size:,} B, {a.obj.accesses_per_packet:.2f} "
-            f"accesses/packet) in {a.label}: {a.cycles:.1f} memory cycles per packet",
-            data={"object": a.obj.name, "nf": a.obj.nf, "size": a.obj.size,
-                  "reads_per_packet": a.obj.reads_per_packet,
-                  "writes_per_packet": a.obj.writes_per_packet,
-                  "atomics_per_packet": a.obj.atomics_per_packet,
-                  "placement": [{"level": s.option.level.name,
-                                 "cache": s.option.cache.name if s.option.cache else None,
-                                 "fraction": round(s.fraction, 6)} for s in a.shares],
-                  "cycles_per_packet": a.cycles, "objective": result.objective,
-                  "method": result.method}))
+        numbers = (f"{a.obj.size:,} B, {a.obj.accesses_per_packet:.2f} accesses/packet) in "
+                   f"{a.label}: {a.cycles:.1f} memory cycles per packet")
+        for name in a.obj.members or (a.obj.name,):
+            file, line = locations.get(name, ("", 0))
+            others = [_short(m) for m in a.obj.members if m != name]
+            message = (f"place {name} with {', '.join(others)} in {a.obj.name} ({numbers} for "
+                       "the pack" if a.obj.members else f"place {name} ({numbers}")
+            records.append(insight(
+                "placement", location(file, line), message,
+                data={"object": name, "pack": a.obj.name if a.obj.members else None,
+                      "members": list(a.obj.members), "nf": a.obj.nf, "size": a.obj.size,
+                      "reads_per_packet": a.obj.reads_per_packet,
+                      "writes_per_packet": a.obj.writes_per_packet,
+                      "atomics_per_packet": a.obj.atomics_per_packet,
+                      "placement": [{"level": s.option.level.name,
+                                     "cache": s.option.cache.name if s.option.cache else None,
+                                     "fraction": round(s.fraction, 6)} for s in a.shares],
+                      "cycles_per_packet": a.cycles, "objective": result.objective,
+                      "method": result.method}))
     return records

@@ -40,13 +40,15 @@ HEADER_SUFFIXES = (".hh", ".h", ".hpp")
 
 @dataclass(frozen=True)
 class Variable:
-    """A top-level state variable: its key (``Object::field``), C type, size and offset."""
+    """A top-level state variable: its key (``Object::field``), C type, size, offset in its
+    object (the element, or a function-local static) and whether it is a container."""
 
     name: str
     ctype: str
     size: int
     offset: int
     container: bool
+    object: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,8 @@ def _top_level(state: list[StateVariable]) -> list[StateVariable]:
 def variables(features: ModuleFeatures) -> list[Variable]:
     """Top-level state variables in declaration order (object, then byte offset)."""
     tops = sorted(_top_level(features.state), key=lambda s: (s.object, s.offset, s.field))
-    return [Variable(state_key(s.object, s.field), s.type, s.size, s.offset, is_container(s.type))
-            for s in tops]
+    return [Variable(state_key(s.object, s.field), s.type, s.size, s.offset, is_container(s.type),
+                     s.object) for s in tops]
 
 
 def owner_map(features: ModuleFeatures) -> dict[str, str]:
