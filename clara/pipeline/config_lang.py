@@ -192,11 +192,8 @@ class _Lexer:
     def location(self) -> SourceLocation:
         return SourceLocation(self.path, self.line, self.column)
 
-    def error(self, location: SourceLocation, what: str, hint: str = "") -> ClickConfigError:
-        return ClickConfigError(location, what, hint)
-
     def _advance(self, count: int) -> None:
-        for char in self.text[self.pos:self.pos + count]:
+        for char in self.text[self.pos : self.pos + count]:
             if char == "\n":
                 self.line += 1
                 self.column = 1
@@ -219,7 +216,7 @@ class _Lexer:
         start = self.location()
         end = self.text.find("*/", self.pos + 2)
         if end < 0:
-            raise self.error(start, "unterminated comment '/*'", "close it with '*/'")
+            raise ClickConfigError(start, "unterminated comment '/*'", "close it with '*/'")
         self._advance(end + 2 - self.pos)
         return True
 
@@ -251,21 +248,24 @@ class _Lexer:
             end = self.pos + 1
             while end < len(self.text) and (
                 _is_word_char(self.text[end])
-                or (self.text[end] == "/" and end + 1 < len(self.text)
-                    and _is_word_char(self.text[end + 1]))
+                or (
+                    self.text[end] == "/"
+                    and end + 1 < len(self.text)
+                    and _is_word_char(self.text[end + 1])
+                )
             ):
                 end += 1
-            word = self.text[self.pos:end]
+            word = self.text[self.pos : end]
             self._advance(end - self.pos)
             return _Token(word if word in _KEYWORDS else "ident", word, start)
         if char == "$":
             end = self.pos + 1
-            while end < len(self.text) and (self.text[end].isascii()
-                                            and (self.text[end].isalnum()
-                                                 or self.text[end] == "_")):
+            while end < len(self.text) and (
+                self.text[end].isascii() and (self.text[end].isalnum() or self.text[end] == "_")
+            ):
                 end += 1
             if end > self.pos + 1:
-                name = self.text[self.pos:end]
+                name = self.text[self.pos : end]
                 self._advance(end - self.pos)
                 return _Token("var", name, start)
         for punct in _PUNCTUATION:
@@ -273,12 +273,13 @@ class _Lexer:
                 self._advance(len(punct))
                 return _Token(punct, punct, start)
         if char == "#":
-            raise self.error(
-                start, "'#' is not part of the Click language",
+            raise ClickConfigError(
+                start,
+                "'#' is not part of the Click language",
                 "Click comments are '// ...' and '/* ... */'; '#' preprocessor line "
                 "directives are not supported",
             )
-        raise self.error(start, f"unexpected character {char!r}")
+        raise ClickConfigError(start, f"unexpected character {char!r}")
 
     # -- raw readers: called right after the opening '(' or '[' was consumed --------------
 
@@ -296,8 +297,11 @@ class _Lexer:
         while True:
             char = self._char()
             if not char:
-                raise self.error(open_location, "unterminated '(': no matching ')'",
-                                 "close the configuration string with ')'")
+                raise ClickConfigError(
+                    open_location,
+                    "unterminated '(': no matching ')'",
+                    "close the configuration string with ')'",
+                )
             if char == "(":
                 depth += 1
             elif char == ")":
@@ -308,7 +312,7 @@ class _Lexer:
                 self._skip_quoted(char)
                 continue
             elif char == "/" and self._char(1) in ("/", "*"):
-                pieces.append(self.text[start:self.pos])
+                pieces.append(self.text[start : self.pos])
                 block = self._char(1) == "*"
                 self._skip_comment()
                 if block:
@@ -319,7 +323,7 @@ class _Lexer:
                 self._skip_until(">", "unterminated '\\<' data", "close it with '>'")
                 continue
             self._advance(1)
-        pieces.append(self.text[start:self.pos])
+        pieces.append(self.text[start : self.pos])
         self._advance(1)
         self.last_line = self.line
         return "".join(pieces).strip()
@@ -330,8 +334,11 @@ class _Lexer:
         while True:
             char = self._char()
             if not char:
-                raise self.error(start, f"unterminated string {quote}...{quote}",
-                                 f"close the string with {quote}")
+                raise ClickConfigError(
+                    start,
+                    f"unterminated string {quote}...{quote}",
+                    f"close the string with {quote}",
+                )
             if char == "\\" and quote == '"':
                 self._advance(2)
                 continue
@@ -343,7 +350,7 @@ class _Lexer:
         start = self.location()
         found = self.text.find(end, self.pos)
         if found < 0:
-            raise self.error(start, what, hint)
+            raise ClickConfigError(start, what, hint)
         self._advance(found + len(end) - self.pos)
 
     def read_port(self, open_location: SourceLocation) -> tuple[int, SourceLocation]:
@@ -353,9 +360,12 @@ class _Lexer:
         while end < len(self.text) and self.text[end] not in "]\n;{}":
             end += 1
         if end >= len(self.text) or self.text[end] != "]":
-            raise self.error(open_location, "unterminated '[': expected ']' after the port",
-                             "write ports as [N], e.g. 'c [1] -> x'")
-        raw = self.text[self.pos:end]
+            raise ClickConfigError(
+                open_location,
+                "unterminated '[': expected ']' after the port",
+                "write ports as [N], e.g. 'c [1] -> x'",
+            )
+        raw = self.text[self.pos : end]
         self._advance(len(raw) - len(raw.lstrip()))
         content_location = self.location()
         self._advance(end + 1 - self.pos)
@@ -364,12 +374,17 @@ class _Lexer:
         if text.isascii() and text.isdigit():
             return int(text), open_location
         if "," in text:
-            raise self.error(content_location, f"port lists '[{text}]' are not supported",
-                             "port lists only serve '=>' connections; write one '->' "
-                             "connection per port")
+            raise ClickConfigError(
+                content_location,
+                f"port lists '[{text}]' are not supported",
+                "port lists only serve '=>' connections; write one '->' connection per port",
+            )
         where = open_location if not text else content_location
-        raise self.error(where, f"unknown port syntax '[{text}]'",
-                         "a port is a non-negative integer in brackets, e.g. [0] or [2]")
+        raise ClickConfigError(
+            where,
+            f"unknown port syntax '[{text}]'",
+            "a port is a non-negative integer in brackets, e.g. [0] or [2]",
+        )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -378,8 +393,7 @@ class _Lexer:
 
 _PSEUDO = ("input", "output")
 # tokens after which a statement cannot continue: what may follow '->' must be an element
-_STATEMENT_END = frozenset({";", "eof", "}", ")", "elementclass", "require", "provide",
-                            "define"})
+_STATEMENT_END = frozenset({";", "eof", "}", ")", "elementclass", "require", "provide", "define"})
 
 
 @dataclass
@@ -387,8 +401,8 @@ class _Scope:
     """A file or a compound body being parsed."""
 
     compound: bool
-    classes: set[str]            # compound and synonym class names visible here
-    synonyms: dict[str, str]     # elementclass A B; (A -> B), visible here
+    classes: set[str]  # compound and synonym class names visible here
+    synonyms: dict[str, str]  # elementclass A B; (A -> B), visible here
     elements: list[ElementDecl] = field(default_factory=list)
     connections: list[Connection] = field(default_factory=list)
     requirements: list[str] = field(default_factory=list)
@@ -399,22 +413,28 @@ class _Scope:
     class_uses: dict[str, SourceLocation] = field(default_factory=dict)
     # ports used on the input/output pseudo-elements: port -> first connection using it
     pseudo_ports: dict[str, dict[int, SourceLocation]] = field(
-        default_factory=lambda: {"input": {}, "output": {}})
+        default_factory=lambda: {"input": {}, "output": {}}
+    )
 
     def config(self, path: str) -> ClickConfig:
-        return ClickConfig(path, tuple(self.elements), tuple(_unique(self.connections)),
-                           tuple(self.requirements), tuple(self.compounds),
-                           tuple(self.definitions))
+        return ClickConfig(
+            path,
+            tuple(self.elements),
+            tuple(_unique(self.connections)),
+            tuple(self.requirements),
+            tuple(self.compounds),
+            tuple(self.definitions),
+        )
 
 
 @dataclass
 class _Ref:
     """One element written in a statement, before it is resolved to a name."""
 
-    word: str | None                 # the identifier, None for an inline '{...}' compound
+    word: str | None  # the identifier, None for an inline '{...}' compound
     location: SourceLocation
-    declared_class: str | None       # after '::' (or the inline compound's class)
-    config: str | None               # None without parentheses
+    declared_class: str | None  # after '::' (or the inline compound's class)
+    config: str | None  # None without parentheses
     in_port: tuple[int, SourceLocation] | None
     out_port: tuple[int, SourceLocation] | None
 
@@ -439,14 +459,12 @@ class _Parser:
         self.lexer = lexer
         self.inline_compounds = 0
 
-    def error(self, location: SourceLocation, what: str, hint: str = "") -> ClickConfigError:
-        return ClickConfigError(location, what, hint)
-
     def expect(self, kind: str, context: str) -> _Token:
         token = self.lexer.next()
         if token.kind != kind:
-            raise self.error(token.location, f"expected '{kind}' {context}, found "
-                                             f"{_describe(token)}")
+            raise ClickConfigError(
+                token.location, f"expected '{kind}' {context}, found {_describe(token)}"
+            )
         return token
 
     # -- statements --------------------------------------------------------------------------
@@ -472,28 +490,39 @@ class _Parser:
     def unsupported_statement(self, token: _Token, scope: _Scope) -> None:
         """Reject statement starts outside the supported subset with a precise message."""
         if token.kind == "provide":
-            raise self.error(token.location, "'provide' statements are not supported")
+            raise ClickConfigError(token.location, "'provide' statements are not supported")
         if token.kind in ("||", "..."):
-            raise self.error(token.location,
-                             f"'{token.text}' (compound overloading) is not supported",
-                             "define one elementclass per variant, with different names")
+            raise ClickConfigError(
+                token.location,
+                f"'{token.text}' (compound overloading) is not supported",
+                "define one elementclass per variant, with different names",
+            )
         if token.kind in ("->", "=>"):
-            hint = ("write the pseudo-element explicitly: 'input -> ...'" if scope.compound
-                    else "start the connection with an element: 'a -> b'")
-            raise self.error(token.location, f"'{token.text}' with no element before it", hint)
+            hint = (
+                "write the pseudo-element explicitly: 'input -> ...'"
+                if scope.compound
+                else "start the connection with an element: 'a -> b'"
+            )
+            raise ClickConfigError(
+                token.location, f"'{token.text}' with no element before it", hint
+            )
         if token.kind == "}":
-            raise self.error(token.location, "unexpected '}' with no open '{'")
+            raise ClickConfigError(token.location, "unexpected '}' with no open '{'")
         if token.kind not in ("ident", "[", "{", "("):
-            raise self.error(token.location, f"unexpected {_describe(token)}",
-                             "a statement starts with an element, 'elementclass', "
-                             "'require' or 'define'")
+            raise ClickConfigError(
+                token.location,
+                f"unexpected {_describe(token)}",
+                "a statement starts with an element, 'elementclass', 'require' or 'define'",
+            )
 
     def elementclass(self, scope: _Scope) -> None:
         self.lexer.next()
         name = self.lexer.next()
         if name.kind != "ident":
-            raise self.error(name.location, "expected a class name after 'elementclass', "
-                                            f"found {_describe(name)}")
+            raise ClickConfigError(
+                name.location,
+                f"expected a class name after 'elementclass', found {_describe(name)}",
+            )
         body = self.lexer.next()
         if body.kind == "{":
             compound = self.compound_body(scope, name.text, body.location, name.location)
@@ -502,16 +531,19 @@ class _Parser:
         elif body.kind == "ident":
             scope.synonyms[name.text] = scope.synonyms.get(body.text, body.text)
         else:
-            raise self.error(body.location,
-                             f"expected '{{' or a class name after 'elementclass {name.text}', "
-                             f"found {_describe(body)}")
+            raise ClickConfigError(
+                body.location,
+                f"expected '{{' or a class name after 'elementclass {name.text}', "
+                f"found {_describe(body)}",
+            )
         scope.classes.add(name.text)
 
     def require_or_define(self, scope: _Scope) -> None:
         keyword = self.lexer.next()
         opening = self.expect("(", f"after '{keyword.text}'")
-        arguments = [arg for arg in split_arguments(self.lexer.read_config(opening.location))
-                     if arg]
+        arguments = [
+            arg for arg in split_arguments(self.lexer.read_config(opening.location)) if arg
+        ]
         if keyword.kind == "require":
             scope.requirements.extend(arguments)
             return
@@ -519,30 +551,36 @@ class _Parser:
         for argument in arguments:
             match = re.fullmatch(r"(\$\w+)\s*(.*)", argument, re.DOTALL)
             if not match:
-                raise self.error(keyword.location,
-                                 f"define expects '$NAME value' pairs, found {argument!r}",
-                                 "write define($DEV eth0, $COUNT 1)")
+                raise ClickConfigError(
+                    keyword.location,
+                    f"define expects '$NAME value' pairs, found {argument!r}",
+                    "write define($DEV eth0, $COUNT 1)",
+                )
             if match.group(1) in known:
-                raise self.error(keyword.location,
-                                 f"parameter '{match.group(1)}' defined twice in this scope")
+                raise ClickConfigError(
+                    keyword.location, f"parameter '{match.group(1)}' defined twice in this scope"
+                )
             known.add(match.group(1))
             scope.definitions.append((match.group(1), match.group(2).strip()))
 
     # -- compounds ---------------------------------------------------------------------------
 
-    def compound_body(self, parent: _Scope, name: str, open_location: SourceLocation,
-                      location: SourceLocation) -> CompoundClass:
+    def compound_body(
+        self, parent: _Scope, name: str, open_location: SourceLocation, location: SourceLocation
+    ) -> CompoundClass:
         """``{ [$a, $b |] statements }`` after its ``{``; the compound's own name is not
         visible inside (Click's lexical scoping), so ``elementclass Queue { ... Queue ... }``
         refers to the outer Queue."""
-        scope = _Scope(compound=True, classes=set(parent.classes),
-                       synonyms=dict(parent.synonyms))
+        scope = _Scope(compound=True, classes=set(parent.classes), synonyms=dict(parent.synonyms))
         formals = self.formals()
         self.statements(scope, "}")
         closing = self.lexer.next()
         if closing.kind != "}":
-            raise self.error(open_location, "unterminated '{': no matching '}'",
-                             "close the compound element with '}'")
+            raise ClickConfigError(
+                open_location,
+                "unterminated '{': no matching '}'",
+                "close the compound element with '}'",
+            )
         self.check_pseudo_ports(scope)
         return CompoundClass(name, formals, scope.config(self.lexer.path), location)
 
@@ -550,10 +588,11 @@ class _Parser:
         """Optional ``$a, $b |`` at the start of a compound body."""
         first = self.lexer.peek()
         if first.kind == "ident" and self.lexer.peek(1).kind == "var":
-            raise self.error(first.location,
-                             f"keyword parameter '{first.text} {self.lexer.peek(1).text}' "
-                             "is not supported",
-                             "use positional parameters: { $a, $b | ... }")
+            raise ClickConfigError(
+                first.location,
+                f"keyword parameter '{first.text} {self.lexer.peek(1).text}' is not supported",
+                "use positional parameters: { $a, $b | ... }",
+            )
         if first.kind == "|":
             self.lexer.next()
             return ()
@@ -563,18 +602,21 @@ class _Parser:
         while True:
             token = self.lexer.next()
             if token.kind != "var":
-                raise self.error(token.location,
-                                 f"expected a parameter like $name, found {_describe(token)}")
+                raise ClickConfigError(
+                    token.location, f"expected a parameter like $name, found {_describe(token)}"
+                )
             if token.text in names:
-                raise self.error(token.location, f"parameter '{token.text}' declared twice")
+                raise ClickConfigError(token.location, f"parameter '{token.text}' declared twice")
             names.append(token.text)
             separator = self.lexer.next()
             if separator.kind == "|":
                 return tuple(names)
             if separator.kind != ",":
-                raise self.error(separator.location,
-                                 f"expected ',' or '|' after parameter '{token.text}', "
-                                 f"found {_describe(separator)}")
+                raise ClickConfigError(
+                    separator.location,
+                    f"expected ',' or '|' after parameter '{token.text}', "
+                    f"found {_describe(separator)}",
+                )
 
     def check_pseudo_ports(self, scope: _Scope) -> None:
         """Compound ports are numbered without gaps (Click: "'input' input 1 missing")."""
@@ -582,9 +624,11 @@ class _Parser:
             for port in range(max(used, default=-1)):
                 if port not in used:
                     above = min(p for p in used if p > port)
-                    raise self.error(used[above],
-                                     f"'{pseudo} [{above}]' is used but '{pseudo} [{port}]' "
-                                     "is not", "number a compound's ports from 0 without gaps")
+                    raise ClickConfigError(
+                        used[above],
+                        f"'{pseudo} [{above}]' is used but '{pseudo} [{port}]' is not",
+                        "number a compound's ports from 0 without gaps",
+                    )
 
     # -- connections and declarations --------------------------------------------------------
 
@@ -602,9 +646,11 @@ class _Parser:
             if previous is not None and arrow is not None:
                 self.connect(scope, previous, ends, arrow.location)
             if following.kind == "=>":
-                raise self.error(following.location,
-                                 "'=>' connections are not supported",
-                                 "write one '->' connection per port")
+                raise ClickConfigError(
+                    following.location,
+                    "'=>' connections are not supported",
+                    "write one '->' connection per port",
+                )
             if following.kind != "->":
                 self.check_no_output_ports(refs, following)
                 self.check_statement_end(scope, following)
@@ -612,8 +658,11 @@ class _Parser:
             arrow = self.lexer.next()
             after = self.lexer.peek()
             if after.kind in _STATEMENT_END or after.kind in ("->", "=>", ","):
-                raise self.error(arrow.location, "'->' with nothing after it",
-                                 "connect it to an element: 'a -> b'")
+                raise ClickConfigError(
+                    arrow.location,
+                    "'->' with nothing after it",
+                    "connect it to an element: 'a -> b'",
+                )
             previous = ends
 
     def element_list(self, scope: _Scope) -> list[_Ref]:
@@ -643,15 +692,22 @@ class _Parser:
         elif token.kind == "{":
             declared_class = self.inline_compound(scope, token.location, token.location)
         elif token.kind == "(":
-            raise self.error(token.location, "element groups '( ... )' are not supported",
-                             "declare the elements and connect them one by one")
+            raise ClickConfigError(
+                token.location,
+                "element groups '( ... )' are not supported",
+                "declare the elements and connect them one by one",
+            )
         elif token.kind in ("->", "=>") and in_port is not None:
-            raise self.error(in_port[1], "a port with no element before '->' (Click's implicit "
-                                         "'input'/'output') is not supported",
-                             "write the pseudo-element explicitly: 'input [1] -> ...'")
+            raise ClickConfigError(
+                in_port[1],
+                "a port with no element before '->' (Click's implicit "
+                "'input'/'output') is not supported",
+                "write the pseudo-element explicitly: 'input [1] -> ...'",
+            )
         else:
-            raise self.error(token.location,
-                             f"expected an element name or class, found {_describe(token)}")
+            raise ClickConfigError(
+                token.location, f"expected an element name or class, found {_describe(token)}"
+            )
         config = None
         if self.lexer.peek().kind == "(":
             opening = self.lexer.next()
@@ -664,26 +720,32 @@ class _Parser:
             return scope.synonyms.get(token.text, token.text)
         if token.kind == "{":
             return self.inline_compound(scope, token.location, name.location)
-        raise self.error(token.location,
-                         f"expected a class after '{name.text} ::', found {_describe(token)}",
-                         f"declare it as '{name.text} :: Class(config)'")
+        raise ClickConfigError(
+            token.location,
+            f"expected a class after '{name.text} ::', found {_describe(token)}",
+            f"declare it as '{name.text} :: Class(config)'",
+        )
 
-    def inline_compound(self, scope: _Scope, open_location: SourceLocation,
-                        element_location: SourceLocation) -> str:
+    def inline_compound(
+        self, scope: _Scope, open_location: SourceLocation, element_location: SourceLocation
+    ) -> str:
         """``{ ... }`` used as a class: a compound named ``@CompoundK`` (K counts them in the
         file), located at the element it defines."""
         self.inline_compounds += 1
         name = f"@Compound{self.inline_compounds}"
-        scope.compounds.append(self.compound_body(scope, name, open_location,
-                                                  element_location))
+        scope.compounds.append(self.compound_body(scope, name, open_location, element_location))
         return name
 
     def spread_declaration(self, refs: list[_Ref], following: _Token) -> None:
         """``a, b :: Class(config);``: every bare name gets the last name's class."""
         last = refs[-1]
-        if (len(refs) > 1 and following.kind != "->" and last.declared_class is not None
-                and all(ref.bare for ref in refs[:-1])
-                and all(ref.in_port is None and ref.out_port is None for ref in refs)):
+        if (
+            len(refs) > 1
+            and following.kind != "->"
+            and last.declared_class is not None
+            and all(ref.bare for ref in refs[:-1])
+            and all(ref.in_port is None and ref.out_port is None for ref in refs)
+        ):
             for ref in refs[:-1]:
                 ref.declared_class = last.declared_class
                 ref.config = last.config
@@ -692,34 +754,45 @@ class _Parser:
         for ref in refs:
             if ref.in_port is not None:
                 port, location = ref.in_port
-                raise self.error(location,
-                                 f"input port [{port}] at the start of a chain has no "
-                                 "connection coming in",
-                                 f"put the port after an arrow: 'x -> [{port}] element'")
+                raise ClickConfigError(
+                    location,
+                    f"input port [{port}] at the start of a chain has no connection coming in",
+                    f"put the port after an arrow: 'x -> [{port}] element'",
+                )
 
     def check_no_output_ports(self, refs: list[_Ref], following: _Token) -> None:
         for ref in refs:
             if ref.out_port is not None:
                 port, location = ref.out_port
-                raise self.error(location,
-                                 f"output port [{port}] of '{ref.word or '{...}'}' is not "
-                                 f"connected: the statement ends at {_describe(following)}",
-                                 "continue with '-> element', or end the previous statement "
-                                 "with ';' if the port starts a new one")
+                raise ClickConfigError(
+                    location,
+                    f"output port [{port}] of '{ref.word or '{...}'}' is not "
+                    f"connected: the statement ends at {_describe(following)}",
+                    "continue with '-> element', or end the previous statement "
+                    "with ';' if the port starts a new one",
+                )
 
     def check_statement_end(self, scope: _Scope, following: _Token) -> None:
         """Two statements on one line need a ';' (``a -> b c -> d`` is a missing '->')."""
         if following.kind in (";", "eof", "}"):
             return
-        if following.kind not in ("ident", "[", "{", "elementclass", "require", "define",
-                                  "provide"):
+        if following.kind not in (
+            "ident",
+            "[",
+            "{",
+            "elementclass",
+            "require",
+            "define",
+            "provide",
+        ):
             self.unsupported_statement(following, scope)
-            raise self.error(following.location, f"unexpected {_describe(following)}")
+            raise ClickConfigError(following.location, f"unexpected {_describe(following)}")
         if following.location.line == self.lexer.last_line:
-            raise self.error(following.location,
-                             f"missing ';' before {_describe(following)}",
-                             "end the statement with ';', or write '->' to continue the "
-                             "chain")
+            raise ClickConfigError(
+                following.location,
+                f"missing ';' before {_describe(following)}",
+                "end the statement with ';', or write '->' to continue the chain",
+            )
 
     def resolve(self, scope: _Scope, ref: _Ref) -> _End:
         """Declare, reference or create the element ``ref`` names."""
@@ -742,24 +815,35 @@ class _Parser:
         existing = scope.declared.get(word)
         if existing is not None or (scope.compound and word in _PSEUDO):
             if ref.config is not None:
-                where = (f"declared at {_at(existing.location)}" if existing
-                         else "a compound's pseudo-element")
-                raise self.error(ref.location,
-                                 f"configuration string on a reference to element '{word}' "
-                                 f"({where})",
-                                 "give the configuration once, where the element is declared")
+                where = (
+                    f"declared at {_at(existing.location)}"
+                    if existing
+                    else "a compound's pseudo-element"
+                )
+                raise ClickConfigError(
+                    ref.location,
+                    f"configuration string on a reference to element '{word}' ({where})",
+                    "give the configuration once, where the element is declared",
+                )
             return word
         if word in _PSEUDO:
-            raise self.error(ref.location,
-                             f"'{word}' is only meaningful inside an elementclass or "
-                             "compound body", "declare an element, or wrap these statements "
-                             "in 'elementclass Name { ... }'")
+            raise ClickConfigError(
+                ref.location,
+                f"'{word}' is only meaningful inside an elementclass or compound body",
+                "declare an element, or wrap these statements in 'elementclass Name { ... }'",
+            )
         scope.class_uses.setdefault(word, ref.location)
         class_name = scope.synonyms.get(word, word)
         return self.add_anonymous(scope, word, class_name, ref.config, ref.location)
 
-    def add_anonymous(self, scope: _Scope, prefix: str, class_name: str, config: str | None,
-                      location: SourceLocation) -> str:
+    def add_anonymous(
+        self,
+        scope: _Scope,
+        prefix: str,
+        class_name: str,
+        config: str | None,
+        location: SourceLocation,
+    ) -> str:
         """``Class@N`` (N = the element's 1-based index in its scope, bumped past taken
         names); inline compounds are ``@N``, as in Click."""
         index = len(scope.elements) + 1
@@ -770,56 +854,84 @@ class _Parser:
         scope.declared[decl.name] = decl
         return decl.name
 
-    def declare(self, scope: _Scope, name: str, class_name: str, config: str | None,
-                location: SourceLocation) -> None:
+    def declare(
+        self,
+        scope: _Scope,
+        name: str,
+        class_name: str,
+        config: str | None,
+        location: SourceLocation,
+    ) -> None:
         if scope.compound and name in _PSEUDO:
-            raise self.error(location, f"'{name}' is a compound's pseudo-element and cannot "
-                                       "be declared", "choose another element name")
+            raise ClickConfigError(
+                location,
+                f"'{name}' is a compound's pseudo-element and cannot be declared",
+                "choose another element name",
+            )
         if any(part.isdigit() for part in name.split("/")):
-            raise self.error(location, f"element name '{name}' has an all-digit component",
-                             "element names need a non-digit character in each '/' part")
+            raise ClickConfigError(
+                location,
+                f"element name '{name}' has an all-digit component",
+                "element names need a non-digit character in each '/' part",
+            )
         previous = scope.declared.get(name)
         if previous is not None:
-            raise self.error(location, f"redeclaration of element '{name}'",
-                             f"'{name}' was first declared at {_at(previous.location)}; "
-                             "rename one of them")
+            raise ClickConfigError(
+                location,
+                f"redeclaration of element '{name}'",
+                f"'{name}' was first declared at {_at(previous.location)}; rename one of them",
+            )
         if name in scope.classes:
-            raise self.error(location, f"'{name}' is an element class, not an element name",
-                             "choose an element name that is not a class")
+            raise ClickConfigError(
+                location,
+                f"'{name}' is an element class, not an element name",
+                "choose an element name that is not a class",
+            )
         if name in scope.class_uses:
-            raise self.error(scope.class_uses[name], f"undeclared element '{name}'",
-                             f"'{name}' is declared later, at {_at(location)}; declare "
-                             "elements before connecting them")
+            raise ClickConfigError(
+                scope.class_uses[name],
+                f"undeclared element '{name}'",
+                f"'{name}' is declared later, at {_at(location)}; declare "
+                "elements before connecting them",
+            )
         decl = ElementDecl(name, class_name, config or "", location, False)
         scope.elements.append(decl)
         scope.declared[name] = decl
 
-    def connect(self, scope: _Scope, sources: list[_End], targets: list[_End],
-                location: SourceLocation) -> None:
+    def connect(
+        self, scope: _Scope, sources: list[_End], targets: list[_End], location: SourceLocation
+    ) -> None:
         if len(sources) > 1 and len(targets) > 1:
-            raise self.error(location, f"{len(sources)} elements connected to "
-                                       f"{len(targets)} elements with '->'",
-                             "connect many to one or one to many; many-to-many needs '=>', "
-                             "which is not supported")
+            raise ClickConfigError(
+                location,
+                f"{len(sources)} elements connected to {len(targets)} elements with '->'",
+                "connect many to one or one to many; many-to-many needs '=>', "
+                "which is not supported",
+            )
         for source in sources:
             for target in targets:
                 self.check_pseudo_direction(scope, source.name, "output", location)
                 self.check_pseudo_direction(scope, target.name, "input", location)
-                connection = Connection(source.name, source.out_port, target.name,
-                                        target.in_port, location)
+                connection = Connection(
+                    source.name, source.out_port, target.name, target.in_port, location
+                )
                 if scope.compound and source.name == "input":
                     scope.pseudo_ports["input"].setdefault(source.out_port, location)
                 if scope.compound and target.name == "output":
                     scope.pseudo_ports["output"].setdefault(target.in_port, location)
                 scope.connections.append(connection)
 
-    def check_pseudo_direction(self, scope: _Scope, name: str, wrong: str,
-                               location: SourceLocation) -> None:
+    def check_pseudo_direction(
+        self, scope: _Scope, name: str, wrong: str, location: SourceLocation
+    ) -> None:
         """``input`` is only a source and ``output`` only a target of connections."""
         if scope.compound and name == wrong:
             role = "target" if wrong == "input" else "source"
-            raise self.error(location, f"'{wrong}' used as the {role} of a connection",
-                             "in a compound, packets come from 'input' and go to 'output'")
+            raise ClickConfigError(
+                location,
+                f"'{wrong}' used as the {role} of a connection",
+                "in a compound, packets come from 'input' and go to 'output'",
+            )
 
 
 def _unique(connections: Iterable[Connection]) -> list[Connection]:
@@ -828,8 +940,7 @@ def _unique(connections: Iterable[Connection]) -> list[Connection]:
     seen: set[tuple[str, int, str, int]] = set()
     kept: list[Connection] = []
     for connection in connections:
-        key = (connection.source, connection.source_port, connection.target,
-               connection.target_port)
+        key = (connection.source, connection.source_port, connection.target, connection.target_port)
         if key not in seen:
             seen.add(key)
             kept.append(connection)
@@ -849,7 +960,7 @@ def split_arguments(config: str) -> list[str]:
         char = config[index]
         if quote:
             if char == "\\" and quote == '"' and index + 1 < len(config):
-                current.append(config[index:index + 2])
+                current.append(config[index : index + 2])
                 index += 2
                 continue
             if char == quote:
@@ -887,8 +998,9 @@ def load_config(path: Path) -> ClickConfig:
     except FileNotFoundError:
         raise ClaraError(f"{path}: no such Click configuration file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ClaraError(f"{path}: cannot read the Click configuration ({exc}); pass a "
-                         "UTF-8 .click file") from None
+        raise ClaraError(
+            f"{path}: cannot read the Click configuration ({exc}); pass a UTF-8 .click file"
+        ) from None
     return parse_config(text, str(path))
 
 
@@ -915,7 +1027,7 @@ def substitute_parameters(config: str, env: Mapping[str, str]) -> str:
     quote = ""
     for index, char in enumerate(config):
         if quote == "'" and char == "'":
-            pieces.append(config[start:index + 1])
+            pieces.append(config[start : index + 1])
             start = index + 1
             quote = ""
         elif not quote and char == "'":
@@ -955,8 +1067,9 @@ def _not_after(first: SourceLocation, second: SourceLocation) -> bool:
     return (first.line, first.column) <= (second.line, second.column)
 
 
-def _lookup(class_name: str, at: SourceLocation, local: list[_Visible],
-            outer: tuple[_Visible, ...]) -> _Visible | None:
+def _lookup(
+    class_name: str, at: SourceLocation, local: list[_Visible], outer: tuple[_Visible, ...]
+) -> _Visible | None:
     """The compound ``class_name`` names at ``at``: the latest one defined before it in this
     scope (an inline compound is located at its element), else the latest visible from the
     enclosing scopes; None for a primitive class."""
@@ -972,13 +1085,17 @@ def _lookup(class_name: str, at: SourceLocation, local: list[_Visible],
 def _compound_ports(compound: CompoundClass, pseudo: str) -> int:
     """How many inputs (``pseudo="input"``) or outputs a compound has."""
     body = compound.body.connections
-    used = ([c.source_port for c in body if c.source == pseudo] if pseudo == "input"
-            else [c.target_port for c in body if c.target == pseudo])
+    used = (
+        [c.source_port for c in body if c.source == pseudo]
+        if pseudo == "input"
+        else [c.target_port for c in body if c.target == pseudo]
+    )
     return max(used, default=-1) + 1
 
 
-def _instantiate(element: ElementDecl, name: str, visible: _Visible, config: str,
-                 out: _Expansion) -> dict[str, str]:
+def _instantiate(
+    element: ElementDecl, name: str, visible: _Visible, config: str, out: _Expansion
+) -> dict[str, str]:
     """Bind a compound instance's arguments to the compound's formals."""
     compound = visible.compound
     arguments = split_arguments(config)
@@ -995,12 +1112,16 @@ def _instantiate(element: ElementDecl, name: str, visible: _Visible, config: str
     return {**visible.env, **dict(zip(compound.formals, arguments, strict=True))}
 
 
-def _expand(scope: ClickConfig, prefix: str, env: Mapping[str, str],
-            outer: tuple[_Visible, ...], out: _Expansion) -> None:
+def _expand(
+    scope: ClickConfig,
+    prefix: str,
+    env: Mapping[str, str],
+    outer: tuple[_Visible, ...],
+    out: _Expansion,
+) -> None:
     """Add a scope's elements (compounds expanded, recursively) and its raw connections,
     with names prefixed by ``prefix``."""
-    env = {**env, **{name: substitute_parameters(value, env)
-                     for name, value in scope.definitions}}
+    env = {**env, **{name: substitute_parameters(value, env) for name, value in scope.definitions}}
     local: list[_Visible] = []
     for compound in scope.compounds:
         local.append(_Visible(compound, env, (*outer, *local)))
@@ -1009,27 +1130,33 @@ def _expand(scope: ClickConfig, prefix: str, env: Mapping[str, str],
         config = substitute_parameters(element.config, env)
         visible = _lookup(element.class_name, element.location, local, outer)
         if name in out.elements or name in out.instances:
-            taken = (out.elements[name] if name in out.elements else out.instances[name][1])
-            raise ClickConfigError(element.location,
-                                   f"flattening creates element '{name}' twice (also "
-                                   f"declared at {_at(taken.location)})",
-                                   "avoid '/' in element names: Click uses it for compound "
-                                   "components")
+            taken = out.elements[name] if name in out.elements else out.instances[name][1]
+            raise ClickConfigError(
+                element.location,
+                f"flattening creates element '{name}' twice (also "
+                f"declared at {_at(taken.location)})",
+                "avoid '/' in element names: Click uses it for compound components",
+            )
         if visible is None:
             out.elements[name] = replace(element, name=name, config=config)
             continue
         inner_env = _instantiate(element, name, visible, config, out)
         _expand(visible.compound.body, name + "/", inner_env, visible.outer, out)
     for connection in scope.connections:
-        out.edges.append(replace(connection, source=prefix + connection.source,
-                                 target=prefix + connection.target))
+        out.edges.append(
+            replace(
+                connection, source=prefix + connection.source, target=prefix + connection.target
+            )
+        )
 
 
 def _check_instance_ports(out: _Expansion) -> None:
     """A connection to a compound's port must name a port its body uses."""
     for edge in out.edges:
-        for name, port, pseudo in ((edge.target, edge.target_port, "input"),
-                                   (edge.source, edge.source_port, "output")):
+        for name, port, pseudo in (
+            (edge.target, edge.target_port, "input"),
+            (edge.source, edge.source_port, "output"),
+        ):
             if name not in out.instances:
                 continue
             compound, _ = out.instances[name]
@@ -1040,8 +1167,9 @@ def _check_instance_ports(out: _Expansion) -> None:
                     f"'{name}' (compound '{compound.name}') has {_plural(count, pseudo)}; "
                     f"{pseudo} [{port}] does not exist",
                     f"the body defined at {_at(compound.location)} uses "
-                    f"{_port_range_text(count, pseudo)}" if count else
-                    f"the body defined at {_at(compound.location)} never uses '{pseudo}'",
+                    f"{_port_range_text(count, pseudo)}"
+                    if count
+                    else f"the body defined at {_at(compound.location)} never uses '{pseudo}'",
                 )
 
 
@@ -1099,8 +1227,9 @@ def flatten(config: ClickConfig) -> ClickConfig:
     _expand(config, "", {}, (), out)
     _check_instance_ports(out)
     requirements = tuple(dict.fromkeys((*config.requirements, *out.requirements)))
-    return ClickConfig(config.path, tuple(out.elements.values()),
-                       tuple(_resolve_edges(out)), requirements, ())
+    return ClickConfig(
+        config.path, tuple(out.elements.values()), tuple(_resolve_edges(out)), requirements, ()
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1135,12 +1264,17 @@ def check_ports(config: ClickConfig, ports: Mapping[str, PortCount]) -> None:
     connected one (``c [0]`` and ``c [2]`` but no ``c [1]``): so does this check. Elements
     whose class is not in ``ports`` are not checked; every output is treated as push.
     """
-    counts = {element.name: (element, ports[element.class_name])
-              for element in config.elements if element.class_name in ports}
+    counts = {
+        element.name: (element, ports[element.class_name])
+        for element in config.elements
+        if element.class_name in ports
+    }
     used: dict[tuple[str, str], dict[int, Connection]] = {}
     for connection in config.connections:
-        for name, port, side in ((connection.source, connection.source_port, "output"),
-                                 (connection.target, connection.target_port, "input")):
+        for name, port, side in (
+            (connection.source, connection.source_port, "output"),
+            (connection.target, connection.target_port, "input"),
+        ):
             if name not in counts:
                 continue
             element, count = counts[name]
@@ -1150,8 +1284,9 @@ def check_ports(config: ClickConfig, ports: Mapping[str, PortCount]) -> None:
                     connection.location,
                     f"'{name}' ({element.class_name}) has no {side} [{port}]: the class has "
                     f"{_count_text(bounds, side)}",
-                    f"use {_port_range_text(bounds[1], side)}" if bounds[1] else
-                    f"{element.class_name} has no {side}s; remove this connection",
+                    f"use {_port_range_text(bounds[1], side)}"
+                    if bounds[1]
+                    else f"{element.class_name} has no {side}s; remove this connection",
                 )
             side_use = used.setdefault((name, side), {})
             first = side_use.get(port)
@@ -1168,8 +1303,9 @@ def check_ports(config: ClickConfig, ports: Mapping[str, PortCount]) -> None:
         _check_side(element, used.get((name, "output"), {}), count.outputs, "output")
 
 
-def _check_side(element: ElementDecl, use: Mapping[int, Connection],
-                bounds: tuple[int, int | None], side: str) -> None:
+def _check_side(
+    element: ElementDecl, use: Mapping[int, Connection], bounds: tuple[int, int | None], side: str
+) -> None:
     """Minimum port count, and no unconnected port below the highest connected one."""
     connected = max(use, default=-1) + 1
     for port in range(connected):
@@ -1177,8 +1313,7 @@ def _check_side(element: ElementDecl, use: Mapping[int, Connection],
             above = use[min(p for p in use if p > port)]
             raise ClickConfigError(
                 above.location,
-                f"{side} [{port}] of '{element.name}' is not connected, but a higher "
-                f"{side} is",
+                f"{side} [{port}] of '{element.name}' is not connected, but a higher {side} is",
                 f"connect {side} [{port}] (e.g. to Discard) or renumber the ports",
             )
     if connected < bounds[0]:
