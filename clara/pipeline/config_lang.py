@@ -392,7 +392,7 @@ class _Lexer:
 # ----------------------------------------------------------------------------------------------
 
 _PSEUDO = ("input", "output")
-# tokens after which a statement cannot continue: what may follow '->' must be an element
+# tokens that cannot start an element: '->' followed by one of them has nothing after it
 _STATEMENT_END = frozenset({";", "eof", "}", ")", "elementclass", "require", "provide", "define"})
 
 
@@ -634,17 +634,16 @@ class _Parser:
 
     def connection(self, scope: _Scope) -> None:
         """``elements { -> elements }``: a declaration, a chain, or both."""
-        previous: list[_End] | None = None
-        arrow: _Token | None = None
+        incoming: tuple[list[_End], SourceLocation] | None = None  # sources and their '->'
         while True:
             refs = self.element_list(scope)
             following = self.lexer.peek()
-            if previous is None:
+            if incoming is None:
                 self.check_no_input_ports(refs)
                 self.spread_declaration(refs, following)
             ends = [self.resolve(scope, ref) for ref in refs]
-            if previous is not None and arrow is not None:
-                self.connect(scope, previous, ends, arrow.location)
+            if incoming is not None:
+                self.connect(scope, incoming[0], ends, incoming[1])
             if following.kind == "=>":
                 raise ClickConfigError(
                     following.location,
@@ -663,7 +662,7 @@ class _Parser:
                     "'->' with nothing after it",
                     "connect it to an element: 'a -> b'",
                 )
-            previous = ends
+            incoming = (ends, arrow.location)
 
     def element_list(self, scope: _Scope) -> list[_Ref]:
         refs = [self.element(scope)]
