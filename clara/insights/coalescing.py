@@ -539,6 +539,11 @@ def _c_identifier(text: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in text).strip("_").lower()
 
 
+def struct_name(object_name: str, number: int) -> str:
+    """The C name of the ``number``-th suggested struct (1-based) of ``object_name``."""
+    return f"{_c_identifier(object_name) or 'state'}_pack{number}"
+
+
 def _c_member(var: Variable) -> str:
     field = var.name.rsplit("::", 1)[-1]
     ctype = var.ctype
@@ -563,7 +568,6 @@ def pack_access(pack: Pack) -> str:
 
 def render_packed_struct(result: CoalescingResult) -> str:
     """The suggested layout as C code: one struct per pack, with its access in comments."""
-    base = _c_identifier(result.object_name) or "state"
     where = f" in {result.level}" if result.level else ""
     lines = [f"/* clara: packed state layout ({result.method}, k={result.k}, "
              f"{result.width}-byte accesses{where}): scalar state accesses per packet "
@@ -573,7 +577,8 @@ def render_packed_struct(result: CoalescingResult) -> str:
              f"{result.after.latency:.1f} cycles/packet */"]
     for i, pack in enumerate(result.packs, 1):
         level = f" in {pack.level}" if pack.level else ""
-        lines.append(f"struct {base}_pack{i} {{  /* {pack.size} B{level}: {pack_access(pack)}; "
+        lines.append(f"struct {struct_name(result.object_name, i)} {{  /* {pack.size} B{level}: "
+                     f"{pack_access(pack)}; "
                      f"{pack.cost.accesses:.2f} accesses/packet */")
         lines += [f"    {_c_member(v)}  /* offset {o} */"
                   for v, o in zip(pack.variables, pack.offsets, strict=True)]

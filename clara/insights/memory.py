@@ -88,7 +88,7 @@ def separate_objects(state: NFState, width: int) -> list[StateObject]:
 def _pack_name(state: NFState, pack: Pack, number: int) -> str:
     if len(pack.variables) == 1:
         return pack.variables[0].name
-    return f"{pack.variables[0].object or state.name}::pack{number}"
+    return coalescing.struct_name(state.name, number)
 
 
 def pack_objects(state: NFState, packs: Sequence[Pack]) -> list[StateObject]:
