@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from clara.targets.profile import TargetProfile
 
 FORMATS = ("text", "json", "yaml", "remarks", "sarif")
+CLICK_SUFFIX = ".click"
 
 
 @dataclass(frozen=True)
@@ -139,10 +140,23 @@ def options_from_args(args: argparse.Namespace) -> CompileOptions:
     )
 
 
+def _configs(files: Sequence[Path]) -> list[Path]:
+    """The ``.click`` inputs; refuses a mix of configurations and sources."""
+    configs = [f for f in files if f.suffix == CLICK_SUFFIX]
+    if configs and len(configs) != len(files):
+        raise ClaraError(
+            f"{configs[0]}: analyze Click configurations (.click) without C/C++ sources on the "
+            "same command line; their element classes are found by EXPORT_ELEMENT (add source "
+            "folders with --elements DIR)")
+    return configs
+
+
 def run_analyze(args: argparse.Namespace) -> int:
     sources = [Path(f) for f in args.files]
+    configs = _configs(sources)
     for source in sources:
-        language_of(source)
+        if not configs:
+            language_of(source)
         if not source.is_file():
             raise ClaraError(f"{source}: no such file")
     target = None
@@ -154,14 +168,23 @@ def run_analyze(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="clara-") as tmp:
         workdir = Path(args.save_temps) if args.save_temps else Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        document, modules = analyze_sources(sources, options, workdir,
-                                            target.name if target else None,
-                                            progress=len(sources) > 1)
-        profiles = (profile_modules(modules, args, workdir)
-                    if args.trace or args.workload else [])
-        predictions = add_model_insights(document, modules, target, profiles)
-        if profiles:
-            add_profile_insights(document, modules, profiles, target, predictions)
+        if configs:
+            from clara.pipeline.analysis import analyze_configs
+
+            document, modules = analyze_configs(configs, args, target, options, workdir)
+        else:
+            document, modules = analyze_sources(sources, options, workdir,
+                                                target.name if target else None,
+                                                progress=len(sources) > 1)
+            profiles = (profile_modules(modules, args, workdir)
+                        if args.trace or args.workload else [])
+            predictions = add_model_insights(document, modules, target, profiles)
+            if profiles:
+                placement = add_profile_insights(document, modules, profiles, target,
+                                                 predictions)
+                if target is not None:
+                    programs = nf_programs(document, modules, profiles, placement)
+                    add_advice(document, programs, target, modules[0].features.source_file)
         text = render(document, args.format, modules, workdir)
     if args.output:
         write_atomically(Path(args.output), text)
@@ -239,16 +262,18 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
 
 def add_profile_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
                          profiles: Sequence[dict[str, Any]], target: TargetProfile | None,
-                         predictions: Sequence[dict[Any, Any]]) -> None:
+                         predictions: Sequence[dict[Any, Any]]) -> Any:
     """Per-packet numbers, hottest blocks; with a target, placement and packing, and with a
-    compute model the per-packet NIC cost (blocks x frequency + framework API costs)."""
+    compute model the per-packet NIC cost (blocks x frequency + framework API costs).
+
+    Returns the state placement (None without a target or without state)."""
     from clara.insights.memory import ProfiledModule, memory_insights
     from clara.insights.per_packet import apply_profile
 
     for module, profile in zip(modules, profiles, strict=True):
         apply_profile(document, profile, module.features.source_file)
     if target is None:
-        return
+        return None
     profiled = [ProfiledModule(m.source, m.features, p)
                 for m, p in zip(modules, profiles, strict=True)]
     records, rendered, placement = memory_insights(profiled, target)
@@ -257,19 +282,22 @@ def add_profile_insights(document: dict[str, Any], modules: Sequence[AnalyzedMod
     for module, profile, predicted in zip(modules, profiles, predictions, strict=True):
         if predicted:
             document["records"] += nic_cost(module, profile, predicted, target, placement)
-    add_scaleout_insights(document, modules, profiles, target, placement)
+    return placement
 
 
-def add_scaleout_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
-                          profiles: Sequence[dict[str, Any]], target: TargetProfile,
-                          placement: Any) -> None:
-    """Core-count advice per NF and, for several NFs, their pairs ranked for colocation."""
-    from dataclasses import asdict, replace
+@dataclass(frozen=True)
+class NFProgram:
+    """One NF as the scale-out and colocation models read it, and how it was obtained."""
 
-    from clara.insights.colocation import load_colocation_model, rank_pairs
-    from clara.insights.ir_summary import insight, location
+    program: Any  # clara.insights.program_features.ProgramFeatures
+    caveats: tuple[str, ...]
+    source: str  # where its records go
+
+
+def nf_programs(document: dict[str, Any], modules: Sequence[AnalyzedModule],
+                profiles: Sequence[dict[str, Any]], placement: Any) -> list[NFProgram]:
+    """Every profiled module as ``ProgramFeatures`` (from the document's numbers)."""
     from clara.insights.nf_program import nf_program
-    from clara.insights.scaleout import predict_scaleout
 
     programs = []
     for module, profile in zip(modules, profiles, strict=True):
@@ -281,12 +309,27 @@ def add_scaleout_insights(document: dict[str, Any], modules: Sequence[AnalyzedMo
             str(module.source),
             [r for r in document["records"] if r["kind"] == "accelerator"
              and r["location"]["file"] == source])
-        programs.append(program)
+        programs.append(NFProgram(program, tuple(caveats), source))
+    return programs
+
+
+def add_advice(document: dict[str, Any], programs: Sequence[NFProgram], target: TargetProfile,
+               anchor: str) -> None:
+    """Core-count advice per NF and, for several NFs, their pairs ranked for colocation
+    (pair records go to ``anchor``)."""
+    from dataclasses import asdict, replace
+
+    from clara.insights.colocation import load_colocation_model, rank_pairs
+    from clara.insights.ir_summary import insight, location
+    from clara.insights.scaleout import predict_scaleout
+
+    for nf in programs:
+        program = nf.program
         advice = predict_scaleout(program, target.name)
-        notes = [*caveats, *advice.caveats]
+        notes = [*nf.caveats, *advice.caveats]
         document.setdefault("scaleout", []).append({**asdict(advice), "caveats": notes})
         document["records"].append(insight(
-            "scaleout", location(source, 1),
+            "scaleout", location(nf.source, 1),
             f"{program.name} on {target.name}: {advice.knee_cores} cores by the knee rule, "
             f"{advice.half_latency_cores} by the half-latency rule [{advice.model}]"
             + "".join(f"; note: {n}" for n in notes),
@@ -298,40 +341,52 @@ def add_scaleout_insights(document: dict[str, Any], modules: Sequence[AnalyzedMo
         known = set(load_colocation_model(target.name).card["levels"])
     except ClaraError as err:
         document["records"].append(_missing_model_record(
-            modules[0].features.source_file, f"NF pairs are not ranked: {err}"))
+            anchor, f"NF pairs are not ranked: {err}"))
         return
-    left_out = sorted({lv for p in programs for lv in p.mem_accesses if lv not in known})
-    programs = [replace(p, mem_accesses={lv: n for lv, n in p.mem_accesses.items()
-                                         if lv in known}) for p in programs]
-    pairs = rank_pairs(programs, target.name)
+    left_out = sorted({lv for nf in programs for lv in nf.program.mem_accesses
+                       if lv not in known})
+    kept = [replace(nf.program, mem_accesses={lv: n for lv, n in nf.program.mem_accesses.items()
+                                              if lv in known}) for nf in programs]
+    pairs = rank_pairs(kept, target.name)
     document["colocation"] = [
         {**asdict(p), "caveat": (f"accesses to {', '.join(left_out)} are left out: the model "
                                  f"was trained on {', '.join(sorted(known))} only")
                                 if left_out else ""} for p in pairs]
     for pair in document["colocation"]:
         document["records"].append(insight(
-            "colocation", location(modules[0].features.source_file, 1),
+            "colocation", location(anchor, 1),
             f"colocation rank {pair['rank']}: {pair['first']} + {pair['second']}, expect "
             f"{pair['expected_change_pct']:+.0f}% throughput vs. each alone [{pair['model']}]"
             + (f"; note: {pair['caveat']}" if pair["caveat"] else ""), data=pair))
+
+
+def nf_code_cost(module: AnalyzedModule, profile: dict[str, Any], predicted: dict[Any, Any],
+                 target: TargetProfile, table: dict[str, Any] | None = None) -> Any:
+    """The ``NicCost`` per packet of one profiled module: predicted blocks x frequency plus
+    its framework API calls priced by the target's table."""
+    from clara.insights import nic_cost as cost
+    from clara.insights.per_packet import block_frequencies
+    from clara.runtime.api_costs import load_table
+
+    frequencies = block_frequencies(profile, key="block")
+    api = cost.api_cost_per_packet(profile["api_events"], table or load_table(target.name),
+                                   cost.site_calls_per_packet(module.features.blocks,
+                                                              frequencies))
+    return cost.nic_cost_per_packet(frequencies, predicted, api)
 
 
 def nic_cost(module: AnalyzedModule, profile: dict[str, Any], predicted: dict[Any, Any],
              target: TargetProfile, placement: Any) -> list[dict[str, Any]]:
     """The ``per-packet-nic`` records of one profiled module."""
     from clara.insights import nic_cost as cost
-    from clara.insights.per_packet import block_frequencies
     from clara.runtime.api_costs import load_table
 
     table = load_table(target.name)
-    frequencies = block_frequencies(profile, key="block")
-    blocks = module.features.blocks
-    api = cost.api_cost_per_packet(profile["api_events"], table,
-                                   cost.site_calls_per_packet(blocks, frequencies))
-    per_packet = cost.nic_cost_per_packet(frequencies, predicted, api)
+    per_packet = nf_code_cost(module, profile, predicted, target, table)
     latency = cost.latency_cycles(per_packet, target, placement)
     return cost.nic_cost_records(per_packet, latency, target=target.name, table=table,
-                                 source=module.features.source_file, blocks=blocks)
+                                 source=module.features.source_file,
+                                 blocks=module.features.blocks)
 
 
 def add_compile_arguments(parser: argparse.ArgumentParser) -> None:
@@ -351,10 +406,19 @@ def register(sub: argparse._SubParsersAction,
         "Compile each NF source (Click element .cc or plain C) to LLVM IR, run Clara's "
         "plugin passes, and report per function and block: IR instructions by kind "
         "(compute, stack, state, packet, framework API, control), framework API calls, "
-        "and state that persists across packets, with source locations."
+        "and state that persists across packets, with source locations. "
+        "A Click configuration (FILE.click: elements wired together in the Click language) "
+        "is analyzed as one NF: each element class is found by EXPORT_ELEMENT in "
+        "examples/elements, examples/nfs, --elements DIR, -I DIR or --click-root DIR, "
+        "compiled and analyzed once (cached by content), and the report shows the element "
+        "graph, each element's per-packet cost, every source-to-sink path's total and the "
+        "hottest element and block; with --trace/--workload the whole pipeline runs on the "
+        "host and costs are weighted by how packets split (docs/pipelines.md)."
     )
-    parser = sub.add_parser("analyze", help="analyze NF sources", description=description)
-    parser.add_argument("files", nargs="+", metavar="FILE", help="C or C++ NF sources")
+    parser = sub.add_parser("analyze", help="analyze NF sources or Click configurations",
+                            description=description)
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="C or C++ NF sources, or Click configurations (.click)")
     parser.add_argument("--target", help="SmartNIC target name or target file (see "
                                          "`clara targets list`)")
     parser.add_argument("--format", choices=FORMATS, default="text",
@@ -379,5 +443,16 @@ def register(sub: argparse._SubParsersAction,
                         help="input port the profiled packets arrive on")
     parser.add_argument("--save-temps", metavar="DIR",
                         help="keep the IR, feature records and insights.json in DIR")
+    pipeline = parser.add_argument_group("Click configurations (.click inputs)")
+    pipeline.add_argument("--elements", action="append", default=[], metavar="DIR",
+                          help="also look for element classes in DIR (its C++ sources with "
+                               "EXPORT_ELEMENT, searched recursively; first match wins, "
+                               "before -I, --click-root and the bundled examples); repeatable")
+    pipeline.add_argument("--no-cache", action="store_true",
+                          help="compile every element class afresh and leave the element "
+                               "cache ($XDG_CACHE_HOME/clara/elements) untouched")
+    pipeline.add_argument("--entry", metavar="ELEMENT",
+                          help="the source element the trace's packets enter (default: the "
+                               "first source of the configuration)")
     add_compile_arguments(parser)
     parser.set_defaults(func=run_analyze)

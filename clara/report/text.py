@@ -1,4 +1,5 @@
-"""Terminal text: a readable per-function table of blocks, then state and warnings."""
+"""Terminal text: a readable per-function table of blocks, then state and warnings; for Click
+configurations, first the pipeline (element graph, costs, paths, hottest element and block)."""
 
 from __future__ import annotations
 
@@ -119,18 +120,123 @@ def _other_functions(functions: list[dict[str, Any]]) -> list[str]:
     return [*lines, ""]
 
 
-def render_text(document: dict[str, Any]) -> str:
-    """The report a developer reads in a terminal: the packet path in full, the rest listed."""
-    target = document.get("target") or "none (IR-level counts only)"
-    lines = [f"Clara {document['tool']['version']} analysis; target: {target}", ""]
-    reported = {r["function"] for r in document["records"] if r["kind"] == "function-summary"}
-    for function in document["functions"]:
+def _fmt(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def _element_rows(section: dict[str, Any]) -> list[str]:
+    measured = section["measured"]
+    nic = section["unit"] == "nic_instructions"
+    head = ["element", "class", "config", "line", "static IR", *(["static NIC"] if nic else [])]
+    if measured:
+        unit = "NIC" if nic else "IR"
+        head += ["received", "share", f"{unit}/recv", f"{unit}/pkt"]
+    rows = [head]
+    for e in section["elements"]:
+        config = " ".join(e["config"].split())
+        row = [e["name"], e["class"], config if len(config) <= 24 else config[:21] + "...",
+               str(e["location"]["line"])]
+        if not e["source"]:
+            row += [e["role"], *([""] if nic else [])]
+        else:
+            row += [_fmt(e["static"]["ir_instructions"], 0),
+                    *([_fmt(e["static"].get("nic_instructions"), 0)] if nic else [])]
+        if measured:
+            m = e["measured"]
+            key = section["unit"]
+            row += [str(m["received"]), f"{m['share']:.0%}",
+                    _fmt(m["per_received"].get(key)) if e["source"] else "",
+                    _fmt(m["weighted"].get(key)) if e["source"] else ""]
+        rows.append(row)
+    return _table(rows, set(range(3, len(head))))
+
+
+UNITS = {"ir_instructions": "IR", "nic_instructions": "NIC"}
+
+
+def _path_line(number: int, path: dict[str, Any], measured: bool) -> str:
+    static = ", ".join(f"{v:,.0f} {UNITS[u]}" for u, v in path["static"].items())
+    line = f"  {number}. {path['label']}: static {static}"
+    if measured:
+        weighted = ", ".join(f"{v:,.1f} {UNITS[u]}" for u, v in path["weighted"].items())
+        line += f"; {weighted} per pipeline packet"
+    return line
+
+
+def _hottest_lines(section: dict[str, Any]) -> list[str]:
+    lines = []
+    hot = section["hottest_element"]
+    if hot:
+        what = "per pipeline packet" if hot["measured"] else "static"
+        lines.append(f"Hottest element: {hot['name']} ({hot['class']}), {hot['cost']:,.1f} "
+                     f"{UNITS[hot['unit']]} instructions {what} ({hot['share']:.0%} of the "
+                     "pipeline's)")
+    block = section["hottest_block"]
+    if block:
+        loc = block["location"]
+        what = (f"runs {block['per_packet']:.2f}x per pipeline packet, {block['work']:,.1f} "
+                f"{UNITS[block['unit']]} instructions per pipeline packet" if block["measured"]
+                else f"{block['work']:,.0f} {UNITS[block['unit']]} instructions (largest block, "
+                     "static)")
+        lines.append(f"Hottest block: {block['block']} in {block['demangled']} "
+                     f"({loc['file']}:{loc['line']}): {what} ({block['share']:.0%} of the "
+                     "pipeline's)")
+    return lines
+
+
+def _pipeline_section(section: dict[str, Any]) -> list[str]:
+    """The element graph, element costs, connections, paths and the hottest element/block."""
+    measured = section["measured"]
+    header = (f"Pipeline {section['config']}: {len(section['elements'])} elements, "
+              f"{len(section['connections'])} connections")
+    if measured:
+        run = section["run"]
+        header += (f"; {run['packets']} packets of {run['workload'] or run['trace']['path']} "
+                   f"enter at {run['entry']}")
+    lines = [header, "Elements (static: each packet-path block once; /recv: per packet the "
+             "element received; /pkt: per pipeline packet):" if measured else
+             "Elements (static: each packet-path block once):", *_element_rows(section),
+             "Connections:"]
+    for c in section["connections"]:
+        count = f"  {c['packets']} packets" if "packets" in c else ""
+        lines.append(f"  {c['from']}[{c['from_port']}] -> [{c['to_port']}]{c['to']}{count}")
+    lines.append(f"Paths ({len(section['paths'])}"
+                 f"{', truncated' if section['paths_truncated'] else ''}):")
+    lines += [_path_line(n, p, measured) for n, p in enumerate(section["paths"], start=1)]
+    if measured:
+        totals = ", ".join(f"{v:,.1f} {UNITS[u]}" for u, v in section["run"]["total"].items())
+        lines.append(f"Pipeline per packet (every element once, weighted): {totals} "
+                     "instructions")
+    return [*lines, *_hottest_lines(section), ""]
+
+
+def _functions_and_profile(functions: list[dict[str, Any]],
+                           records: list[dict[str, Any]]) -> list[str]:
+    reported = {r["function"] for r in records if r["kind"] == "function-summary"}
+    lines: list[str] = []
+    for function in functions:
         if function["function"] in reported:
             lines += _function_section(function)
-    lines += _other_functions(
-        [f for f in document["functions"] if f["function"] not in reported])
-    lines += _per_packet_section(document["records"])
-    lines += _memory_section(document.get("memory", {}))
+    lines += _other_functions([f for f in functions if f["function"] not in reported])
+    return lines + _per_packet_section(records)
+
+
+def render_text(document: dict[str, Any]) -> str:
+    """The report a developer reads in a terminal: the packet path in full, the rest listed;
+    for Click configurations, each pipeline first, then its element classes."""
+    target = document.get("target") or "none (IR-level counts only)"
+    lines = [f"Clara {document['tool']['version']} analysis; target: {target}", ""]
+    pipelines = document.get("pipelines", [])
+    for section in pipelines:
+        name = section["config"]
+        lines += _pipeline_section(section)
+        lines += _functions_and_profile(
+            [f for f in document["functions"] if f.get("pipeline") == name],
+            [r for r in document["records"] if r.get("pipeline") == name])
+        lines += _memory_section(section.get("memory", {}))
+    if not pipelines:
+        lines += _functions_and_profile(document["functions"], document["records"])
+        lines += _memory_section(document.get("memory", {}))
     lines += _scaleout_section(document.get("scaleout", []), document.get("colocation", []))
     lines += _state_section(document["state"])
     lines += _warnings_section(document["records"])
