@@ -130,7 +130,6 @@ class CoalescingResult:
     packs: tuple[Pack, ...]
     k: int
     width: int
-    level: str
     separate: AccessCost  # one access per variable per block: the code as written
     declared: AccessCost  # the declaration order (original offsets) in width windows
     after: AccessCost
@@ -372,14 +371,14 @@ def _layout_packs(packs: Sequence[Sequence[Variable]], search: _Search
 
 
 def make_pack(variables: Sequence[Variable], offsets: Sequence[int], use: Mapping[str, Usage],
-              width: int, weights: Weights, per_packet: bool, level: str = "") -> Pack:
+              width: int, weights: Weights, per_packet: bool) -> Pack:
     """One pack with its offsets relative to its start, and its cost."""
     cost, deferred = window_cost(zip(variables, offsets, strict=True), use, width, weights,
                                  per_packet)
     size = offsets[-1] + variables[-1].size - offsets[0]
     return Pack(tuple(variables), tuple(o - offsets[0] for o in offsets), size,
                 len(windows(offsets[0], size, width)), min(-(-size // 4) * 4, width), cost,
-                deferred, level)
+                deferred)
 
 
 def _total(packs: Sequence[Pack]) -> AccessCost:
@@ -387,10 +386,10 @@ def _total(packs: Sequence[Pack]) -> AccessCost:
 
 
 def _result(method: str, object_name: str, packs: Sequence[Pack], k: int, width: int,
-            level: str, variables: Sequence[Variable], use: Mapping[str, Usage],
+            variables: Sequence[Variable], use: Mapping[str, Usage],
             weights: Weights) -> CoalescingResult:
     mine = [v for p in packs for v in p.variables]
-    return CoalescingResult(method, object_name, tuple(packs), k, width, level,
+    return CoalescingResult(method, object_name, tuple(packs), k, width,
                             separate_cost(mine, use, weights),
                             declared_cost(mine, use, width, weights), _total(packs),
                             tuple(v for v in variables if v not in mine))
@@ -405,7 +404,7 @@ def _clusters(hot: Sequence[Variable], labels: np.ndarray) -> list[list[Variable
 
 def suggest_packing(variables: Sequence[Variable], vectors: Mapping[str, Mapping[str, float]],
                     uses: Sequence[BlockUse], width: int, weights: Weights = Weights(),
-                    object_name: str = "", level: str = "", *, search: bool = True,
+                    object_name: str = "", *, search: bool = True,
                     per_packet: bool = True,
                     start: Sequence[Sequence[Variable]] = ()) -> CoalescingResult:
     """Clara's packed layout (see the module doc). ``search=False, per_packet=False`` is the
@@ -429,12 +428,12 @@ def suggest_packing(variables: Sequence[Variable], vectors: Mapping[str, Mapping
         candidates.append((finder.total(packs), 0, packs))
     best = min(candidates, key=lambda c: (c[0], c[1] == 0, c[1]), default=(0.0, 0, []))
     return _finish("clara" if search or per_packet else "kmeans", best[2], cold, best[1], finder,
-                   object_name, level, variables)
+                   object_name, variables)
 
 
 def expert_packing(variables: Sequence[Variable], uses: Sequence[BlockUse], width: int,
-                   weights: Weights = Weights(), object_name: str = "",
-                   level: str = "") -> CoalescingResult:
+                   weights: Weights = Weights(),
+                   object_name: str = "") -> CoalescingResult:
     """The paper's expert: every order of the variables the three hottest blocks use, packed
     first; the others follow in declaration order (at most ``EXPERT_MAX_VARIABLES``, hottest).
     Costed like Clara's layout (per-packet accesses allowed)."""
@@ -456,14 +455,13 @@ def expert_packing(variables: Sequence[Variable], uses: Sequence[BlockUse], widt
     order = best[1]
     offsets = lay_out(order)
     packs = [make_pack([order[i] for i in idx], [offsets[i] for i in idx], use, width, weights,
-                       True, level)
-             for idx in _by_window(order, offsets, width)]
-    return _result("expert", object_name, packs, 0, width, level, variables, use, weights)
+                       True) for idx in _by_window(order, offsets, width)]
+    return _result("expert", object_name, packs, 0, width, variables, use, weights)
 
 
 def _finish(method: str, packs: Sequence[Sequence[Variable]], cold: Sequence[Variable], k: int,
-            search: _Search, object_name: str, level: str,
-            variables: Sequence[Variable]) -> CoalescingResult:
+            search: _Search, object_name: str, variables: Sequence[Variable]
+            ) -> CoalescingResult:
     """The result for ``packs`` laid out hottest first, then the cold variables' pack. A pack
     wider than one window is cut at window boundaries first (the same windows, so the same
     cost: each pack is then one coalesced access)."""
@@ -475,15 +473,15 @@ def _finish(method: str, packs: Sequence[Sequence[Variable]], cold: Sequence[Var
     if cold:
         order = search.order(cold)
         laid.append((order, lay_out(order)))
-    made = [make_pack(p, offs, search.use, search.width, search.weights, search.per_packet,
-                      level) for p, offs in laid]
-    return _result(method, object_name, made, k, search.width, level, variables, search.use,
+    made = [make_pack(p, offs, search.use, search.width, search.weights, search.per_packet)
+            for p, offs in laid]
+    return _result(method, object_name, made, k, search.width, variables, search.use,
                    search.weights)
 
 
 def optimal_packing(variables: Sequence[Variable], uses: Sequence[BlockUse], width: int,
-                    weights: Weights = Weights(), object_name: str = "",
-                    level: str = "") -> CoalescingResult | None:
+                    weights: Weights = Weights(),
+                    object_name: str = "") -> CoalescingResult | None:
     """The optimum of Clara's layout space: every partition of the variables used per packet
     into packs (each starting a new window, per-packet accesses allowed), by recursion over
     subsets (3^n steps); None above ``OPTIMUM_MAX_VARIABLES`` variables."""
@@ -514,7 +512,7 @@ def optimal_packing(variables: Sequence[Variable], uses: Sequence[BlockUse], wid
         packs.append([v for i, v in enumerate(hot) if pick[mask] >> i & 1])
         mask ^= pick[mask]
     return _finish("optimum", packs, [v for v in fit if v not in hot], 0, finder, object_name,
-                   level, variables)
+                   variables)
 
 
 def _by_window(order: Sequence[Variable], offsets: Sequence[int],
@@ -568,9 +566,8 @@ def pack_access(pack: Pack) -> str:
 
 def render_packed_struct(result: CoalescingResult) -> str:
     """The suggested layout as C code: one struct per pack, with its access in comments."""
-    where = f" in {result.level}" if result.level else ""
     lines = [f"/* clara: packed state layout ({result.method}, k={result.k}, "
-             f"{result.width}-byte accesses{where}): scalar state accesses per packet "
+             f"{result.width}-byte accesses): scalar state accesses per packet "
              f"{result.separate.accesses:.2f} as written (one per variable), "
              f"{result.declared.accesses:.2f} in declaration order, "
              f"{result.after.accesses:.2f} packed; {result.separate.latency:.1f} -> "
@@ -606,7 +603,7 @@ def insight_records(result: CoalescingResult,
             data={"pack": i, "object": result.object_name, "variables": list(pack.names),
                   "offsets": list(pack.offsets), "size": pack.size, "windows": pack.windows,
                   "access_bytes": pack.access_bytes, "per_packet": pack.per_packet,
-                  "level": pack.level or result.level,
+                  "level": pack.level,
                   "accesses_per_packet": pack.cost.accesses, "k": result.k,
                   "width": result.width,
                   "separate": _cost_data(result.separate),

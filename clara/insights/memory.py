@@ -105,7 +105,9 @@ def combined_objects(states: Sequence[NFState], packs: Mapping[str, Sequence[Pac
                                         *unpacked_objects(s, width))]
 
 
-def _weights(level: MemoryLevel) -> Weights:
+def _weights(option: placement.Option) -> Weights:
+    """Read and write cycles where ``option`` serves its objects (the cache, if any)."""
+    level = option.cache or option.level
     return Weights(level.read_cycles, level.write_cycles)
 
 
@@ -117,10 +119,9 @@ def _options(result: PlacementResult, state: NFState,
 
 
 def _at_level(pack: Pack, option: placement.Option) -> Pack:
-    latency = option.cache or option.level
+    weights = _weights(option)
     cost = AccessCost(pack.cost.reads, pack.cost.writes,
-                      pack.cost.reads * latency.read_cycles
-                      + pack.cost.writes * latency.write_cycles)
+                      pack.cost.reads * weights.read + pack.cost.writes * weights.write)
     return replace(pack, cost=cost, level=option.label)
 
 
@@ -134,8 +135,8 @@ def _repack(state: NFState, packs: Sequence[Pack], options: Sequence[placement.O
     for option, group in groups.values():
         variables = [v for p in group for v in p.variables]
         again = coalescing.suggest_packing(
-            variables, state.vectors, state.uses, width, _weights(option.cache or option.level),
-            state.name, start=[list(p.variables) for p in group])
+            variables, state.vectors, state.uses, width, _weights(option), state.name,
+            start=[list(p.variables) for p in group])
         out += again.packs
     return out
 
@@ -175,12 +176,11 @@ def _packing(state: NFState, packs: Sequence[Pack], options: Sequence[placement.
         by_level.setdefault(option.label, (option, []))[1].extend(pack.variables)
     separate = declared = coalescing.ZERO
     for option, variables in by_level.values():
-        weights = _weights(option.cache or option.level)
-        separate += coalescing.separate_cost(variables, use, weights)
-        declared += coalescing.declared_cost(variables, use, width, weights)
+        separate += coalescing.separate_cost(variables, use, _weights(option))
+        declared += coalescing.declared_cost(variables, use, width, _weights(option))
     after = sum((p.cost for p in placed), coalescing.ZERO)
     mine = {v.name for p in placed for v in p.variables}
-    return CoalescingResult("clara", state.name, tuple(placed), k, width, "", separate, declared,
+    return CoalescingResult("clara", state.name, tuple(placed), k, width, separate, declared,
                             after, tuple(v for v in state.variables if v.name not in mine))
 
 
