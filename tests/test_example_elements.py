@@ -20,6 +20,8 @@ import pytest
 import tomllib
 
 from clara.errors import ClaraError
+from clara.pipeline.classes import BOUNDARY_CLASSES
+from clara.pipeline.config_lang import ClickConfig, flatten, load_config
 from clara.runtime.build import DriverResult, build_driver, run_driver
 from clara.workload.profile import profile_nf
 from clara.workload.spec import iter_packets, parse_spec
@@ -34,6 +36,8 @@ from clara.workload.trace import (
 from tests.conftest import REPO
 
 ELEMENTS = REPO / "examples" / "elements"
+NFS = REPO / "examples" / "nfs"
+PIPELINES = REPO / "examples" / "pipelines"
 CONFIGS = tomllib.loads((ELEMENTS / "configs.toml").read_text())
 T0_NS = 1_700_000_000 * 10**9
 STEP_NS = 10_000_000                    # 10 ms between packets unless a test says otherwise
@@ -147,15 +151,22 @@ def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("element-drivers")
 
 
+def class_sources() -> dict[str, Path]:
+    """Every example element class (examples/elements and examples/nfs) and its source."""
+    return {entry["class"]: folder / entry["source"]
+            for folder in (ELEMENTS, NFS)
+            for entry in tomllib.loads((folder / "configs.toml").read_text()).values()}
+
+
 @pytest.fixture(scope="module")
 def driver(build_dir: Path) -> Callable[[str], Path]:
-    """The driver binary of an element of configs.toml, built once per module."""
+    """The driver binary of an example element class, built once per module."""
+    sources = class_sources()
     built: dict[str, Path] = {}
 
     def get(name: str) -> Path:
         if name not in built:
-            entry = CONFIGS[name]
-            built[name] = build_driver(ELEMENTS / entry["source"], entry["class"], build_dir)
+            built[name] = build_driver(sources[name], name, build_dir)
         return built[name]
 
     return get
@@ -235,11 +246,13 @@ def test_classifier_splits_ethernet_frames_by_pattern(driver: Callable[[str], Pa
     assert run.result.handlers["matches"] == "3 2 9 2"
     assert run.result.handlers["no_match"] == "0"
     # the EtherType (bytes 12-13) and the ARP opcode (bytes 20-21) each fill the first half of
-    # an aligned word, shown in wire order
-    assert run.result.handlers["program"].split() == [
-        "12/08060000%ffff0000", "20/00010000%ffff0000",
-        "12/08060000%ffff0000", "20/00020000%ffff0000",
-        "12/08000000%ffff0000",
+    # an aligned word, shown in wire order; a failed test moves on to the next pattern
+    assert run.result.handlers["program"].splitlines() == [
+        "0: 12/08060000%ffff0000 1 2",
+        "1: 20/00010000%ffff0000 out 0 2",
+        "2: 12/08060000%ffff0000 3 4",
+        "3: 20/00020000%ffff0000 out 1 4",
+        "4: 12/08000000%ffff0000 out 2 out 3",
     ]
     assert run.outputs[0] == frames[0:3]
     assert run.outputs[3] == frames[-2:]
@@ -252,10 +265,25 @@ def test_classifier_masks_wildcards_and_negation(driver: Callable[[str], Path],
     first EtherType byte 0x08 (the 5 ARP frames). IPv6 and the runt match nothing."""
     run = run_element(driver("Classifier"), tmp_path, classifier_frames(),
                       "12/0800 !23/06 36/0035, 12/08?? 14/40%f0, 12/0800%ff00", outputs=3,
-                      keep_l2=True, reads=["no_match"])
+                      keep_l2=True, reads=["no_match", "program"])
     assert run.result.outputs == (2, 7, 5)
     assert run.result.dropped == 2
     assert run.result.handlers["no_match"] == "2"
+    # the negated test swaps its targets: protocol 6 fails pattern 0, anything else goes on
+    assert run.result.handlers["program"].splitlines() == [
+        "0: 12/08000000%ffff0000 1 3",
+        "1: 20/00000006%000000ff 3 2",
+        "2: 36/00350000%ffff0000 out 0 3",
+        "3: 12/08000000%ff000000 4 5",
+        "4: 12/00004000%0000f000 out 1 5",
+        "5: 12/08000000%ff000000 out 2 drop",
+    ]
+    # a negated clause over two words (source address 10.0.0.53): UDP not from the resolver;
+    # 192.168.1.5 differs in the first word already, 10.0.0.9 only in the second
+    frames = [*pipeline_trace(), ether(udp_packet("192.168.1.5", "8.8.8.8", 5000, 9999))]
+    run = run_element(driver("Classifier"), tmp_path, frames, "!26/0a000035 23/11, -",
+                      outputs=2, keep_l2=True)
+    assert run.result.outputs == (5, 8)
 
 
 @pytest.mark.parametrize(("config", "outputs", "message"), [
@@ -574,3 +602,77 @@ def test_udp_port_redirect_table_collisions(redirect_probe: Path, tmp_path: Path
     assert run.result.handlers == {"redirected": "3", "collisions": "1", "flows": "1"}
     assert [socket.inet_ntoa(_ip_of(f).src) for f in run.outputs[0]] == [
         "10.0.0.3", "10.0.0.3", "10.0.0.4"]
+
+
+# ------------------------------------------------------------------ pipelines
+
+
+def used_outputs(config: ClickConfig, element: str) -> int:
+    """How many outputs an element of a flat configuration has: one past its highest
+    connected output port."""
+    return max((c.source_port + 1 for c in config.connections if c.source == element),
+               default=1)
+
+
+def test_pipelines_use_only_example_and_boundary_classes() -> None:
+    known = set(class_sources()) | set(BOUNDARY_CLASSES)
+    paths = sorted(PIPELINES.glob("*.click"))
+    assert {p.stem for p in paths} >= {"nat_gateway", "dns_redirector", "udp_counter"}
+    for path in paths:
+        config = flatten(load_config(path))
+        assert {e.class_name for e in config.elements} <= known, path.name
+        assert len({e.class_name for e in config.elements} - set(BOUNDARY_CLASSES)) >= 4
+
+
+@pytest.mark.parametrize("path", sorted(PIPELINES.glob("*.click")), ids=lambda p: p.stem)
+def test_pipeline_configurations_are_accepted(path: Path, driver: Callable[[str], Path],
+                                              tmp_path: Path) -> None:
+    """Every element of the flattened pipeline runs configure() and initialize() in the driver
+    with its configuration string and the number of outputs the pipeline connects."""
+    config = flatten(load_config(path))
+    trace = tmp_path / "one.pcap"
+    write_pcap(trace, [TracePacket(0, T0_NS, ether(udp_packet("10.0.0.9", "8.8.8.8", 1, 53)))])
+    checked = 0
+    for element in config.elements:
+        if element.class_name in BOUNDARY_CLASSES:
+            continue
+        result = run_driver(driver(element.class_name), trace, element.config,
+                            outputs=used_outputs(config, element.name),
+                            extra_args=["--limit", "0"])
+        assert result.packets_in == 0, element.name
+        checked += 1
+    assert checked >= 5
+
+
+def pipeline_trace() -> list[bytes]:
+    """2 ARP requests, 1 ARP reply, 3 TCP, 2 DNS queries, 1 answer from the resolver
+    10.0.0.53:5353, 2 other UDP packets, 1 IPv6 frame."""
+    return [
+        arp_frame(1, MAC_CLIENT, "10.0.0.50", b"\0" * 6, "10.0.0.1"),
+        arp_frame(1, MAC_CLIENT, "10.0.0.50", b"\0" * 6, "1.2.3.4"),
+        arp_frame(2, MAC_PEER, "10.0.0.2", MAC_CLIENT, "10.0.0.50"),
+        *[ether(tcp_packet("10.0.0.9", "8.8.8.8", 40000 + i, 443)) for i in range(3)],
+        *[ether(udp_packet("10.0.0.9", "8.8.8.8", 5300 + i, 53)) for i in range(2)],
+        ether(udp_packet("10.0.0.53", "10.0.0.9", 5353, 5300)),
+        *[ether(udp_packet("10.0.0.9", "8.8.8.8", 6000 + i, 9999)) for i in range(2)],
+        ether(b"\x60" + b"\0" * 39, ETH_IP6),
+    ]
+
+
+@pytest.mark.parametrize(("pipeline", "element", "expected"), [
+    # ARP request / ARP reply / IPv4 / other
+    ("nat_gateway", "inside/cl", (2, 1, 8, 1)),
+    # UDP to port 53 / UDP from 10.0.0.53 port 5353 / other
+    ("dns_redirector", "cl", (2, 1, 9)),
+    # ARP request / UDP over IPv4 / other (the ARP reply, TCP, IPv6)
+    ("udp_counter", "cl", (2, 5, 5)),
+])
+def test_pipeline_classifiers_split_a_mixed_trace(driver: Callable[[str], Path], tmp_path: Path,
+                                                  pipeline: str, element: str,
+                                                  expected: tuple[int, ...]) -> None:
+    config = flatten(load_config(PIPELINES / f"{pipeline}.click"))
+    decl = next(e for e in config.elements if e.name == element)
+    assert decl.class_name == "Classifier"
+    run = run_element(driver("Classifier"), tmp_path, pipeline_trace(), decl.config,
+                      outputs=used_outputs(config, element), keep_l2=True)
+    assert run.result.outputs == expected

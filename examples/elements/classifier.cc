@@ -3,11 +3,11 @@
  * classifier.{cc,hh} -- classify packets by byte patterns
  *
  * The standard Click Classifier element, written from its documented
- * pattern language (OFFSET/VALUE[%MASK], "!", "-").  Click compiles the
- * patterns into a decision tree; this version compiles them into flat
- * arrays of aligned 32-bit (offset, value, mask) words and tests them in
- * order, the layout a NIC port would use.  See classifier.hh for the
- * interface.
+ * pattern language (OFFSET/VALUE[%MASK], "!", "-") and the shape of its
+ * compiled program: the patterns become an array of masked 32-bit word
+ * tests with yes/no jumps, and a packet walks one path through it.  Click
+ * also optimizes that program (shared tests, shortcuts); this version
+ * compiles each pattern as written.  See classifier.hh for the interface.
  */
 
 #include <click/config.h>
@@ -18,6 +18,13 @@
 CLICK_DECLS
 
 namespace {
+
+enum {
+    MAX_CLAUSE_BYTES = 64,
+    MAX_CLAUSE_WORDS = MAX_CLAUSE_BYTES / 4 + 1,
+    MAX_PATTERN_CLAUSES = 16
+};
+const int32_t FAIL = INT32_MIN;         // placeholder: the next pattern's entry
 
 /* The value of a hex digit, or -1. */
 int
@@ -68,31 +75,37 @@ append_hex(StringAccum &sa, uint32_t x, int digits)
         sa << hex[(x >> shift) & 0xF];
 }
 
-enum { MAX_CLAUSE_BYTES = 64 };
-
-}
-
-Classifier::Classifier()
-    : _nwords(0), _nclauses(0), _npatterns(0), _no_match(0)
+void
+append_target(StringAccum &sa, int32_t target, int npatterns)
 {
-    for (int i = 0; i < MAX_PATTERNS; i++)
-        _matches[i] = 0;
+    if (target >= 0)
+        sa << target;
+    else if (-target - 1 < npatterns)
+        sa << "out " << (-target - 1);
+    else
+        sa << "drop";
 }
 
-Classifier::~Classifier()
-{
 }
 
-/* OFFSET/VALUE[%MASK], optionally preceded by "!", into words. */
+/* One parsed clause: its word tests (targets not yet set). */
+struct Classifier::Clause {
+    Expr words[MAX_CLAUSE_WORDS];
+    int nwords;
+    bool negated;
+
+    int parse(const String &text, ErrorHandler *errh);
+};
+
+/* OFFSET/VALUE[%MASK], optionally preceded by "!", into aligned word tests;
+   a word the mask leaves entirely open is not tested. */
 int
-Classifier::compile_clause(const String &text, ErrorHandler *errh)
+Classifier::Clause::parse(const String &text, ErrorHandler *errh)
 {
     String body = text;
-    bool negated = false;
-    if (body.length() && body[0] == '!') {
-        negated = true;
+    negated = body.length() && body[0] == '!';
+    if (negated)
         body = body.substring(1);
-    }
     int slash = body.find_left('/');
     if (slash <= 0)
         return errh->error("clause '%s': expected OFFSET/VALUE[%%MASK]", text.c_str());
@@ -119,16 +132,9 @@ Classifier::compile_clause(const String &text, ErrorHandler *errh)
             mask[i] &= given_mask[i];
     }
 
-    if (_nclauses == MAX_CLAUSES)
-        return errh->error("too many clauses (at most %d)", (int) MAX_CLAUSES);
-    Clause &c = _clauses[_nclauses];
-    c.first_word = _nwords;
-    c.nwords = 0;
-    c.negated = negated;
-
-    // Bytes to aligned words; a word whose mask is all zero is left out.
-    uint32_t first_aligned = offset & ~3U, end = offset + n;
-    for (uint32_t w = first_aligned; w < end; w += 4) {
+    nwords = 0;
+    uint32_t end = offset + n;
+    for (uint32_t w = offset & ~3U; w < end; w += 4) {
         uint8_t wv[4] = {0, 0, 0, 0}, wm[4] = {0, 0, 0, 0};
         uint32_t min_length = 0;
         for (uint32_t b = 0; b < 4; b++) {
@@ -141,37 +147,93 @@ Classifier::compile_clause(const String &text, ErrorHandler *errh)
         }
         if (min_length == 0)
             continue;
-        if (_nwords == MAX_WORDS)
-            return errh->error("patterns too long (at most %d words)", (int) MAX_WORDS);
-        Word &word = _words[_nwords++];
-        word.offset = w;
-        word.min_length = min_length;
-        memcpy(&word.value, wv, 4);
-        memcpy(&word.mask, wm, 4);
-        c.nwords++;
+        Expr &e = words[nwords++];
+        e.offset = w;
+        e.min_length = min_length;
+        memcpy(&e.value, wv, 4);
+        memcpy(&e.mask, wm, 4);
+        e.yes = e.no = FAIL;
     }
-    _nclauses++;
+    if (nwords == 0 && negated)
+        return errh->error("clause '%s' matches every packet, so negated it matches none",
+                           text.c_str());
     return 0;
 }
 
-int
-Classifier::compile_pattern(const String &text, ErrorHandler *errh)
+Classifier::Classifier()
+    : _nexprs(0), _start(-1), _npatterns(0), _no_match(0)
 {
-    Vector<String> clauses;
-    cp_spacevec(text, clauses);
-    if (clauses.size() == 0)
-        return errh->error("pattern %d is empty (write '-' to match everything)",
-                           _npatterns + 1);
-    Pattern &pat = _patterns[_npatterns];
-    pat.first_clause = _nclauses;
-    for (int i = 0; i < clauses.size(); i++) {
-        if (clauses[i] == "-")
-            continue;           // matches everything: adds no test
-        if (compile_clause(clauses[i], errh) < 0)
-            return -1;
+    for (int i = 0; i < MAX_PATTERNS; i++)
+        _matches[i] = 0;
+}
+
+Classifier::~Classifier()
+{
+}
+
+/* Point every test still waiting for "the next pattern" at target. */
+void
+Classifier::patch_fail(int32_t target)
+{
+    for (int i = 0; i < _nexprs; i++) {
+        if (_exprs[i].yes == FAIL)
+            _exprs[i].yes = target;
+        if (_exprs[i].no == FAIL)
+            _exprs[i].no = target;
     }
-    pat.nclauses = _nclauses - pat.first_clause;
-    _npatterns++;
+}
+
+/* Pattern 'index': its tests in clause order.  A clause's tests chain on
+   "yes" (negated: the last one's "yes" fails the pattern and every "no"
+   moves on); the last clause moves on to output 'index'; failing moves to
+   the next pattern's entry, patched in when that is known. */
+int
+Classifier::compile_pattern(const String &text, int index, ErrorHandler *errh)
+{
+    Vector<String> words;
+    cp_spacevec(text, words);
+    if (words.size() == 0)
+        return errh->error("pattern %d is empty (write '-' to match everything)", index + 1);
+    Clause clauses[MAX_PATTERN_CLAUSES];
+    int nclauses = 0;
+    for (int i = 0; i < words.size(); i++) {
+        if (words[i] == "-")
+            continue;           // matches everything: adds no test
+        if (nclauses == MAX_PATTERN_CLAUSES)
+            return errh->error("pattern %d: at most %d clauses", index + 1,
+                               (int) MAX_PATTERN_CLAUSES);
+        if (clauses[nclauses].parse(words[i], errh) < 0)
+            return -1;
+        if (clauses[nclauses].nwords)
+            nclauses++;
+    }
+
+    int32_t output = -1 - index;
+    patch_fail(nclauses ? _nexprs : output);
+    if (index == 0)
+        _start = nclauses ? _nexprs : output;
+    for (int c = 0; c < nclauses; c++) {
+        const Clause &clause = clauses[c];
+        if (_nexprs + clause.nwords > MAX_EXPRS)
+            return errh->error("patterns too long (at most %d word tests)", (int) MAX_EXPRS);
+        int32_t first = _nexprs;
+        int32_t next = c == nclauses - 1 ? output : first + clause.nwords;
+        for (int j = 0; j < clause.nwords; j++) {
+            Expr &e = _exprs[_nexprs++];
+            e = clause.words[j];
+            int32_t done = j < clause.nwords - 1 ? first + j + 1 : next;
+            if (clause.negated && j == clause.nwords - 1) {
+                e.yes = FAIL;
+                e.no = next;
+            } else if (clause.negated) {
+                e.yes = done;
+                e.no = next;
+            } else {
+                e.yes = done;
+                e.no = FAIL;
+            }
+        }
+    }
     return 0;
 }
 
@@ -185,57 +247,43 @@ Classifier::configure(Vector<String> &conf, ErrorHandler *errh)
     if (conf.size() != noutputs())
         return errh->error("%d patterns but %d outputs: one output per pattern",
                            conf.size(), noutputs());
-    _nwords = _nclauses = _npatterns = 0;
+    _nexprs = 0;
     for (int i = 0; i < conf.size(); i++)
-        if (compile_pattern(conf[i], errh) < 0)
+        if (compile_pattern(conf[i], i, errh) < 0)
             return -1;
+    _npatterns = conf.size();
+    patch_fail(-1 - _npatterns);        // past the last pattern: drop
     return 0;
 }
 
-bool
-Classifier::word_matches(const Word &w, const unsigned char *data, uint32_t length) const
-{
-    if (length < w.min_length)
-        return false;
-    uint32_t x = 0;
-    if (w.offset + 4 <= length)
-        memcpy(&x, data + w.offset, 4);
-    else
-        memcpy(&x, data + w.offset, length - w.offset);     // the rest is masked out
-    return (x & w.mask) == w.value;
-}
-
-bool
-Classifier::clause_matches(const Clause &c, const unsigned char *data, uint32_t length) const
-{
-    bool all = true;
-    for (int i = c.first_word; i < c.first_word + c.nwords && all; i++)
-        all = word_matches(_words[i], data, length);
-    return all != c.negated;
-}
-
-/* The first pattern p matches, or -1. */
+/* The output of the first pattern p matches, or _npatterns. */
 int
 Classifier::classify(const Packet *p) const
 {
     const unsigned char *data = p->data();
     uint32_t length = p->length();
-    for (int i = 0; i < _npatterns; i++) {
-        const Pattern &pat = _patterns[i];
-        bool match = true;
-        for (int k = pat.first_clause; k < pat.first_clause + pat.nclauses && match; k++)
-            match = clause_matches(_clauses[k], data, length);
-        if (match)
-            return i;
+    int32_t t = _start;
+    while (t >= 0) {
+        const Expr &e = _exprs[t];
+        if (length < e.min_length) {
+            t = e.no;
+            continue;
+        }
+        uint32_t x = 0;
+        if (e.offset + 4 <= length)
+            memcpy(&x, data + e.offset, 4);
+        else
+            memcpy(&x, data + e.offset, length - e.offset);    // the rest is masked out
+        t = (x & e.mask) == e.value ? e.yes : e.no;
     }
-    return -1;
+    return -t - 1;
 }
 
 void
 Classifier::push(int, Packet *p)
 {
     int out = classify(p);
-    if (out < 0) {
+    if (out >= _npatterns) {
         _no_match++;
         p->kill();
         return;
@@ -258,12 +306,16 @@ Classifier::read_handler(Element *e, void *thunk)
         sa << c->_no_match;
         break;
     default:
-        for (int i = 0; i < c->_nwords; i++) {
-            const Word &w = c->_words[i];
-            sa << w.offset << '/';
-            append_hex(sa, ntohl(w.value), 8);
+        for (int i = 0; i < c->_nexprs; i++) {
+            const Expr &x = c->_exprs[i];
+            sa << i << ": " << x.offset << '/';
+            append_hex(sa, ntohl(x.value), 8);
             sa << '%';
-            append_hex(sa, ntohl(w.mask), 8);
+            append_hex(sa, ntohl(x.mask), 8);
+            sa << ' ';
+            append_target(sa, x.yes, c->_npatterns);
+            sa << ' ';
+            append_target(sa, x.no, c->_npatterns);
             sa << '\n';
         }
         break;

@@ -21,19 +21,22 @@ CLICK_DECLS
  * hex digits, two per byte, of the same length ('?' in VALUE is a
  * nibble that matches anything).  The clause matches when the packet's
  * bytes from OFFSET, ANDed with MASK, equal VALUE.  "!" before a clause
- * negates it.  The pattern "-" matches every packet.  Bytes past the end
- * of the packet never match.  Examples: "12/0800" (IPv4 in Ethernet),
+ * negates it.  The pattern "-" matches every packet.  A test of bytes past
+ * the end of the packet fails (so, negated, it succeeds).  Examples: "12/0800" (IPv4 in Ethernet),
  * "12/0806 20/0001" (ARP request), "23/11 36/0035" (UDP to port 53, when
  * the IP header has no options).
  *
- * The patterns are compiled at configuration time into an array of
- * aligned 32-bit (offset, value, mask) words; at run time a packet is
- * tested word by word, pattern by pattern.  At most 32 patterns, 64
- * clauses and 128 words.
+ * The patterns are compiled at configuration time, as Click does, into an
+ * array of tests on aligned 32-bit words: (offset, value, mask, where to go
+ * if the masked word equals value, where to go if not), a target being the
+ * next test or an output.  A packet follows one path of tests from the
+ * first.  At most 32 patterns and 128 word tests.
  *
  * =h matches read-only    packets per output, space-separated
  * =h no_match read-only   packets that matched no pattern
- * =h program read-only    the compiled words, one per line
+ * =h program read-only    the compiled tests, one per line:
+ *                          "INDEX: OFFSET/VALUE%MASK YES NO" (targets: a test
+ *                          index, "out K" or "drop")
  */
 class Classifier : public Element {
   public:
@@ -49,44 +52,36 @@ class Classifier : public Element {
 
     void push(int port, Packet *p) override;
 
-    enum { MAX_PATTERNS = 32, MAX_CLAUSES = 64, MAX_WORDS = 128, MAX_OFFSET = 65535 };
+    enum { MAX_PATTERNS = 32, MAX_EXPRS = 128, MAX_OFFSET = 65535 };
 
   private:
     enum { h_matches, h_no_match, h_program };
 
-    /* Bytes [offset, offset+4) of the packet, masked, must equal value.
-       value and mask are in packet byte order; min_length is one past the
-       last byte the mask covers. */
-    struct Word {
+    /* One test: bytes [offset, offset+4) of the packet, masked, equal value
+       (value and mask in packet byte order; min_length is one past the last
+       byte the mask covers, shorter packets fail).  yes/no: the next test's
+       index, or -1-K for output K (K == npatterns: drop). */
+    struct Expr {
         uint32_t offset;
         uint32_t min_length;
         uint32_t value;
         uint32_t mask;
-    };
-    struct Clause {
-        uint16_t first_word;
-        uint16_t nwords;
-        bool negated;
-    };
-    struct Pattern {
-        uint16_t first_clause;
-        uint16_t nclauses;      // 0: matches everything ("-")
+        int32_t yes;
+        int32_t no;
     };
 
-    Word _words[MAX_WORDS];
-    Clause _clauses[MAX_CLAUSES];
-    Pattern _patterns[MAX_PATTERNS];
-    int _nwords;
-    int _nclauses;
+    Expr _exprs[MAX_EXPRS];
+    int _nexprs;
+    int32_t _start;             // the first test, or an output for a '-' first pattern
     int _npatterns;
 
     uint64_t _matches[MAX_PATTERNS];
     uint64_t _no_match;
 
-    int compile_pattern(const String &text, ErrorHandler *errh);
-    int compile_clause(const String &text, ErrorHandler *errh);
-    bool word_matches(const Word &w, const unsigned char *data, uint32_t length) const;
-    bool clause_matches(const Clause &c, const unsigned char *data, uint32_t length) const;
+    struct Clause;
+
+    int compile_pattern(const String &text, int index, ErrorHandler *errh);
+    void patch_fail(int32_t target);
     int classify(const Packet *p) const;
 
     static String read_handler(Element *e, void *thunk);
