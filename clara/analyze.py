@@ -124,7 +124,15 @@ def render(document: dict[str, Any], fmt: str, modules: Sequence[AnalyzedModule]
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file, so no partial report is left."""
+    """Write ``text`` to ``path`` via a temporary file, so no partial report is left.
+
+    A path that exists and is not a regular file (``/dev/null``, a FIFO, a terminal) is
+    written directly: renaming over it would replace the device with a file.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("w") as handle:
+            handle.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False,
                                      prefix=f".{path.name}.") as handle:

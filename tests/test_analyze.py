@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 import yaml
 from conftest import EXAMPLES, run_cli
 
-from clara.analyze import analyze_sources, remarks_yaml
+from clara.analyze import analyze_sources, remarks_yaml, write_atomically
 from clara.report.remarks import render_remarks_yaml
 from clara.toolchain.compile import CompileOptions
 
@@ -302,3 +303,20 @@ def test_several_nfs_get_core_counts_and_ranked_pairs(tmp_path: Path) -> None:
     pairs = {frozenset((p["first"], p["second"])) for p in doc["colocation"]}
     assert len(pairs) == 3  # every pair of the three NFs, once
     assert [p["rank"] for p in doc["colocation"]] == [1, 2, 3]
+
+
+def test_reports_to_a_special_file_keep_it_special(tmp_path: Path) -> None:
+    # `-o /dev/null` (or a FIFO) must be written into, not renamed over: as root a rename
+    # would replace the device with a regular file for every later program.
+    import stat
+    import threading
+
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    write_atomically(fifo, "report\n")
+    reader.join(timeout=10)
+    assert received == ["report\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
