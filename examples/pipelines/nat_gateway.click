@@ -6,7 +6,7 @@
 // (the next hops are fixed: no ARP table); IPv4 frames lose their Ethernet
 // header, have their IP header checked and are painted with the interface's
 // color.  FlowNAT translates: packets from the inside (its input 0) get the
-// public address and a port from 20000-20999; packets from the outside (input 1)
+// public address and a port from 1024-65535; packets from the outside (input 1)
 // with a mapping get the inside host's address and port back; the rest (no
 // mapping, not TCP/UDP, later fragments) leave on its output 2 and are dropped.
 // Translated packets get their TTL decremented, are counted, and are framed
@@ -33,7 +33,7 @@ elementclass Interface { $ip, $eth, $color |
 
 inside  :: Interface(10.0.0.1, 02:00:00:00:00:01, 1);
 outside :: Interface(1.2.3.4, 02:00:00:00:01:01, 2);
-nat :: FlowNAT(1.2.3.4, PORT_LO 20000, PORT_HI 20999, CAPACITY 1024, TCP_TIMEOUT 300);
+nat :: FlowNAT(1.2.3.4, PORT_LO 1024, PORT_HI 65535, CAPACITY 32768, TCP_TIMEOUT 300);
 to_inside :: Queue(1024) -> ToDevice(eth0);
 to_outside :: Queue(1024) -> ToDevice(eth1);
 
