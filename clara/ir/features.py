@@ -37,6 +37,30 @@ class StateAccess:
 
 
 @dataclass(frozen=True)
+class BlockDataFlow:
+    """A block's def-use facts (the record's ``dataflow`` object; zeros when absent).
+
+    Counts of the block's instructions: data loads whose address index is computed from a
+    value loaded in the same loop (the function, outside loops) — a table indexed by data;
+    data loads whose address comes, by address arithmetic only, from a value loaded in the
+    previous iteration — pointer/index chasing; rotates; and/or/xor/select with a constant of
+    at least 12 significant bits that is not a mask; multiplies by an odd constant of at least
+    8 bits. ``trip_count``: on a loop header, the loop's constant trip count (an upper bound if
+    it also has data-dependent exits), else 0.
+    """
+
+    data_indexed_loads: int = 0
+    chase_loads: int = 0
+    rotates: int = 0
+    bitwise_big_const: int = 0
+    mul_odd_const: int = 0
+    trip_count: int = 0
+
+
+_DATAFLOW_FIELDS = frozenset(BlockDataFlow.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
 class Block:
     """One basic block of an NF function, as the plugin measured it."""
 
@@ -60,6 +84,7 @@ class Block:
     state_accesses: tuple[StateAccess, ...]
     is_entry: bool
     is_exit: bool
+    dataflow: BlockDataFlow = field(default_factory=BlockDataFlow)
 
 
 @dataclass(frozen=True)
@@ -138,6 +163,8 @@ def _block(rec: dict[str, Any]) -> Block:
         ),
         is_entry=bool(rec.get("is_entry", False)),
         is_exit=bool(rec.get("is_exit", False)),
+        dataflow=BlockDataFlow(**{k: int(v) for k, v in rec.get("dataflow", {}).items()
+                                  if k in _DATAFLOW_FIELDS}),
     )
 
 

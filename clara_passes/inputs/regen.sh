@@ -4,13 +4,14 @@
 #   (clang-19 -O0 -g, no optnone, value names kept), then trims noise that the
 #   tests do not need: attribute groups, "Function Attrs" comments, llvm.ident,
 #   file checksums. The results are small enough to read; edit by hand after.
-# USAGE: sh clara_passes/inputs/regen.sh
+# USAGE: sh clara_passes/inputs/regen.sh [SOURCE...]   (default: all of them)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../test/Inputs"
 mkdir -p "$out"
 cd "$here"
-for src in counter.cc filter.c handlers.cc vptr.cc; do
+[ $# -gt 0 ] || set -- counter.cc filter.c handlers.cc vptr.cc accel_dataflow.c
+for src in "$@"; do
   base=${src%.*}
   clang-19 -O0 -g -Xclang -disable-O0-optnone -fno-discard-value-names \
     -S -emit-llvm "$src" -o "$out/$base.ll.tmp"

@@ -23,9 +23,11 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ScalarEvolution.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
@@ -36,6 +38,7 @@
 #include "llvm/Support/JSON.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -434,6 +437,318 @@ struct StateKey {
   }
 };
 
+//------------------------------------------------------------------------------
+// Data-flow facts of a block (the block record's "dataflow" object), for the
+// accelerator detector: what its compacted tokens cannot say because they
+// carry no def-use edges. Values are traced back through SSA operands and,
+// for -O0 code, through a local scalar's stack slot to the values stored
+// into it (flow-insensitively: every store to the slot).
+//------------------------------------------------------------------------------
+
+/// The stack slot of a local scalar (an alloca of a non-aggregate type used
+/// directly, not through a GEP), or null.
+const AllocaInst *scalarSlot(const Value *Ptr) {
+  auto *A = dyn_cast<AllocaInst>(Ptr->stripPointerCasts());
+  if (!A || A->getAllocatedType()->isAggregateType())
+    return nullptr;
+  return A;
+}
+
+/// A load of data (not of a local scalar's slot).
+bool isDataLoad(const Instruction &I) {
+  auto *L = dyn_cast<LoadInst>(&I);
+  return L && !scalarSlot(L->getPointerOperand());
+}
+
+/// A constant with at least 12 significant bits that is not one run of ones
+/// (a CRC polynomial, a hash's magic number; not a mask like 0xffff).
+bool isBigPatternConstant(const Value *V) {
+  auto *C = dyn_cast<ConstantInt>(V);
+  if (!C)
+    return false;
+  const APInt &A = C->getValue();
+  return A.getActiveBits() >= 12 && !A.isShiftedMask() && !A.isAllOnes();
+}
+
+class DataFlow {
+public:
+  DataFlow(const Function &F, const LoopInfo &LI, const DominatorTree &DT,
+           ScalarEvolution &SE)
+      : LI(LI), DT(DT), SE(SE) {
+    for (const BasicBlock &BB : F)
+      for (const Instruction &I : BB)
+        if (auto *S = dyn_cast<StoreInst>(&I))
+          if (const AllocaInst *A = scalarSlot(S->getPointerOperand()))
+            Stores[A].push_back(S);
+  }
+
+  /// The "dataflow" object of BB's block record.
+  json::Object block(const BasicBlock &BB) {
+    int64_t Indexed = 0, Chase = 0, Rotates = 0, BigConst = 0, MulOdd = 0;
+    const Loop *L = LI.getLoopFor(&BB);
+    for (const Instruction &I : BB) {
+      if (auto *Ld = dyn_cast<LoadInst>(&I)) {
+        if (!isDataLoad(I))
+          continue;
+        const Value *Ptr = Ld->getPointerOperand();
+        for (const Value *Idx : variableIndices(Ptr))
+          if (trace(Idx, L).Any) {
+            ++Indexed;
+            break;
+          }
+        if (L && trace(Ptr, L).CarriedPure)
+          ++Chase;
+        continue;
+      }
+      if (isRotate(I))
+        ++Rotates;
+      unsigned Op = I.getOpcode();
+      if (Op == Instruction::And || Op == Instruction::Or ||
+          Op == Instruction::Xor || Op == Instruction::Select)
+        if (any_of(I.operands(), [](const Use &U) { return isBigPatternConstant(U.get()); }))
+          ++BigConst;
+      if (Op == Instruction::Mul)
+        for (const Use &U : I.operands())
+          if (auto *C = dyn_cast<ConstantInt>(U.get()))
+            if (C->getValue()[0] && C->getValue().getActiveBits() >= 8) {
+              ++MulOdd;
+              break;
+            }
+    }
+    int64_t Trip = 0;
+    if (L && L->getHeader() == &BB)
+      Trip = tripCount(*L);
+    return json::Object{{"data_indexed_loads", Indexed},
+                        {"chase_loads", Chase},
+                        {"rotates", Rotates},
+                        {"bitwise_big_const", BigConst},
+                        {"mul_odd_const", MulOdd},
+                        {"trip_count", Trip}};
+  }
+
+private:
+  struct Reach {
+    bool Any = false;         // a data load of the scope, on any path
+    bool CarriedPure = false; // ... of the previous iteration, by address
+                              // arithmetic only
+  };
+
+  /// Non-constant GEP indices along Ptr's chain of GEPs and casts.
+  static SmallVector<const Value *, 4> variableIndices(const Value *Ptr) {
+    SmallVector<const Value *, 4> Out;
+    for (unsigned Steps = 0; Steps < 16; ++Steps) {
+      if (auto *G = dyn_cast<GEPOperator>(Ptr)) {
+        for (const Use &U : G->indices())
+          if (!isa<Constant>(U.get()))
+            Out.push_back(U.get());
+        Ptr = G->getPointerOperand();
+        continue;
+      }
+      if (auto *O = dyn_cast<Operator>(Ptr))
+        if (O->getOpcode() == Instruction::BitCast ||
+            O->getOpcode() == Instruction::AddrSpaceCast) {
+          Ptr = O->getOperand(0);
+          continue;
+        }
+      break;
+    }
+    return Out;
+  }
+
+  bool inScope(const Instruction *I, const Loop *L) const {
+    return L ? L->contains(I) : true;
+  }
+
+  /// Which data loads of the scope (loop L, or the whole function without
+  /// one) V is computed from.
+  Reach trace(const Value *V, const Loop *L) const {
+    struct State {
+      const Value *V;
+      bool Carried, Pure;
+    };
+    Reach R;
+    SmallVector<State, 16> Work{{V, false, true}};
+    std::set<std::tuple<const Value *, bool, bool>> Seen;
+    while (!Work.empty() && Seen.size() < 256) {
+      State S = Work.pop_back_val();
+      if (!Seen.insert({S.V, S.Carried, S.Pure}).second)
+        continue;
+      auto *I = dyn_cast<Instruction>(S.V);
+      if (!I)
+        continue; // argument, global, constant
+      if (auto *Ld = dyn_cast<LoadInst>(I)) {
+        if (const AllocaInst *A = scalarSlot(Ld->getPointerOperand())) {
+          auto It = Stores.find(A);
+          if (It == Stores.end())
+            continue;
+          for (const StoreInst *St : It->second) {
+            bool Back = L && L->contains(St) && L->contains(Ld) &&
+                        !DT.dominates(St, Ld);
+            Work.push_back({St->getValueOperand(), S.Carried || Back, S.Pure});
+          }
+          continue;
+        }
+        if (inScope(I, L)) {
+          R.Any = true;
+          R.CarriedPure |= S.Carried && S.Pure;
+        }
+        continue;
+      }
+      if (auto *P = dyn_cast<PHINode>(I)) {
+        for (unsigned K = 0; K < P->getNumIncomingValues(); ++K) {
+          bool Back = L && P->getParent() == L->getHeader() &&
+                      L->contains(P->getIncomingBlock(K));
+          Work.push_back({P->getIncomingValue(K), S.Carried || Back, S.Pure});
+        }
+        continue;
+      }
+      if (auto *Sel = dyn_cast<SelectInst>(I)) {
+        Work.push_back({Sel->getTrueValue(), S.Carried, S.Pure});
+        Work.push_back({Sel->getFalseValue(), S.Carried, S.Pure});
+        continue;
+      }
+      if (isa<GetElementPtrInst>(I) || isa<CastInst>(I)) {
+        for (const Use &U : I->operands())
+          Work.push_back({U.get(), S.Carried, S.Pure});
+        continue;
+      }
+      if (isa<BinaryOperator>(I) || isa<IntrinsicInst>(I) || isa<CmpInst>(I)) {
+        for (const Use &U : I->operands())
+          Work.push_back({U.get(), S.Carried, false});
+        continue;
+      }
+      // calls, allocas, ...: not followed
+    }
+    return R;
+  }
+
+  /// The value X that V is, looking through zext, as a slot or an SSA value.
+  static const Value *rotated(const Value *V) {
+    if (auto *Z = dyn_cast<ZExtInst>(V))
+      V = Z->getOperand(0);
+    if (auto *Ld = dyn_cast<LoadInst>(V))
+      if (const AllocaInst *A = scalarSlot(Ld->getPointerOperand()))
+        return A;
+    return V;
+  }
+
+  static unsigned rotatedWidth(const Value *V) {
+    if (auto *Z = dyn_cast<ZExtInst>(V))
+      V = Z->getOperand(0);
+    return V->getType()->getScalarSizeInBits();
+  }
+
+  /// A rotate: a funnel shift of one value by itself, or (x << c) | (x >> w-c)
+  /// (also with + or ^) where w is x's width before promotion.
+  static bool isRotate(const Instruction &I) {
+    if (auto *II = dyn_cast<IntrinsicInst>(&I)) {
+      Intrinsic::ID ID = II->getIntrinsicID();
+      return (ID == Intrinsic::fshl || ID == Intrinsic::fshr) &&
+             rotated(II->getArgOperand(0)) == rotated(II->getArgOperand(1));
+    }
+    unsigned Op = I.getOpcode();
+    if (Op != Instruction::Or && Op != Instruction::Add && Op != Instruction::Xor)
+      return false;
+    auto *A = dyn_cast<BinaryOperator>(I.getOperand(0));
+    auto *B = dyn_cast<BinaryOperator>(I.getOperand(1));
+    if (!A || !B)
+      return false;
+    if (A->getOpcode() != Instruction::Shl)
+      std::swap(A, B);
+    if (A->getOpcode() != Instruction::Shl || B->getOpcode() != Instruction::LShr)
+      return false;
+    auto *CA = dyn_cast<ConstantInt>(A->getOperand(1));
+    auto *CB = dyn_cast<ConstantInt>(B->getOperand(1));
+    if (!CA || !CB || rotated(A->getOperand(0)) != rotated(B->getOperand(0)))
+      return false;
+    return CA->getZExtValue() + CB->getZExtValue() == rotatedWidth(A->getOperand(0));
+  }
+
+  /// The loop's constant trip count (an upper bound when it has data-dependent
+  /// exits too), 0 if unknown: ScalarEvolution for SSA code, else an -O0
+  /// counted loop (a local compared with a constant in the header, set to a
+  /// constant before the loop and stepped by a constant inside it).
+  int64_t tripCount(const Loop &L) const {
+    if (unsigned N = SE.getSmallConstantMaxTripCount(&L))
+      return N;
+    auto *Br = dyn_cast<BranchInst>(L.getHeader()->getTerminator());
+    if (!Br || !Br->isConditional())
+      return 0;
+    auto *Cmp = dyn_cast<ICmpInst>(Br->getCondition());
+    if (!Cmp)
+      return 0;
+    bool StayOnTrue = L.contains(Br->getSuccessor(0));
+    if (StayOnTrue == L.contains(Br->getSuccessor(1)))
+      return 0;
+    ICmpInst::Predicate Pred = Cmp->getPredicate();
+    const Value *Var = Cmp->getOperand(0)->stripPointerCasts();
+    auto *Bound = dyn_cast<ConstantInt>(Cmp->getOperand(1));
+    if (!Bound) {
+      Bound = dyn_cast<ConstantInt>(Cmp->getOperand(0));
+      Var = Cmp->getOperand(1);
+      Pred = ICmpInst::getSwappedPredicate(Pred);
+    }
+    if (!Bound)
+      return 0;
+    if (auto *C = dyn_cast<CastInst>(Var))
+      Var = C->getOperand(0);
+    auto *Ld = dyn_cast<LoadInst>(Var);
+    const AllocaInst *Slot = Ld ? scalarSlot(Ld->getPointerOperand()) : nullptr;
+    auto It = Slot ? Stores.find(Slot) : Stores.end();
+    if (It == Stores.end())
+      return 0;
+    std::optional<int64_t> Init, Step;
+    for (const StoreInst *St : It->second) {
+      const Value *Val = St->getValueOperand();
+      if (!L.contains(St))
+        continue;
+      auto *Bin = dyn_cast<BinaryOperator>(Val);
+      auto *C = Bin ? dyn_cast<ConstantInt>(Bin->getOperand(1)) : nullptr;
+      auto *From = Bin ? dyn_cast<LoadInst>(Bin->getOperand(0)) : nullptr;
+      if (!C || !From || scalarSlot(From->getPointerOperand()) != Slot ||
+          (Bin->getOpcode() != Instruction::Add && Bin->getOpcode() != Instruction::Sub))
+        return 0;
+      int64_t S = Bin->getOpcode() == Instruction::Add ? C->getSExtValue()
+                                                       : -C->getSExtValue();
+      if (Step && *Step != S)
+        return 0;
+      Step = S;
+    }
+    // the last store before the loop, on the single-predecessor chain above
+    // the preheader
+    const BasicBlock *B = L.getLoopPreheader();
+    for (unsigned Steps = 0; B && !Init && Steps < 8; ++Steps) {
+      for (const Instruction &I : reverse(*B))
+        if (auto *St = dyn_cast<StoreInst>(&I))
+          if (scalarSlot(St->getPointerOperand()) == Slot) {
+            auto *C = dyn_cast<ConstantInt>(St->getValueOperand());
+            if (!C)
+              return 0;
+            Init = C->getSExtValue();
+            break;
+          }
+      B = B->getSinglePredecessor();
+    }
+    if (!Init || !Step || *Step == 0)
+      return 0;
+    unsigned W = Bound->getType()->getIntegerBitWidth();
+    int64_t N = 0;
+    APInt X(W, (uint64_t)*Init, /*isSigned=*/true);
+    APInt S(W, (uint64_t)*Step, /*isSigned=*/true);
+    while (N <= 65536 &&
+           ICmpInst::compare(X, Bound->getValue(), Pred) == StayOnTrue) {
+      X += S;
+      ++N;
+    }
+    return N > 65536 ? 0 : N;
+  }
+
+  const LoopInfo &LI;
+  const DominatorTree &DT;
+  ScalarEvolution &SE;
+  DenseMap<const AllocaInst *, SmallVector<const StoreInst *, 4>> Stores;
+};
+
 } // namespace
 
 PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) {
@@ -476,6 +791,8 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
       continue;
     const ClaraKinds &K = FAM.getResult<ClaraKindsAnalysis>(F);
     LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
+    DataFlow Flow(F, LI, FAM.getResult<DominatorTreeAnalysis>(F),
+                  FAM.getResult<ScalarEvolutionAnalysis>(F));
     StateLocator Locator(F, Types, Cat);
     std::string FName = F.getName().str();
     std::string File = functionFile(F);
@@ -650,6 +967,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
             {"tokens", std::move(Tokens)},
             {"counts", std::move(CountsObj)},
             {"line_counts", std::move(LineCountsObj)},
+            {"dataflow", Flow.block(BB)},
             {"api_calls", std::move(ApiCalls)},
             {"state_accesses", std::move(Accesses)},
             {"is_entry", &BB == &F.getEntryBlock()},

@@ -1,0 +1,34 @@
+; clara-features: the block record's "dataflow" object (def-use facts for the
+; accelerator detector) on -O0 code, where values pass through stack slots.
+; Source: clara_passes/inputs/accel_dataflow.c (Inputs/accel_dataflow.ll).
+; RUN: %opt -passes=clara-prepare,clara-features -disable-output %inputs/accel_dataflow.ll | FileCheck %s
+
+; Table CRC: crc_tab[(crc ^ *p++) & 0xff] is indexed by the byte loaded in the
+; same iteration; *p itself is addressed by the incremented pointer (no load
+; behind it), so it is neither indexed by data nor chased.
+; CHECK: "function":"crc_table","block":"while.cond",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"rotates":0,"trip_count":0}
+; CHECK: "function":"crc_table","block":"while.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":1,"mul_odd_const":0,"rotates":0,"trip_count":0}
+
+; Bitwise CRC: the outer loop runs n times (unknown), the inner one 8 times
+; (k = 0; k < 8; k++: counted on its header for.cond1); the body xors with
+; 0xEDB88320 (a large constant that is not a mask). 0xffffffff (all ones) and
+; 1 do not count.
+; CHECK: "function":"crc_bits","block":"for.cond",{{.*}}"trip_count":0}
+; CHECK: "function":"crc_bits","block":"for.cond1",{{.*}}"trip_count":8}
+; CHECK: "function":"crc_bits","block":"for.body4",{{.*}}"dataflow":{"bitwise_big_const":1,"chase_loads":0,
+
+; Trie walk: n = n->child[bit] reads the pointer stored into n's slot in the
+; previous iteration; the loop is counted (d < 32) on its header. In if.then
+; n->nh is read through that pointer too.
+; CHECK: "function":"trie_walk","block":"for.cond",{{.*}}"trip_count":32}
+; CHECK: "function":"trie_walk","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":1,"data_indexed_loads":0,
+; CHECK: "function":"trie_walk","block":"if.then",{{.*}}"chase_loads":1,
+; CHECK: "function":"trie_walk","block":"if.end",{{.*}}"chase_loads":1,
+
+; Mixing rounds: h *= 0x9E3779B1 (odd), (h << 7) | (h >> 25) on one slot is a
+; rotate, three rounds.
+; CHECK: "function":"mix3","block":"for.cond",{{.*}}"trip_count":3}
+; CHECK: "function":"mix3","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":1,"rotates":1,"trip_count":0}
+
+; A byte sum: nothing.
+; CHECK: "function":"byte_sum","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"rotates":0,"trip_count":0}
