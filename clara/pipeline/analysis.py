@@ -43,6 +43,7 @@ from clara.pipeline.classes import (
     PASS,
     SOURCE,
     ElementClass,
+    SearchPath,
     index_classes,
     port_counts,
     resolve_classes,
@@ -53,12 +54,13 @@ from clara.pipeline.element_cache import cache_root, cached_build, dependency_fi
 from clara.pipeline.graph import (
     Node,
     PipelineGraph,
+    PipelinePath,
     build_graph,
     enumerate_paths,
     path_total,
 )
 from clara.pipeline.host_run import PipelineRun, run_pipeline
-from clara.toolchain.compile import CompileOptions, language_of
+from clara.toolchain.compile import CompileOptions, compile_command, language_of
 
 if TYPE_CHECKING:
     from clara.targets.profile import TargetProfile
@@ -92,7 +94,7 @@ class Pipeline:
 
 
 def load_pipeline(path: Path, index: Mapping[str, ElementClass],
-                  paths: Sequence[Any]) -> Pipeline:
+                  paths: Sequence[SearchPath]) -> Pipeline:
     """Parse, flatten, resolve every class (all missing ones in one error), check ports."""
     if not path.is_file():
         raise ClaraError(f"{path}: no such file")
@@ -118,8 +120,6 @@ def analyze_class(source: Path, options: CompileOptions, root: Path | None,
                          scratch / f"analyze-{source.stem}")
     directory = built.directory
     # The command as a user would run it: without the dependency-file flags.
-    from clara.toolchain.compile import compile_command
-
     command = compile_command(source, directory / f"{stem}.bc", options)
     module = AnalyzedModule(source, read_features(directory / f"{stem}.features.jsonl"),
                             directory / f"{stem}.prepared.bc", command)
@@ -210,25 +210,38 @@ def element_cost(entry: dict[str, Any], unit: str, measured: bool) -> float:
 # --- paths and the hottest element / block ---------------------------------------------------
 
 
+def _packets_at_end(path: PipelinePath, run: PipelineRun) -> int:
+    """Packets that left the path's last element unconnected, or crossed its last edge."""
+    last = path.hops[-1]
+    if last.port is not None:
+        return run.nodes[last.element].unconnected[last.port]
+    if len(path.hops) < 2:
+        return 0
+    before = path.hops[-2]
+    return sum(e.packets for e in run.edges if e.source == before.element
+               and e.source_port == before.port and e.target == last.element)
+
+
 def path_entries(pipeline: Pipeline, entries: Sequence[dict[str, Any]],
-                 measured: bool) -> tuple[list[dict[str, Any]], bool]:
-    """Every source-to-sink path with its static and (measured) weighted totals."""
+                 run: PipelineRun | None) -> tuple[list[dict[str, Any]], bool]:
+    """Every source-to-sink path with its static totals and, measured: the cost per packet
+    along it (each element's cost per packet received), the weighted total (each element's
+    cost per pipeline packet) and the packets that reached its end."""
     by_name = {e["name"]: e for e in entries}
     paths, truncated = enumerate_paths(pipeline.graph)
-    units = (IR, NIC)
     result = []
     for path in paths:
+        coded = [by_name[n] for n in path.elements if by_name[n]["source"]]
+        units = [u for u in (IR, NIC) if all(u in e["static"] for e in coded)]
         item: dict[str, Any] = {
             "elements": list(path.elements), "label": path.label(pipeline.graph),
-            "static": {u: path_total(path, {n: e["static"][u] for n, e in by_name.items()
-                                            if u in e["static"]})
-                       for u in units if all(u in by_name[n]["static"] for n in path.elements
-                                             if by_name[n]["source"])}}
-        if measured:
-            item["weighted"] = {
-                u: path_total(path, {n: e["measured"]["weighted"].get(u, 0.0)
-                                     for n, e in by_name.items()})
-                for u in item["static"]}
+            "static": {u: path_total(path, {e["name"]: e["static"][u] for e in coded})
+                       for u in units}}
+        if run is not None:
+            for key, name in (("along", "per_received"), ("weighted", "weighted")):
+                item[key] = {u: path_total(path, {e["name"]: e["measured"][name].get(u, 0.0)
+                                                  for e in coded}) for u in units}
+            item["packets_at_end"] = _packets_at_end(path, run)
         result.append(item)
     return result, truncated
 
@@ -281,6 +294,10 @@ def hottest_block(document: dict[str, Any], sources: Sequence[Path], unit: str,
 UNIT_LABEL = {IR: "IR instructions", NIC: "NIC instructions"}
 
 
+def _phrase(totals: Mapping[str, float]) -> str:
+    return ", ".join(f"{v:,.1f} {UNIT_LABEL[u]}" for u, v in totals.items())
+
+
 def _element_record(entry: dict[str, Any], unit: str) -> dict[str, Any]:
     static = entry["static"]
     message = (f"element {entry['name']} ({entry['class']}): "
@@ -303,12 +320,15 @@ def pipeline_records(section: dict[str, Any]) -> list[dict[str, Any]]:
     records = [_element_record(e, unit) for e in section["elements"] if e["source"]]
     by_name = {e["name"]: e for e in section["elements"]}
     for number, path in enumerate(section["paths"], start=1):
-        totals = path.get("weighted" if measured else "static", {})
-        phrase = ", ".join(f"{v:.1f} {UNIT_LABEL[u]}" for u, v in totals.items())
-        kind = "per pipeline packet" if measured else "static, each block once"
+        if measured:
+            phrase = (f"{_phrase(path['along'])} per packet along it, "
+                      f"{_phrase(path['weighted'])} per pipeline packet (weighted), "
+                      f"{path['packets_at_end']} packets reached its end")
+        else:
+            phrase = f"{_phrase(path['static'])} (static, each block once)"
         records.append(insight(
             "pipeline-path", by_name[path["elements"][0]]["location"],
-            f"path {number}: {path['label']}: {phrase} ({kind})", data=path))
+            f"path {number}: {path['label']}: {phrase}", data=path))
     hot = section["hottest_element"]
     if hot:
         records.append(insight(
@@ -422,7 +442,7 @@ def analyze_pipeline(pipeline: Pipeline, args: argparse.Namespace, target: Targe
     elements = element_entries(pipeline, document, by_source,
                                dict(zip(by_source, predictions, strict=True)), run, target)
     unit = cost_unit(elements)
-    paths, truncated = path_entries(pipeline, elements, measured)
+    paths, truncated = path_entries(pipeline, elements, run)
     section: dict[str, Any] = {
         "config": str(pipeline.path), "unit": unit, "measured": measured,
         "elements": elements,
