@@ -162,6 +162,12 @@ def _configs(files: Sequence[Path]) -> list[Path]:
 def run_analyze(args: argparse.Namespace) -> int:
     sources = [Path(f) for f in args.files]
     configs = _configs(sources)
+    if configs and (args.config is not None or args.port is not None):
+        raise ClaraError("--config and --port apply to a single element source; a Click "
+                         "configuration gives each element its configuration string and the "
+                         "trace enters at its source (choose it with --entry ELEMENT)")
+    if args.entry and not configs:
+        raise ClaraError("--entry names the source element of a Click configuration (.click)")
     for source in sources:
         if not configs:
             language_of(source)

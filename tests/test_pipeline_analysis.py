@@ -148,10 +148,12 @@ def test_configure_rejection_names_the_element_and_its_line(tmp_path: Path) -> N
     assert "12/08zz" in proc.stderr.split("rejected", 1)[1].split(":", 1)[1]
 
 
-def test_mixing_configurations_and_sources_is_refused(tmp_path: Path) -> None:
+def test_mixing_configurations_with_sources_or_source_options_is_refused(tmp_path: Path) -> None:
     config = write(tmp_path / "split.click", SPLIT)
     proc = run_cli("analyze", str(config), str(REPO / "examples" / "nfs" / "mini_nat.cc"))
     assert proc.returncode == 1 and ".click" in proc.stderr
+    proc = run_cli("analyze", str(config), "--config", "14")
+    assert proc.returncode == 1 and "--entry ELEMENT" in proc.stderr
 
 
 def test_help_explains_click_inputs() -> None:

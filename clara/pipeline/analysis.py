@@ -270,10 +270,10 @@ def hottest_block(document: dict[str, Any], sources: Sequence[Path], unit: str,
                   measured: bool) -> dict[str, Any] | None:
     """The block with the most work per pipeline packet (static: the largest block) over the
     packet-path functions of every element class."""
-    names = {str(s) for s in sources}
     best: tuple[float, dict[str, Any], dict[str, Any]] | None = None
     total = 0.0
-    for function in _packet_path([f for f in document["functions"] if f["source"] in names]):
+    functions = [f for s in sources for f in _packet_path(_functions_of(document, s))]
+    for function in functions:
         for block in function["blocks"]:
             work = _block_work(block, unit, measured)
             total += work
