@@ -174,7 +174,7 @@ def element_entries(pipeline: Pipeline, document: dict[str, Any],
             "anonymous": decl.anonymous,
             "location": location(decl.location.file, decl.location.line, decl.location.column),
             "source": str(cls.source) if cls.source else None, "origin": cls.origin,
-            "inputs": node.inputs, "outputs": node.outputs,
+            "inputs": node.inputs, "outputs": node.outputs, "processing": cls.processing,
             "static": (static_costs(_functions_of(document, cls.source))
                        if cls.source else {IR: 0.0}),
         }

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from clara.pipeline.classes import PASS, SINK, SOURCE, ElementClass
+from clara.pipeline.classes import SINK, SOURCE, ElementClass
 from clara.pipeline.config_lang import ClickConfig, Connection, ElementDecl
 
 MAX_PATHS = 1000
@@ -31,11 +31,6 @@ class Node:
     @property
     def name(self) -> str:
         return self.decl.name
-
-    @property
-    def costs_nothing(self) -> bool:
-        """Boundary classes (sources, sinks, queues) have no code on the NF path."""
-        return self.cls.role in (SOURCE, SINK, PASS)
 
 
 @dataclass(frozen=True)

@@ -311,6 +311,10 @@ def run_pipeline(graph: PipelineGraph, modules: Mapping[Path, AnalyzedModule], e
             "--trace/--workload with --click-root: the host run links the elements with "
             "Clara's runtime, which is built on Clara's compatibility headers; analyze without "
             "--click-root to run the pipeline on a workload")
+    if not modules:
+        raise ClaraError(f"{graph.config.path}: no element with code to run on the workload "
+                         f"(only {', '.join(sorted({n.cls.name for n in graph.nodes.values()}))}"
+                         "); analyze it without --trace/--workload")
     work.mkdir(parents=True, exist_ok=True)
     staged = stage_input(trace, workload, work)
     instrumented = {source: instrument_module(module, options, cache, work)
