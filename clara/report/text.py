@@ -3,6 +3,7 @@ configurations, first the pipeline (element graph, costs, paths, hottest element
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from clara.ir.features import KINDS
@@ -84,8 +85,10 @@ def _memory_section(memory: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
-def _per_packet_section(records: list[dict[str, Any]]) -> list[str]:
-    lines = [r["message"] for r in records if r["kind"] in ("per-packet", "hot-block")]
+def _per_packet_section(records: list[dict[str, Any]], by_file: bool = False) -> list[str]:
+    """The profile's records; ``by_file`` prefixes each with its file's name (pipelines)."""
+    lines = [f"{Path(r['location']['file']).name}: {r['message']}" if by_file else r["message"]
+             for r in records if r["kind"] in ("per-packet", "hot-block")]
     return ["Workload profile:", *(f"  {line}" for line in lines), ""] if lines else []
 
 
@@ -158,8 +161,10 @@ def _path_line(number: int, path: dict[str, Any], measured: bool) -> str:
     static = ", ".join(f"{v:,.0f} {UNITS[u]}" for u, v in path["static"].items())
     line = f"  {number}. {path['label']}: static {static}"
     if measured:
+        along = ", ".join(f"{v:,.1f} {UNITS[u]}" for u, v in path["along"].items())
         weighted = ", ".join(f"{v:,.1f} {UNITS[u]}" for u, v in path["weighted"].items())
-        line += f"; {weighted} per pipeline packet"
+        line += (f"; {along} per packet along it; {weighted} per pipeline packet (weighted); "
+                 f"{path['packets_at_end']} packets reached its end")
     return line
 
 
@@ -210,15 +215,15 @@ def _pipeline_section(section: dict[str, Any]) -> list[str]:
     return [*lines, *_hottest_lines(section), ""]
 
 
-def _functions_and_profile(functions: list[dict[str, Any]],
-                           records: list[dict[str, Any]]) -> list[str]:
+def _functions_and_profile(functions: list[dict[str, Any]], records: list[dict[str, Any]],
+                           by_file: bool = False) -> list[str]:
     reported = {r["function"] for r in records if r["kind"] == "function-summary"}
     lines: list[str] = []
     for function in functions:
         if function["function"] in reported:
             lines += _function_section(function)
     lines += _other_functions([f for f in functions if f["function"] not in reported])
-    return lines + _per_packet_section(records)
+    return lines + _per_packet_section(records, by_file=by_file)
 
 
 def render_text(document: dict[str, Any]) -> str:
@@ -232,7 +237,7 @@ def render_text(document: dict[str, Any]) -> str:
         lines += _pipeline_section(section)
         lines += _functions_and_profile(
             [f for f in document["functions"] if f.get("pipeline") == name],
-            [r for r in document["records"] if r.get("pipeline") == name])
+            [r for r in document["records"] if r.get("pipeline") == name], by_file=True)
         lines += _memory_section(section.get("memory", {}))
     if not pipelines:
         lines += _functions_and_profile(document["functions"], document["records"])
