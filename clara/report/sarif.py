@@ -28,6 +28,13 @@ RULE_HELP = {
     "coalescing": "State variables to pack together and access with one memory operation.",
     "scaleout": "The core count past which more cores stop paying for their latency.",
     "colocation": "A pair of NFs ranked by how well they share one NIC.",
+    "pipeline-element": "One element of a Click configuration: its class, configuration and "
+                        "cost per packet it receives.",
+    "pipeline-path": "A source-to-sink path of a Click configuration and its cost per packet.",
+    "hot-element": "The element of a Click configuration that carries the most work per "
+                   "packet entering it.",
+    "hot-block-pipeline": "The block of a Click configuration that carries the most work per "
+                          "packet entering it.",
 }
 
 
