@@ -89,10 +89,13 @@ CLARA_QEMU_MARK void clara_qemu_resume(void) { __asm__ volatile("" ::: "memory")
 # define CLARA_QEMU(marker) ((void) 0)
 #endif
 
+#include "driver_io.hh"
+
 #define CLARA_STR2(x) #x
 #define CLARA_STR(x) CLARA_STR2(x)
 
 using namespace Click;
+using namespace clara_io;
 
 namespace {
 
@@ -125,69 +128,12 @@ std::vector<FILE *> out_files;
 uint32_t linktype = 1;
 Packet *pull_pending;
 
-/* ------------------------------------------------------------------ JSON */
-
-std::string
-json_string(const std::string &s)
-{
-    std::string o = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            o += '\\';
-            o += (char) c;
-        } else if (c == '\n')
-            o += "\\n";
-        else if (c == '\t')
-            o += "\\t";
-        else if (c < 0x20 || c >= 0x7F) {
-            char buf[8];
-            snprintf(buf, sizeof(buf), "\\u%04x", c);
-            o += buf;
-        } else
-            o += (char) c;
-    }
-    return o + "\"";
-}
-
 /* ---------------------------------------------------------- crash report */
-
-/* Async-signal-safe: write() and integer formatting only. */
-void
-safe_write(const char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0) {
-        ssize_t k = write(1, s, n);
-        if (k <= 0)
-            return;
-        s += k;
-        n -= (size_t) k;
-    }
-}
-
-void
-safe_write_int(long long v)
-{
-    char buf[32];
-    int i = 31;
-    buf[i] = 0;
-    bool neg = v < 0;
-    unsigned long long u = neg ? (unsigned long long) -v : (unsigned long long) v;
-    do {
-        buf[--i] = (char) ('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (neg)
-        buf[--i] = '-';
-    safe_write(buf + i);
-}
 
 void
 crash_handler(int sig)
 {
-    const char *name = sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS"
-        : sig == SIGFPE ? "SIGFPE" : sig == SIGILL ? "SIGILL" : sig == SIGABRT ? "SIGABRT"
-        : "signal";
+    const char *name = signal_name(sig);
     safe_write("\n{\"schema\": \"clara.driver/1\", \"element\": \"" CLARA_STR(CLARA_ELEMENT_CLASS)
                "\", \"packets_in\": ");
     safe_write_int(packets_in);
@@ -221,79 +167,6 @@ install_crash_handlers()
 }
 
 /* ------------------------------------------------------------------ pcap */
-
-struct PcapReader {
-    FILE *f = 0;
-    bool swap = false;
-    bool nsec = false;
-    uint32_t snaplen = 0;
-    uint32_t linktype = 0;
-
-    static uint32_t sw(uint32_t v) { return __builtin_bswap32(v); }
-
-    bool open(const std::string &path, std::string &err)
-    {
-        f = fopen(path.c_str(), "rb");
-        if (!f) {
-            err = path + ": " + strerror(errno);
-            return false;
-        }
-        unsigned char h[24];
-        if (fread(h, 1, 24, f) != 24) {
-            err = path + ": not a pcap file (short header)";
-            return false;
-        }
-        uint32_t magic;
-        memcpy(&magic, h, 4);
-        if (magic == 0xa1b2c3d4u || magic == 0xa1b23c4du)
-            swap = false;
-        else if (sw(magic) == 0xa1b2c3d4u || sw(magic) == 0xa1b23c4du)
-            swap = true;
-        else {
-            err = path + ": not a classic pcap file (pcapng is not supported)";
-            return false;
-        }
-        nsec = (swap ? sw(magic) : magic) == 0xa1b23c4du;
-        memcpy(&snaplen, h + 16, 4);
-        memcpy(&linktype, h + 20, 4);
-        if (swap) {
-            snaplen = sw(snaplen);
-            linktype = sw(linktype);
-        }
-        linktype &= 0x0FFFFFFF;
-        return true;
-    }
-
-    /* 1: a record; 0: end; -1: truncated file. */
-    int next(int64_t &ts_ns, std::vector<unsigned char> &data, uint32_t &orig_len)
-    {
-        unsigned char h[16];
-        size_t k = fread(h, 1, 16, f);
-        if (k == 0)
-            return 0;
-        if (k != 16)
-            return -1;
-        uint32_t sec, sub, caplen, len;
-        memcpy(&sec, h, 4);
-        memcpy(&sub, h + 4, 4);
-        memcpy(&caplen, h + 8, 4);
-        memcpy(&len, h + 12, 4);
-        if (swap) {
-            sec = sw(sec);
-            sub = sw(sub);
-            caplen = sw(caplen);
-            len = sw(len);
-        }
-        if (caplen > (1u << 26))
-            return -1;
-        data.resize(caplen);
-        if (caplen && fread(data.data(), 1, caplen, f) != caplen)
-            return -1;
-        ts_ns = (int64_t) sec * 1000000000 + (int64_t) sub * (nsec ? 1 : 1000);
-        orig_len = len;
-        return 1;
-    }
-};
 
 void
 write_pcap_header(FILE *f, uint32_t lt)
@@ -712,22 +585,8 @@ main(int argc, char **argv)
     for (size_t k = 0; k < handler_values.size(); k++)
         js += (k ? ", " : "") + json_string(handler_values[k].first) + ": "
             + json_string(handler_values[k].second);
-    js += "}, \"runtime\": {";
-    const struct clara_rt_stats &s = clara_rt_stats;
-    js += "\"hash_insert_failed\": " + std::to_string(s.hash_insert_failed);
-    js += ", \"hash_resize_ignored\": " + std::to_string(s.hash_resize_ignored);
-    js += ", \"hash_rehash_lost\": " + std::to_string(s.hash_rehash_lost);
-    js += ", \"vector_full\": " + std::to_string(s.vector_full);
-    js += ", \"vector_grown\": " + std::to_string(s.vector_grown);
-    js += ", \"vector_first_alloc_after_start\": "
-        + std::to_string(s.vector_first_alloc_after_start);
-    js += ", \"packet_pool_empty\": " + std::to_string(s.packet_pool_empty);
-    js += ", \"packet_too_big\": " + std::to_string(s.packet_too_big);
-    js += ", \"packet_copies\": " + std::to_string(s.packet_copies);
-    js += ", \"chatter\": " + std::to_string(s.chatter);
-    js += ", \"hash_buckets\": " + std::to_string(clara_rt_cfg.hash_buckets);
-    js += ", \"hash_slots\": " + std::to_string(clara_rt_cfg.hash_slots);
-    js += "}, \"messages\": [";
+    js += "}, \"runtime\": " + runtime_stats_json();
+    js += ", \"messages\": [";
     const auto &m = clara_rt::messages();
     for (size_t k = 0; k < m.size(); k++)
         js += (k ? ", " : "") + json_string(m[k]);
