@@ -210,23 +210,25 @@ def element_cost(entry: dict[str, Any], unit: str, measured: bool) -> float:
 # --- paths and the hottest element / block ---------------------------------------------------
 
 
-def _packets_at_end(path: PipelinePath, run: PipelineRun) -> int:
-    """Packets that left the path's last element unconnected, or crossed its last edge."""
+def _packets_along(path: PipelinePath, run: PipelineRun) -> int:
+    """At most this many packets took the whole path: the smallest packet count over its
+    edges (and its open output, if it ends on one). Exact where no paths merge before its
+    end; where they merge (a Queue fed by two branches), a bound, not a count."""
+    counts = []
+    for hop, after in zip(path.hops, path.hops[1:], strict=False):
+        counts.append(sum(e.packets for e in run.edges if e.source == hop.element
+                          and e.source_port == hop.port and e.target == after.element))
     last = path.hops[-1]
     if last.port is not None:
-        return run.nodes[last.element].unconnected[last.port]
-    if len(path.hops) < 2:
-        return 0
-    before = path.hops[-2]
-    return sum(e.packets for e in run.edges if e.source == before.element
-               and e.source_port == before.port and e.target == last.element)
+        counts.append(run.nodes[last.element].unconnected[last.port])
+    return min(counts, default=0)
 
 
 def path_entries(pipeline: Pipeline, entries: Sequence[dict[str, Any]],
                  run: PipelineRun | None) -> tuple[list[dict[str, Any]], bool]:
     """Every source-to-sink path with its static totals and, measured: the cost per packet
     along it (each element's cost per packet received), the weighted total (each element's
-    cost per pipeline packet) and the packets that reached its end."""
+    cost per pipeline packet) and at most how many packets took all of it."""
     by_name = {e["name"]: e for e in entries}
     paths, truncated = enumerate_paths(pipeline.graph)
     result = []
@@ -241,7 +243,7 @@ def path_entries(pipeline: Pipeline, entries: Sequence[dict[str, Any]],
             for key, name in (("along", "per_received"), ("weighted", "weighted")):
                 item[key] = {u: path_total(path, {e["name"]: e["measured"][name].get(u, 0.0)
                                                   for e in coded}) for u in units}
-            item["packets_at_end"] = _packets_at_end(path, run)
+            item["packets_along"] = _packets_along(path, run)
         result.append(item)
     return result, truncated
 
@@ -323,7 +325,7 @@ def pipeline_records(section: dict[str, Any]) -> list[dict[str, Any]]:
         if measured:
             phrase = (f"{_phrase(path['along'])} per packet along it, "
                       f"{_phrase(path['weighted'])} per pipeline packet (weighted), "
-                      f"{path['packets_at_end']} packets reached its end")
+                      f"at most {path['packets_along']} packets took all of it")
         else:
             phrase = f"{_phrase(path['static'])} (static, each block once)"
         records.append(insight(

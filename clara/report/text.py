@@ -147,8 +147,9 @@ def _element_rows(section: dict[str, Any]) -> list[str]:
         if measured:
             m = e["measured"]
             key = section["unit"]
+            reached = e["source"] and m["received"] > 0  # no cost per packet when none came
             row += [str(m["received"]), f"{m['share']:.0%}",
-                    _fmt(m["per_received"].get(key)) if e["source"] else "",
+                    _fmt(m["per_received"].get(key)) if reached else ("-" if e["source"] else ""),
                     _fmt(m["weighted"].get(key)) if e["source"] else ""]
         rows.append(row)
     return _table(rows, set(range(3, len(head))))
@@ -160,11 +161,13 @@ UNITS = {"ir_instructions": "IR", "nic_instructions": "NIC"}
 def _path_line(number: int, path: dict[str, Any], measured: bool) -> str:
     static = ", ".join(f"{v:,.0f} {UNITS[u]}" for u, v in path["static"].items())
     line = f"  {number}. {path['label']}: static {static}"
-    if measured:
+    if measured and path["packets_along"] == 0:
+        line += "; no packet of the workload took all of it"
+    elif measured:
         along = ", ".join(f"{v:,.1f} {UNITS[u]}" for u, v in path["along"].items())
         weighted = ", ".join(f"{v:,.1f} {UNITS[u]}" for u, v in path["weighted"].items())
         line += (f"; {along} per packet along it; {weighted} per pipeline packet (weighted); "
-                 f"{path['packets_at_end']} packets reached its end")
+                 f"at most {path['packets_along']} packets took all of it")
     return line
 
 
