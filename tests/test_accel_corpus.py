@@ -47,7 +47,8 @@ SIGNATURE_KINDS = {
     "buf_len_u8", "buf_len_u16", "buf_len_u32", "buf_len_u64",
     "update_u16", "update_u32", "update_u64", "struct_u16", "struct_u32", "struct_u64",
     "buf_len_seed_u32", "buf_len_seed_u64", "key_buf_len_u32", "key_buf_len_u64",
-    "buf_len_u128", "hdr20_u16", "incr_u16", "pseudo4_u16", "tuple5_u32", "lpm_u32",
+    "buf_len_u128", "hdr20_u16", "incr_u16", "incr32_u16", "pseudo4_u16", "pseudo6_u16",
+    "tuple5_u32", "isn4_u32", "lpm_u32",
     "key_in_out", "key_buf_len_out", "opaque",
 }
 M32 = (1 << 32) - 1
@@ -98,6 +99,13 @@ CRC_CATALOGUE: dict[str, tuple[int, int, int, bool, bool, int, int]] = {
     "crc-64/ecma-182": (64, 0x42F0E1EBA9EA3693, 0, False, False, 0, 0x6C40DF5F0B497347),
     "crc-64/xz": (64, 0x42F0E1EBA9EA3693, M64, True, True, M64, 0x995DC9BBDF1939FA),
     "crc-64/go-iso": (64, 0x1B, M64, True, True, M64, 0xB90956C775A41001),
+    "crc-8/autosar": (8, 0x2F, 0xFF, False, False, 0xFF, 0xDF),
+    "crc-16/usb": (16, 0x8005, 0xFFFF, True, True, 0xFFFF, 0xB4C8),
+    "crc-16/genibus": (16, 0x1021, 0xFFFF, False, False, 0xFFFF, 0xD64E),
+    "crc-24/openpgp": (24, 0x864CFB, 0xB704CE, False, False, 0, 0x21CF02),
+    "crc-32/autosar": (32, 0xF4ACFB13, M32, True, True, M32, 0x1697D06A),
+    "crc-32/cksum": (32, 0x04C11DB7, 0, False, False, M32, 0x765E7680),
+    "crc-64/we": (64, 0x42F0E1EBA9EA3693, M64, False, False, M64, 0x62EC59E3F1A4F00A),
 }
 
 
@@ -133,6 +141,11 @@ def rfc1624(hc: int, m: int, m_new: int) -> int:
 
 def pseudo_v4(saddr: int, daddr: int, proto: int, l4: bytes) -> bytes:
     return struct.pack(">IIBBH", saddr, daddr, 0, proto, len(l4)) + l4
+
+
+def pseudo_v6(saddr: bytes, daddr: bytes, next_header: int, l4: bytes) -> bytes:
+    """RFC 8200 section 8.1: addresses, 32-bit upper-layer length, 3 zero bytes, next header."""
+    return saddr + daddr + struct.pack(">I3xB", len(l4), next_header) + l4
 
 
 # ------------------------------------------------------------------------------------------
@@ -416,6 +429,14 @@ def cityish64(data: bytes) -> int:
     return _city_len16((_city_len16(x, y) + z) & M64, y ^ _rotr64(z, 13))
 
 
+def multiplicative_hash(data: bytes, mult: int) -> int:
+    """h = h * mult + c over the bytes, h starting at 0 (BKDR with mult 131)."""
+    h = 0
+    for b in data:
+        h = (h * mult + b) & M32
+    return h
+
+
 def djb2(data: bytes) -> int:
     h = 5381
     for b in data:
@@ -435,6 +456,290 @@ def sdbm(data: bytes) -> int:
     for b in data:
         h = (b + h * 65599) & M32
     return h
+
+
+def murmur2(data: bytes, seed: int) -> int:
+    m = 0x5BD1E995
+    h = (seed ^ len(data)) & M32
+    n = len(data) // 4
+    for (k,) in struct.iter_unpack("<I", data[: 4 * n]):
+        k = (k * m) & M32
+        k ^= k >> 24
+        k = (k * m) & M32
+        h = ((h * m) & M32) ^ k
+    tail = data[4 * n:]
+    if tail:
+        h ^= int.from_bytes(tail, "little")
+        h = (h * m) & M32
+    h ^= h >> 13
+    h = (h * m) & M32
+    return h ^ (h >> 15)
+
+
+def murmur64a(data: bytes, seed: int) -> int:
+    m, r = 0xC6A4A7935BD1E995, 47
+    h = (seed ^ (len(data) * m)) & M64
+    n = len(data) // 8
+    for (k,) in struct.iter_unpack("<Q", data[: 8 * n]):
+        k = (k * m) & M64
+        k ^= k >> r
+        k = (k * m) & M64
+        h = ((h ^ k) * m) & M64
+    tail = data[8 * n:]
+    if tail:
+        h = ((h ^ int.from_bytes(tail, "little")) * m) & M64
+    h ^= h >> r
+    h = (h * m) & M64
+    return h ^ (h >> r)
+
+
+def _sfh_signed(b: int) -> int:
+    return (b - 256 if b > 127 else b) & M32
+
+
+def superfasthash(data: bytes) -> int:
+    """Paul Hsieh's SuperFastHash (16-bit little-endian halves, sign-extended tail byte)."""
+    if not data:
+        return 0
+    h = len(data)
+    n, rem = len(data) // 4, len(data) % 4
+    for i in range(n):
+        lo, hi = struct.unpack_from("<HH", data, 4 * i)
+        h = (h + lo) & M32
+        tmp = ((hi << 11) ^ h) & M32
+        h = ((h << 16) & M32) ^ tmp
+        h = (h + (h >> 11)) & M32
+    t = data[4 * n:]
+    if rem == 3:
+        h = (h + struct.unpack_from("<H", t)[0]) & M32
+        h ^= (h << 16) & M32
+        h ^= (_sfh_signed(t[2]) << 18) & M32
+        h = (h + (h >> 11)) & M32
+    elif rem == 2:
+        h = (h + struct.unpack_from("<H", t)[0]) & M32
+        h ^= (h << 11) & M32
+        h = (h + (h >> 17)) & M32
+    elif rem == 1:
+        h = (h + _sfh_signed(t[0])) & M32
+        h ^= (h << 10) & M32
+        h = (h + (h >> 1)) & M32
+    for op, sh in (("x", 3), ("a", 5), ("x", 4), ("a", 17), ("x", 25), ("a", 6)):
+        h = h ^ ((h << sh) & M32) if op == "x" else (h + (h >> sh)) & M32
+    return h
+
+
+def _pearson_perm() -> list[int]:
+    perm, x = list(range(256)), 1
+    for i in range(255, 0, -1):
+        x = (x * 1103515245 + 12345) & M32
+        j = (x >> 16) % (i + 1)
+        perm[i], perm[j] = perm[j], perm[i]
+    return perm
+
+
+PEARSON = _pearson_perm()
+
+
+def pearson32(data: bytes) -> int:
+    out = 0
+    for j in range(4):
+        h = PEARSON[(j + (data[0] if data else 0)) & 0xFF]
+        for b in data[1:]:
+            h = PEARSON[h ^ b]
+        out = (out << 8) | h
+    return out
+
+
+def _tabulation_tables() -> list[list[int]]:
+    s, tables = 0x9E3779B9, []
+    for _ in range(4):
+        row = []
+        for _ in range(256):
+            s = (s + 0x9E3779B9) & M32
+            z = ((s ^ (s >> 16)) * 0x85EBCA6B) & M32
+            z = ((z ^ (z >> 13)) * 0xC2B2AE35) & M32
+            row.append(z ^ (z >> 16))
+        tables.append(row)
+    return tables
+
+
+TABULATION = _tabulation_tables()
+
+
+def tabulation(data: bytes) -> int:
+    h = len(data) & M32
+    for i, b in enumerate(data):
+        h ^= _rotl32(TABULATION[i & 3][b], (i >> 2) & 31)
+    return h
+
+
+def elf_hash(data: bytes) -> int:
+    h = 0
+    for b in data:
+        h = ((h << 4) + b) & M32
+        g = h & 0xF0000000
+        if g:
+            h ^= g >> 24
+        h &= ~g & M32
+    return h
+
+
+def knuth_hash(data: bytes) -> int:
+    h = len(data) & M32
+    for b in data:
+        h = _rotl32(h, 5) ^ b
+    return h
+
+
+def lookup2(data: bytes, initval: int) -> int:
+    def mix(a: int, b: int, c: int) -> tuple[int, int, int]:
+        for sa, sb, sc in ((13, 8, 13), (12, 16, 5), (3, 10, 15)):
+            a = ((a - b - c) & M32) ^ (c >> sa)
+            b = ((b - c - a) & M32) ^ ((a << sb) & M32)
+            c = ((c - a - b) & M32) ^ (b >> sc)
+        return a, b, c
+
+    a = b = 0x9E3779B9
+    c = initval & M32
+    rest = data
+    while len(rest) >= 12:
+        x, y, z = struct.unpack("<3I", rest[:12])
+        a, b, c = mix((a + x) & M32, (b + y) & M32, (c + z) & M32)
+        rest = rest[12:]
+    c = (c + len(data)) & M32
+    pad = rest.ljust(11, b"\0")
+    a = (a + int.from_bytes(pad[0:4], "little")) & M32
+    b = (b + int.from_bytes(pad[4:8], "little")) & M32
+    c = (c + (int.from_bytes(pad[8:11], "little") << 8)) & M32
+    return mix(a, b, c)[2]
+
+
+def mum64(data: bytes, seed: int) -> int:
+    p0, p1 = 0xA0761D6478BD642F, 0xE7037ED1A0B428DB
+
+    def mix(a: int, b: int) -> int:
+        r = a * b
+        return (r & M64) ^ (r >> 64)
+
+    h = (seed ^ p0) & M64
+    for i in range(0, len(data), 8):
+        h = mix(h ^ int.from_bytes(data[i:i + 8], "little"), p1)
+    return mix(h ^ len(data), p0)
+
+
+def fx64(data: bytes) -> int:
+    k = 0x517CC1B727220A95
+    h, i = 0, 0
+    chunks = []
+    while len(data) - i >= 8:
+        chunks.append(data[i:i + 8])
+        i += 8
+    if len(data) - i >= 4:
+        chunks.append(data[i:i + 4])
+        i += 4
+    chunks.extend(data[j:j + 1] for j in range(i, len(data)))
+    for c in chunks:
+        h = ((_rotl64(h, 5) ^ int.from_bytes(c, "little")) * k) & M64
+    return h
+
+
+def sm64(data: bytes) -> int:
+    def mix(z: int) -> int:
+        z ^= z >> 30
+        z = (z * 0xBF58476D1CE4E5B9) & M64
+        z ^= z >> 27
+        z = (z * 0x94D049BB133111EB) & M64
+        return z ^ (z >> 31)
+
+    h = len(data)
+    for i in range(0, len(data), 8):
+        h = mix(h ^ int.from_bytes(data[i:i + 8], "little"))
+    return h
+
+
+def siphash(key: bytes, data: bytes, c_rounds: int, d_rounds: int) -> int:
+    """SipHash-c-d (the reference's round structure, any round counts)."""
+    k0, k1 = struct.unpack("<QQ", key)
+    v = [k0 ^ 0x736F6D6570736575, k1 ^ 0x646F72616E646F6D, k0 ^ 0x6C7967656E657261,
+         k1 ^ 0x7465646279746573]
+
+    def rounds(count: int) -> None:
+        for _ in range(count):
+            v[0] = (v[0] + v[1]) & M64; v[1] = _rotl64(v[1], 13) ^ v[0]  # noqa: E702
+            v[0] = _rotl64(v[0], 32)
+            v[2] = (v[2] + v[3]) & M64; v[3] = _rotl64(v[3], 16) ^ v[2]  # noqa: E702
+            v[0] = (v[0] + v[3]) & M64; v[3] = _rotl64(v[3], 21) ^ v[0]  # noqa: E702
+            v[2] = (v[2] + v[1]) & M64; v[1] = _rotl64(v[1], 17) ^ v[2]  # noqa: E702
+            v[2] = _rotl64(v[2], 32)
+
+    n = len(data) // 8
+    for (m,) in struct.iter_unpack("<Q", data[: 8 * n]):
+        v[3] ^= m
+        rounds(c_rounds)
+        v[0] ^= m
+    b = ((len(data) & 0xFF) << 56) | int.from_bytes(data[8 * n:], "little")
+    v[3] ^= b
+    rounds(c_rounds)
+    v[0] ^= b
+    v[2] ^= 0xFF
+    rounds(d_rounds)
+    return v[0] ^ v[1] ^ v[2] ^ v[3]
+
+
+def flow5_murmur3(s: int, d: int, sp: int, dp: int, proto: int) -> int:
+    return murmur3_32(struct.pack(">IIHHB", s, d, sp, dp, proto), 0x2D358DCC)
+
+
+def flow5_mix3(s: int, d: int, sp: int, dp: int, proto: int) -> int:
+    h = 0x7F4A7C15
+    for w, m in zip((s, d, ((sp << 16) | dp) ^ (proto << 8)),
+                    (0x27D4EB2F, 0x165667B1, 0xCC9E2D51), strict=True):
+        h = ((h ^ w) * m) & M32
+        h ^= h >> 16
+        h = _rotl32(h, 11)
+    h ^= h >> 13
+    h = (h * 0x85EBCA6B) & M32
+    return h ^ (h >> 16)
+
+
+def flow5_wang(s: int, d: int, sp: int, dp: int, proto: int) -> int:
+    k = s ^ _rotl32(d, 16) ^ ((sp << 16) | dp) ^ proto
+    k = ((~k & M32) + ((k << 15) & M32)) & M32
+    k ^= k >> 12
+    k = (k + ((k << 2) & M32)) & M32
+    k ^= k >> 4
+    k = (k * 2057) & M32
+    return k ^ (k >> 16)
+
+
+def flow5_fib(s: int, d: int, sp: int, dp: int, proto: int) -> int:
+    g = 0x9E3779B1
+    h = (s * g + d) & M32
+    h = (h * g + ((sp << 16) | dp)) & M32
+    h = (h * g + proto) & M32
+    return h ^ (h >> 15)
+
+
+def flow5_sym(s: int, d: int, sp: int, dp: int, proto: int) -> int:
+    off = 0x3C6EF372
+    ports = (min(sp, dp) << 16) | max(sp, dp)
+    return _lookup3_final((min(s, d) + off) & M32, (max(s, d) + off) & M32,
+                          ((ports ^ proto) + off) & M32)
+
+
+def isn_mix(s: int, d: int, sp: int, dp: int, secret: int, clock: int) -> int:
+    h = secret ^ 0x6A09E667
+    for w in (s, d, (sp << 16) | dp):
+        h = ((h ^ w) * 0x2C1B3C6D) & M32
+        h ^= h >> 12
+        h = (h * 0x297A2D39) & M32
+        h ^= h >> 15
+    return (h + clock) & M32
+
+
+def isn_jhash(s: int, d: int, sp: int, dp: int, secret: int, clock: int) -> int:
+    f = _lookup3_final((s + secret) & M32, (d + 0x9E3779B9) & M32, ((sp << 16) | dp) ^ secret)
+    return (f + clock) & M32
 
 
 def flow5_jhash(s: int, d: int, sp: int, dp: int, proto: int) -> int:
@@ -460,15 +765,30 @@ BUF_REFS: dict[str, Callable[[bytes], int]] = {
     "djb2": djb2,
     "djb2a": djb2a,
     "sdbm": sdbm,
+    "sfh": superfasthash,
+    "pearson": pearson32,
+    "tabulation": tabulation,
+    "elf": elf_hash,
+    "bkdr": lambda d: multiplicative_hash(d, 131),
+    "knuth": knuth_hash,
+    "fx64": fx64,
+    "sm64": sm64,
 }
 SEEDED_REFS: dict[str, Callable[[bytes, int], int]] = {
     "lookup3": lookup3, "murmur3-32": murmur3_32, "xxh32": xxh32, "xxh64": xxh64,
+    "murmur2": murmur2, "murmur64a": murmur64a, "lookup2": lookup2, "mum64": mum64,
 }
 KEYED_REFS: dict[str, Callable[[bytes, bytes], int]] = {
     "toeplitz": toeplitz, "siphash-2-4": siphash24,
+    "siphash-1-3": lambda k, d: siphash(k, d, 1, 3),
 }
 TUPLE_REFS: dict[str, Callable[[int, int, int, int, int], int]] = {
-    "flow5-jhash": flow5_jhash, "flow5-fnv": flow5_fnv,
+    "flow5-jhash": flow5_jhash, "flow5-fnv": flow5_fnv, "flow5-murmur3": flow5_murmur3,
+    "flow5-mix3": flow5_mix3, "flow5-wang": flow5_wang, "flow5-fib": flow5_fib,
+    "flow5-sym": flow5_sym,
+}
+ISN_REFS: dict[str, Callable[[int, int, int, int, int, int], int]] = {
+    "isn-mix": isn_mix, "isn-jhash": isn_jhash,
 }
 
 RSS_KEY = bytes.fromhex("6d5a56da255b0ec24167253d43a38fb0d0ca2bcbae7b30b477cb2da38030f20c"
@@ -595,9 +915,9 @@ def _ids(files: list[Path]) -> list[str]:
 
 def test_corpus_sizes() -> None:
     counts = {cls: len(corpus_files((cls,))) for cls in MY_CLASSES}
-    assert counts["crc"] >= 16, counts
-    assert counts["checksum"] >= 10, counts
-    assert counts["hash"] >= 14, counts
+    assert counts["crc"] >= 30, counts
+    assert counts["checksum"] >= 30, counts
+    assert counts["hash"] >= 45, counts
 
 
 @pytest.mark.parametrize("path", corpus_files(), ids=_ids(corpus_files()))
@@ -665,11 +985,18 @@ class Caller:
             self.fn.argtypes = [vp]
         elif kind == "incr_u16":
             self.fn.argtypes = [ctypes.c_uint16] * 3
+        elif kind == "incr32_u16":
+            self.fn.argtypes = [ctypes.c_uint16, ctypes.c_uint32, ctypes.c_uint32]
+        elif kind == "pseudo6_u16":
+            self.fn.argtypes = [vp, vp, ctypes.c_uint8, vp, sz]
         elif kind == "pseudo4_u16":
             self.fn.argtypes = [ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint8, vp, sz]
         elif kind == "tuple5_u32":
             self.fn.argtypes = [ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint16,
                                 ctypes.c_uint16, ctypes.c_uint8]
+        elif kind == "isn4_u32":
+            self.fn.argtypes = [ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint16,
+                                ctypes.c_uint16, ctypes.c_uint32, ctypes.c_uint32]
         else:
             raise AssertionError(f"no caller for signature kind {kind}")
         self.fn.restype = None if kind == "buf_len_u128" else rt
@@ -706,6 +1033,11 @@ class Caller:
         if k == "pseudo4_u16":
             s, d, proto, l4 = args
             return self.fn(s, d, proto, self.ptr(l4, offset), len(l4))
+        if k == "pseudo6_u16":
+            s, d, nh, l4 = args
+            addrs = (ctypes.c_uint8 * 32).from_buffer_copy(s + d)
+            base = ctypes.addressof(addrs)
+            return self.fn(base, base + 16, nh, self.ptr(l4, offset), len(l4))
         return self.fn(*args)
 
     def struct_api(self, chunks: list[bytes]) -> int:
@@ -799,6 +1131,22 @@ def check_behaviour(lib_path: Path, path: Path, entry: str | None = None,
             data[i:i + 2] = m_new.to_bytes(2, "big")
             eq(call(hc, m, m_new), rfc1624(hc, m, m_new), "eqn 3")
             eq(call(hc, m, m_new), inet_cksum(bytes(data)), "recomputation")
+    elif ref == "rfc1624-32":
+        for _ in range(300):
+            data = bytearray(rng.randbytes(2 * rng.randrange(2, 40)))
+            hc = inet_cksum(bytes(data))
+            i = 2 * rng.randrange(len(data) // 2 - 1)
+            old, new = int.from_bytes(data[i:i + 4], "big"), rng.getrandbits(32)
+            data[i:i + 4] = new.to_bytes(4, "big")
+            eq(call(hc, old, new), inet_cksum(bytes(data)), "recomputation")
+    elif ref in ("inet-pseudo6", "inet-pseudo6-udp"):
+        for data in inputs:
+            s, d = rng.randbytes(16), rng.randbytes(16)
+            nh = 17 if ref.endswith("udp") else 6
+            want = inet_cksum(pseudo_v6(s, d, nh, data))
+            if ref.endswith("udp") and want == 0:
+                want = 0xFFFF
+            eq(call(s, d, nh, data, offset=1), want, f"len {len(data)}")
     elif ref in ("inet-pseudo", "inet-pseudo-udp"):
         for data in inputs:
             s, d = rng.getrandbits(32), rng.getrandbits(32)
@@ -813,6 +1161,12 @@ def check_behaviour(lib_path: Path, path: Path, entry: str | None = None,
             args = (rng.getrandbits(32), rng.getrandbits(32), rng.getrandbits(16),
                     rng.getrandbits(16), rng.choice((6, 17, 1, 132)))
             eq(call(*args), t(*args), f"tuple {args}")
+    elif ref in ISN_REFS:
+        g = ISN_REFS[ref]
+        for _ in range(200):
+            args = (rng.getrandbits(32), rng.getrandbits(32), rng.getrandbits(16),
+                    rng.getrandbits(16), rng.getrandbits(32), rng.getrandbits(32))
+            eq(call(*args), g(*args), f"tuple {args}")
     else:
         raise AssertionError(f"{path.name}: no reference named {ref!r}")
     return n_checks

@@ -170,9 +170,9 @@ def test_tag_and_shape(path: Path, build_dir: Path) -> None:
 
 
 def test_counts() -> None:
-    assert len(corpus_files("lpm")) >= 14
-    assert len(corpus_files("crypto")) >= 10
-    assert len(corpus_files("negative")) >= 40
+    assert len(corpus_files("lpm")) >= 30
+    assert len(corpus_files("crypto")) >= 20
+    assert len(corpus_files("negative")) >= 80
 
 
 # --------------------------------------------------------------------------------------------
@@ -519,6 +519,21 @@ def xtea_ref(v: tuple[int, int], k: tuple[int, int, int, int]) -> tuple[int, int
     return v0, v1
 
 
+def speck64_ref(v: tuple[int, int], k: tuple[int, int, int, int]) -> tuple[int, int]:
+    """Speck64/128: v = (x, y), k = (k0, l0, l1, l2); 27 rounds, rotations 8 and 3."""
+    def ror(x: int, r: int) -> int:
+        return ((x >> r) | (x << (32 - r))) & M32
+
+    x, y = v
+    a, ls = k[0], [k[1], k[2], k[3]]
+    for i in range(27):
+        x = ((ror(x, 8) + y) & M32) ^ a
+        y = rotl32(y, 3) ^ x
+        ls.append(((a + ror(ls[i], 8)) & M32) ^ i)
+        a = rotl32(a, 3) ^ ls[-1]
+    return x, y
+
+
 def gf128_ref(x: int, y: int) -> int:
     """GCM multiplication; integers are the 128-bit big-endian block values."""
     z, v = 0, y
@@ -552,6 +567,9 @@ def test_reference_self_checks() -> None:
     assert salsa_qr([0, 0, 0, 0]) == [0, 0, 0, 0]
     assert chacha20_ref(bytes(range(32)), 1, bytes.fromhex("000000090000004a00000000")).hex() \
         == RFC8439_BLOCK
+    # Speck64/128 test vector of the Simon and Speck paper (key l2 l1 l0 k0, plaintext x y)
+    assert speck64_ref((0x3B726574, 0x7475432D), (0x03020100, 0x0B0A0908, 0x13121110, 0x1B1A1918)) \
+        == (0x8C6FA548, 0x454E028B)
 
 
 RFC8439_BLOCK = (  # RFC 8439 section 2.3.2, serialized block
@@ -569,6 +587,18 @@ def test_aes128(path: Path, build_dir: Path) -> None:
     for _ in range(40):
         key, pt = rng.randbytes(16), rng.randbytes(16)
         assert run(key, pt) == aes128_ref(key, pt)
+
+
+@pytest.mark.parametrize("path", crypto_files("aes128-dec"), ids=file_id)
+def test_aes128_decrypt(path: Path, build_dir: Path) -> None:
+    """The inverse cipher undoes the reference encryption (FIPS-197 vectors and random)."""
+    run = aes_caller(path, build_dir)
+    for key, pt, ct in FIPS197:
+        assert run(bytes.fromhex(key), bytes.fromhex(ct)).hex() == pt
+    rng = random.Random(9)
+    for _ in range(40):
+        key, pt = rng.randbytes(16), rng.randbytes(16)
+        assert run(key, aes128_ref(key, pt)) == pt
 
 
 @pytest.mark.parametrize("path", crypto_files("md5") + crypto_files("sha1")
@@ -656,13 +686,14 @@ def test_salsa20(path: Path, build_dir: Path) -> None:
     assert salsa20_ref([0] * 16) == [0] * 16
 
 
-@pytest.mark.parametrize("path", crypto_files("tea") + crypto_files("xtea"), ids=file_id)
+@pytest.mark.parametrize("path", crypto_files("tea") + crypto_files("xtea")
+                         + crypto_files("speck64"), ids=file_id)
 def test_tea_family(path: Path, build_dir: Path) -> None:
     tag = parse_tag(path)
     lib = load(path, build_dir)
     pu32 = ctypes.POINTER(ctypes.c_uint32)
     enc = fn(lib, tag["entry"], None, pu32, pu32)
-    ref = tea_ref if tag["ref"] == "tea" else xtea_ref
+    ref = {"tea": tea_ref, "xtea": xtea_ref, "speck64": speck64_ref}[tag["ref"]]
     rng = random.Random(17)
     for i in range(30):
         v = (0, 0) if i == 0 else (rng.getrandbits(32), rng.getrandbits(32))
@@ -720,8 +751,8 @@ def test_hmac_sha256(path: Path, build_dir: Path) -> None:
 
 
 def test_every_crypto_file_is_checked() -> None:
-    checked = {"aes128", "md5", "sha1", "sha256", "rc4", "chacha20", "salsa20", "tea", "xtea",
-               "ghash", "hmac-sha256"}
+    checked = {"aes128", "aes128-dec", "md5", "sha1", "sha256", "rc4", "chacha20", "salsa20",
+               "tea", "xtea", "speck64", "ghash", "hmac-sha256"}
     for p in corpus_files("crypto"):
         assert parse_tag(p).get("ref") in checked, p
 
@@ -1390,6 +1421,342 @@ def neg_port_stats_cpp(lib: Lib) -> None:
     ports = [80, 443, 80, 53, 80]
     lens = [100, 200, 300, 50, 5]
     assert f((ctypes.c_uint16 * 5)(*ports), (ctypes.c_uint32 * 5)(*lens), 5, 80) == 405
+
+
+def neg_isn_counter_clock(lib: Lib) -> None:
+    fn(lib, "isn_reset", None, ctypes.c_uint32)(0xFFFFFF00)
+    nxt = fn(lib, "isn_next", ctypes.c_uint32, ctypes.c_uint32)
+    for n, clock in enumerate((0, 4, 1000, 123456, 0xFFFFFFFF)):
+        assert nxt(clock) == (0xFFFFFF00 + (clock >> 2) * 64 + n) & M32
+
+
+def neg_bst_flow_lookup(lib: Lib) -> None:
+    fn(lib, "bst_clear", None)()
+    put = fn(lib, "bst_put", ctypes.c_int, ctypes.c_uint64, ctypes.c_int32)
+    find = fn(lib, "bst_find", ctypes.c_int32, ctypes.c_uint64)
+    rng = random.Random(41)
+    table = {rng.getrandbits(64): rng.randrange(1 << 30) for _ in range(800)}
+    for k, v in table.items():
+        assert put(k, v) == 0
+    for k, v in table.items():
+        assert find(k) == v
+    assert find(12345) == -1
+
+
+def neg_skiplist_find(lib: Lib) -> None:
+    fn(lib, "sl_clear", None)()
+    ins = fn(lib, "sl_insert", ctypes.c_int, ctypes.c_uint32, ctypes.c_int32)
+    find = fn(lib, "sl_find", ctypes.c_int32, ctypes.c_uint32)
+    rng = random.Random(43)
+    table = {rng.getrandbits(32): rng.randrange(1 << 30) for _ in range(1000)}
+    for k, v in table.items():
+        assert ins(k, v) == 0
+    for k, v in table.items():
+        assert find(k) == v
+    missing = next(k for k in range(1, 100) if k not in table)
+    assert find(missing) == -1
+
+
+def neg_hash_chain_walk(lib: Lib) -> None:
+    fn(lib, "chain_clear", None)()
+    u32, u16 = ctypes.c_uint32, ctypes.c_uint16
+    add = fn(lib, "chain_add", ctypes.c_int, u32, u32, u32, u16, u16, ctypes.c_int32)
+    look = fn(lib, "chain_lookup", ctypes.c_int32, u32, u32, u32, u16, u16)
+    rng = random.Random(47)
+    flows = [(rng.getrandbits(32), rng.getrandbits(32), rng.getrandbits(32), rng.getrandbits(16),
+              rng.getrandbits(16)) for _ in range(500)]
+    for i, f in enumerate(flows):
+        assert add(*f, i) == 0
+    for i, f in enumerate(flows):
+        assert look(*f) == i
+    h, sa, da, sp, dp = flows[0]
+    assert look(h, sa, da, sp, (dp + 1) & 0xFFFF) == -1
+
+
+def neg_bitmatrix_transpose8(lib: Lib) -> None:
+    f = fn(lib, "transpose8_all", None, PU64, SZ)
+    rng = random.Random(53)
+    words = [rng.getrandbits(64) for _ in range(30)]
+    arr = (ctypes.c_uint64 * 30)(*words)
+    f(arr, 30)
+    for w, t in zip(words, arr, strict=True):
+        want = 0
+        for r in range(8):
+            for c in range(8):
+                if w >> (8 * r + c) & 1:
+                    want |= 1 << (8 * c + r)
+        assert t == want
+
+
+def neg_morton_interleave(lib: Lib) -> None:
+    f = fn(lib, "morton2", ctypes.c_uint32, ctypes.c_uint16, ctypes.c_uint16)
+    rng = random.Random(59)
+    for _ in range(200):
+        x, y = rng.getrandbits(16), rng.getrandbits(16)
+        want = sum(((x >> i & 1) << (2 * i)) | ((y >> i & 1) << (2 * i + 1)) for i in range(16))
+        assert f(x, y) == want
+
+
+def neg_popcount_swar(lib: Lib) -> None:
+    f = fn(lib, "count_active_ports", ctypes.c_uint32, PU32, SZ)
+    rng = random.Random(61)
+    words = [rng.getrandbits(32) for _ in range(100)] + [0, M32]
+    assert f((ctypes.c_uint32 * len(words))(*words), len(words)) == \
+        sum(bin(w).count("1") for w in words)
+
+
+def neg_u32_to_decimal(lib: Lib) -> None:
+    f = fn(lib, "u32_to_dec", SZ, ctypes.c_uint32, ctypes.c_char_p)
+    rng = random.Random(67)
+    for v in [0, 9, 10, 99, 100, M32] + [rng.getrandbits(32) for _ in range(200)]:
+        buf = ctypes.create_string_buffer(12)
+        n = f(v, buf)
+        assert buf.raw[:n].decode() == str(v)
+
+
+def neg_ipv4_hdr_validate(lib: Lib) -> None:
+    f = fn(lib, "ipv4_validate", ctypes.c_int, P8, SZ, ctypes.c_int)
+    good = ipv4_header(total=40)
+    assert f(u8buf(good), 60, 1) == 0
+    assert f(u8buf(good), 19, 0) == 1
+    assert f(u8buf(bytearray([0x65]) + good[1:]), 60, 0) == 1
+    assert f(u8buf(bytearray([0x44]) + good[1:]), 60, 0) == 2
+    assert f(u8buf(ipv4_header(total=80)), 60, 0) == 3
+    assert f(u8buf(ipv4_header(ttl=1)), 60, 0) == 4
+    assert f(u8buf(ipv4_header(frag=0x2000)), 60, 1) == 5
+    assert f(u8buf(ipv4_header(frag=0x2000)), 60, 0) == 0
+
+
+def neg_ipv6_ext_walk(lib: Lib) -> None:
+    f = fn(lib, "ipv6_upper_layer", ctypes.c_int, P8, SZ, ctypes.POINTER(SZ))
+    hdr = bytearray(40)
+    hdr[6] = 0                                    # hop-by-hop
+    hbh = bytes([43, 0]) + bytes(6)               # 8 bytes, next: routing
+    rt = bytes([44, 1]) + bytes(14)               # 16 bytes, next: fragment
+    frag = bytes([6]) + bytes(7)                  # 8 bytes, next: TCP
+    pkt = bytes(hdr) + hbh + rt + frag + bytes(20)
+    off = SZ(0)
+    assert f(u8buf(pkt), len(pkt), ctypes.byref(off)) == 6 and off.value == 40 + 8 + 16 + 8
+    assert f(u8buf(pkt[:50]), 50, ctypes.byref(off)) == -1
+    hdr[6] = 17
+    assert f(u8buf(bytes(hdr) + bytes(8)), 48, ctypes.byref(off)) == 17 and off.value == 40
+
+
+def neg_gray_code(lib: Lib) -> None:
+    f = fn(lib, "gray_roundtrip", None, PU32, PU32, PU32, SZ)
+    rng = random.Random(71)
+    vals = [rng.getrandbits(32) for _ in range(50)]
+    enc, dec = (ctypes.c_uint32 * 50)(), (ctypes.c_uint32 * 50)()
+    f((ctypes.c_uint32 * 50)(*vals), enc, dec, 50)
+    assert list(enc) == [v ^ (v >> 1) for v in vals] and list(dec) == vals
+
+
+def neg_port_shuffle(lib: Lib) -> None:
+    f = fn(lib, "shuffle_ports", ctypes.c_uint32, PU16, SZ, ctypes.c_uint32)
+    ports = list(range(1024, 1124))
+    arr = (ctypes.c_uint16 * 100)(*ports)
+    st, want = 2463534242, list(ports)
+    for i in range(100, 1, -1):
+        st ^= (st << 13) & M32
+        st ^= st >> 17
+        st ^= (st << 5) & M32
+        j = st % i
+        want[i - 1], want[j] = want[j], want[i - 1]
+    assert f(arr, 100, 2463534242) == st and list(arr) == want
+
+
+def neg_ring_successor(lib: Lib) -> None:
+    f = fn(lib, "ring_owner", ctypes.c_int, PU32, ctypes.POINTER(ctypes.c_int), SZ,
+           ctypes.c_uint32)
+    rng = random.Random(73)
+    points = sorted(rng.sample(range(1 << 32), 64))
+    owners = [rng.randrange(8) for _ in points]
+    pa, oa = (ctypes.c_uint32 * 64)(*points), (ctypes.c_int * 64)(*owners)
+    for h in [0, points[0], points[-1], points[-1] + 1] + [rng.getrandbits(32) for _ in range(300)]:
+        h &= M32
+        succ = next((i for i, p in enumerate(points) if p >= h), 0)
+        assert f(pa, oa, 64, h) == owners[succ]
+
+
+def neg_lfsr_prbs31(lib: Lib) -> None:
+    f = fn(lib, "prbs31_fill", ctypes.c_uint32, ctypes.c_uint32, P8, SZ)
+    out = out_buf(64)
+    st = 0x7FFFFFFF
+    want = bytearray()
+    for _ in range(64):
+        byte = 0
+        for _ in range(8):
+            fb = ((st >> 30) ^ (st >> 27)) & 1
+            st = ((st << 1) | fb) & 0x7FFFFFFF
+            byte = (byte << 1) | fb
+        want.append(byte)
+    assert f(0x7FFFFFFF, out, 64) == st and bytes(out) == bytes(want)
+
+
+def neg_url_percent_decode(lib: Lib) -> None:
+    from urllib.parse import unquote_to_bytes
+
+    f = fn(lib, "percent_decode", SZ, P8, SZ, P8)
+    for text in (b"/a%20b/%7euser", b"%41%42c", b"100%", b"%zz%4", b"plain+path", b""):
+        out = out_buf(len(text) + 1)
+        n = f(u8buf(text), len(text), out)
+        assert bytes(out)[:n] == unquote_to_bytes(text)
+
+
+def neg_host_casecmp(lib: Lib) -> None:
+    f = fn(lib, "host_blocked", ctypes.c_int, P8, SZ, ctypes.POINTER(ctypes.c_char_p), SZ)
+    names = [b"ads.example", b"Tracker.NET", b"x"]
+    arr = (ctypes.c_char_p * 3)(*names)
+    for host, want in ((b"ADS.example", 0), (b"tracker.net", 1), (b"X", 2), (b"tracker.ne", -1),
+                       (b"ads.example.org", -1)):
+        assert f(u8buf(host), len(host), arr, 3) == want
+
+
+def neg_ecmp_select(lib: Lib) -> None:
+    f = fn(lib, "ecmp_pick_batch", None, PU32, SZ, P8, ctypes.c_uint32,
+           ctypes.POINTER(ctypes.c_int))
+    rng = random.Random(79)
+    hashes = [rng.getrandbits(32) for _ in range(200)]
+    live = [1, 0, 1, 1, 0, 0, 1]
+    out = (ctypes.c_int * 200)()
+    f((ctypes.c_uint32 * 200)(*hashes), 200, u8buf(bytes(live)), 7, out)
+    for h, got in zip(hashes, out, strict=True):
+        idx = (h * 7) >> 32
+        assert got == next(m for m in [(idx + k) % 7 for k in range(7)] if live[m])
+    f((ctypes.c_uint32 * 200)(*hashes), 1, u8buf(bytes(7)), 7, out)
+    assert out[0] == -1
+
+
+def neg_dscp_remap(lib: Lib) -> None:
+    f = fn(lib, "dscp_remap_batch", None, P8, SZ, P8)
+    rng = random.Random(83)
+    hdrs = bytearray(rng.randbytes(20 * 10))
+    mapping = bytes(rng.randrange(64) for _ in range(64))
+    buf = u8buf(hdrs)
+    f(buf, 10, u8buf(mapping))
+    for i in range(10):
+        tos = hdrs[20 * i + 1]
+        hdrs[20 * i + 1] = (mapping[tos >> 2] << 2) | (tos & 3)
+    assert bytes(buf) == bytes(hdrs)
+
+
+def neg_byte_translate(lib: Lib) -> None:
+    f = fn(lib, "translate_bytes", None, P8, SZ, P8)
+    rng = random.Random(89)
+    data, tab = rng.randbytes(300), bytes(rng.sample(range(256), 256))
+    buf = u8buf(data)
+    f(buf, len(data), u8buf(tab))
+    assert bytes(buf) == bytes(tab[b] for b in data)
+
+
+def neg_nmea_xor_checksum(lib: Lib) -> None:
+    f = fn(lib, "nmea_valid", ctypes.c_int, P8, SZ)
+
+    def sentence(body: bytes, fix: int = 0) -> bytes:
+        x = 0
+        for b in body:
+            x ^= b
+        return b"$" + body + b"*" + f"{x ^ fix:02X}".encode()
+
+    body = b"GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,"
+    for s, want in ((sentence(body), 1), (sentence(body, 1), 0), (sentence(b""), 1),
+                    (b"$AB*4", 0), (b"GPGGA*00", 0)):
+        assert f(u8buf(s), len(s)) == want, s
+
+
+def neg_ipmi_zero_sum(lib: Lib) -> None:
+    cs = fn(lib, "zero_sum8", ctypes.c_uint8, P8, SZ)
+    ok = fn(lib, "zero_sum_ok", ctypes.c_int, P8, SZ)
+    rng = random.Random(97)
+    for n in (0, 1, 7, 64):
+        data = rng.randbytes(n)
+        c = cs(u8buf(data), n)
+        assert c == (-sum(data)) % 256
+        assert ok(u8buf(data + bytes([c])), n + 1) == 1
+        assert ok(u8buf(data + bytes([(c + 1) % 256])), n + 1) == 0
+
+
+class Srtcm(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_uint64) for name in
+                ("cir", "cbs", "ebs", "tc", "te", "last_ns")]
+
+
+def neg_srtcm_meter(lib: Lib) -> None:
+    init = fn(lib, "srtcm_init", None, ctypes.POINTER(Srtcm), ctypes.c_uint64, ctypes.c_uint64,
+              ctypes.c_uint64)
+    batch = fn(lib, "srtcm_color_batch", None, ctypes.POINTER(Srtcm), PU64, PU32, SZ, P8)
+    m = Srtcm()
+    init(ctypes.byref(m), 1_000_000, 3000, 3000)   # 1 MB/s: 1 byte per microsecond
+    ts = [0, 0, 0, 0, 0, 1_000_000, 10_000_000]    # ns
+    lens = [1500, 1500, 1500, 1500, 100, 1500, 1500]
+    out = out_buf(len(ts))
+    batch(ctypes.byref(m), (ctypes.c_uint64 * 7)(*ts), (ctypes.c_uint32 * 7)(*lens), 7, out)
+    # C and E start full (3000): two greens empty C, two yellows empty E, the 100-byte packet
+    # is red; after 1 ms C holds 1000 < 1500 and E is empty: red; after 9 more ms both
+    # buckets are full again: green
+    assert list(out) == [0, 0, 1, 1, 2, 2, 0]
+
+
+class FlowEntry(ctypes.Structure):
+    _fields_ = [("key", ctypes.c_uint64), ("last_seen", ctypes.c_uint64),
+                ("packets", ctypes.c_uint32), ("pad", ctypes.c_uint32)]
+
+
+def neg_flow_aging_scan(lib: Lib) -> None:
+    f = fn(lib, "age_flows", SZ, ctypes.POINTER(FlowEntry), SZ, ctypes.c_uint64, ctypes.c_uint64)
+    rng = random.Random(101)
+    entries = [(i, rng.randrange(0, 1000), i) for i in range(60)]
+    arr = (FlowEntry * 60)(*[FlowEntry(k, t, p, 0) for k, t, p in entries])
+    n = f(arr, 60, 1000, 300)
+    live = [e for e in entries if 1000 - e[1] <= 300]
+    assert n == len(live)
+    assert [(arr[i].key, arr[i].last_seen) for i in range(n)] == [(k, t) for k, t, _ in live]
+
+
+def neg_mpls_push(lib: Lib) -> None:
+    f = fn(lib, "mpls_push_stack", SZ, PU32, SZ, ctypes.c_uint8, ctypes.c_uint8, P8)
+    labels = [16, 1048575, 299]
+    out = out_buf(12)
+    assert f((ctypes.c_uint32 * 3)(*labels), 3, 5, 64, out) == 12
+    want = b"".join(((lab << 12) | (5 << 9) | ((i == 2) << 8) | 64).to_bytes(4, "big")
+                    for i, lab in enumerate(labels))
+    assert bytes(out) == want
+
+
+def neg_gre_decap(lib: Lib) -> None:
+    key, proto = ctypes.c_uint32(), ctypes.c_uint16()
+    f = fn(lib, "gre_parse", ctypes.c_int, P8, SZ, PU32, PU16)
+    plain = bytes.fromhex("00000800")
+    assert f(u8buf(plain), 4, ctypes.byref(key), ctypes.byref(proto)) == 4
+    assert key.value == 0 and proto.value == 0x0800
+    keyed = bytes.fromhex("b0006558") + bytes(4) + bytes.fromhex("deadbeef") + bytes(4)
+    assert f(u8buf(keyed), 16, ctypes.byref(key), ctypes.byref(proto)) == 16
+    assert key.value == 0xDEADBEEF and proto.value == 0x6558
+    assert f(u8buf(bytes.fromhex("00010800")), 4, ctypes.byref(key), ctypes.byref(proto)) == -1
+    assert f(u8buf(keyed[:10]), 10, ctypes.byref(key), ctypes.byref(proto)) == -1
+
+
+def neg_cuckoo_find(lib: Lib) -> None:
+    fn(lib, "cuckoo_clear", None)()
+    put = fn(lib, "cuckoo_put_at", ctypes.c_int, ctypes.c_uint32, ctypes.c_int, ctypes.c_uint16,
+             ctypes.c_uint64, ctypes.c_int32)
+    find = fn(lib, "cuckoo_find", ctypes.c_int32, ctypes.c_uint32, ctypes.c_uint32,
+              ctypes.c_uint16, ctypes.c_uint64)
+    put(3, 1, 0xABCD, 111, 7)
+    put(200, 3, 0x1234, 222, 9)
+    assert find(3, 50, 0xABCD, 111) == 7
+    assert find(60, 200, 0x1234, 222) == 9
+    assert find(3, 200, 0xABCD, 222) == -1
+    assert find(4, 5, 0xABCD, 111) == -1
+
+
+def neg_tcp_flags_classify(lib: Lib) -> None:
+    f = fn(lib, "classify_flags", None, P8, SZ, PU32)
+    flags = [0x02, 0x12, 0x10, 0x11, 0x04, 0x03, 0x06, 0x00, 0x01, 0x18, 0x14]
+    counts = (ctypes.c_uint32 * 5)()
+    f(u8buf(bytes(flags)), len(flags), counts)
+    # syn; synack; ack, ack+psh; fin+ack, rst, rst+ack; syn+fin, syn+rst, none, fin alone
+    assert list(counts) == [1, 1, 2, 3, 4]
 
 
 NEG_CHECKS: dict[str, Callable[[Lib], None]] = {
