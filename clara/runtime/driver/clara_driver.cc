@@ -147,25 +147,6 @@ crash_handler(int sig)
     _exit(3);
 }
 
-void
-install_crash_handlers()
-{
-    static char altstack[1 << 16];
-    stack_t ss;
-    ss.ss_sp = altstack;
-    ss.ss_size = sizeof(altstack);
-    ss.ss_flags = 0;
-    sigaltstack(&ss, 0);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = crash_handler;
-    sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
-    sigemptyset(&sa.sa_mask);
-    int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-    for (int s : sigs)
-        sigaction(s, &sa, 0);
-}
-
 /* ------------------------------------------------------------------ pcap */
 
 void
@@ -435,7 +416,7 @@ main(int argc, char **argv)
         fail(1, "this driver is built for " CLARA_STR(CLARA_ELEMENT_CLASS) ", not " + opt.element);
     clara_rt::set_print_messages(!opt.quiet);
     clara_rt_srandom(opt.seed);
-    install_crash_handlers();
+    install_crash_handlers(crash_handler);
 
     PcapReader reader;
     std::string err;

@@ -1,8 +1,8 @@
 // -*- c++ -*-
 /*
  * driver_io.hh -- what the host drivers share: reading a classic pcap file,
- * JSON strings, the runtime's failure counters as JSON, and async-signal-safe
- * writes for crash reports.  Header-only (everything inline), C++17.
+ * JSON strings, the runtime's failure counters as JSON, crash-handler set-up and
+ * async-signal-safe writes for crash reports.  Header-only (everything inline), C++17.
  */
 #ifndef CLARA_DRIVER_IO_HH
 #define CLARA_DRIVER_IO_HH
@@ -103,6 +103,27 @@ signal_name(int sig)
     case SIGABRT: return "SIGABRT";
     default: return "signal";
     }
+}
+
+/* Run handler on SIGSEGV/SIGBUS/SIGFPE/SIGILL/SIGABRT, on its own stack (a stack
+   overflow still reports), once (SA_RESETHAND). */
+inline void
+install_crash_handlers(void (*handler)(int))
+{
+    static char altstack[1 << 16];
+    stack_t ss;
+    ss.ss_sp = altstack;
+    ss.ss_size = sizeof(altstack);
+    ss.ss_flags = 0;
+    sigaltstack(&ss, 0);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = handler;
+    sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    for (int s : sigs)
+        sigaction(s, &sa, 0);
 }
 
 /* Classic pcap (either byte order, micro- or nanosecond timestamps). */

@@ -175,25 +175,6 @@ crash_handler(int sig)
     _exit(3);
 }
 
-void
-install_crash_handlers()
-{
-    static char altstack[1 << 16];
-    stack_t ss;
-    ss.ss_sp = altstack;
-    ss.ss_size = sizeof(altstack);
-    ss.ss_flags = 0;
-    sigaltstack(&ss, 0);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = crash_handler;
-    sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
-    sigemptyset(&sa.sa_mask);
-    int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-    for (int s : sigs)
-        sigaction(s, &sa, 0);
-}
-
 /* ---------------------------------------------------------------- spec */
 
 std::string
@@ -728,7 +709,7 @@ main(int argc, char **argv)
         usage();
     clara_rt::set_print_messages(!quiet);
     clara_rt_srandom(seed);
-    install_crash_handlers();
+    clara_io::install_crash_handlers(crash_handler);
     read_spec(spec);
     {
         // The clock before the first packet: the first record's time.
