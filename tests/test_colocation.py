@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import SHARED_DATA, run_cli
 
@@ -20,6 +21,9 @@ from clara.insights.colocation import (
     pair_feature_names,
     pair_vector,
     rank_pairs,
+    slowdown_feature_names,
+    slowdown_retention,
+    slowdown_vector,
     top_k_accuracy,
 )
 from clara.insights.program_features import ProgramFeatures, write_features_file
@@ -60,6 +64,26 @@ def test_pair_features_are_symmetric() -> None:
     assert ab[names.index("sum.demand.IMEM")] == pytest.approx(0.64 + 0.048)
 
 
+def test_slowdown_features_and_retention_by_hand() -> None:
+    levels = ["EMEM", "IMEM"]
+    a, b = NFS[0], NFS[1]
+    names = slowdown_feature_names(levels)
+    first = slowdown_vector(a, b, 8e6, 12e6, False, levels)
+    second = slowdown_vector(b, a, 12e6, 8e6, True, levels)
+    assert len(first) == len(names) == len(second)
+    assert first[names.index("self.compute_instructions")] == 2400.0
+    assert first[names.index("partner.compute_instructions")] == 900.0
+    assert second[names.index("self.compute_instructions")] == 900.0
+    assert (first[names.index("second_half")], second[names.index("second_half")]) == (0.0, 1.0)
+    # Pair IMEM demand is the same from either side: 8e6 x 80 + 12e6 x 4 per s, in 1e9/s.
+    for row in (first, second):
+        assert row[names.index("sum.demand.IMEM")] == pytest.approx(0.64 + 0.048)
+    # Solo 8 and 12 Mpps keeping 50% and 75% beside each other: (4 + 9) / 20 of the solos.
+    retention = slowdown_retention(np.array([8e6]), np.array([12e6]),
+                                   np.log([0.5, 0.75]))
+    assert retention == pytest.approx([0.65])
+
+
 def test_shipped_model_agrees_with_its_card() -> None:
     model = load_colocation_model("agilio-cx")
     card = model.card
@@ -71,7 +95,7 @@ def test_shipped_model_agrees_with_its_card() -> None:
     assert len(groups) == len(held) == 70
     scoring = card["scoring"]
     cv = scoring["selection"]["cv"]
-    assert set(cv) == set(SCORINGS) and "held-out groups unused" in scoring["selection"]["by"]
+    assert set(cv) <= set(SCORINGS) and "held-out groups unused" in scoring["selection"]["by"]
     best = max(m["top1"] + m["top3"] for m in cv.values())
     assert cv[scoring["chosen"]]["top1"] + cv[scoring["chosen"]]["top3"] == best
     metrics = evaluate_colocation(groups, model)
@@ -114,6 +138,8 @@ def test_train_eval_and_advise_through_the_cli(tmp_path: Path) -> None:
                    "-o", str(out), "--solo-trees", "5", "--rank-trees", "5")
     assert proc.returncode == 0, proc.stderr
     card = json.loads((out / "coloc-agilio-cx.json").read_text())
+    assert "nf_pair" in card["inputs"] and "log_slowdown" in card["outputs"]
+    assert set(card["scoring"]["selection"]["cv"]) == set(SCORINGS)
     n = card["training_data"]["groups"] + len(card["heldout"]["split"]["groups"])
     assert n == 25 - proc.stderr.count("left out malformed sample:")
     proc = run_cli("eval", "colocation", "--data", str(folder), "--models-dir", str(out),

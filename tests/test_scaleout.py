@@ -20,6 +20,7 @@ from clara.insights.scaleout import (
     evaluate_scaleout,
     half_latency_rule,
     knee_rule,
+    knee_sources,
     load_scaleout_model,
     predict_scaleout,
     program_feature_names,
@@ -40,6 +41,17 @@ def test_knee_rule_by_hand() -> None:
     assert knee_rule(GRID, [100, 125, 150, 160, 162, 163, 163]) == 40
     assert knee_rule(GRID, [100, 125, 150, 175, 200, 225, 250]) == 60  # linear: never
     assert knee_rule(GRID, [100, 101, 102, 103, 104, 105, 106]) == 24  # flat from the start
+
+
+def test_knee_sources_by_hand() -> None:
+    # The throughput curve has its knee at 40 (test above); the shape curve
+    # T(n)/T(24) = 1, 1.25, 1.5, 1.75, 1.77, ... gains 0.25 three times, then 0.02 < 0.12/5.4:
+    # knee 42. The mean is that of the regressor (45.5) and the shape curve's knee.
+    throughput = [100, 125, 150, 160, 162, 163, 163]
+    ratio = np.log([1.0, 1.25, 1.5, 1.75, 1.77, 1.78, 1.78])
+    knees = knee_sources(GRID, 45.5, throughput, ratio)
+    assert knees == {"regressor": 45.5, "curve": 40.0, "ratio": 42.0, "mean": 43.75}
+    assert knee_sources(GRID, 45.5, throughput, None) == {"regressor": 45.5, "curve": 40.0}
 
 
 def test_half_latency_rule_by_hand() -> None:
@@ -128,10 +140,15 @@ def test_train_eval_and_advise_through_the_cli(tmp_path: Path) -> None:
     card = json.loads((out / "scaleout-agilio-cx.json").read_text())
     assert card["training_data"]["programs"] == 48
     assert len(card["heldout"]["split"]["programs"]) == 12
+    cv = card["knee_source"]["cv_knee_mape"]
+    assert set(cv) == {"regressor", "curve", "ratio", "mean"} and "log_ratio" in card["outputs"]
+    assert cv[card["knee_source"]["chosen"]]["all"] == min(v["all"] for v in cv.values())
     proc = run_cli("eval", "scaleout", "--data", str(folder), "--models-dir", str(out),
                    "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["gbdt"]["all"]["programs"] == 60
+    metrics = json.loads(proc.stdout)["gbdt"]["all"]
+    assert metrics["programs"] == 60
+    assert metrics["knee_mape"] == metrics[f"{card['knee_source']['chosen']}_knee_mape"]
 
     features = tmp_path / "f.json"
     write_features_file(features, [ProgramFeatures("nat", 1500.0, {"IMEM": 20.0, "EMEM": 8.0},

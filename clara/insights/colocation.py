@@ -1,15 +1,20 @@
 """Colocation insight: which NFs share a NIC with the least interference.
 
 This module owns the run-time colocation ranking (numpy + onnxruntime only). The shipped
-model ``models_onnx/coloc-<target>.onnx`` has three parts: a solo-throughput regressor (the
-NF alone on its share of the cores), a LambdaMART pairwise ranker over pair features, and a
+model ``models_onnx/coloc-<target>.onnx`` has these parts: a solo-throughput regressor (the
+NF alone on its share of the cores), a LambdaMART pairwise ranker over pair features, a
 regressor of the pair's throughput retention ((t1 + t2) / (solo1 + solo2)), so advice can say
-"expect -12%". Pairs are ranked by the card's ``scoring``: a weighted sum of the ranker's margin
-and the predicted retention, the weights chosen at training time by cross-validation over
-the training groups. Pair features are symmetric in the two NFs: each NF's arithmetic intensity,
-compute instructions, accesses per memory level and predicted memory demand (solo throughput
-x accesses, in accesses per second) enter as the pair's minimum and maximum, plus sums and
-ratios. :func:`rank_pairs` is the pure entry point ``clara analyze`` calls.
+"expect -12%", and (in models trained since it exists) a per-NF slowdown regressor: one NF's
+throughput beside a partner over its solo throughput, from both NFs' features and which half
+of the cores it runs on; the two NFs' slowdowns, weighted by their predicted solo throughputs,
+give a second estimate of the pair's retention. Pairs are ranked by the card's ``scoring``: a
+weighted sum of the ranker's margin and the retention estimates, the weights chosen at training
+time by cross-validation over the training groups. Pair features are symmetric in the two
+NFs: each NF's arithmetic intensity, compute instructions, accesses per memory level and
+predicted memory demand (solo throughput x accesses, in accesses per second) enter as the
+pair's minimum and maximum, plus sums and ratios. A pair ``(a, b)`` runs ``a`` on the first
+half of the cores and ``b`` on the second, as the artifact measured them; :func:`rank_pairs`
+pairs programs in the order given and is the pure entry point ``clara analyze`` calls.
 """
 
 from __future__ import annotations
@@ -64,6 +69,29 @@ def pair_feature_names(levels: Sequence[str]) -> list[str]:
             "ratio.intensity", "ratio.compute"]
 
 
+def slowdown_feature_names(levels: Sequence[str]) -> list[str]:
+    keys = [*nf_feature_names(levels), *_per_nf(ProgramFeatures("x", 1.0), 1.0, levels)]
+    return [*(f"{who}.{k}" for who in ("self", "partner") for k in keys),
+            *(f"sum.demand.{lv}" for lv in levels), "second_half"]
+
+
+def slowdown_vector(me: ProgramFeatures, partner: ProgramFeatures, solo_me: float,
+                    solo_partner: float, second_half: bool, levels: Sequence[str]
+                    ) -> list[float]:
+    """Inputs of the slowdown regressor for ``me`` running beside ``partner``."""
+    mine, theirs = _per_nf(me, solo_me, levels), _per_nf(partner, solo_partner, levels)
+    return [*nf_vector(me, levels), *mine.values(), *nf_vector(partner, levels),
+            *theirs.values(), *(mine[f"demand.{lv}"] + theirs[f"demand.{lv}"] for lv in levels),
+            float(second_half)]
+
+
+def slowdown_retention(solo_first: np.ndarray, solo_second: np.ndarray,
+                       log_slowdown: np.ndarray) -> np.ndarray:
+    """Pair retention from both NFs' slowdowns (rows: first, second of each pair in turn)."""
+    rho = np.exp(np.asarray(log_slowdown, float).reshape(-1, 2))
+    return (solo_first * rho[:, 0] + solo_second * rho[:, 1]) / (solo_first + solo_second)
+
+
 def pair_vector(a: ProgramFeatures, b: ProgramFeatures, solo_a: float, solo_b: float,
                 levels: Sequence[str]) -> list[float]:
     """Symmetric pair features (same vector for (a, b) and (b, a))."""
@@ -90,45 +118,63 @@ class PairAdvice:
     model: str
 
 
+def model_inputs(levels: Sequence[str], slowdown: bool) -> dict[str, list[str]]:
+    """Input feature names of a colocation model (``slowdown``: it has the slowdown part)."""
+    inputs = {"nf": nf_feature_names(levels), "pair": pair_feature_names(levels)}
+    return inputs | ({"nf_pair": slowdown_feature_names(levels)} if slowdown else {})
+
+
 def load_colocation_model(target: str, directory: Path | None = None) -> OnnxModel:
     directory = directory or MODELS_DIR
     card = read_card(directory / f"{model_name(target)}.json")
-    levels = card.get("levels", [])
-    return load_model(model_name(target), INPUT_SCHEMA,
-                      {"nf": nf_feature_names(levels), "pair": pair_feature_names(levels)},
+    inputs = model_inputs(card.get("levels", []), "nf_pair" in card.get("inputs", {}))
+    return load_model(model_name(target), INPUT_SCHEMA, inputs,
                       f"clara train colocation --target {target}", directory)
 
 
-def _run(model: OnnxModel, nf: np.ndarray | None, pair: np.ndarray | None
-         ) -> dict[str, np.ndarray]:
-    """Run with one of the two inputs; the other gets one row of zeros (unused)."""
-    levels = model.card["levels"]
-    feeds = {
-        "nf": nf if nf is not None else np.zeros((1, len(nf_feature_names(levels)))),
-        "pair": pair if pair is not None else np.zeros((1, len(pair_feature_names(levels)))),
-    }
-    return model.run(feeds)
+def _run(model: OnnxModel, **feeds: np.ndarray) -> dict[str, np.ndarray]:
+    """Run with some of the model's inputs; the others get one row of zeros (unused)."""
+    widths = {name: len(names) for name, names in model.card["inputs"].items()}
+    return model.run({name: feeds.get(name, np.zeros((1, width)))
+                      for name, width in widths.items()})
 
 
 def predict_solo(model: OnnxModel, programs: Sequence[ProgramFeatures]) -> np.ndarray:
     levels = model.card["levels"]
     x = np.array([nf_vector(p, levels) for p in programs])
-    return np.exp(_run(model, x, None)["solo_log_throughput"].ravel())
+    return np.exp(_run(model, nf=x)["solo_log_throughput"].ravel())
+
+
+def pair_signals(model: OnnxModel, programs: Sequence[ProgramFeatures]
+                 ) -> tuple[list[tuple[int, int]], dict[str, np.ndarray]]:
+    """Every pair of ``programs`` and, per pair, each signal the model has: the ranker's
+    margin (``rank_score``), the predicted ``retention`` and, when the model has the slowdown
+    part, the retention its two predicted slowdowns give (``slowdown``)."""
+    levels = model.card["levels"]
+    solo = predict_solo(model, programs)
+    pairs = list(combinations(range(len(programs)), 2))
+    feeds = {"pair": np.array([pair_vector(programs[i], programs[j], solo[i], solo[j], levels)
+                               for i, j in pairs])}
+    if "nf_pair" in model.card["inputs"]:
+        feeds["nf_pair"] = np.array([
+            slowdown_vector(programs[me], programs[other], solo[me], solo[other], side, levels)
+            for i, j in pairs for side, (me, other) in enumerate(((i, j), (j, i)))])
+    out = _run(model, **feeds)
+    signals = {"rank_score": out["rank_score"].ravel(), "retention": out["retention"].ravel()}
+    if "nf_pair" in model.card["inputs"]:
+        first, second = (np.array([solo[p[k]] for p in pairs]) for k in (0, 1))
+        signals["slowdown"] = slowdown_retention(first, second, out["log_slowdown"].ravel())
+    return pairs, signals
 
 
 def pair_scores(model: OnnxModel, programs: Sequence[ProgramFeatures]
                 ) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
-    """(pairs, ranking scores, predicted retention) for every pair of ``programs``."""
-    levels = model.card["levels"]
-    solo = predict_solo(model, programs)
-    pairs = list(combinations(range(len(programs)), 2))
-    x = np.array([pair_vector(programs[i], programs[j], solo[i], solo[j], levels)
-                  for i, j in pairs])
-    out = _run(model, None, x)
+    """(pairs, ranking scores, predicted retention) for every pair of ``programs``; the score
+    weighs the signals by the card's ``scoring.weights``."""
+    pairs, signals = pair_signals(model, programs)
     weights = model.card["scoring"]["weights"]
-    retention = out["retention"].ravel()
-    scores = weights["rank_score"] * out["rank_score"].ravel() + weights["retention"] * retention
-    return pairs, scores, retention
+    scores = sum((weights[k] * v for k, v in signals.items()), np.zeros(len(pairs)))
+    return pairs, scores, signals["retention"]
 
 
 def rank_pairs(programs: Sequence[ProgramFeatures], target: str = "agilio-cx",

@@ -6,8 +6,10 @@ This module owns the run-time scale-out prediction (numpy + onnxruntime only):
   capped by a shared-memory bandwidth limit and the line rate. Its constants are fitted to
   measurements where a target has them (agilio-cx: stored in the model card) and otherwise
   derived from the target profile (bluefield2, octeon: no bandwidth cap is known);
-* the **GBDT model** (``models_onnx/scaleout-<target>.onnx``): a knee regressor and throughput /
-  latency curve regressors over :class:`ProgramFeatures` plus the analytical model's outputs;
+* the **GBDT model** (``models_onnx/scaleout-<target>.onnx``): a knee regressor, throughput /
+  latency curve regressors and (in models trained since the knee-source choice includes it) a
+  direct regressor of the curve's shape ``log(T(n) / T(first))``, over :class:`ProgramFeatures`
+  plus the analytical model's outputs; the card names the knee source chosen at training time;
 * the two **rules** that choose a core count from curves: the artifact's knee rule and the
   half-latency rule (paper reference [56]), reported side by side.
 
@@ -263,10 +265,22 @@ def _caveats(features: ProgramFeatures, levels: Sequence[str], known: Sequence[s
     return out
 
 
-def gbdt_curves(features: ProgramFeatures, model: OnnxModel,
-                cores: Sequence[int] | None = None) -> tuple[np.ndarray, np.ndarray, float]:
-    """(throughput, latency, knee) of the GBDT model on ``cores`` (default: the card's grid);
-    the knee comes from the source the card chose (regressor, or the knee rule on the curve)."""
+def knee_sources(grid: Sequence[float], knee_regressor: float, throughput: Sequence[float],
+                 log_ratio: Sequence[float] | None) -> dict[str, float]:
+    """The knee of every source a model can give: its regressor, the knee rule on its
+    throughput curve and, when it has the shape regressor, the knee rule on the predicted
+    ``T(n) / T(first)`` and the mean of that and the regressor."""
+    out = {"regressor": float(knee_regressor), "curve": knee_rule(grid, throughput)}
+    if log_ratio is not None:
+        out["ratio"] = knee_rule(grid, np.exp(np.asarray(log_ratio, float)))
+        out["mean"] = (out["regressor"] + out["ratio"]) / 2.0
+    return out
+
+
+def gbdt_curves(features: ProgramFeatures, model: OnnxModel, cores: Sequence[int] | None = None
+                ) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
+    """(throughput, latency, knee by source) of the GBDT model on ``cores`` (default: the
+    card's grid); the card's ``knee_source.chosen`` says which knee the advice uses."""
     levels = list(model.card["levels"])
     analytic = analytic_from_dict(model.card["analytic"])
     grid = list(cores or analytic.cores)
@@ -274,23 +288,23 @@ def gbdt_curves(features: ProgramFeatures, model: OnnxModel,
     out = model.run({"program": program, "point": point_rows(features, analytic, grid)})
     analytic_t = analytic.throughput(features, grid)
     throughput = np.exp(out["log_throughput_residual"].ravel()) * analytic_t
-    knee = float(out["knee_cores"].ravel()[0])
-    if model.card["knee_source"]["chosen"] == "curve":
-        knee = knee_rule(grid, throughput)
-    return throughput, np.exp(out["log_latency"].ravel()), knee
+    ratio = out["log_ratio"].ravel() if "log_ratio" in out else None
+    knees = knee_sources(grid, float(out["knee_cores"].ravel()[0]), throughput, ratio)
+    return throughput, np.exp(out["log_latency"].ravel()), knees
 
 
 def _gbdt_advice(features: ProgramFeatures, target: str, model: OnnxModel,
                  known_levels: Sequence[str]) -> ScaleoutAdvice:
     cores = list(analytic_from_dict(model.card["analytic"]).cores)
-    throughput, latency, knee = gbdt_curves(features, model, cores)
+    throughput, latency, knees = gbdt_curves(features, model, cores)
+    knee = knees[model.card["knee_source"]["chosen"]]
     return ScaleoutAdvice(
         program=features.name, target=target, model=f"gbdt {model.path.name}",
         cores=tuple(cores), throughput_pps=tuple(map(float, throughput)),
         latency_cycles=tuple(map(float, latency)),
         knee_cores=round(float(np.clip(knee, cores[0], cores[-1]))),
         knee_source=KNEE_SOURCE_TEXT[model.card["knee_source"]["chosen"]],
-        curve_knee_cores=round(knee_rule(cores, throughput)),
+        curve_knee_cores=round(knees["curve"]),
         half_latency_cores=round(half_latency_rule(cores, throughput, latency)),
         caveats=tuple(_caveats(features, model.card["levels"], known_levels)),
     )
@@ -350,48 +364,52 @@ def predict_scaleout(features: ProgramFeatures, target: str = "agilio-cx",
 # --------------------------------------------------------------------------- evaluation
 
 
-def _metrics(rows: Sequence[Mapping[str, Any]]) -> dict[str, float]:
-    def mean(key: str) -> float:
-        return float(np.mean([r[key] for r in rows]))
-
-    return {
-        "programs": len(rows),
-        "knee_mae": mean("knee_err"), "knee_mape": mean("knee_rel"),
-        "curve_knee_mae": mean("curve_knee_err"), "curve_knee_mape": mean("curve_knee_rel"),
-        "throughput_mape": mean("throughput_rel"), "latency_mape": mean("latency_rel"),
-        "half_latency_mae": mean("half_err"),
-    }
+def _metrics(rows: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    """Means of the per-program errors: ``*_err`` become ``*_mae``, ``*_rel`` ``*_mape``."""
+    out: dict[str, float] = {"programs": len(rows)}
+    for key in rows[0]:
+        stem, kind = key.rsplit("_", 1)
+        out[f"{stem}_{'mae' if kind == 'err' else 'mape'}"] = float(np.mean([r[key]
+                                                                             for r in rows]))
+    return out
 
 
 def _errors(cores: Sequence[int], throughput: Sequence[float], latency: Sequence[float],
-            pred_t: np.ndarray, pred_l: np.ndarray, knee: float) -> dict[str, float]:
+            pred_t: np.ndarray, pred_l: np.ndarray, knees: Mapping[str, float],
+            chosen: str) -> dict[str, float]:
+    """One program's errors: the chosen knee (``knee_*``), every knee source
+    (``<source>_knee_*``), the curves and the half-latency rule."""
     true_knee = knee_rule(cores, throughput)
-    curve_knee = knee_rule(cores, pred_t)
     t, lat = np.asarray(throughput), np.asarray(latency)
-    return {
-        "knee_err": abs(knee - true_knee), "knee_rel": abs(knee - true_knee) / true_knee,
-        "curve_knee_err": abs(curve_knee - true_knee),
-        "curve_knee_rel": abs(curve_knee - true_knee) / true_knee,
+    out = {"knee_err": abs(knees[chosen] - true_knee),
+           "knee_rel": abs(knees[chosen] - true_knee) / true_knee}
+    for source, knee in knees.items():
+        out |= {f"{source}_knee_err": abs(knee - true_knee),
+                f"{source}_knee_rel": abs(knee - true_knee) / true_knee}
+    return out | {
         "throughput_rel": float(np.mean(np.abs(pred_t - t) / t)),
         "latency_rel": float(np.mean(np.abs(pred_l - lat) / lat)),
-        "half_err": abs(half_latency_rule(cores, pred_t, pred_l)
-                        - half_latency_rule(cores, t, lat)),
+        "half_latency_err": abs(half_latency_rule(cores, pred_t, pred_l)
+                                - half_latency_rule(cores, t, lat)),
     }
 
 
 def evaluate_scaleout(curves: Sequence[Any], model: OnnxModel) -> dict[str, dict[str, Any]]:
-    """Held-out metrics of the GBDT and of the card's analytical model, overall and per
-    workload. ``curves`` are :class:`clara.dataset.measurements.Curve` records."""
+    """Held-out metrics of the GBDT (its chosen knee and every knee source it has) and of the
+    card's analytical model, overall and per workload. ``curves`` are
+    :class:`clara.dataset.measurements.Curve` records."""
     analytic = analytic_from_dict(model.card["analytic"])
+    chosen = model.card["knee_source"]["chosen"]
     rows: dict[str, list[tuple[str, dict[str, float]]]] = {"gbdt": [], "analytic": []}
     for c in curves:
-        t, lat, knee = gbdt_curves(c.features, model, c.cores)
+        t, lat, knees = gbdt_curves(c.features, model, c.cores)
         rows["gbdt"].append((c.workload, _errors(c.cores, c.throughput_pps, c.latency_cycles,
-                                                 t, lat, knee)))
+                                                 t, lat, knees, chosen)))
         at = analytic.throughput(c.features, c.cores)
         al = analytic.latency(c.features, c.cores)
-        rows["analytic"].append((c.workload, _errors(c.cores, c.throughput_pps, c.latency_cycles,
-                                                     at, al, knee_rule(c.cores, at))))
+        rows["analytic"].append((c.workload, _errors(
+            c.cores, c.throughput_pps, c.latency_cycles, at, al,
+            {"curve": knee_rule(c.cores, at)}, "curve")))
     out: dict[str, dict[str, Any]] = {}
     for name, items in rows.items():
         workloads = sorted({w for w, _ in items})

@@ -1,14 +1,16 @@
 """Training the colocation model (extra ``[train]``): solo regressor, LambdaMART ranker,
-retention regressor, the choice of ranking score, one ONNX graph and its card.
+retention and per-NF slowdown regressors, the choice of ranking score, one ONNX graph and its
+card.
 
 This module owns how ``models_onnx/coloc-<target>.onnx`` is made from colocation groups: the
 split by group, out-of-fold solo-throughput predictions for the pair features (so training
 sees the same prediction noise as use does), the ranker (graded labels: a pair's position in
-its group by measured retention), the retention regressor, and the ONNX export (the ranker
-converts through its booster, as a regressor).
+its group by measured retention), the retention regressor, the slowdown regressor (each NF's
+throughput beside its partner over its solo throughput: two samples per pair), and the ONNX
+export (the ranker converts through its booster, as a regressor).
 
-Which score ranks the pairs (the ranker's, the predicted retention, or their standardised
-sum) is chosen by grouped cross-validation over the *training* groups only
+Which score ranks the pairs (:data:`SCORINGS`: the ranker's, a retention estimate, or
+standardised sums) is chosen by grouped cross-validation over the *training* groups only
 (:func:`select_scoring`); the held-out groups are used once, for the card's metrics.
 """
 
@@ -29,11 +31,12 @@ from clara.insights.colocation import (
     INPUT_SCHEMA,
     TOP_K,
     evaluate_colocation,
+    model_inputs,
     model_name,
-    nf_feature_names,
     nf_vector,
-    pair_feature_names,
     pair_vector,
+    slowdown_retention,
+    slowdown_vector,
     top_k_accuracy,
 )
 from clara.models.onnx_model import load_model
@@ -55,8 +58,12 @@ SOLO_TREES, RANK_TREES = 400, 300
 OOF_FOLDS = 5
 CV_FOLDS = 5
 # Ranking scores compared by cross-validation inside the training groups: weights of the
-# ranker's margin and of the predicted retention, each divided by its spread on training pairs.
-SCORINGS = {"ranker": (1.0, 0.0), "retention": (0.0, 1.0), "ranker+retention": (1.0, 1.0)}
+# ranker's margin, the predicted retention and the retention from the two predicted
+# slowdowns, each divided by its spread on training pairs.
+SIGNALS = ("rank_score", "retention", "slowdown")
+SCORINGS = {"ranker": (1.0, 0.0, 0.0), "retention": (0.0, 1.0, 0.0),
+            "ranker+retention": (1.0, 1.0, 0.0), "slowdown": (0.0, 0.0, 1.0),
+            "ranker+retention+slowdown": (1.0, 1.0, 1.0)}
 
 
 def split_groups(groups: Sequence[Group], seed: int) -> tuple[list[Group], list[Group]]:
@@ -95,49 +102,93 @@ def out_of_fold_solo(groups: Sequence[Group], levels: Sequence[str], trees: int,
     return out
 
 
-def pair_matrix(groups: Sequence[Group], solos: Sequence[np.ndarray], levels: Sequence[str]
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(pair features, graded labels 0..P-1, retention, query id) for ``groups``."""
-    x, grade, retention, qid = [], [], [], []
+@dataclass
+class PairData:
+    """Training rows of some groups: one per pair (ranker, retention regressor) and one per NF
+    of each pair (slowdown regressor: first NF, then second), with the solo throughputs (as
+    predicted) that weigh the two slowdowns into a retention."""
+
+    x: np.ndarray
+    grade: np.ndarray  # the pair's position 0..P-1 in its group by measured retention
+    retention: np.ndarray
+    qid: np.ndarray
+    x_nf: np.ndarray
+    log_slowdown: np.ndarray  # log(throughput beside the partner / measured solo throughput)
+    solo_first: np.ndarray
+    solo_second: np.ndarray
+
+
+def pair_data(groups: Sequence[Group], solos: Sequence[np.ndarray], levels: Sequence[str]
+              ) -> PairData:
+    x, grade, retention, qid, x_nf, slowdown, first, second = ([] for _ in range(8))
     for q, (g, solo) in enumerate(zip(groups, solos, strict=True)):
         truth = np.asarray(g.retention())
         grade.extend(np.argsort(np.argsort(truth, kind="stable"), kind="stable"))
         retention.extend(truth)
         for p in g.pairs:
-            x.append(pair_vector(g.members[p.first], g.members[p.second], solo[p.first],
-                                 solo[p.second], levels))
+            a, b = g.members[p.first], g.members[p.second]
+            x.append(pair_vector(a, b, solo[p.first], solo[p.second], levels))
+            x_nf.append(slowdown_vector(a, b, solo[p.first], solo[p.second], False, levels))
+            x_nf.append(slowdown_vector(b, a, solo[p.second], solo[p.first], True, levels))
+            slowdown.extend([np.log(p.first_pps / g.solo_pps[p.first]),
+                             np.log(p.second_pps / g.solo_pps[p.second])])
+            first.append(solo[p.first])
+            second.append(solo[p.second])
         qid.extend([q] * len(g.pairs))
-    return np.array(x), np.array(grade), np.array(retention), np.array(qid)
+    return PairData(*(np.array(v) for v in (x, grade, retention, qid, x_nf, slowdown, first,
+                                            second)))
+
+
+@dataclass
+class PairModels:
+    """The models that score pairs: LambdaMART ranker, retention and slowdown regressors."""
+
+    ranker: Any
+    retention: Any
+    slowdown: Any
+
+    def signals(self, d: PairData) -> dict[str, np.ndarray]:
+        """Per pair: the ranker's margin, the predicted retention, and the retention that
+        the two predicted slowdowns give (keys as in :data:`SCORINGS` weights)."""
+        return {"rank_score": self.ranker.predict(d.x),
+                "retention": self.retention.predict(d.x),
+                "slowdown": slowdown_retention(d.solo_first, d.solo_second,
+                                               self.slowdown.predict(d.x_nf))}
 
 
 @dataclass
 class ColocationModels:
     levels: list[str]
     solo: Any
-    ranker: Any
-    retention: Any
+    pairs: PairModels
     scoring: dict[str, Any]
 
 
-def _pair_models(x: np.ndarray, grade: np.ndarray, retention: np.ndarray, qid: np.ndarray,
-                 trees: int, seed: int) -> tuple[Any, Any]:
-    """(LambdaMART ranker, retention regressor) fitted on pair rows."""
+def fit_pair_models(d: PairData, trees: int, seed: int) -> PairModels:
     import xgboost as xgb
 
     ranker = xgb.XGBRanker(n_estimators=trees, random_state=seed, **RANK_PARAMS)
-    ranker.fit(x, grade, qid=qid)
+    ranker.fit(d.x, d.grade, qid=d.qid)
     regressor = xgb.XGBRegressor(n_estimators=trees, random_state=seed, **RETENTION_PARAMS)
-    regressor.fit(x, retention)
-    return ranker, regressor
+    regressor.fit(d.x, d.retention)
+    slowdown = xgb.XGBRegressor(n_estimators=trees, random_state=seed, **RETENTION_PARAMS)
+    slowdown.fit(d.x_nf, d.log_slowdown)
+    return PairModels(ranker, regressor, slowdown)
 
 
-def scoring_weights(name: str, rank_margin: np.ndarray, retention: np.ndarray
-                    ) -> dict[str, float]:
-    """Weights of the ranker's margin and the predicted retention for scoring ``name``,
-    each scaled by the inverse of its spread (so the sum weighs both alike)."""
-    w_rank, w_ret = SCORINGS[name]
-    return {"rank_score": w_rank / max(float(np.std(rank_margin)), 1e-9),
-            "retention": w_ret / max(float(np.std(retention)), 1e-9)}
+def spreads(signals: dict[str, np.ndarray]) -> dict[str, float]:
+    """Standard deviation of each signal over the training pairs."""
+    return {key: max(float(np.std(signals[key])), 1e-9) for key in SIGNALS}
+
+
+def scoring_weights(name: str, spread: dict[str, float]) -> dict[str, float]:
+    """Weights of each signal for scoring ``name``, each scaled by the inverse of its spread
+    on the training pairs (so a sum weighs its terms alike)."""
+    return {key: w / spread[key] for key, w in zip(SIGNALS, SCORINGS[name], strict=True)}
+
+
+def weighted(signals: dict[str, np.ndarray], weights: dict[str, float]) -> np.ndarray:
+    return sum((weights[k] * signals[k] for k in SIGNALS), np.zeros(len(signals[SIGNALS[0]])))
 
 
 def group_top_k(scores: np.ndarray, groups: Sequence[Group]) -> dict[str, float]:
@@ -160,14 +211,13 @@ def select_scoring(groups: Sequence[Group], solos: Sequence[np.ndarray], levels:
     for fold in range(CV_FOLDS):
         fit = [i for i in range(len(groups)) if folds[i] != fold]
         val = [i for i in range(len(groups)) if folds[i] == fold]
-        x, grade, retention, qid = pair_matrix([groups[i] for i in fit],
-                                               [solos[i] for i in fit], levels)
-        ranker, regressor = _pair_models(x, grade, retention, qid, trees, seed)
-        xv, _, _, _ = pair_matrix([groups[i] for i in val], [solos[i] for i in val], levels)
-        margin, predicted = ranker.predict(xv), regressor.predict(xv)
+        train = pair_data([groups[i] for i in fit], [solos[i] for i in fit], levels)
+        models = fit_pair_models(train, trees, seed)
+        spread = spreads(models.signals(train))
+        on_val = models.signals(pair_data([groups[i] for i in val], [solos[i] for i in val],
+                                          levels))
         for name in SCORINGS:
-            w = scoring_weights(name, ranker.predict(x), regressor.predict(x))
-            scores = w["rank_score"] * margin + w["retention"] * predicted
+            scores = weighted(on_val, scoring_weights(name, spread))
             for key, value in group_top_k(scores, [groups[i] for i in val]).items():
                 sums[name][key] += value * len(val) / len(groups)
     best = max(SCORINGS, key=lambda n: (sums[n]["top1"] + sums[n]["top3"], -list(SCORINGS)
@@ -184,14 +234,14 @@ def train_models(groups: Sequence[Group], known_levels: Sequence[str], seed: int
     solo = _solo_model(groups, levels, solo_trees, seed)
     solos = out_of_fold_solo(groups, levels, solo_trees, seed)
     chosen, cv = select_scoring(groups, solos, levels, rank_trees, seed)
-    x, grade, retention, qid = pair_matrix(groups, solos, levels)
-    ranker, regressor = _pair_models(x, grade, retention, qid, rank_trees, seed)
-    weights = scoring_weights(chosen, ranker.predict(x), regressor.predict(x))
-    scoring = {"chosen": chosen, "weights": weights,
+    data = pair_data(groups, solos, levels)
+    pairs = fit_pair_models(data, rank_trees, seed)
+    spread = spreads(pairs.signals(data))
+    scoring = {"chosen": chosen, "weights": scoring_weights(chosen, spread), "spreads": spread,
                "selection": {"by": f"{CV_FOLDS}-fold cross-validation over the training "
                                    "groups (held-out groups unused)",
                              "criterion": "mean of top-1 and top-3", "cv": cv}}
-    return ColocationModels(levels, solo, ranker, regressor, scoring)
+    return ColocationModels(levels, solo, pairs, scoring)
 
 
 def booster_as_regressor(ranker: Any) -> Any:
@@ -207,12 +257,14 @@ def booster_as_regressor(ranker: Any) -> Any:
 
 
 def colocation_onnx(models: ColocationModels) -> Any:
-    n_nf, n_pair = len(nf_feature_names(models.levels)), len(pair_feature_names(models.levels))
+    widths = {k: len(v) for k, v in model_inputs(models.levels, slowdown=True).items()}
     return merge_models(
-        [(xgb_to_onnx(models.solo, n_nf), "nf", "solo_log_throughput"),
-         (xgb_to_onnx(booster_as_regressor(models.ranker), n_pair), "pair", "rank_score"),
-         (xgb_to_onnx(models.retention, n_pair), "pair", "retention")],
-        [("nf", n_nf), ("pair", n_pair)], {},
+        [(xgb_to_onnx(models.solo, widths["nf"]), "nf", "solo_log_throughput"),
+         (xgb_to_onnx(booster_as_regressor(models.pairs.ranker), widths["pair"]), "pair",
+          "rank_score"),
+         (xgb_to_onnx(models.pairs.retention, widths["pair"]), "pair", "retention"),
+         (xgb_to_onnx(models.pairs.slowdown, widths["nf_pair"]), "nf_pair", "log_slowdown")],
+        list(widths.items()), {},
     )
 
 
@@ -230,17 +282,19 @@ def train_colocation(groups: Sequence[Group], profile: Any, out_dir: Path, data_
                           "nfs": sum(len(g.members) for g in train),
                           "pairs": sum(len(g.pairs) for g in train)},
         "input_schema": INPUT_SCHEMA,
-        "inputs": {"nf": nf_feature_names(models.levels),
-                   "pair": pair_feature_names(models.levels)},
+        "inputs": model_inputs(models.levels, slowdown=True),
         "outputs": {"solo_log_throughput": "log packets/s of the NF alone on its core share",
                     "rank_score": "LambdaMART score (higher = friendlier pair)",
-                    "retention": "(t1 + t2) / (solo1 + solo2) of the pair"},
+                    "retention": "(t1 + t2) / (solo1 + solo2) of the pair",
+                    "log_slowdown": "log(throughput beside the partner / solo throughput) of "
+                                    "one NF of a pair"},
         "levels": models.levels,
         "scoring": models.scoring,
         "label": "pair throughput retention: (t1 + t2) / (solo1 + solo2)",
         "xgboost": {"solo": {"n_estimators": solo_trees, **SOLO_PARAMS},
                     "ranker": {"n_estimators": rank_trees, **RANK_PARAMS},
-                    "retention": {"n_estimators": rank_trees, **RETENTION_PARAMS}},
+                    "retention": {"n_estimators": rank_trees, **RETENTION_PARAMS},
+                    "slowdown": {"n_estimators": rank_trees, **RETENTION_PARAMS}},
         "heldout": {"split": {"seed": seed, "fraction": TEST_FRACTION if holdout else 0.0,
                               "by": "group",
                               "groups": sorted((g.name for g in test), key=natural_key)},
@@ -259,9 +313,11 @@ def check_conversion(models: ColocationModels, loaded: Any, groups: Sequence[Gro
     """The ONNX graph reproduces the XGBoost scores (float32 tolerance)."""
     solos = [np.exp(models.solo.predict(np.array([nf_vector(m, models.levels)
                                                   for m in g.members]))) for g in groups]
-    x, _, _, _ = pair_matrix(groups, solos, models.levels)
-    nf = np.zeros((1, len(nf_feature_names(models.levels))))
-    out = loaded.run({"nf": nf, "pair": x})
-    if (np.max(np.abs(out["rank_score"].ravel() - models.ranker.predict(x))) > 1e-3
-            or np.max(np.abs(out["retention"].ravel() - models.retention.predict(x))) > 1e-3):
+    d = pair_data(groups, solos, models.levels)
+    nf = np.zeros((1, len(loaded.card["inputs"]["nf"])))
+    out = loaded.run({"nf": nf, "pair": d.x, "nf_pair": d.x_nf})
+    p = models.pairs
+    if (np.max(np.abs(out["rank_score"].ravel() - p.ranker.predict(d.x))) > 1e-3
+            or np.max(np.abs(out["retention"].ravel() - p.retention.predict(d.x))) > 1e-3
+            or np.max(np.abs(out["log_slowdown"].ravel() - p.slowdown.predict(d.x_nf))) > 1e-3):
         raise ClaraError("ONNX conversion changed the colocation model's scores")

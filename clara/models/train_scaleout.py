@@ -1,11 +1,11 @@
 """Training the scale-out models (extra ``[train]``): analytical fit, GBDTs, ONNX export, card.
 
 This module owns how ``models_onnx/scaleout-<target>.onnx`` is made from measured curves:
-the split by program, the least-squares fit of the analytical model's constants, the three
-XGBoost regressors (knee; throughput residual over the analytical curve; latency), their
-conversion to one ONNX graph, the choice of knee source (the knee regressor or the knee rule
-on the predicted curve) by cross-validation over the training programs only, and the model
-card with held-out metrics. It also holds the
+the split by program, the least-squares fit of the analytical model's constants, the four
+XGBoost regressors (knee; throughput residual over the analytical curve; the curve's shape
+``log(T(n) / T(first))`` directly; latency), their conversion to one ONNX graph, the choice of
+knee source (:data:`KNEE_SOURCES`) by cross-validation over the training programs only, and
+the model card with held-out metrics. It also holds the
 small ONNX helpers the colocation trainer shares (:func:`xgb_to_onnx`, :func:`merge_models`).
 """
 
@@ -31,6 +31,7 @@ from clara.insights.scaleout import (
     analytic_terms,
     evaluate_scaleout,
     knee_rule,
+    knee_sources,
     line_rate_pps,
     model_name,
     point_rows,
@@ -48,7 +49,9 @@ CURVE_PARAMS = {"n_jobs": 1, "max_depth": 5, "learning_rate": 0.05, "subsample":
                 "colsample_bytree": 0.8}
 KNEE_TREES, CURVE_TREES = 400, 300
 CV_FOLDS = 5
-KNEE_SOURCES = ("regressor", "curve")  # the knee regressor; the knee rule on the GBDT curve
+# The knee regressor; the knee rule on the GBDT throughput curve; the knee rule on the direct
+# shape regressor's T(n)/T(first); the mean of the first and the third.
+KNEE_SOURCES = ("regressor", "curve", "ratio", "mean")
 LINEAR_SCALING = 0.9  # a curve still scales linearly if its first step gains >= 90% of linear
 PLATEAU_GAIN = 0.01  # a curve has saturated if its last step gains < 1%
 
@@ -142,24 +145,35 @@ class ScaleoutModels:
     levels: list[str]
     knee: Any
     throughput: Any
+    ratio: Any
     latency: Any
 
 
-def design(curves: Sequence[Curve], analytic: AnalyticModel, levels: Sequence[str]
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(program matrix, knee labels, row program matrix, row point matrix, log throughput
-    residual, log latency) of ``curves``."""
+@dataclass
+class Design:
+    """Training matrices of some curves: one row per program, and one per measured point."""
+
+    programs: np.ndarray
+    knees: np.ndarray
+    rows: np.ndarray  # program vector and point features of every point
+    log_residual: np.ndarray  # log(T / analytical T)
+    log_ratio: np.ndarray  # log(T(n) / T(first core count of the curve))
+    log_latency: np.ndarray
+
+
+def design(curves: Sequence[Curve], analytic: AnalyticModel, levels: Sequence[str]) -> Design:
     programs = np.array([program_vector(c.features, levels, analytic) for c in curves])
     knees = np.array([knee_rule(c.cores, c.throughput_pps) for c in curves])
-    rows_p, rows_q, resid, lat = [], [], [], []
+    rows, resid, ratio, lat = [], [], [], []
     for c, p in zip(curves, programs, strict=True):
-        rows_p.extend([p] * len(c.cores))
-        rows_q.append(point_rows(c.features, analytic, c.cores))
-        resid.extend(np.log(np.asarray(c.throughput_pps))
-                     - np.log(analytic.throughput(c.features, c.cores)))
+        log_t = np.log(np.asarray(c.throughput_pps))
+        rows.append(np.c_[np.tile(p, (len(c.cores), 1)), point_rows(c.features, analytic,
+                                                                     c.cores)])
+        resid.extend(log_t - np.log(analytic.throughput(c.features, c.cores)))
+        ratio.extend(log_t - log_t[0])
         lat.extend(np.log(c.latency_cycles))
-    return (programs, knees, np.array(rows_p), np.vstack(rows_q), np.array(resid),
-            np.array(lat))
+    return Design(programs, knees, np.vstack(rows), np.array(resid), np.array(ratio),
+                  np.array(lat))
 
 
 def train_models(curves: Sequence[Curve], profile: Any, knee_trees: int = KNEE_TREES,
@@ -170,15 +184,16 @@ def train_models(curves: Sequence[Curve], profile: Any, knee_trees: int = KNEE_T
 
     analytic = analytic or fit_analytic(curves, profile)
     levels = list(analytic.levels)
-    programs, knees, rows_p, rows_q, resid, lat = design(curves, analytic, levels)
-    rows = np.c_[rows_p, rows_q]
+    d = design(curves, analytic, levels)
+
+    def curve_model(target: np.ndarray) -> Any:
+        model = xgb.XGBRegressor(n_estimators=curve_trees, random_state=seed, **CURVE_PARAMS)
+        return model.fit(d.rows, target)
+
     knee = xgb.XGBRegressor(n_estimators=knee_trees, random_state=seed, **KNEE_PARAMS)
-    knee.fit(programs, knees)
-    throughput = xgb.XGBRegressor(n_estimators=curve_trees, random_state=seed, **CURVE_PARAMS)
-    throughput.fit(rows, resid)
-    latency = xgb.XGBRegressor(n_estimators=curve_trees, random_state=seed, **CURVE_PARAMS)
-    latency.fit(rows, lat)
-    return ScaleoutModels(analytic, levels, knee, throughput, latency)
+    knee.fit(d.programs, d.knees)
+    return ScaleoutModels(analytic, levels, knee, curve_model(d.log_residual),
+                          curve_model(d.log_ratio), curve_model(d.log_latency))
 
 
 # --------------------------------------------------------------------------- selection
@@ -195,14 +210,15 @@ def cv_folds(curves: Sequence[Curve], seed: int) -> np.ndarray:
 
 
 def predicted_knees(models: ScaleoutModels, curves: Sequence[Curve]) -> dict[str, np.ndarray]:
-    """Both knee sources of ``models`` on ``curves``: the regressor and its curve's knee."""
-    programs, _, rows_p, rows_q, _, _ = design(curves, models.analytic, models.levels)
-    resid = models.throughput.predict(np.c_[rows_p, rows_q])
+    """Every knee source of ``models`` on ``curves`` (:data:`KNEE_SOURCES`)."""
+    d = design(curves, models.analytic, models.levels)
+    regressor = models.knee.predict(d.programs)
+    resid, ratio = models.throughput.predict(d.rows), models.ratio.predict(d.rows)
     bounds = np.cumsum([0, *(len(c.cores) for c in curves)])
-    curve = [knee_rule(c.cores, np.exp(resid[a:b]) * models.analytic.throughput(c.features,
-                                                                               c.cores))
-             for c, a, b in zip(curves, bounds[:-1], bounds[1:], strict=True)]
-    return {"regressor": models.knee.predict(programs), "curve": np.array(curve)}
+    knees = [knee_sources(c.cores, k, np.exp(resid[a:b]) * models.analytic.throughput(
+        c.features, c.cores), ratio[a:b])
+        for c, k, a, b in zip(curves, regressor, bounds[:-1], bounds[1:], strict=True)]
+    return {name: np.array([k[name] for k in knees]) for name in KNEE_SOURCES}
 
 
 def select_knee_source(curves: Sequence[Curve], profile: Any, knee_trees: int,
@@ -290,6 +306,7 @@ def scaleout_onnx(models: ScaleoutModels) -> Any:
         [(xgb_to_onnx(models.knee, n_program), "program", "knee_cores"),
          (xgb_to_onnx(models.throughput, n_program + n_point), "curve_in",
           "log_throughput_residual"),
+         (xgb_to_onnx(models.ratio, n_program + n_point), "curve_in", "log_ratio"),
          (xgb_to_onnx(models.latency, n_program + n_point), "curve_in", "log_latency")],
         [("program", n_program), ("point", n_point)],
         {"curve_in": ["program", "point"]},
@@ -315,12 +332,14 @@ def write_model(onnx_model: Any, card: dict[str, Any], out_dir: Path, name: str)
 
 def check_conversion(models: ScaleoutModels, loaded: OnnxModel, curves: Sequence[Curve]) -> None:
     """The ONNX graph reproduces XGBoost's predictions (float32 tolerance)."""
-    _, _, rows_p, rows_q, _, _ = design(curves, models.analytic, models.levels)
-    out = loaded.run({"program": rows_p, "point": rows_q})
-    want = models.throughput.predict(np.c_[rows_p, rows_q])
-    knee_want = models.knee.predict(rows_p)
-    if (np.max(np.abs(out["log_throughput_residual"].ravel() - want)) > 1e-3
-            or np.max(np.abs(out["knee_cores"].ravel() - knee_want)) > 1e-2):
+    d = design(curves, models.analytic, models.levels)
+    n_program = d.programs.shape[1]
+    out = loaded.run({"program": d.rows[:, :n_program], "point": d.rows[:, n_program:]})
+    gaps = [np.abs(out[name].ravel() - model.predict(d.rows)).max()
+            for name, model in (("log_throughput_residual", models.throughput),
+                                ("log_ratio", models.ratio), ("log_latency", models.latency))]
+    knee_want = models.knee.predict(d.rows[:, :n_program])
+    if max(gaps) > 1e-3 or np.max(np.abs(out["knee_cores"].ravel() - knee_want)) > 1e-2:
         raise ClaraError("ONNX conversion changed the scale-out model's predictions")
 
 
@@ -343,6 +362,7 @@ def train_scaleout(curves: Sequence[Curve], profile: Any, out_dir: Path, data_pa
                    "point": list(POINT_FEATURES)},
         "outputs": {"knee_cores": "cores at the knee (artifact knee rule), regressor",
                     "log_throughput_residual": "log(throughput / analytical throughput)",
+                    "log_ratio": "log(throughput / throughput at the grid's first core count)",
                     "log_latency": "log(latency in cycles)"},
         "levels": models.levels,
         "analytic": models.analytic.to_dict(),
