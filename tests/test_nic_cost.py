@@ -13,7 +13,7 @@ from clara.analyze import analyze_module
 from clara.insights import nic_cost as nc
 from clara.insights.compute import BlockPrediction, predict_blocks
 from clara.insights.per_packet import block_frequencies
-from clara.runtime.api_costs import load_table
+from clara.runtime.api_costs import evaluate, load_table
 from clara.targets.profile import load_target
 from clara.toolchain.compile import CompileOptions
 from clara.workload.profile import profile_nf
@@ -40,27 +40,74 @@ def _terms(table: dict[str, Any], api: str) -> dict[tuple[str, str | None], dict
 
 
 def test_hash_find_at_measured_histogram(table: dict[str, Any]) -> None:
+    """A profile without operations or joint records: the marginal histograms."""
     # 3 calls of 1 probe and 1 call of 3 probes; 6 occupied slots compared in all; 12-byte keys
     event = _event(2.0, {1: 3, 3: 1}, {1: 2, 2: 2}, {12: 4})
     costs = nc.api_cost_per_packet({"HashMap::find": event}, table)
-    entry = table["apis"]["HashMap::find"]
-    t = _terms(table, "HashMap::find")
+    entry = table["apis"]["HashMap::find/k3"]  # compiled for the 3-word key
+    t = _terms(table, "HashMap::find/k3")
     fixed_i = entry["fixed"]["instructions"] + max(p["instructions"]
                                                   for p in entry["paths"].values())
     fixed_m = entry["fixed"]["memory"] + max(p["memory"] for p in entry["paths"].values())
-    probes, compares, key_words = 6 / 4, 6 / 4, 3  # means per call
+    probes = compares = 6 / 4  # means per call
     per_call_i = (fixed_i + t[("probes", None)]["instructions"] * probes
-                  + t[("compares", None)]["instructions"] * compares
-                  + t[("compares*key_words", None)]["instructions"] * compares * key_words)
+                  + t[("compares", None)]["instructions"] * compares)
     per_call_m = (fixed_m + t[("probes", None)]["memory"] * probes
-                  + t[("compares", None)]["memory"] * compares
-                  + t[("compares*key_words", None)]["memory"] * compares * key_words)
+                  + t[("compares", None)]["memory"] * compares)
     got = costs.costed["HashMap::find"]
     assert got.calls == 2.0 and got.source == "events"
     assert got.instructions == pytest.approx(2 * per_call_i)
     assert got.memory == pytest.approx(2 * per_call_m)
-    # with the bluefield2 numbers: (23 + 1.5 x (6 + 5 + 7 x 3)) x 2 = 142
-    assert got.instructions == pytest.approx(142.0)
+    # with the bluefield2 numbers: (25 + 1 + 1.5 x (6 + 8)) x 2 = 94
+    assert got.instructions == pytest.approx(94.0)
+
+
+def _op(calls: int, per_packet: float, detail: list[dict[str, Any]],
+        probe_len: dict[int, int]) -> dict[str, Any]:
+    return {**_event(per_packet, probe_len, {0: calls}, {0: calls}), "calls": calls,
+            "detail": detail}
+
+
+def test_joint_records_are_priced_on_their_path(table: dict[str, Any]) -> None:
+    """With the profile's operations and joint records, every record is priced as it was:
+    its path, probes, compares, key size (the sized entry) and value size; a clear reported
+    under erase is priced as a clear."""
+    def rec(path: str, probes: int, compares: int, key: int, value: int, calls: int
+            ) -> dict[str, Any]:
+        return {"path": path, "probe_len": probes, "occupancy": compares, "key_bytes": key,
+                "value_bytes": value, "calls": calls}
+
+    find = [rec("hit", 1, 1, 12, 4, 3), rec("miss", 4, 2, 12, 4, 1)]
+    insert = [rec("new", 4, 0, 16, 8, 1), rec("update", 2, 2, 16, 8, 1)]
+    events = {
+        "HashMap::find": {**_op(4, 2.0, find, {1: 3, 4: 1}),
+                          "ops": {"find": _op(4, 2.0, find, {1: 3, 4: 1})}},
+        "HashMap::insert": {**_op(2, 0.5, insert, {4: 1, 2: 1}),
+                            "ops": {"insert": _op(2, 0.5, insert, {4: 1, 2: 1})}},
+        "HashMap::erase": {**_op(2, 0.2, [], {4096: 1, 1: 1}), "ops": {
+            "clear": _op(1, 0.1, [], {4096: 1}),
+            "erase": _op(1, 0.1, [rec("miss", 1, 0, 4, 4, 1)], {1: 1})}},
+    }
+    costs = nc.api_cost_per_packet(events, table)
+    apis = table["apis"]
+    k3 = apis["HashMap::find/k3"]
+    # hit: 25 + 1 + 6 + 8 = 40; miss: 25 + 1 + 4 x 6 + 2 x 8 = 66 (bluefield2)
+    hit = evaluate(k3, "hit", probes=1, compares=1, key_words=3, value_words=1)
+    miss = evaluate(k3, "miss", probes=4, compares=2, key_words=3, value_words=1)
+    assert (hit["instructions"], miss["instructions"]) == (40.0, 66.0)
+    assert costs.costed["HashMap::find"].instructions == pytest.approx(
+        2.0 * (3 * 40 + 66) / 4)
+    k4 = apis["HashMap::insert/k4"]
+    new = evaluate(k4, "new", probes=4, compares=0, key_words=4, value_words=2)
+    update = evaluate(k4, "update", probes=2, compares=2, key_words=4, value_words=2)
+    assert new["instructions"] > update["instructions"]
+    assert costs.costed["HashMap::insert"].instructions == pytest.approx(
+        0.5 * (new["instructions"] + update["instructions"]) / 2)
+    clear = evaluate(apis["HashMap::clear"], slots=4096)
+    erase = evaluate(apis["HashMap::erase/k1"], "miss", probes=1, compares=0, key_words=1,
+                     value_words=1)
+    assert costs.costed["HashMap::erase"].instructions == pytest.approx(
+        0.1 * clear["instructions"] + 0.1 * erase["instructions"])
 
 
 def test_vector_checksum_and_random_mappings(table: dict[str, Any]) -> None:
@@ -74,9 +121,8 @@ def test_vector_checksum_and_random_mappings(table: dict[str, Any]) -> None:
     }
     costs = nc.api_cost_per_packet(events, table)
     apis = table["apis"]
-    push = apis["Vector::push_back"]["fixed_instructions"]  # elt_words 4 = the default
-    insert = (apis["Vector::insert"]["fixed_instructions"]
-              + apis["Vector::insert"]["per_unit_instructions"] * 3)
+    push = evaluate(apis["Vector::push_back"], "ok", elt_words=4)["instructions"]
+    insert = evaluate(apis["Vector::insert"], "ok", moved=3, elt_words=4)["instructions"]
     assert costs.costed["Vector::push_back"].instructions == pytest.approx((push + insert) / 2)
     ck = apis["click_in_cksum"]
     base = ck["fixed"]["instructions"] + _terms(table, "click_in_cksum")[("words16", None)][
@@ -89,16 +135,54 @@ def test_vector_checksum_and_random_mappings(table: dict[str, Any]) -> None:
     random = 0.75 * apis["click_random"]["fixed_instructions"] + 0.25 * apis["click_jiffies"][
         "fixed_instructions"]
     assert costs.costed["click_random"].instructions == pytest.approx(random)
-    assert costs.not_costed == {"HashMap::size": 3.0}
+    assert costs.not_costed == {"HashMap::size": 3.0}  # size reports no event: a site API
 
 
 def test_site_apis_and_not_costed(table: dict[str, Any]) -> None:
-    sites = {"Packet::tcp_header": 2.0, "IPAddress": 1.0, "click_in_cksum": 4.0}
+    sites = {"WritablePacket::tcp_header() const": 2.0,
+             "Packet::transport_header() const": 1.0,
+             "IPAddress::IPAddress(unsigned int)": 1.0,
+             "click_update_in_cksum(unsigned short*, unsigned short, unsigned short)": 4.0,
+             "HashMap<IPFlowID, int>::findp(IPFlowID const&) const": 1.0,  # an event API
+             "MyHelper::thing()": 0.5}
     costs = nc.api_cost_per_packet({}, table, sites)
-    per_call = table["apis"]["Packet::transport_header"]["fixed_instructions"]
-    assert costs.costed["Packet::tcp_header"].instructions == pytest.approx(2 * per_call)
-    assert costs.costed["Packet::tcp_header"].source == "call sites"
-    assert costs.not_costed == {"IPAddress": 1.0, "click_in_cksum (inline, no event)": 4.0}
+    apis = table["apis"]
+    per_call = apis["Packet::transport_header"]["fixed"]["instructions"]
+    assert costs.costed["Packet::transport_header"].calls == 3.0
+    assert costs.costed["Packet::transport_header"].instructions == pytest.approx(3 * per_call)
+    assert costs.costed["Packet::transport_header"].source == "call sites"
+    assert costs.costed["click_update_in_cksum"].instructions == pytest.approx(
+        4 * apis["click_update_in_cksum"]["fixed"]["instructions"])
+    assert "IPAddress::make" in costs.costed and "HashMap::find" not in costs.costed
+    assert costs.not_costed == {"MyHelper::thing()": 0.5}
+
+
+def _analyzed(repo: Path, tmp_path: Path, name: str) -> Any:
+    return analyze_module(repo / "examples" / "nfs" / name, CompileOptions(), tmp_path,
+                          name.removesuffix(".cc")).features
+
+
+def test_site_calls_fold_repeated_field_loads_and_chain_updates(repo: Path,
+                                                                tmp_path: Path) -> None:
+    """Every block of the packet entry runs once: FlowAggregateCounter's simple_action reads
+    the network header pointer at 5 sites (has_network_header x2, network_header,
+    ip_header x2), one load for the function; the framework's push runs once around it.
+    CRCLoadBalancer's checksum updates come in pairs: the second of each pair is chained."""
+    features = _analyzed(repo, tmp_path, "aggregate_counter.cc")
+    action = next(b.function for b in features.blocks if "13simple_action" in b.function)
+    once = {(b.function, b.name): 1.0 for b in features.blocks if b.function == action}
+    sites = [c.demangled.removeprefix("Click::") for b in features.blocks
+             if b.function == action for c in b.api_calls]
+    nh = [s for s in sites if nc.cse_field(s) == "Packet::_nh"]
+    assert len(nh) == 5
+    calls = nc.site_calls_per_packet(features.blocks, once)
+    assert sum(calls[s] for s in set(nh)) == pytest.approx(1.0)
+    assert calls[nc.ELEMENT_PUSH] == 1.0
+    crc = _analyzed(repo, tmp_path, "crc_lb.cc")
+    everywhere = {(b.function, b.name): 1.0 for b in crc.blocks}
+    updates = [[c.name for c in b.api_calls].count("click_in_cksum") for b in crc.blocks]
+    crc_calls = nc.site_calls_per_packet(crc.blocks, everywhere)
+    assert crc_calls[nc.CHAINED_CKSUM] == sum(n - 1 for n in updates if n) > 0
 
 
 def _prediction(function: str, block: str, compute: float, state: float, stack: float,
@@ -112,14 +196,14 @@ def test_block_sum_and_hot_blocks(table: dict[str, Any]) -> None:
                    ("f", "b"): _prediction("f", "b", 4, 0, 1, 0),
                    ("f", "c"): _prediction("f", "c", 100, 0, 0, 0)}
     frequencies = {("f", "a"): 1.0, ("f", "b"): 3.0, ("f", "c"): 0.0}
-    api = nc.api_cost_per_packet({}, table, {"Packet::length": 2.0})
+    api = nc.api_cost_per_packet({}, table, {"Packet::length() const": 2.0})
     cost = nc.nic_cost_per_packet(frequencies, predictions, api)
     assert cost.compute == pytest.approx(10 + 12)
     assert (cost.memory_state, cost.memory_stack, cost.memory_packet) == (2.0, 4.0, 1.0)
     assert cost.nf_instructions == pytest.approx(29.0)
-    length = table["apis"]["Packet::length"]
-    assert cost.instructions == pytest.approx(29 + 2 * length["fixed_instructions"])
-    assert cost.memory == pytest.approx(7 + 2 * length["fixed_memory"])
+    length = table["apis"]["Packet::length"]["fixed"]
+    assert cost.instructions == pytest.approx(29 + 2 * length["instructions"])
+    assert cost.memory == pytest.approx(7 + 2 * length["memory"])
     assert [h.block for h in cost.hot] == ["b", "a"]  # c never runs
     assert cost.hot[0].instructions == pytest.approx(15.0)
     assert cost.hot[0].share == pytest.approx(15 / 29)
@@ -148,7 +232,7 @@ def test_mini_nat_end_to_end(repo: Path, tmp_path: Path) -> None:
     assert cost.instructions == pytest.approx(cost.compute + cost.nf_memory + api.instructions)
     assert cost.memory == pytest.approx(cost.nf_memory + api.memory) and cost.memory > 0
     assert api.instructions == pytest.approx(sum(c.instructions for c in api.costed.values()))
-    assert {"HashMap::find", "Packet::ip_header"} <= set(api.costed)
+    assert {"HashMap::find", "Packet::network_header", "Element::output_push"} <= set(api.costed)
     # all TCP: the hottest block (the outbound translation) runs for every packet
     assert cost.hot[0].per_packet == pytest.approx(1.0)
     latency = nc.latency_cycles(cost, target)
@@ -162,3 +246,18 @@ def test_mini_nat_end_to_end(repo: Path, tmp_path: Path) -> None:
     assert "model compute-bluefield2, API table bluefield2" in summary["message"]
     assert summary["data"]["compute_model"] == "compute-bluefield2"
     assert records[1]["location"]["line"] > 0
+
+
+def test_framework_queries_are_not_packet_work(repo: Path, tmp_path: Path) -> None:
+    """The pcap driver asks MiniNAT's processing() for every packet; its blocks are counted
+    in the profile but are no packet work, so they get no per-packet frequency."""
+    source = repo / "examples" / "nfs" / "mini_nat.cc"
+    profile = profile_nf(source, workload="small-flows,packets=500,flows=50,proto=tcp:1",
+                         work_dir=tmp_path / "profile").document
+    processing = next(f for f in profile["functions"]
+                      if f["demangled"] == "Click::MiniNAT::processing() const")
+    assert processing["calls"] == profile["packets"]["processed"]
+    assert block_frequencies(profile).keys().isdisjoint(
+        {(b["function"], b["index"]) for b in profile["blocks"]
+         if b["function"] == processing["function"]})
+    assert any(f > 0 for f in block_frequencies(profile).values())

@@ -279,6 +279,36 @@ def test_mini_nat_state_and_api_events_agree_with_blocks(nat_profile: dict[str, 
     assert doc["per_packet"]["blocks"] > 1
 
 
+def test_mini_nat_api_operations_and_paths(nat_profile: dict[str, Any]) -> None:
+    """Per operation, the joint records of the hash tables' path, probes, compares and key
+    and value sizes: they add up to the calls and to the marginal histograms, and follow
+    from the code (a miss examines the whole 4-slot bucket; a new flow is inserted into both
+    maps, ext_key -> uint16_t and int_key -> flow)."""
+    events = nat_profile["api_events"]
+    for name, event in events.items():
+        assert sum(op["calls"] for op in event["ops"].values()) == event["calls"], name
+    find = events["HashMap::find"]
+    assert set(find["ops"]) == {"find"}
+    detail = find["ops"]["find"]["detail"]
+    assert sum(d["calls"] for d in detail) == find["calls"]
+    assert {d["path"] for d in detail} == {"hit", "miss"}
+    assert {(d["key_bytes"], d["value_bytes"]) for d in detail} == {(12, 2)}
+    assert all(d["probe_len"] == 4 for d in detail if d["path"] == "miss")
+    assert all(1 <= d["occupancy"] <= d["probe_len"] for d in detail if d["path"] == "hit")
+    marginal: Counter[int] = Counter()
+    for d in detail:
+        marginal[d["probe_len"]] += d["calls"]
+    assert {str(k): v for k, v in sorted(marginal.items())} == find["probe_len"]["histogram"]
+    insert = events["HashMap::insert"]["ops"]["insert"]["detail"]
+    assert {d["path"] for d in insert} <= {"new", "full"}  # only after a miss
+    by_value: Counter[int] = Counter()
+    for d in insert:
+        by_value[d["value_bytes"]] += d["calls"]
+    assert set(by_value) == {2, 8} and by_value[2] == by_value[8] > 0
+    # events without a path report no detail
+    assert events["Element::output_push"]["ops"]["push"]["detail"] == []
+
+
 def test_profile_is_deterministic(nat_profile: dict[str, Any]) -> None:
     again = profile_nf(MINI_NAT, workload=NAT_WORKLOAD).document
     assert json.dumps(again, sort_keys=True) == json.dumps(nat_profile, sort_keys=True)

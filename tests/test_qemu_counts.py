@@ -24,9 +24,11 @@ from clara.runtime.build import build_driver, run_driver
 from clara.runtime.qemu.run import (
     FIELDS,
     ExecutionCounts,
+    chain_split,
     count_execution,
     cross_build,
     qemu_program,
+    read_pcs,
     run_counter,
 )
 from clara.targets.profile import load_target
@@ -233,6 +235,37 @@ def test_mini_nat_under_qemu_matches_the_host_driver(nat_binary: Path, tmp_path:
     for category in ("nf", "api", "other"):
         assert np.array_equal(result.series(category, "mem_insns"),
                               result.series(category, "static_mem_insns")), category
+
+
+def test_pcs_profile_and_call_chain_split_add_up(nat_binary: Path, tmp_path: Path) -> None:
+    """The per-address profile (pcs=) sums to the per-packet records; splitting the element's
+    code by call chain redistributes the nf + api counts without losing any."""
+    trace = tmp_path / "small.pcap"
+    write_pcap(trace, iter_packets(parse_spec("small-flows,packets=200,flows=40")))
+    pcs = tmp_path / "nat.pcs"
+    result = count_execution(nat_binary, trace, NAT_CONFIG, NAT_PORT, require_ip=True,
+                             pcs=pcs)
+    per_address = read_pcs(pcs)
+    assert sum(e for e, _ in per_address.values()) == result.series("total").sum()
+    assert sum(m for _, m in per_address.values()) == result.series("total", "mem_insns").sum()
+    split = chain_split(nat_binary, pcs, result.packets)
+    assert split.nf[0] + split.api[0] == pytest.approx(
+        result.nf.instructions + result.api.instructions)
+    assert split.nf[1] + split.api[1] == pytest.approx(result.nf.memory + result.api.memory)
+    # MiniNAT's outbound path calls HashMap::findp and pushes on a port: both are API time,
+    # and its own key type's hashcode/operator== (its header: nf by DWARF file) runs inside
+    # the HashMap call, so the call-chain API part is larger than the DWARF one
+    assert {"HashMap::find", "Element::output_push"} <= set(split.apis)
+    assert split.api[0] > result.api.instructions
+
+
+def test_ground_truth_build_has_no_profiling_calls(nat_binary: Path) -> None:
+    """no_api_events.h removes every call of the profiling hook, glue.cc's included (the
+    calls the runtime's own .cc files make: Timestamp::now, IPFlowID, click_in_cksum...)."""
+    out = subprocess.run(["aarch64-linux-gnu-objdump", "-d", str(nat_binary)],
+                         capture_output=True, text=True, check=True).stdout
+    assert "clara_rt_api_event>:" in out  # glue.cc still defines the (weak, empty) hook
+    assert not re.search(r"\bbl\s+[0-9a-f]+ <clara_rt_api_event>", out)
 
 
 def test_missing_qemu_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

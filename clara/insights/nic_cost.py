@@ -17,14 +17,16 @@ Three pure steps (docs/per-packet.md):
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from clara.insights.compute import BlockPrediction
 from clara.insights.ir_summary import insight, location
 from clara.ir.features import Block
-from clara.runtime.api_costs import evaluate
+from clara.runtime.api_costs import SIZED_KEY_WORDS, evaluate
 from clara.targets.profile import MemoryLevel, TargetProfile
 
 HOT_BLOCKS = 3
@@ -46,6 +48,9 @@ class Use:
     entry: str
     quantities: Quantities
     path: str | None = None  # None: the table's costliest path; NO_PATH: none
+
+
+Rule = Callable[[str, Event], list[Use]]  # (operation, its event) -> uses
 
 
 @dataclass(frozen=True)
@@ -147,55 +152,102 @@ def _mean(event: Event, metric: str) -> float:
     return float(event[metric]["mean"])
 
 
+def _words(nbytes: float) -> int:
+    return math.ceil(nbytes / 4)
+
+
+def operations(name: str, event: Event) -> list[tuple[str, Event]]:
+    """The operations of one profiled API (``ops``: find, insert, clear, pseudohdr...); a
+    profile without them (an older driver) gives the API as one operation named ``""``."""
+    ops = event.get("ops")
+    return sorted(ops.items()) if ops else [("", event)]
+
+
 # ------------------------------------------------------------------ event rules, per API
 
 
-def _hash_uses(entry: str) -> Callable[[Event], list[Use]]:
-    """find/insert/erase: probes = probe_len; compares = occupied slots compared, at the
-    measured ratio of compares to probes; key_words = key bytes / 4. The histograms are
-    marginal, so compares follow probes in proportion (exact when every probe compares)."""
-    def uses(event: Event) -> list[Use]:
-        probes = _mean(event, "probe_len")
-        ratio = _mean(event, "occupancy") / probes if probes else 0.0
-        key_words = _mean(event, "bytes") / 4
-        return [
-            Use(share, "HashMap::clear", {"slots": k}) if k > MAX_BUCKET_SLOTS else
-            Use(share, entry, {"probes": k, "compares": k * ratio, "key_words": key_words})
-            for k, share in distribution(event, "probe_len")
-        ]
+def _table_entry(op: str, key_words: int) -> str:
+    """The table entry of a hash operation: compiled for the key size when the table has
+    one (``HashMap::find/k3``), else the run-time key size version."""
+    sized = f"HashMap::{op}/k{key_words}"
+    return sized if key_words in SIZED_KEY_WORDS else f"HashMap::{op}"
+
+
+def _table_uses(op: str, event: Event) -> list[Use]:
+    """find/insert/erase. With the joint records of the profile (``detail``: path, probes,
+    compares, key and value bytes per call) each record is priced as it is, on its path;
+    without them the histograms are marginal: probes = probe_len, compares at the measured
+    ratio of compares to probes, the mean key size, the costliest path."""
+    detail = event.get("detail") or []
+    calls = sum(int(d["calls"]) for d in detail)
+    if calls:
+        return [Use(int(d["calls"]) / calls, _table_entry(op, _words(d["key_bytes"])),
+                    {"probes": d["probe_len"], "compares": d["occupancy"],
+                     "key_words": _words(d["key_bytes"]),
+                     "value_words": _words(d["value_bytes"])}, d["path"])
+                for d in detail]
+    probes = _mean(event, "probe_len")
+    ratio = _mean(event, "occupancy") / probes if probes else 0.0
+    key_words = _words(_mean(event, "bytes"))
+    return [Use(share, _table_entry(op, key_words),
+                {"probes": k, "compares": k * ratio, "key_words": key_words})
+            for k, share in distribution(event, "probe_len")]
+
+
+def _hash_uses(default_op: str) -> Rule:
+    """HashMap/HashTable find, insert, erase (and clear, reported under erase). Without
+    operations in the profile, an erase event with more than 16 probes is a clear (it
+    reports every slot)."""
+    def uses(op: str, event: Event) -> list[Use]:
+        if op == "clear":
+            return [Use(s, "HashMap::clear", {"slots": k})
+                    for k, s in distribution(event, "probe_len")]
+        if op or default_op != "erase":
+            return _table_uses(op or default_op, event)
+        out: list[Use] = []
+        for k, share in distribution(event, "probe_len"):
+            if k > MAX_BUCKET_SLOTS:
+                out.append(Use(share, "HashMap::clear", {"slots": k}))
+            else:
+                out += [replace(u, share=u.share * share) for u in _table_uses(
+                    "erase", {**event, "probe_len": {"mean": k, "histogram": {str(k): 1}}})]
+        return out
     return uses
 
 
-def _iterate_uses(entry: str) -> Callable[[Event], list[Use]]:
+def _iterate_uses(op: str, event: Event) -> list[Use]:
     """begin/++: scanned = probe_len (slots scanned to the next entry)."""
-    def uses(event: Event) -> list[Use]:
-        return [Use(s, entry, {"scanned": k}) for k, s in distribution(event, "probe_len")]
-    return uses
+    return [Use(s, "HashMap::iterate", {"scanned": k}) for k, s in distribution(event, "probe_len")]
 
 
-def _vector_push_uses(event: Event) -> list[Use]:
+def _vector_push_uses(op: str, event: Event) -> list[Use]:
     """push_back/insert/resize report entries moved: 0 is a push_back, k > 0 an insert that
     moves k entries; elt_words = entry bytes / 4."""
     elt = _mean(event, "bytes") / 4
-    return [Use(s, "Vector::insert", {"moved": k, "elt_words": elt}) if k else
-            Use(s, "Vector::push_back", {"elt_words": elt})
+    return [Use(s, "Vector::insert", {"moved": k, "elt_words": elt}, "ok") if k else
+            Use(s, "Vector::push_back", {"elt_words": elt}, "ok")
             for k, s in distribution(event, "probe_len")]
 
 
-def _vector_erase_uses(event: Event) -> list[Use]:
-    """erase/pop_front/pop_back/clear: moved = probe_len (0 is a mark-only delete)."""
+def _vector_erase_uses(op: str, event: Event) -> list[Use]:
+    """erase/pop_front: moved = probe_len (0 is a mark-only delete); pop_back and clear
+    by their own entries when the profile tells the operations apart."""
+    if op in ("pop_back", "clear"):
+        return [Use(1.0, f"Vector::{op}", {})]
     elt = _mean(event, "bytes") / 4
-    return [Use(s, "Vector::erase", {"moved": k, "elt_words": elt})
+    return [Use(s, "Vector::erase", {"moved": k, "elt_words": elt}, "ok" if k else "empty")
             for k, s in distribution(event, "probe_len")]
 
 
-def _cksum_uses(event: Event) -> list[Use]:
+def _cksum_uses(op: str, event: Event) -> list[Use]:
     """click_in_cksum reports 16-bit words summed (words16 = bytes / 2), the pseudo-header
     fold reports 0; the odd-byte path is taken for the share of odd byte counts."""
+    if op == "pseudohdr":
+        return [Use(1.0, "click_in_cksum_pseudohdr", {})]
     odd = sum(s for b, s in distribution(event, "bytes") if b % 2)
     out: list[Use] = []
     for k, s in distribution(event, "probe_len"):
-        if k == 0:
+        if k == 0 and op != "cksum":
             out.append(Use(s, "click_in_cksum_pseudohdr", {}))
             continue
         out.append(Use(s * odd, "click_in_cksum", {"words16": k}, "odd"))
@@ -203,75 +255,151 @@ def _cksum_uses(event: Event) -> list[Use]:
     return out
 
 
-def _random_uses(event: Event) -> list[Use]:
+def _random_uses(op: str, event: Event) -> list[Use]:
     """click_random reports 4 bytes, click_jiffies 0."""
+    if op:
+        return [Use(1.0, "click_jiffies" if op == "jiffies" else "click_random", {})]
     return [Use(s, "click_random" if b else "click_jiffies", {})
             for b, s in distribution(event, "bytes")]
 
 
-def _make_uses(event: Event) -> list[Use]:
+def _make_uses(op: str, event: Event) -> list[Use]:
     """Packet::make copies the data by words: words = bytes // 4, tail_bytes = bytes % 4."""
-    return [Use(s, "Packet::make", {"words": b // 4, "tail_bytes": b % 4})
+    return [Use(s, "Packet::make", {"words": b // 4, "tail_bytes": b % 4}, NO_PATH)
             for b, s in distribution(event, "bytes")]
 
 
-def _clone_uses(event: Event) -> list[Use]:
-    """Packet::clone: words = packet bytes / 4, plus the annotation words."""
-    return [Use(s, "Packet::clone", {"words": b / 4, "anno_words": ANNO_WORDS})
-            for b, s in distribution(event, "bytes")]
-
-
-def _per_call(entry: str) -> Callable[[Event], list[Use]]:
-    """An API whose NIC cost does not vary per call."""
-    def uses(event: Event) -> list[Use]:
-        return [Use(1.0, entry, {})]
+def _copy_uses(entry: str) -> Rule:
+    """The slow paths of uniqueify (a clone's copy), push/put and shift_data (the data
+    moved in the buffer): words = the bytes copied or moved (probe_len) / 4."""
+    def uses(op: str, event: Event) -> list[Use]:
+        return [Use(s, entry, {"words": k / 4}, NO_PATH)
+                for k, s in distribution(event, "probe_len")]
     return uses
 
 
-EVENT_RULES: dict[str, Callable[[Event], list[Use]]] = {
-    "HashMap::find": _hash_uses("HashMap::find"),
-    "HashMap::insert": _hash_uses("HashMap::insert"),
-    "HashMap::erase": _hash_uses("HashMap::erase"),
-    "HashMap::iterate": _iterate_uses("HashMap::iterate"),
-    "HashTable::find": _hash_uses("HashTable::find"),
-    "HashTable::insert": _hash_uses("HashTable::insert"),
-    "HashTable::erase": _hash_uses("HashTable::erase"),
-    "HashTable::iterate": _iterate_uses("HashTable::iterate"),
+def _per_call(entry: str, path: str | None = NO_PATH) -> Rule:
+    """An API whose NIC cost does not vary per call (on ``path``: NO_PATH for none)."""
+    def uses(op: str, event: Event) -> list[Use]:
+        return [Use(1.0, entry, {}, path)]
+    return uses
+
+
+EVENT_RULES: dict[str, Rule] = {
+    "HashMap::find": _hash_uses("find"),
+    "HashMap::insert": _hash_uses("insert"),
+    "HashMap::erase": _hash_uses("erase"),
+    "HashMap::iterate": _iterate_uses,
+    "HashTable::find": _hash_uses("find"),
+    "HashTable::insert": _hash_uses("insert"),
+    "HashTable::erase": _hash_uses("erase"),
+    "HashTable::iterate": _iterate_uses,
     "Vector::push_back": _vector_push_uses,
     "Vector::erase": _vector_erase_uses,
     "click_in_cksum": _cksum_uses,
     "click_random": _random_uses,
     "Timestamp::now": _per_call("Timestamp::now"),
     "Packet::make": _make_uses,
-    "Packet::clone": _clone_uses,
-    "Packet::kill": _per_call("Packet::kill"),
-    # NIC packets are always writable: the host's copy in expensive_uniqueify is no NIC cost.
-    "Packet::uniqueify": _per_call("Packet::uniqueify"),
-    "Packet::push": _per_call("Packet::push"),
-    "Packet::put": _per_call("Packet::put"),
+    "Packet::clone": _per_call("Packet::clone"),
+    # the profile does not tell a clone's kill from the last reference's: the common one
+    "Packet::kill": _per_call("Packet::kill", "last"),
+    "Packet::uniqueify": _copy_uses("Packet::copy_data"),
+    "Packet::push": _copy_uses("Packet::move_data"),
+    "Packet::put": _copy_uses("Packet::move_data"),
     "Element::output_push": _per_call("Element::output_push"),
     "Element::input_pull": _per_call("Element::input_pull"),
-    "IPFlowID": _per_call("IPFlowID"),
+    # the profile does not tell IPFlowID(p, true) from IPFlowID(p): the forward one
+    "IPFlowID": _per_call("IPFlowID", "forward"),
 }
 
-# Inline accessors that report no event: catalog name of the call site -> table entry.
-SITE_APIS: dict[str, str] = {
-    "Packet::ip_header": "Packet::ip_header",
-    "Packet::network_header": "Packet::ip_header",
-    "Packet::tcp_header": "Packet::transport_header",
-    "Packet::udp_header": "Packet::transport_header",
-    "Packet::icmp_header": "Packet::transport_header",
-    "Packet::transport_header": "Packet::transport_header",
-    "Packet::ether_header": "Packet::data",
-    "Packet::mac_header": "Packet::data",
-    "Packet::data": "Packet::data",
-    "Packet::length": "Packet::length",
-    "Packet::pull": "Packet::pull",
-    "Packet::take": "Packet::take",
-    "Packet::anno": "Packet::anno",
-    "Vector::access": "Vector::access",
-    "Packet::uniqueify": "Packet::uniqueify",  # not shared: no copy, no event
-}
+# Call sites in the IR, by the demangled callee (``Click::`` removed; first match wins):
+# EVENT for a member that reports an event (priced from the profile's events), else the
+# table entry of an inline member, which reports none and is priced per call.
+EVENT = ""
+ELEMENT_PUSH = "Element::push (simple_action)"  # the framework's push around simple_action
+CKSUM_UPDATE = "click_update_in_cksum("
+CHAINED_CKSUM = "click_update_in_cksum (chained)"  # an update right after another one
+_SITE_RULES: tuple[tuple[str, str], ...] = (
+    (r"(Writable)?Packet::(make|kill|clone|expensive_\w+|shift_data)\(", EVENT),
+    (r"Element::Port::(push|pull)\(", EVENT),
+    (r"Hash(Map|Table)<.*>::((const_)?iterator::operator\+\+|begin)\(", EVENT),
+    (r"Hash(Map|Table)<.*>::(find|findp|find_pair|get|count|operator\[\]|insert|set|"
+     r"find_insert|find_force|replace|erase|remove|clear)\(", EVENT),
+    (r"Vector<.*>::(push_back|push_front|insert|resize|reserve|erase|pop_back|pop_front|"
+     r"clear|assign|operator=)\(", EVENT),
+    (r"click_in_cksum(_pseudohdr(_raw|_hard)?)?\(", EVENT),
+    (r"Timestamp::(now|now_steady|recent|recent_steady|assign_now)\(", EVENT),
+    (r"(click_random|click_jiffies)\(", EVENT),
+    (r"IPFlowID::IPFlowID\((Packet|click_ip) const\*", EVENT),
+    (r"(Writable)?Packet::has_\w+_header\(", "Packet::has_network_header"),
+    (r"(Writable)?Packet::(network_header|ip_header)\(", "Packet::network_header"),
+    (r"(Writable)?Packet::(transport|tcp|udp|icmp)_header\(", "Packet::transport_header"),
+    (r"(Writable)?Packet::(mac|ether)_header\(", "Packet::mac_header"),
+    (r"(Writable)?Packet::(data|end_data|buffer|end_buffer)\(", "Packet::data"),
+    (r"(Writable)?Packet::length\(", "Packet::length"),
+    (r"(Writable)?Packet::(headroom|tailroom|buffer_length|\w+_offset|\w+_length)\(",
+     "Packet::headroom"),
+    (r"(Writable)?Packet::(set_\w+_header|set_ip_header|set_\w+_header_length|"
+     r"clear_\w+_header)\(", "Packet::set_header"),
+    (r"(Writable)?Packet::shared\(", "Packet::shared"),
+    (r"(Writable)?Packet::uniqueify\(", "Packet::uniqueify"),
+    (r"(Writable)?Packet::(nonunique_)?push\(", "Packet::push"),
+    (r"(Writable)?Packet::(nonunique_)?put\(", "Packet::put"),
+    (r"(Writable)?Packet::pull\(", "Packet::pull"),
+    (r"(Writable)?Packet::take\(", "Packet::take"),
+    (r"(Writable)?Packet::set_\w*anno\w*\(", "Packet::set_anno"),
+    (r"(Writable)?Packet::(timestamp_anno|anno|all_anno)\(", "Packet::timestamp_anno"),
+    (r"(Writable)?Packet::(anno_\w+|\w+_anno)\(", "Packet::anno"),
+    (r"(Writable)?Packet::copy_annotations\(", "Packet::copy_annotations"),
+    (r"Element::(output|input|port)\(", "Element::output"),
+    (r"Element::(noutputs|ninputs|nports)\(", "Element::noutputs"),
+    (r"Element::checked_output_push\(", "Element::checked_output_push"),
+    (r"Hash(Map|Table)<.*>::(size|empty)\(", "HashMap::size"),
+    (r"Vector<.*>::(operator\[\]|at|front|back|data|begin|end)\(", "Vector::access"),
+    (r"Vector<.*>::(size|empty|capacity)\(", "Vector::size"),
+    (r"click_update_in_cksum\(", "click_update_in_cksum"),
+    (r"(ntohs|htons|__bswap_16)(\(|$)", "byteorder16"),
+    (r"(ntohl|htonl|__bswap_32)(\(|$)", "byteorder32"),
+    (r"Timestamp::operator[-+]=?\(", "Timestamp::sub"),
+    (r"Timestamp::operator(<|<=|>|>=|==|!=)\(", "Timestamp::compare"),
+    (r"Timestamp::(operator bool|is_set)\(", "Timestamp::bool"),
+    (r"Timestamp::(sec|msec1|usec1|msecval|usecval)\(", "Timestamp::sec"),
+    (r"Timestamp::(Timestamp|make_\w+)\(", "Timestamp::make"),
+    (r"IPAddress::(addr|operator unsigned int)\(", "IPAddress::addr"),
+    (r"IPAddress::IPAddress\(", "IPAddress::make"),
+    (r"IPAddress::(operator bool|empty|operator==|operator!=)\(", "IPAddress::bool"),
+    (r"IPFlowID::IPFlowID\(\)", "IPFlowID::zero"),
+    (r"IPFlowID::(IPFlowID|assign)\(", "IPFlowID::make"),
+    (r"IPFlowID::(reverse|rev)\(", "IPFlowID::reverse"),
+    (r"IPFlowID::(saddr|daddr|sport|dport)\(", "IPFlowID::field"),
+    (re.escape(ELEMENT_PUSH), "Element::push"),
+    (re.escape(CHAINED_CKSUM), "click_update_in_cksum/chained"),
+)
+SITE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), entry) for pattern, entry in _SITE_RULES)
+
+
+# Inline accessors that load one field of the packet descriptor or the element: the
+# field, for the redundant-load elimination of :func:`site_calls_per_packet`.
+_CSE_FIELDS: tuple[tuple[str, str], ...] = (
+    (r"(Writable)?Packet::(network_header|ip_header|has_network_header)\(", "Packet::_nh"),
+    (r"(Writable)?Packet::(transport_header|tcp_header|udp_header|icmp_header|"
+     r"has_transport_header)\(", "Packet::_h"),
+    (r"(Writable)?Packet::(mac_header|ether_header|has_mac_header)\(", "Packet::_mac"),
+    (r"(Writable)?Packet::data\(", "Packet::_data"),
+    (r"(Writable)?Packet::end_data\(", "Packet::_tail"),
+    (r"Element::output\(", "Element::_ports"),
+    (r"Element::noutputs\(", "Element::_nports"),
+)
+CSE_FIELDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), field) for pattern, field in _CSE_FIELDS)
+
+
+def site_entry(callee: str) -> str | None:
+    """The pricing of a call site by its demangled callee: EVENT, a table entry, or None
+    (no rule: not costed)."""
+    name = callee.removeprefix("Click::")
+    return next((entry for pattern, entry in SITE_RULES if pattern.match(name)), None)
 
 
 # ------------------------------------------------------------------ API costs
@@ -279,30 +407,98 @@ SITE_APIS: dict[str, str] = {
 
 def _price(use: Use, table: Mapping[str, Any]) -> dict[str, float]:
     entry = table["apis"][use.entry]
-    if use.path == NO_PATH:
-        return evaluate({**entry, "paths": {}}, **use.quantities)
+    if use.path == NO_PATH or (use.path is not None and use.path not in entry["paths"]):
+        return evaluate({**entry, "paths": {}}, **use.quantities)  # a path with no code
     return evaluate(entry, use.path, **use.quantities)
+
+
+def _is_simple_action(function: str) -> bool:
+    """A (mangled) ``Element::simple_action(Packet *)`` override."""
+    return "13simple_actionEPNS_6PacketE" in function
+
+
+def _block_sites(block: Block) -> list[str]:
+    """The block's API call sites by demangled callee, a checksum update right after
+    another one renamed :data:`CHAINED_CKSUM`, and the framework's push around a
+    ``simple_action`` on its entry block (:data:`ELEMENT_PUSH`)."""
+    sites: list[str] = []
+    for call in block.api_calls:
+        name = call.demangled.removeprefix("Click::")
+        chained = name.startswith(CKSUM_UPDATE) and sites and sites[-1].startswith(
+            (CKSUM_UPDATE, CHAINED_CKSUM))
+        sites.append(CHAINED_CKSUM if chained else name)
+    if block.is_entry and _is_simple_action(block.function):
+        sites.append(ELEMENT_PUSH)
+    return sites
+
+
+def cse_field(callee: str) -> str | None:
+    """The object field an inline accessor loads (:data:`CSE_FIELDS`), or None."""
+    return next((field for pattern, field in CSE_FIELDS if pattern.match(callee)), None)
 
 
 def site_calls_per_packet(blocks: Iterable[Block],
                           frequencies: Mapping[tuple[str, str], float]) -> dict[str, float]:
-    """Static API call sites x block executions per packet, per catalog name."""
-    calls: dict[str, float] = {}
+    """API call sites x block executions per packet, per demangled callee (and the
+    synthetic sites of :func:`_block_sites`). An accessor that loads a packet or element
+    field (:func:`cse_field`) costs one load per execution of its function however many
+    sites read the field: the compiler keeps the field in a register after the first
+    load, so a field's sites in a function count at most as many calls as the function
+    has (its entry block's executions), in proportion."""
+    per_function: dict[str, dict[str, float]] = {}
+    entries: dict[str, float] = {}
     for block in blocks:
         f = frequencies.get((block.function, block.name), 0.0)
-        for call in block.api_calls:
-            if f:
-                calls[call.name] = calls.get(call.name, 0.0) + f
+        if not f:
+            continue
+        if block.is_entry:
+            entries[block.function] = entries.get(block.function, 0.0) + f
+        sites = per_function.setdefault(block.function, {})
+        for name in _block_sites(block):
+            sites[name] = sites.get(name, 0.0) + f
+    calls: dict[str, float] = {}
+    for function, sites in per_function.items():
+        fields: dict[str, float] = {}
+        for name, n in sites.items():
+            if (field := cse_field(name)) is not None:
+                fields[field] = fields.get(field, 0.0) + n
+        runs = entries.get(function, 0.0)
+        for name, n in sites.items():
+            field = cse_field(name)
+            if field is not None and runs and fields[field] > runs:
+                n *= runs / fields[field]
+            calls[name] = calls.get(name, 0.0) + n
     return calls
+
+
+def _add(costed: dict[str, ApiCost], name: str, cost: ApiCost) -> None:
+    old = costed.get(name)
+    if old is None:
+        costed[name] = cost
+        return
+    source = old.source if old.source == cost.source else f"{old.source} + {cost.source}"
+    costed[name] = ApiCost(old.calls + cost.calls, old.instructions + cost.instructions,
+                           old.memory + cost.memory, source)
+
+
+def _event_cost(name: str, event: Event, rule: Rule, table: Mapping[str, Any]) -> ApiCost:
+    instructions = memory = 0.0
+    for op, stats in operations(name, event):
+        calls = float(stats["per_packet"])
+        for use in rule(op, stats):
+            cost = _price(use, table)
+            instructions += calls * use.share * cost["instructions"]
+            memory += calls * use.share * cost["memory"]
+    return ApiCost(float(event["per_packet"]), instructions, memory, "events")
 
 
 def api_cost_per_packet(api_events: Mapping[str, Event], table: Mapping[str, Any],
                         site_calls: Mapping[str, float] | None = None) -> ApiCosts:
     """NIC instructions and memory accesses per packet of every API: evaluated per
-    histogram value from ``api_events`` (:data:`EVENT_RULES`), per call from ``site_calls``
-    for the accessors in :data:`SITE_APIS`; the rest in ``not_costed`` (calls per packet).
-    Call sites of an API that reported events are not counted again; call sites of an event
-    API that reported none are inline variants (``click_update_in_cksum``): not costed."""
+    operation and histogram value (or joint record) from ``api_events``
+    (:data:`EVENT_RULES`); per call from ``site_calls`` (:func:`site_calls_per_packet`) for
+    the inline members, which report no event (:data:`SITE_RULES`); the rest in
+    ``not_costed`` (calls per packet)."""
     costed: dict[str, ApiCost] = {}
     not_costed: dict[str, float] = {}
     for name, event in sorted(api_events.items()):
@@ -310,20 +506,17 @@ def api_cost_per_packet(api_events: Mapping[str, Event], table: Mapping[str, Any
         if rule is None:
             not_costed[name] = float(event["per_packet"])
             continue
-        per_call = [(u.share, _price(u, table)) for u in rule(event)]
-        calls = float(event["per_packet"])
-        costed[name] = ApiCost(calls, calls * sum(s * c["instructions"] for s, c in per_call),
-                               calls * sum(s * c["memory"] for s, c in per_call), "events")
-    for name, calls in sorted((site_calls or {}).items()):
-        if name in api_events:
+        _add(costed, name, _event_cost(name, event, rule, table))
+    for callee, calls in sorted((site_calls or {}).items()):
+        entry = site_entry(callee)
+        if entry == EVENT:
             continue
-        if name not in SITE_APIS:
-            inline = " (inline, no event)" if name in EVENT_RULES else ""
-            not_costed[name + inline] = calls
+        if entry is None:
+            not_costed[callee] = not_costed.get(callee, 0.0) + calls
             continue
-        cost = _price(Use(1.0, SITE_APIS[name], {}), table)
-        costed[name] = ApiCost(calls, calls * cost["instructions"], calls * cost["memory"],
-                               "call sites")
+        cost = _price(Use(1.0, entry, {}, NO_PATH), table)
+        _add(costed, entry, ApiCost(calls, calls * cost["instructions"],
+                                    calls * cost["memory"], "call sites"))
     return ApiCosts(costed, not_costed)
 
 

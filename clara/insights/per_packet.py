@@ -9,6 +9,7 @@ are IR instructions, and the records say so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,14 +23,31 @@ def _packets(profile: Mapping[str, Any]) -> int:
     return int(profile["packets"]["processed"])
 
 
+# Element members the framework calls to configure or inspect an element; a driver may call
+# them per packet (clara_driver asks processing() where each packet goes), but they are no
+# packet work.
+FRAMEWORK_QUERY = re.compile(
+    r"::(class_name|port_count|processing|flow_code|flags|cast|configure_phase|configure|"
+    r"add_handlers|initialize|take_state|cleanup|can_live_reconfigure|live_reconfigure)\(")
+
+
+def framework_queries(profile: Mapping[str, Any]) -> set[str]:
+    """The profiled functions that are :data:`FRAMEWORK_QUERY` members (mangled names)."""
+    return {f["function"] for f in profile.get("functions", ())
+            if FRAMEWORK_QUERY.search(f.get("demangled", ""))}
+
+
 def block_frequencies(profile: Mapping[str, Any],
                       key: str = "index") -> dict[tuple[str, Any], float]:
-    """(function, block ``key``) -> executions per processed packet (packet phase).
+    """(function, block ``key``) -> executions per processed packet (packet phase), for
+    every block but those of :func:`framework_queries`.
 
     ``key`` is ``"index"`` (the feature records' block index) or ``"block"`` (its IR name).
     """
     packets = max(1, _packets(profile))
-    return {(b["function"], b[key]): b["count"] / packets for b in profile["blocks"]}
+    queries = framework_queries(profile)
+    return {(b["function"], b[key]): b["count"] / packets for b in profile["blocks"]
+            if b["function"] not in queries}
 
 
 def _work(block: dict[str, Any]) -> float:

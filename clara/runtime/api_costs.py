@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from clara.errors import ClaraError
-from clara.targets.asm_reader import AsmInstruction, read_object
+from clara.targets.asm_reader import AsmInstruction, RawInstruction, is_return, read_object
 from clara.targets.compiler import compile_argv, compile_source, compiler_version
-from clara.targets.profile import TargetProfile
+from clara.targets.profile import OpcodeTable, TargetProfile
 
 SCHEMA = "clara.api-costs/1"
 RUNTIME_DIR = Path(__file__).resolve().parent
@@ -46,7 +46,10 @@ TABLE_DIR = RUNTIME_DIR / "api_costs"
 # (3 words), an int value, a 16-byte Vector entry.
 DEFAULTS: dict[str, int] = {"key_words": 3, "value_words": 1, "elt_words": 4}
 
-_MARK = re.compile(r"^\s*/\*\s*@(loop|path)\s+(\S+)\s*\*/\s*$")
+SIZED_KEY_WORDS = (1, 2, 3, 4)  # key sizes the table operations are also compiled for
+BRANCH_REFERENCE = "clara_nic_branch_reference"
+
+_MARK = re.compile(r"^\s*/\*\s*@(loop|each|path)\s+(\S+)\s*\*/\s*$")
 _END = re.compile(r"^\s*/\*\s*@end\s*\*/\s*$")
 
 
@@ -54,7 +57,7 @@ _END = re.compile(r"^\s*/\*\s*@end\s*\*/\s*$")
 class Region:
     """A marked line range of the C source."""
 
-    kind: str           # "loop" or "path"
+    kind: str           # "loop", "each" or "path"
     name: str           # the loop's unit ("probes", "compares*key_words") or the path's name
     first: int          # first line inside the markers
     last: int           # last line inside the markers
@@ -67,35 +70,61 @@ class Region:
 
 @dataclass(frozen=True)
 class Api:
-    """One costed API: the C function that implements it and its headline unit."""
+    """One costed API: the C function that implements it, its headline unit and how its
+    instructions are counted (:data:`KINDS`). With ``less``, the cost is the difference
+    between two functions without their returns: a predicate written as a call site
+    branches on it, less :data:`BRANCH_REFERENCE` (the caller's branch); two chained
+    checksum updates less one (an update in a chain)."""
 
     name: str
     catalog: str
     function: str
     unit: str               # the headline unit ("call" when nothing varies)
-    per_unit: str           # how the headline per-unit figure combines terms (see _per_unit)
+    per_unit: str           # how the headline per-unit figure combines terms (see _headline)
     note: str
+    kind: str = "call"      # "call" or "inline" (see KINDS)
+    less: str = ""          # a function whose cost (without its return) is subtracted
+
+
+def _table_apis(op: str, unit: str, note: str) -> tuple[Api, ...]:
+    """A table operation at run-time key size (``HashMap::find``) and compiled for keys
+    of 1 to 4 words (``HashMap::find/k3``: :data:`SIZED_KEY_WORDS`)."""
+    generic = Api(f"HashMap::{op}", f"HashMap::{op}", f"clara_nic_table_{op}", unit, "probe",
+                  note + "; also HashTable")
+    return (generic, *(
+        Api(f"HashMap::{op}/k{k}", f"HashMap::{op}", f"clara_nic_table_{op}_k{k}", unit,
+            "probe", f"a {4 * k}-byte key (the key loops unrolled)") for k in SIZED_KEY_WORDS))
+
+
+def _inline(name: str, catalog: str, function: str, note: str, less: str = "") -> Api:
+    return Api(name, catalog, function, "call", "none", note, "inline", less)
+
+
+def _predicate(name: str, catalog: str, function: str, note: str) -> Api:
+    return _inline(name, catalog, function, note + "; a call site's branch on it",
+                   BRANCH_REFERENCE)
+
+
+KINDS = {
+    "call": "the function's instructions: a call of it runs them all, its return included",
+    "inline": "an inline member on the host (an accessor, an operator, a fast path): the "
+              "function's instructions without its return, what a call site that inlines "
+              "it runs",
+}
+
 
 
 APIS: tuple[Api, ...] = (
-    Api("HashMap::find", "HashMap::find", "clara_nic_table_find", "probes", "probe",
-        "find/findp/find_pair/operator[]; a probe examines one slot of the key's bucket"),
-    Api("HashMap::insert", "HashMap::insert", "clara_nic_table_insert", "probes", "probe",
-        "insert/set/find_force; fails (path 'full') when the bucket has no free slot"),
-    Api("HashMap::erase", "HashMap::erase", "clara_nic_table_erase", "probes", "probe",
-        "erase/remove: find, then clear the slot's valid word"),
+    *_table_apis("find", "probes", "find/findp/find_pair/get/count/operator[]; hashes the "
+                 "key, then examines the slots of its bucket (path hit or miss)"),
+    *_table_apis("insert", "probes", "insert/set/find_insert/find_force/replace; path new, "
+                 "update or full (the bucket has no free slot)"),
+    *_table_apis("erase", "probes", "erase/remove: find, then clear the slot's valid byte"),
     Api("HashMap::iterate", "HashMap::iterate", "clara_nic_table_next", "scanned", "scanned",
-        "begin/iterator::operator++: slots scanned to the next occupied one"),
+        "begin/iterator::operator++: slots scanned to the next used one; also HashTable"),
     Api("HashMap::clear", "HashMap::erase", "clara_nic_table_clear", "slots", "slots",
-        "clear: every slot's valid word"),
-    Api("HashTable::find", "HashTable::find", "clara_nic_table_find", "probes", "probe",
-        "same table as HashMap"),
-    Api("HashTable::insert", "HashTable::insert", "clara_nic_table_insert", "probes", "probe",
-        "find_insert/set/replace/operator[]"),
-    Api("HashTable::erase", "HashTable::erase", "clara_nic_table_erase", "probes", "probe",
-        "erase"),
-    Api("HashTable::iterate", "HashTable::iterate", "clara_nic_table_next", "scanned",
-        "scanned", "begin/iterator::operator++"),
+        "clear: every slot's valid byte"),
+    _inline("HashMap::size", "HashMap::size", "clara_nic_table_size", "size/empty"),
     Api("Vector::push_back", "Vector::push_back", "clara_nic_vec_push_back", "call", "none",
         "fixed capacity: fails (path 'full') when full; copies one entry"),
     Api("Vector::insert", "Vector::push_back", "clara_nic_vec_insert", "moved", "moved",
@@ -105,46 +134,99 @@ APIS: tuple[Api, ...] = (
         "mark-only delete)"),
     Api("Vector::pop_back", "Vector::erase", "clara_nic_vec_pop_back", "call", "none", ""),
     Api("Vector::clear", "Vector::erase", "clara_nic_vec_clear", "call", "none", "n = 0"),
-    Api("Vector::access", "Vector::access", "clara_nic_vec_at", "call", "none",
-        "operator[]/at/begin: base + index x entry size"),
+    _inline("Vector::access", "Vector::access", "clara_nic_vec_at",
+            "operator[]/at/front/back/begin: base + index x a constant entry size"),
+    _inline("Vector::size", "Vector::size", "clara_nic_vec_size", "size/empty/capacity"),
     Api("click_in_cksum", "click_in_cksum", "clara_nic_in_cksum", "bytes", "bytes16",
         "RFC 1071 over 16-bit words"),
     Api("click_in_cksum_pseudohdr", "click_in_cksum", "clara_nic_in_cksum_pseudohdr_raw",
         "call", "none", "pseudo-header fold"),
+    _inline("click_update_in_cksum", "click_in_cksum", "clara_nic_update_in_cksum",
+            "RFC 1624 incremental update"),
+    _inline("click_update_in_cksum/chained", "click_in_cksum", "clara_nic_update_in_cksum2",
+            "an update right after another one in the same block (the sum stays in a "
+            "register): two updates less one", "clara_nic_update_in_cksum"),
+    _inline("byteorder16", "byteorder", "clara_nic_bswap16", "ntohs/htons"),
+    _inline("byteorder32", "byteorder", "clara_nic_bswap32", "ntohl/htonl"),
     Api("Timestamp::now", "Timestamp::now", "clara_nic_timestamp_now", "call", "none",
         "one read of a 64-bit timestamp counter"),
     Api("click_jiffies", "click_random", "clara_nic_jiffies", "call", "none", ""),
     Api("click_random", "click_random", "clara_nic_random", "call", "none", "xorshift32"),
-    Api("Packet::ip_header", "Packet::ip_header", "clara_nic_pkt_ip_header", "call", "none",
-        "buffer + parsed L3 offset"),
-    Api("Packet::transport_header", "Packet::transport_header",
-        "clara_nic_pkt_transport_header", "call", "none", "also tcp_header/udp_header"),
-    Api("Packet::data", "Packet::data", "clara_nic_pkt_data", "call", "none", ""),
-    Api("Packet::length", "Packet::length", "clara_nic_pkt_length", "call", "none", ""),
-    Api("Packet::push", "Packet::push", "clara_nic_pkt_push", "call", "none",
-        "into the headroom; no reallocation"),
-    Api("Packet::pull", "Packet::pull", "clara_nic_pkt_pull", "call", "none", ""),
-    Api("Packet::put", "Packet::put", "clara_nic_pkt_put", "call", "none", ""),
-    Api("Packet::take", "Packet::take", "clara_nic_pkt_take", "call", "none", ""),
-    Api("Packet::uniqueify", "Packet::uniqueify", "clara_nic_pkt_uniqueify", "call", "none",
-        "NIC packets are always writable"),
-    Api("Packet::anno", "Packet::anno", "clara_nic_pkt_anno_u32", "call", "none",
-        "anno_u32 and the *_ANNO macros"),
-    Api("Packet::set_anno", "Packet::anno", "clara_nic_pkt_set_anno_u32", "call", "none", ""),
+    _inline("Timestamp::sub", "Timestamp::arith", "clara_nic_ts_sub", "operator-, +, +=, -="),
+    _predicate("Timestamp::compare", "Timestamp::arith", "clara_nic_ts_less",
+            "operator<, <=, >, >=, ==, !="),
+    _predicate("Timestamp::bool", "Timestamp::arith", "clara_nic_ts_nonzero",
+            "operator bool, is_set"),
+    _inline("Timestamp::sec", "Timestamp::arith", "clara_nic_ts_sec",
+            "sec, msec1, usec1: floor division"),
+    _inline("Timestamp::make", "Timestamp::arith", "clara_nic_ts_zero",
+            "Timestamp(), make_* and other constructors"),
+    _inline("IPAddress::addr", "IPAddress", "clara_nic_ipaddr_addr", "addr, operator uint32_t"),
+    _inline("IPAddress::make", "IPAddress", "clara_nic_ipaddr_set", "IPAddress(...)"),
+    _predicate("IPAddress::bool", "IPAddress", "clara_nic_ipaddr_nonzero",
+            "operator bool, empty, comparisons"),
+    Api("IPFlowID", "IPFlowID", "clara_nic_flowid_packet", "call", "none",
+        "IPFlowID(const Packet *, bool) and (const click_ip *, bool): fixed-offset loads"),
+    _inline("IPFlowID::zero", "IPFlowID", "clara_nic_flowid_zero", "IPFlowID()"),
+    _inline("IPFlowID::make", "IPFlowID", "clara_nic_flowid_make",
+            "IPFlowID(addr, port, addr, port), assign"),
+    _inline("IPFlowID::reverse", "IPFlowID", "clara_nic_flowid_reverse", "reverse, rev"),
+    _inline("IPFlowID::field", "IPFlowID", "clara_nic_flowid_field",
+            "saddr, daddr, sport, dport"),
+    _inline("Packet::network_header", "Packet::network_header",
+            "clara_nic_pkt_network_header", "network_header, ip_header: a header pointer"),
+    _predicate("Packet::has_network_header", "Packet::network_header",
+            "clara_nic_pkt_has_network_header", "has_*_header"),
+    _inline("Packet::transport_header", "Packet::transport_header",
+            "clara_nic_pkt_transport_header", "transport/tcp/udp/icmp_header"),
+    _inline("Packet::mac_header", "Packet::mac_header", "clara_nic_pkt_mac_header",
+            "mac_header, ether_header"),
+    _inline("Packet::data", "Packet::data", "clara_nic_pkt_data",
+            "data, end_data, buffer, end_buffer"),
+    _inline("Packet::length", "Packet::length", "clara_nic_pkt_length", "end - start"),
+    _inline("Packet::headroom", "Packet::data", "clara_nic_pkt_headroom",
+            "headroom, tailroom, *_offset, *_length"),
+    _inline("Packet::set_header", "Packet::network_header",
+            "clara_nic_pkt_set_network_header", "set_*_header"),
+    _predicate("Packet::shared", "Packet::uniqueify", "clara_nic_pkt_shared", "shared"),
+    _inline("Packet::uniqueify", "Packet::uniqueify", "clara_nic_pkt_uniqueify",
+            "the shared() test; a shared packet's copy is Packet::copy_data"),
+    Api("Packet::copy_data", "Packet::uniqueify", "clara_nic_pkt_copy_data", "bytes", "bytes32",
+        "expensive_uniqueify of a clone: the used part of the buffer copied by words"),
+    _inline("Packet::push", "Packet::push", "clara_nic_pkt_push",
+            "fast path: into the headroom (path slow: Packet::move_data)"),
+    _inline("Packet::put", "Packet::put", "clara_nic_pkt_put",
+            "fast path: into the tailroom (path slow: Packet::move_data)"),
+    Api("Packet::move_data", "Packet::push", "clara_nic_pkt_move_data", "bytes", "bytes32",
+        "expensive_push/put, shift_data: the data moved within the buffer by words"),
+    _inline("Packet::pull", "Packet::pull", "clara_nic_pkt_pull", ""),
+    _inline("Packet::take", "Packet::take", "clara_nic_pkt_take", ""),
+    _inline("Packet::anno", "Packet::anno", "clara_nic_pkt_anno_u32",
+            "anno_u*, dst_ip_anno and the *_ANNO macros"),
+    _inline("Packet::set_anno", "Packet::anno", "clara_nic_pkt_set_anno_u32",
+            "set_anno_u*, set_dst_ip_anno"),
+    _inline("Packet::timestamp_anno", "Packet::anno", "clara_nic_pkt_timestamp_anno",
+            "the annotation's address"),
     Api("Packet::copy_annotations", "Packet::anno", "clara_nic_pkt_copy_annotations", "call",
-        "none", "12 annotation words and the timestamp"),
+        "none", "48 annotation bytes and the timestamp"),
     Api("Packet::make", "Packet::make", "clara_nic_pkt_make", "bytes", "bytes32",
-        "a buffer from the free ring; data copied by words"),
+        "a descriptor off the free stack; data copied by words"),
     Api("Packet::kill", "Packet::kill", "clara_nic_pkt_kill", "call", "none",
-        "the buffer back on the free ring"),
-    Api("Packet::clone", "Packet::clone", "clara_nic_pkt_clone", "bytes", "bytes32",
-        "a copy of the buffer's used part (headroom + data)"),
+        "the descriptor back on the free stack (path last; clone: a clone's)"),
+    Api("Packet::clone", "Packet::clone", "clara_nic_pkt_clone", "call", "none",
+        "a descriptor sharing the data (copy on write)"),
     Api("Element::output_push", "Element::output_push", "clara_nic_port_push", "call", "none",
-        "enqueue on a ring"),
+        "Port::push: a call of the next element's push (path drop: unwired)"),
     Api("Element::input_pull", "Element::input_pull", "clara_nic_port_pull", "call", "none",
-        "dequeue from a ring"),
-    Api("IPFlowID", "IPFlowID", "clara_nic_flowid", "call", "none",
-        "IPFlowID(const click_ip *): fixed-offset loads"),
+        "Port::pull: a call of the element upstream"),
+    Api("Element::push", "Element::lifetime", "clara_nic_element_push", "call", "none",
+        "the framework's push of an element that defines only simple_action"),
+    _inline("Element::output", "Element::output_push", "clara_nic_element_output",
+            "output(i), input(i), port(...)"),
+    _inline("Element::noutputs", "Element::output_push", "clara_nic_element_noutputs",
+            "noutputs, ninputs, nports"),
+    _inline("Element::checked_output_push", "Element::output_push",
+            "clara_nic_element_checked_push", "the port check before Port::push"),
 )
 
 
@@ -191,11 +273,12 @@ def _counts(insns: list[AsmInstruction]) -> dict[str, int]:
 
 
 def _function_regions(regions: list[Region], insns: list[AsmInstruction]) -> list[Region]:
-    lines = [i.line for i in insns if i.line is not None]
-    if not lines:
-        return []
-    lo, hi = min(lines), max(lines)
-    return [r for r in regions if r.first <= hi and lo <= r.last]
+    """The regions holding at least one of the function's instructions, and the regions
+    around them (a region with none adds nothing; a function whose lines span other
+    functions' bodies, as an inlined body and its wrappers do, must not pick up theirs)."""
+    lines = {i.line for i in insns if i.line is not None}
+    holding = [r for r in regions if any(r.first <= line <= r.last for line in lines)]
+    return [r for r in regions if any(r.first <= h.first and h.last <= r.last for h in holding)]
 
 
 _TARGET = re.compile(r"(?:^|[\s,])(?:0x)?([0-9a-f]+) <[^>]+>")
@@ -218,15 +301,40 @@ def back_edges(insns: list[AsmInstruction], delay_slots: bool) -> list[tuple[int
     return spans
 
 
+def one_epilogue(fixed: list[AsmInstruction], returns: frozenset[int]) -> list[AsmInstruction]:
+    """The fixed part with one epilogue: a function with several returns has a copy of its
+    epilogue before each (frame restore and return, on the return's line), and a call runs
+    one of them; the longest is kept."""
+    ordered = sorted(fixed, key=lambda i: i.address)
+    runs: list[list[AsmInstruction]] = []
+    for k, insn in enumerate(ordered):
+        if insn.address not in returns:
+            continue
+        start = k
+        while start > 0 and ordered[start - 1].line == insn.line and (
+                ordered[start - 1].address not in returns):
+            start -= 1
+        runs.append(ordered[start:k + 1])
+    if len(runs) < 2:
+        return fixed
+    keep = max(runs, key=len)
+    drop = {i.address for run in runs if run is not keep for i in run}
+    return [i for i in fixed if i.address not in drop]
+
+
 def cost_function(insns: list[AsmInstruction], regions: list[Region],
-                  delay_slots: bool = False) -> dict[str, Any]:
+                  delay_slots: bool = False,
+                  returns: frozenset[int] = frozenset()) -> dict[str, Any]:
     """Fixed part, per-path and per-loop-trip counts of one function's instructions.
 
     An instruction on a line of ``@loop`` region L counts per trip of L only if it lies
     inside L's loop in the object: the address spans of the backward branches found on L's
-    lines and its sub-regions' lines. Otherwise (loop set-up the compiler left on the loop's
-    line, or an exit) it goes to the next region out: an enclosing loop whose span holds it,
-    an enclosing path, or the fixed part."""
+    lines and its sub-regions' lines. An instruction of an ``@each`` region E (a conditional
+    part of a loop body) counts per unit of E if it lies inside the loop around E. Otherwise
+    (loop set-up the compiler left on the loop's line, an exit, a loop the compiler unrolled)
+    it goes to the next region out: an enclosing region whose loop holds it, an enclosing
+    path, or the fixed part. ``returns``: the addresses of the return instructions, for
+    :func:`one_epilogue`."""
     mine = _function_regions(regions, insns)
     spans = back_edges(insns, delay_slots)
     by_address = {i.address: i for i in insns}
@@ -238,17 +346,23 @@ def cost_function(insns: list[AsmInstruction], regions: list[Region],
         for r in ancestors(mine, region):
             if r.kind == "loop":
                 extent.setdefault(r, []).append((target, end))
+    def inside(r: Region, address: int) -> bool:
+        """In the loop of ``r`` (a @loop), or of the loop around ``r`` (an @each)."""
+        loops = [r] if r.kind == "loop" else [a for a in ancestors(mine, r)
+                                               if a.kind == "loop" and a != r]
+        return any(a <= address <= b for loop in loops for a, b in extent.get(loop, []))
+
     groups: dict[Region | None, list[AsmInstruction]] = {}
     for insn in insns:
         region = innermost(mine, insn.line)
         charged: Region | None = None
         if region is not None:
             for r in ancestors(mine, region):
-                if r.kind == "path" or any(a <= insn.address <= b for a, b in extent.get(r, [])):
+                if r.kind == "path" or inside(r, insn.address):
                     charged = r
                     break
         groups.setdefault(charged, []).append(insn)
-    fixed = groups.get(None, [])
+    fixed = one_epilogue(groups.get(None, []), returns)
     paths: dict[str, dict[str, Any]] = {}
     terms: list[dict[str, Any]] = []
     for r in mine:
@@ -326,6 +440,29 @@ def _headline(api: Api, entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def without_returns(insns: list[AsmInstruction], opcodes: OpcodeTable,
+                    delay_slots: bool) -> list[AsmInstruction]:
+    """An inline member's instructions: the function's, less its return instructions (and a
+    ``nop`` in a return's delay slot), which a call site that inlines it does not run."""
+    ordered = sorted(insns, key=lambda i: i.address)
+    drop: set[int] = set()
+    for k, insn in enumerate(ordered):
+        if is_return(RawInstruction(insn.address, insn.mnemonic, insn.operands), opcodes):
+            drop.add(insn.address)
+            if delay_slots and k + 1 < len(ordered) and ordered[k + 1].mnemonic == "nop":
+                drop.add(ordered[k + 1].address)
+    return [i for i in ordered if i.address not in drop]
+
+
+def _less(entry: dict[str, Any], api: Api, other: Mapping[str, int]) -> dict[str, Any]:
+    """``entry`` (of a function without regions) less the counts of ``api.less``."""
+    if entry["paths"] or entry["terms"] or not other["instructions"]:
+        raise ClaraError(f"{api.function} less {api.less}: both must exist and have no "
+                         "@loop/@each/@path regions")
+    fixed = {k: max(0, int(entry["fixed"][k]) - other[k]) for k in ("instructions", "memory")}
+    return {**entry, "fixed": {**fixed, "unattributed": entry["fixed"]["unattributed"]}}
+
+
 def build_table(profile: TargetProfile, work_dir: Path | None = None) -> dict[str, Any]:
     """Compile the C versions with the target's compiler and derive every API's cost."""
     with tempfile.TemporaryDirectory(prefix="clara-api-costs-") as tmp:
@@ -345,7 +482,14 @@ def build_table(profile: TargetProfile, work_dir: Path | None = None) -> dict[st
         if not insns:
             raise ClaraError(f"target {profile.name}: {api.function} not found in "
                              f"{result.object_path.name} (inlined away or renamed?)")
-        entry = cost_function(insns, regions, delay_slots)
+        returns = frozenset(i.address for i in insns if is_return(
+            RawInstruction(i.address, i.mnemonic, i.operands), profile.compiler.opcodes))
+        if api.kind != "call":
+            insns = without_returns(insns, profile.compiler.opcodes, delay_slots)
+        entry = cost_function(insns, regions, delay_slots, returns)
+        if api.less:
+            entry = _less(entry, api, _counts(without_returns(
+                by_function.get(api.less, []), profile.compiler.opcodes, delay_slots)))
         entry = {"catalog": api.catalog, "function": api.function, **entry}
         headline = _headline(api, entry)
         fixed = entry["fixed"]
@@ -354,14 +498,18 @@ def build_table(profile: TargetProfile, work_dir: Path | None = None) -> dict[st
             "catalog": api.catalog,
             "note": api.note,
             "function": api.function,
+            "kind": api.kind,
+            "less": api.less or None,
             "fixed": fixed,
             "paths": entry["paths"],
             "terms": entry["terms"],
             "source": (
-                f"{len(insns)} instructions of {api.function} in clara_nic.o; fixed = "
-                f"{fixed['instructions']} on lines outside @loop/@path regions "
-                f"({fixed['unattributed']} with no line) + the costliest path; per-unit = the "
-                f"@loop regions' instructions x trips, sizes at the defaults"
+                f"{len(insns)} instructions of {api.function} in clara_nic.o"
+                + ("" if api.kind == "call" else f" ({api.kind}: {KINDS[api.kind]})")
+                + (f", less {api.less}'s" if api.less else "")
+                + f"; fixed = {fixed['instructions']} on lines outside @loop/@each/@path "
+                f"regions ({fixed['unattributed']} with no line) + the costliest path; per-unit "
+                f"= the @loop/@each regions' instructions x trips, sizes at the defaults"
             ),
         }
         apis[api.name] = entry
@@ -377,8 +525,9 @@ def build_table(profile: TargetProfile, work_dir: Path | None = None) -> dict[st
         "counts": reading.counts(),
         "method": (
             "compile_source (target flags + -g), read_object (objdump + addr2line); an "
-            "instruction is charged to its line's innermost @loop/@path region of the C "
-            "source; memory = loads + stores + atomics by the target's opcode table"
+            "instruction is charged to its line's innermost @loop/@each/@path region of the "
+            "C source; memory = loads + stores + atomics by the target's opcode table; an "
+            "inline API's return instruction is left out"
         ),
         "apis": apis,
     }

@@ -21,7 +21,7 @@ import os
 import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ CONFIGS_NAME = "configs.toml"
 TOP_FLOWS = 10
 SHARE_DIGITS = 6
 COMPILE_TIMEOUT_S = 600
+API_METRICS = ("probe_len", "occupancy", "bytes")
 
 
 @dataclass(frozen=True)
@@ -311,25 +312,48 @@ def _per(value: float, packets: int) -> float:
     return round(value / packets, SHARE_DIGITS) if packets else 0.0
 
 
-def _histogram(hist: dict[str, int]) -> dict[str, Any]:
+def _histogram(hist: Mapping[int, int]) -> dict[str, Any]:
     items = sorted((int(k), int(v)) for k, v in hist.items())
     calls = sum(v for _, v in items)
     mean = sum(k * v for k, v in items) / calls if calls else 0.0
     return {"mean": round(mean, SHARE_DIGITS), "histogram": {str(k): v for k, v in items}}
 
 
+def _detail(records: Counter[tuple[str, int, int, int, int]]) -> list[dict[str, Any]]:
+    return [{"path": path, "probe_len": probe, "occupancy": occupancy, "key_bytes": key,
+             "value_bytes": value, "calls": n}
+            for (path, probe, occupancy, key, value), n in sorted(records.items())]
+
+
+def _api_stats(calls: int, packets: int, hists: dict[str, Counter[int]]) -> dict[str, Any]:
+    return {"calls": calls, "per_packet": _per(calls, packets),
+            **{m: _histogram(hists[m]) for m in API_METRICS}}
+
+
 def _api_events(raw: dict[str, Any], packets: int) -> dict[str, Any]:
+    """Per catalog name: the calls and histograms of all its operations, and per operation
+    (``ops``: find, insert, clear, pseudohdr...) the same and, for the hash tables, the
+    joint records of path, probe length, key compares and key and value sizes
+    (``detail``). A raw document without ``op``/``detail`` (another driver) gives one
+    operation named after the API and no detail."""
     merged: dict[str, dict[str, Any]] = {}
     for rec in raw.get("api_events", {}).values():
         name = rec["name"] or "unknown"
-        entry = merged.setdefault(name, {"calls": 0, "probe_len": Counter(),
-                                         "occupancy": Counter(), "bytes": Counter()})
-        entry["calls"] += rec["calls"]
-        for metric in ("probe_len", "occupancy", "bytes"):
-            entry[metric].update({k: int(v) for k, v in rec[metric].items()})
+        entry = merged.setdefault(name, {"calls": 0, "ops": {},
+                                         **{m: Counter() for m in API_METRICS}})
+        op = entry["ops"].setdefault(rec.get("op") or name, {
+            "calls": 0, "detail": Counter(), **{m: Counter() for m in API_METRICS}})
+        for target in (entry, op):
+            target["calls"] += rec["calls"]
+            for metric in API_METRICS:
+                target[metric].update({int(k): int(v) for k, v in rec[metric].items()})
+        for path, probe, occupancy, key, value, n in rec.get("detail", ()):
+            op["detail"][(str(path), int(probe), int(occupancy), int(key), int(value))] += int(n)
     return {
-        name: {"calls": e["calls"], "per_packet": _per(e["calls"], packets),
-               **{m: _histogram(e[m]) for m in ("probe_len", "occupancy", "bytes")}}
+        name: {**_api_stats(e["calls"], packets, e),
+               "ops": {op: {**_api_stats(o["calls"], packets, o),
+                            "detail": _detail(o["detail"])}
+                       for op, o in sorted(e["ops"].items())}}
         for name, e in sorted(merged.items())
     }
 

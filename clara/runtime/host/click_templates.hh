@@ -42,7 +42,11 @@
  * and probe lengths on random operation sequences.
  *
  * Every operation reports clara_rt_api_event(api, probe_len, occupancy,
- * bytes): see clara_rt.h.
+ * bytes): see clara_rt.h.  The hash table lookups, inserts and erases also
+ * report their path (hit, miss, new, update, full) with the probe length,
+ * the key compares, and the key and value sizes of that call through
+ * clara_rt_api_path(), when a profiler defines it (profile_dump.cc); the
+ * QEMU ground-truth build (CLARA_RT_NO_API_EVENTS) leaves the reports out.
  */
 #ifndef CLARA_RT_CLICK_TEMPLATES_HH
 #define CLARA_RT_CLICK_TEMPLATES_HH
@@ -54,6 +58,11 @@
 #include <new>
 #include <stdlib.h>
 #include "clara_rt.h"
+
+/* The profiler's path hook (profile_dump.cc); undefined (null) unless linked. */
+extern "C" void clara_rt_api_path(int api_id, uint32_t path, uint32_t probe_len,
+                                  uint32_t occupancy, uint32_t key_bytes, uint32_t value_bytes)
+    __attribute__((weak));
 
 namespace clara_rt {
 
@@ -200,6 +209,32 @@ inline size_t table_next(const TableArena *a, size_t from, uint32_t &scanned)
 inline void event(int api, uint32_t probe_len, uint32_t occupancy, uint32_t bytes)
 {
     clara_rt_api_event(api, probe_len, occupancy, bytes);
+}
+
+/* The path a hash table operation took, reported with the operation's event. */
+enum TablePath { PATH_HIT = 1, PATH_MISS, PATH_NEW, PATH_UPDATE, PATH_FULL };
+
+inline void path_event(int api, TablePath path, const Probe &pr, uint32_t key_bytes,
+                       uint32_t value_bytes)
+{
+#ifndef CLARA_RT_NO_API_EVENTS
+    if (&clara_rt_api_path)
+        clara_rt_api_path(api, path, pr.probes, pr.compares, key_bytes, value_bytes);
+#else
+    (void) api, (void) path, (void) pr, (void) key_bytes, (void) value_bytes;
+#endif
+}
+
+/* Lookup and erase: found or not. */
+inline TablePath found_path(long slot)
+{
+    return slot >= 0 ? PATH_HIT : PATH_MISS;
+}
+
+/* Insert: an existing key, a new one, or a full bucket. */
+inline TablePath insert_path(bool found, long slot)
+{
+    return found ? PATH_UPDATE : slot >= 0 ? PATH_NEW : PATH_FULL;
 }
 
 /* ----------------------------------------------------------------- vectors */
@@ -535,6 +570,8 @@ HashMap<K, V>::find_pair(const K &k) const
     clara_rt::TableArena *a = CLARA_HM_ARENA;
     long i = clara_rt::table_find<Elt>(a, k, hashcode(k), CLARA_HM_KEY, pr);
     clara_rt::event(CLARA_API_HASHMAP_FIND, pr.probes, pr.compares, sizeof(K));
+    clara_rt::path_event(CLARA_API_HASHMAP_FIND, clara_rt::found_path(i), pr, sizeof(K),
+                         sizeof(V));
     return i < 0 ? 0 : &clara_rt::table_elts<Elt>(a)[i].p;
 }
 
@@ -586,6 +623,8 @@ HashMap<K, V>::operator[](const K &k) const
         } else                                                                              \
             clara_rt_stats.hash_insert_failed++;                                            \
         clara_rt::event(CLARA_API_HASHMAP_INSERT, pr_.probes, pr_.compares, sizeof(K));    \
+        clara_rt::path_event(CLARA_API_HASHMAP_INSERT, clara_rt::insert_path(found_, i_),  \
+                             pr_, sizeof(K), sizeof(V));                                    \
     } while (0)
 
 template <typename K, typename V>
@@ -645,6 +684,8 @@ HashMap<K, V>::erase(const K &k)
         _n--;
     }
     clara_rt::event(CLARA_API_HASHMAP_ERASE, pr.probes, pr.compares, sizeof(K));
+    clara_rt::path_event(CLARA_API_HASHMAP_ERASE, clara_rt::found_path(i), pr, sizeof(K),
+                         sizeof(V));
     return i >= 0;
 }
 
@@ -879,6 +920,8 @@ HashTable<K, V>::find(const K &k)
     clara_rt::Probe pr;
     long i = clara_rt::table_find<Elt>(CLARA_HT_ARENA, k, hashcode(k), CLARA_HT_KEY, pr);
     clara_rt::event(CLARA_API_HASHTABLE_FIND, pr.probes, pr.compares, sizeof(K));
+    clara_rt::path_event(CLARA_API_HASHTABLE_FIND, clara_rt::found_path(i), pr, sizeof(K),
+                         sizeof(V));
     CLARA_HT_ITER(iterator, i);
     return it_;
 }
@@ -890,6 +933,8 @@ HashTable<K, V>::find(const K &k) const
     clara_rt::Probe pr;
     long i = clara_rt::table_find<Elt>(CLARA_HT_ARENA, k, hashcode(k), CLARA_HT_KEY, pr);
     clara_rt::event(CLARA_API_HASHTABLE_FIND, pr.probes, pr.compares, sizeof(K));
+    clara_rt::path_event(CLARA_API_HASHTABLE_FIND, clara_rt::found_path(i), pr, sizeof(K),
+                         sizeof(V));
     CLARA_HT_ITER(const_iterator, i);
     return it_;
 }
@@ -919,6 +964,8 @@ HashTable<K, V>::find(const K &k) const
         } else                                                                              \
             clara_rt_stats.hash_insert_failed++;                                            \
         clara_rt::event(CLARA_API_HASHTABLE_INSERT, pr_.probes, pr_.compares, sizeof(K));  \
+        clara_rt::path_event(CLARA_API_HASHTABLE_INSERT, clara_rt::insert_path(found_, i_),\
+                             pr_, sizeof(K), sizeof(V));                                    \
     } while (0)
 
 template <typename K, typename V>
@@ -1000,6 +1047,8 @@ HashTable<K, V>::erase(const K &k)
         _n--;
     }
     clara_rt::event(CLARA_API_HASHTABLE_ERASE, pr.probes, pr.compares, sizeof(K));
+    clara_rt::path_event(CLARA_API_HASHTABLE_ERASE, clara_rt::found_path(i), pr, sizeof(K),
+                         sizeof(V));
     return i >= 0 ? 1 : 0;
 }
 

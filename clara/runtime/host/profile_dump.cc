@@ -19,6 +19,9 @@
  *   clara_rt_api_event()     the strong definition of the runtime's weak
  *                            hook: per API, histograms of probe_len,
  *                            occupancy and bytes (packet phase only)
+ *   clara_rt_api_path()      the hash tables' path hook (click_templates.hh):
+ *                            per API, a joint histogram of (path, probe_len,
+ *                            occupancy, key bytes, value bytes)
  *
  * Not part of the runtime objects every driver links (build.py leaves it
  * out): only profiling builds link it, since it overrides the weak hook.
@@ -31,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <map>
+#include <tuple>
 #include <vector>
 #include "clara_rt.h"
 
@@ -49,6 +53,8 @@ extern const struct clara_profile_desc __clara_profile __attribute__((weak));
 void clara_profile_start(void);
 int clara_profile_dump(FILE *f);
 void clara_profile_pause(int delta);
+void clara_rt_api_path(int api_id, uint32_t path, uint32_t probe_len, uint32_t occupancy,
+                       uint32_t key_bytes, uint32_t value_bytes);
 
 }  // extern "C"
 
@@ -60,9 +66,28 @@ namespace {
 enum { METRIC_PROBE, METRIC_OCCUPANCY, METRIC_BYTES, METRICS };
 const char *const metric_names[METRICS] = {"probe_len", "occupancy", "bytes"};
 
+/* The operation of each API id (clara_rt.h), within its catalog name. */
+const char *const op_names[] = {
+    "none",
+    "find", "insert", "erase", "clear", "iterate",
+    "find", "insert", "erase", "clear", "iterate",
+    "push_back", "insert", "erase", "pop_back", "resize", "clear",
+    "cksum", "pseudohdr", "now", "random", "jiffies",
+    "make", "kill", "clone", "uniqueify", "push", "put", "shift",
+    "push", "pull", "flowid",
+};
+static_assert(sizeof(op_names) / sizeof(op_names[0]) == CLARA_API_COUNT,
+              "one operation name per API id of clara_rt.h");
+/* The path codes of click_templates.hh (clara_rt::TablePath). */
+const char *const path_names[] = {"", "hit", "miss", "new", "update", "full"};
+const uint32_t npaths = sizeof(path_names) / sizeof(path_names[0]);
+
+using Detail = std::tuple<uint32_t, uint32_t, uint32_t, uint32_t, uint32_t>;
+
 struct ApiStats {
     uint64_t calls = 0;
     std::map<uint32_t, uint64_t> hist[METRICS];
+    std::map<Detail, uint64_t> detail;  // (path, probe_len, occupancy, key, value bytes)
 };
 
 bool recording;
@@ -126,6 +151,16 @@ clara_rt_api_event(int api_id, uint32_t probe_len, uint32_t occupancy, uint32_t 
 }
 
 extern "C" void
+clara_rt_api_path(int api_id, uint32_t path, uint32_t probe_len, uint32_t occupancy,
+                  uint32_t key_bytes, uint32_t value_bytes)
+{
+    if (!recording || paused > 0 || api_id <= CLARA_API_NONE || api_id >= CLARA_API_COUNT
+        || path == 0 || path >= npaths)
+        return;
+    api_stats[api_id].detail[Detail(path, probe_len, occupancy, key_bytes, value_bytes)]++;
+}
+
+extern "C" void
 clara_profile_start(void)
 {
     if (const clara_profile_desc *d = desc()) {
@@ -172,8 +207,9 @@ clara_profile_dump(FILE *f)
         if (!s.calls)
             continue;
         const char *name = api_name(id);
-        fprintf(f, "%s\"%d\": {\"name\": \"%s\", \"calls\": %llu", first ? "" : ", ", id,
-                name ? name : "", (unsigned long long) s.calls);
+        fprintf(f, "%s\"%d\": {\"name\": \"%s\", \"op\": \"%s\", \"calls\": %llu",
+                first ? "" : ", ", id, name ? name : "", op_names[id],
+                (unsigned long long) s.calls);
         for (int m = 0; m < METRICS; m++) {
             fprintf(f, ", \"%s\": {", metric_names[m]);
             bool k = true;
@@ -184,7 +220,16 @@ clara_profile_dump(FILE *f)
             }
             fputc('}', f);
         }
-        fputc('}', f);
+        fputs(", \"detail\": [", f);
+        bool d = true;
+        for (const auto &kv : s.detail) {
+            fprintf(f, "%s[\"%s\", %u, %u, %u, %u, %llu]", d ? "" : ", ",
+                    path_names[std::get<0>(kv.first)], std::get<1>(kv.first),
+                    std::get<2>(kv.first), std::get<3>(kv.first), std::get<4>(kv.first),
+                    (unsigned long long) kv.second);
+            d = false;
+        }
+        fputs("]}", f);
         first = false;
     }
     fputs("}}\n", f);

@@ -3,7 +3,10 @@
  * (clara/runtime/host/click_templates.hh) and their C versions (clara_nic.c,
  * compiled for the host with -DCLARA_NIC_TRACE) with one random operation
  * sequence and compare, after every operation, the results and the probe
- * counts (host: clara_rt_api_event; C: clara_nic_last).
+ * counts (host: clara_rt_api_event; C: clara_nic_last).  The key type hashes
+ * as the C tables do (clara_nic_key_hash), so both put a key in the same
+ * bucket; HashMap runs against the C table compiled for 3-word keys
+ * (clara_nic_table_*_k3), HashTable against the run-time key size version.
  *
  *   check_equivalence [SEED [OPS]]   prints a JSON summary; exit 1 on a mismatch
  */
@@ -36,7 +39,7 @@ namespace {
 struct Key {
     uint32_t w[3];
     bool operator==(const Key &o) const { return w[0] == o.w[0] && w[1] == o.w[1] && w[2] == o.w[2]; }
-    hashcode_t hashcode() const { return w[0] * 0x85EBCA6Bu ^ w[1] * 31 ^ w[2]; }
+    hashcode_t hashcode() const { return clara_nic_key_hash(w, 3); }
 };
 
 struct Entry {
@@ -74,9 +77,21 @@ key_of(uint32_t i)
 uint32_t
 c_value(const clara_nic_table &t, int32_t slot)
 {
-    uint32_t stride = 1 + t.key_words + t.value_words;
-    return t.words[(uint32_t) slot * stride + 1 + t.key_words];
+    uint32_t stride = t.key_words + t.value_words;
+    return t.entries[(uint32_t) slot * stride + t.key_words];
 }
+
+/* A C table of nbuckets x slots entries of a 3-word key and a 1-word value. */
+struct CTable {
+    std::vector<unsigned char> valid;
+    std::vector<uint32_t> entries;
+    clara_nic_table t;
+    CTable(uint32_t nbuckets, uint32_t slots)
+        : valid(nbuckets * slots, 0), entries(nbuckets * slots * 4, 0),
+          t{nbuckets, slots, 3, 1, 0, valid.data(), entries.data()}
+    {
+    }
+};
 
 /* ------------------------------------------------------------ HashMap */
 
@@ -86,8 +101,8 @@ run_hashmap(long n)
     clara_rt_cfg.hash_buckets = 8;
     clara_rt_cfg.hash_slots = 4;
     HashMap<Key, uint32_t> m;
-    std::vector<uint32_t> words(8 * 4 * 5, 0);
-    clara_nic_table t = {8, 4, 3, 1, 0, words.data()};
+    CTable c(8, 4);
+    clara_nic_table &t = c.t;
     for (long i = 0; i < n; i++, ops++) {
         Key k = key_of(rnd(80));
         uint32_t op = rnd(10);
@@ -97,14 +112,14 @@ run_hashmap(long n)
             bool fresh = m.insert(k, v);
             int hr = clara_rt_stats.hash_insert_failed != failed ? -1 : fresh ? 1 : 0;
             uint32_t hp = ev_probe, ho = ev_occupancy;
-            int cr = clara_nic_table_insert(&t, k.w, &v, k.hashcode());
+            int cr = clara_nic_table_insert_k3(&t, k.w, &v);
             check(hr == cr, "HashMap::insert result " + std::to_string(hr) + " vs " + std::to_string(cr));
             check(hp == clara_nic_last.probes && ho == clara_nic_last.compares,
                   "HashMap::insert probes");
         } else if (op < 8) {
             uint32_t *hv = m.findp(k);
             uint32_t hp = ev_probe, ho = ev_occupancy;
-            int32_t slot = clara_nic_table_find(&t, k.w, k.hashcode());
+            int32_t slot = clara_nic_table_find_k3(&t, k.w);
             check((hv != 0) == (slot >= 0), "HashMap::find presence");
             if (hv && slot >= 0)
                 check(*hv == c_value(t, slot), "HashMap::find value");
@@ -113,7 +128,7 @@ run_hashmap(long n)
         } else if (op < 9) {
             bool he = m.erase(k);
             uint32_t hp = ev_probe, ho = ev_occupancy;
-            int ce = clara_nic_table_erase(&t, k.w, k.hashcode());
+            int ce = clara_nic_table_erase_k3(&t, k.w);
             check((int) he == ce, "HashMap::erase result");
             check(hp == clara_nic_last.probes && ho == clara_nic_last.compares,
                   "HashMap::erase probes");
@@ -129,7 +144,7 @@ run_hashmap(long n)
                 check(it.live() == c_live, "HashMap::iterate end");
                 if (!it.live() || !c_live)
                     break;
-                const uint32_t *ck = &t.words[slot * 5 + 1];
+                const uint32_t *ck = &t.entries[slot * 4];
                 check(it.key().w[0] == ck[0] && it.key().w[2] == ck[2], "HashMap::iterate key");
                 check(it.value() == c_value(t, (int32_t) slot), "HashMap::iterate value");
                 ++it;
@@ -151,8 +166,8 @@ run_hashtable(long n)
     clara_rt_cfg.hash_buckets = 4;
     clara_rt_cfg.hash_slots = 2;
     HashTable<Key, uint32_t> h;
-    std::vector<uint32_t> words(4 * 2 * 5, 0);
-    clara_nic_table t = {4, 2, 3, 1, 0, words.data()};
+    CTable c(4, 2);
+    clara_nic_table &t = c.t;
     for (long i = 0; i < n; i++, ops++) {
         Key k = key_of(rnd(24));
         uint32_t op = rnd(3);
@@ -162,14 +177,14 @@ run_hashtable(long n)
             bool fresh = h.replace(k, v);
             int hr = clara_rt_stats.hash_insert_failed != failed ? -1 : fresh ? 1 : 0;
             uint32_t hp = ev_probe, ho = ev_occupancy;
-            int cr = clara_nic_table_insert(&t, k.w, &v, k.hashcode());
+            int cr = clara_nic_table_insert(&t, k.w, &v);
             check(hr == cr, "HashTable::replace result");
             check(hp == clara_nic_last.probes && ho == clara_nic_last.compares,
                   "HashTable::replace probes");
         } else if (op == 1) {
             HashTable<Key, uint32_t>::iterator it = h.find(k);
             uint32_t hp = ev_probe, ho = ev_occupancy;
-            int32_t slot = clara_nic_table_find(&t, k.w, k.hashcode());
+            int32_t slot = clara_nic_table_find(&t, k.w);
             check(it.live() == (slot >= 0), "HashTable::find presence");
             if (it.live() && slot >= 0)
                 check(it.value() == c_value(t, slot), "HashTable::find value");
@@ -178,7 +193,7 @@ run_hashtable(long n)
         } else {
             size_t he = h.erase(k);
             uint32_t hp = ev_probe;
-            int ce = clara_nic_table_erase(&t, k.w, k.hashcode());
+            int ce = clara_nic_table_erase(&t, k.w);
             check((int) he == ce, "HashTable::erase result");
             check(hp == clara_nic_last.probes, "HashTable::erase probes");
         }
@@ -196,7 +211,7 @@ run_vector(long n)
     v.reserve(cap);                 // before start: the fixed capacity
     clara_rt::start();
     std::vector<uint32_t> words(cap * 4, 0);
-    clara_nic_vec c = {0, cap, 4, words.data()};
+    clara_nic_vec c = {words.data(), 0, cap, 4};
     for (long i = 0; i < n; i++, ops++) {
         uint32_t op = rnd(12);
         Entry e = {{rnd(1000), rnd(1000), rnd(1000), (uint32_t) i}};

@@ -2,24 +2,41 @@
  * clara_nic.c -- SmartNIC-style (reverse-ported) implementations of the
  * Click framework API, in C11 for the targets' compilers.
  *
- * Same control flow as the host versions (clara/runtime/host): the same
- * bucket and slot loops in the same order, the same Vector shifting, the
- * same checksum loop; tests/test_runtime.py drives both with one random
- * operation sequence and compares results and probe counts.
+ * Same control flow and data layout as the host versions (clara/runtime/host
+ * and the inline members of clara/include): the same bucket and slot loops in
+ * the same order over a valid byte per slot, the same Vector shifting, the
+ * same checksum loop, the same packet descriptor with header pointers, the
+ * same hand-off of a packet to the next element; tests/test_runtime.py
+ * drives the containers of both with one random operation sequence and
+ * compares results and probe counts.
  *
- * No allocation: the caller places every table, vector, ring and packet.
+ * No allocation: the caller places every table, vector, pool and packet.
  * Key, value and element sizes are run-time fields (as in a generic NIC
  * library), so every loop stays a loop and a call costs
  * fixed + sum(per-trip x trips), which clara/runtime/api_costs.py reads from
- * the compiled object:
+ * the compiled object.  The table operations are also compiled for key sizes
+ * of 1 to 4 words (clara_nic_table_find_k3, ...), where the compiler unrolls
+ * the key loops as it does for a typed host container.  Markers:
  *
- *   / * @loop UNIT * /  ...  / * @end * /   lines executed once per UNIT
+ *   / * @loop UNIT * /  ...  / * @end * /   a loop: lines executed once per UNIT
+ *   / * @each UNIT * /  ...  / * @end * /   lines executed once per UNIT inside
+ *                                           the enclosing loop (a conditional
+ *                                           part of its body)
  *   / * @path NAME * /  ...  / * @end * /   lines executed only on path NAME
  *
  * (markers without the spaces).  An instruction belongs to its line's
  * innermost region; lines in no region are the fixed part.  Loop headers are
  * written "for (; cond; step)" with the initialisation on the line before,
- * outside the loop region, so the per-trip count does not include it.
+ * outside the loop region, so the per-trip count does not include it.  A loop
+ * written as one macro line (CLARA_NIC_KEY_HASH, ...) is one region: what the
+ * compiler keeps inside its back edge counts per trip, the rest (and the
+ * whole of an unrolled loop) counts in the region around it.
+ *
+ * Functions marked "inline" in api_costs.py are inline members on the host
+ * (header accessors, Timestamp and IPAddress operators, byte order, the fast
+ * paths of uniqueify/push/put): their cost is their instructions without the
+ * return, what the compiler leaves of them at a call site it inlines.
+ *
  * CLARA_NIC_COUNT expands to nothing unless -DCLARA_NIC_TRACE (the
  * equivalence test), so the costed code has no instrumentation.
  */
@@ -43,32 +60,64 @@ struct clara_nic_trace clara_nic_last;
 #endif
 
 #define CLARA_NIC_API __attribute__((noinline))
+#define CLARA_NIC_BODY static inline __attribute__((always_inline))
+
+/* One-line loops over n 32-bit words (see the file comment).  The key loops
+   are written out in full for a key size known at compile time (sized != 0),
+   as a typed key's hashcode and operator== are on the host. */
+#define CLARA_NIC_WORDS(sized, n, step) \
+    do { uint32_t w_ = 0; if (sized) { _Pragma("GCC unroll 8") for (; w_ < (n); w_++) step; } else { for (; w_ < (n); w_++) step; } } while (0)
+#define CLARA_NIC_KEY_HASH(h, key, n, sized) \
+    do { h = 0; CLARA_NIC_WORDS(sized, n, h = (h << 5 | h >> 27) ^ (key)[w_]); } while (0)
+#define CLARA_NIC_KEY_DIFF(diff, e, key, n, sized) \
+    do { diff = 0; CLARA_NIC_WORDS(sized, n, diff |= (e)[w_] ^ (key)[w_]); } while (0)
+#define CLARA_NIC_COPY(to, from, n) \
+    do { uint32_t w_ = 0; for (; w_ < (n); w_++) (to)[w_] = (from)[w_]; } while (0)
 
 /* ================================================================ tables */
 
-/* The slot index of key, or -1 (HashMap::find, findp; HashTable::find). */
-CLARA_NIC_API int32_t
-clara_nic_table_find(const struct clara_nic_table *t, const uint32_t *key, uint32_t hc)
+/* The bucket of a hash: Fibonacci multiply, fold, mask (clara_rt_bucket). */
+CLARA_NIC_BODY uint32_t
+bucket_of(uint32_t h, uint32_t nbuckets)
 {
-    uint32_t slots = t->slots, kw = t->key_words;
-    uint32_t stride = 1 + kw + t->value_words;
-    uint32_t h = hc * 0x9E3779B1u;
+    h *= 0x9E3779B1u;
     h ^= h >> 16;
-    uint32_t base = (h & (t->nbuckets - 1)) * slots;
-    const uint32_t *e = t->words + base * stride;
+    return h & (nbuckets - 1);
+}
+
+CLARA_NIC_API uint32_t
+clara_nic_key_hash(const uint32_t *key, uint32_t key_words)
+{
+    uint32_t h;
+    /* @loop key_words */
+    CLARA_NIC_KEY_HASH(h, key, key_words, 0);
+    /* @end */
+    return h;
+}
+
+/* The slot index of key, or -1 (HashMap::find, findp; HashTable::find). */
+CLARA_NIC_BODY int32_t
+table_find(const struct clara_nic_table *t, const uint32_t *key, uint32_t kw, int sized)
+{
+    uint32_t h;
+    /* @loop key_words */
+    CLARA_NIC_KEY_HASH(h, key, kw, sized);
+    /* @end */
+    uint32_t slots = t->slots, stride = kw + t->value_words;
+    uint32_t base = bucket_of(h, t->nbuckets) * slots;
+    const unsigned char *valid = t->valid + base;
+    const uint32_t *e = t->entries + base * stride;
     uint32_t i = 0;
     CLARA_NIC_RESET();
     /* @loop probes */
     for (; i < slots; i++, e += stride) {
         CLARA_NIC_COUNT(probes);
-        if (e[0]) {
-            /* @loop compares */
+        if (valid[i]) {
+            /* @each compares */
             CLARA_NIC_COUNT(compares);
-            uint32_t diff = 0;
-            uint32_t w = 0;
+            uint32_t diff;
             /* @loop compares*key_words */
-            for (; w < kw; w++)
-                diff |= e[1 + w] ^ key[w];
+            CLARA_NIC_KEY_DIFF(diff, e, key, kw, sized);
             /* @end */
             if (diff == 0) {
                 /* @path hit */
@@ -85,96 +134,93 @@ clara_nic_table_find(const struct clara_nic_table *t, const uint32_t *key, uint3
 }
 
 /* Insert or overwrite: 1 new, 0 updated, -1 bucket full (HashMap::insert,
-   set, find_force; HashTable::find_insert, set, replace). */
-CLARA_NIC_API int32_t
-clara_nic_table_insert(struct clara_nic_table *t, const uint32_t *key, const uint32_t *value,
-                       uint32_t hc)
+   set, find_force; HashTable::find_insert, set, replace).  One pass: a
+   present key is found even behind a free slot (erase leaves holes). */
+CLARA_NIC_BODY int32_t
+table_insert(struct clara_nic_table *t, const uint32_t *key, const uint32_t *value, uint32_t kw,
+             int sized)
 {
-    uint32_t slots = t->slots, kw = t->key_words, vw = t->value_words;
-    uint32_t stride = 1 + kw + vw;
-    uint32_t h = hc * 0x9E3779B1u;
-    h ^= h >> 16;
-    uint32_t base = (h & (t->nbuckets - 1)) * slots;
-    uint32_t *e = t->words + base * stride;
-    uint32_t *free_e = 0;
+    uint32_t h;
+    /* @loop key_words */
+    CLARA_NIC_KEY_HASH(h, key, kw, sized);
+    /* @end */
+    uint32_t slots = t->slots, vw = t->value_words, stride = kw + vw;
+    uint32_t base = bucket_of(h, t->nbuckets) * slots;
+    const unsigned char *valid = t->valid + base;
+    uint32_t *e = t->entries + base * stride;
+    int32_t free_slot = -1;
     uint32_t i = 0;
     CLARA_NIC_RESET();
     /* @loop probes */
     for (; i < slots; i++, e += stride) {
         CLARA_NIC_COUNT(probes);
-        if (e[0]) {
-            /* @loop compares */
+        uint32_t used = valid[i];
+        free_slot = used || free_slot >= 0 ? free_slot : (int32_t) i;
+        if (used) {
+            /* @each compares */
             CLARA_NIC_COUNT(compares);
-            uint32_t diff = 0;
-            uint32_t w = 0;
+            uint32_t diff;
             /* @loop compares*key_words */
-            for (; w < kw; w++)
-                diff |= e[1 + w] ^ key[w];
+            CLARA_NIC_KEY_DIFF(diff, e, key, kw, sized);
             /* @end */
             if (diff == 0) {
                 /* @path update */
-                uint32_t u = 0;
                 /* @loop value_words */
-                for (; u < vw; u++)
-                    e[1 + kw + u] = value[u];
+                CLARA_NIC_COPY(e + kw, value, vw);
                 /* @end */
                 return 0;
                 /* @end */
             }
             /* @end */
-        } else if (!free_e)
-            free_e = e;
+        }
     }
     /* @end */
-    if (!free_e) {
+    if (free_slot < 0) {
         /* @path full */
         return -1;
         /* @end */
     }
     /* @path new */
-    free_e[0] = 1;
-    uint32_t k = 0;
+    uint32_t *to = t->entries + (base + (uint32_t) free_slot) * stride;
     /* @loop key_words */
-    for (; k < kw; k++)
-        free_e[1 + k] = key[k];
+    CLARA_NIC_COPY(to, key, kw);
     /* @end */
-    uint32_t v = 0;
     /* @loop value_words */
-    for (; v < vw; v++)
-        free_e[1 + kw + v] = value[v];
+    CLARA_NIC_COPY(to + kw, value, vw);
     /* @end */
+    t->valid[base + (uint32_t) free_slot] = 1;
     t->n++;
     return 1;
     /* @end */
 }
 
 /* Remove key: 1 if it was present (HashMap::erase, remove; HashTable::erase). */
-CLARA_NIC_API int32_t
-clara_nic_table_erase(struct clara_nic_table *t, const uint32_t *key, uint32_t hc)
+CLARA_NIC_BODY int32_t
+table_erase(struct clara_nic_table *t, const uint32_t *key, uint32_t kw, int sized)
 {
-    uint32_t slots = t->slots, kw = t->key_words;
-    uint32_t stride = 1 + kw + t->value_words;
-    uint32_t h = hc * 0x9E3779B1u;
-    h ^= h >> 16;
-    uint32_t base = (h & (t->nbuckets - 1)) * slots;
-    uint32_t *e = t->words + base * stride;
+    uint32_t h;
+    /* @loop key_words */
+    CLARA_NIC_KEY_HASH(h, key, kw, sized);
+    /* @end */
+    uint32_t slots = t->slots, stride = kw + t->value_words;
+    uint32_t base = bucket_of(h, t->nbuckets) * slots;
+    unsigned char *valid = t->valid + base;
+    const uint32_t *e = t->entries + base * stride;
     uint32_t i = 0;
     CLARA_NIC_RESET();
     /* @loop probes */
     for (; i < slots; i++, e += stride) {
         CLARA_NIC_COUNT(probes);
-        if (e[0]) {
-            /* @loop compares */
+        if (valid[i]) {
+            /* @each compares */
             CLARA_NIC_COUNT(compares);
-            uint32_t diff = 0;
-            uint32_t w = 0;
+            uint32_t diff;
             /* @loop compares*key_words */
-            for (; w < kw; w++)
-                diff |= e[1 + w] ^ key[w];
+            CLARA_NIC_KEY_DIFF(diff, e, key, kw, sized);
             /* @end */
             if (diff == 0) {
                 /* @path hit */
-                e[0] = 0;
+                valid[i] = 0;
                 t->n--;
                 return 1;
                 /* @end */
@@ -188,39 +234,77 @@ clara_nic_table_erase(struct clara_nic_table *t, const uint32_t *key, uint32_t h
     /* @end */
 }
 
-/* The first occupied slot at or after 'from', or the table size
+CLARA_NIC_API int32_t
+clara_nic_table_find(const struct clara_nic_table *t, const uint32_t *key)
+{
+    return table_find(t, key, t->key_words, 0);
+}
+
+CLARA_NIC_API int32_t
+clara_nic_table_insert(struct clara_nic_table *t, const uint32_t *key, const uint32_t *value)
+{
+    return table_insert(t, key, value, t->key_words, 0);
+}
+
+CLARA_NIC_API int32_t
+clara_nic_table_erase(struct clara_nic_table *t, const uint32_t *key)
+{
+    return table_erase(t, key, t->key_words, 0);
+}
+
+/* The same operations compiled for a key of k words. */
+#define CLARA_NIC_TABLE_SIZED(k)                                                            \
+    CLARA_NIC_API int32_t                                                                   \
+    clara_nic_table_find_k##k(const struct clara_nic_table *t, const uint32_t *key)         \
+    { return table_find(t, key, k, 1); }                                                       \
+    CLARA_NIC_API int32_t                                                                   \
+    clara_nic_table_insert_k##k(struct clara_nic_table *t, const uint32_t *key,             \
+                                const uint32_t *value)                                      \
+    { return table_insert(t, key, value, k, 1); }                                              \
+    CLARA_NIC_API int32_t                                                                   \
+    clara_nic_table_erase_k##k(struct clara_nic_table *t, const uint32_t *key)              \
+    { return table_erase(t, key, k, 1); }
+CLARA_NIC_TABLE_SIZED(1)
+CLARA_NIC_TABLE_SIZED(2)
+CLARA_NIC_TABLE_SIZED(3)
+CLARA_NIC_TABLE_SIZED(4)
+
+/* The first used slot at or after 'from', or the table size
    (HashMap/HashTable begin, iterator::operator++). */
 CLARA_NIC_API uint32_t
 clara_nic_table_next(const struct clara_nic_table *t, uint32_t from)
 {
     uint32_t total = t->nbuckets * t->slots;
-    uint32_t stride = 1 + t->key_words + t->value_words;
-    const uint32_t *e = t->words + from * stride;
     uint32_t i = from;
     CLARA_NIC_RESET();
     /* @loop scanned */
-    for (; i < total; i++, e += stride) {
+    for (; i < total; i++) {
         CLARA_NIC_COUNT(probes);
-        if (e[0])
+        if (t->valid[i])
             break;
     }
     /* @end */
     return i;
 }
 
-/* Empty the table: clear every valid word (HashMap/HashTable::clear). */
+/* Empty the table: clear every valid byte (HashMap/HashTable::clear). */
 CLARA_NIC_API void
 clara_nic_table_clear(struct clara_nic_table *t)
 {
     uint32_t total = t->nbuckets * t->slots;
-    uint32_t stride = 1 + t->key_words + t->value_words;
-    uint32_t *e = t->words;
     uint32_t i = 0;
     /* @loop slots */
-    for (; i < total; i++, e += stride)
-        e[0] = 0;
+    for (; i < total; i++)
+        t->valid[i] = 0;
     /* @end */
     t->n = 0;
+}
+
+/* HashMap/HashTable::size (inline). */
+CLARA_NIC_API uint32_t
+clara_nic_table_size(const struct clara_nic_table *t)
+{
+    return t->n;
 }
 
 /* =============================================================== vectors */
@@ -237,11 +321,9 @@ clara_nic_vec_push_back(struct clara_nic_vec *v, const uint32_t *elt)
         /* @end */
     }
     /* @path ok */
-    uint32_t *to = v->words + n * ew;
-    uint32_t w = 0;
+    uint32_t *to = v->l + n * ew;
     /* @loop elt_words */
-    for (; w < ew; w++)
-        to[w] = elt[w];
+    CLARA_NIC_COPY(to, elt, ew);
     /* @end */
     v->n = n + 1;
     return 0;
@@ -254,7 +336,7 @@ CLARA_NIC_API int32_t
 clara_nic_vec_insert(struct clara_nic_vec *v, uint32_t at, const uint32_t *elt)
 {
     uint32_t n = v->n, ew = v->elt_words;
-    uint32_t *words = v->words;
+    uint32_t *l = v->l;
     CLARA_NIC_RESET();
     if (n == v->cap) {
         /* @path full */
@@ -266,20 +348,15 @@ clara_nic_vec_insert(struct clara_nic_vec *v, uint32_t at, const uint32_t *elt)
     /* @loop moved */
     for (; j > at; j--) {
         CLARA_NIC_COUNT(moved);
-        uint32_t *to = words + j * ew;
-        const uint32_t *from = to - ew;
-        uint32_t w = 0;
+        uint32_t *to = l + j * ew;
         /* @loop moved*elt_words */
-        for (; w < ew; w++)
-            to[w] = from[w];
+        CLARA_NIC_COPY(to, to - ew, ew);
         /* @end */
     }
     /* @end */
-    uint32_t *slot = words + at * ew;
-    uint32_t w = 0;
+    uint32_t *slot = l + at * ew;
     /* @loop elt_words */
-    for (; w < ew; w++)
-        slot[w] = elt[w];
+    CLARA_NIC_COPY(slot, elt, ew);
     /* @end */
     v->n = n + 1;
     return 0;
@@ -292,7 +369,7 @@ CLARA_NIC_API uint32_t
 clara_nic_vec_erase(struct clara_nic_vec *v, uint32_t from, uint32_t to)
 {
     uint32_t n = v->n, ew = v->elt_words;
-    uint32_t *words = v->words;
+    uint32_t *l = v->l;
     CLARA_NIC_RESET();
     if (to > n)
         to = n;
@@ -308,12 +385,9 @@ clara_nic_vec_erase(struct clara_nic_vec *v, uint32_t from, uint32_t to)
     /* @loop moved */
     for (; j < n; j++) {
         CLARA_NIC_COUNT(moved);
-        uint32_t *dst = words + (j - gap) * ew;
-        const uint32_t *src = words + j * ew;
-        uint32_t w = 0;
+        uint32_t *dst = l + (j - gap) * ew;
         /* @loop moved*elt_words */
-        for (; w < ew; w++)
-            dst[w] = src[w];
+        CLARA_NIC_COPY(dst, l + j * ew, ew);
         /* @end */
         moved++;
     }
@@ -338,14 +412,21 @@ clara_nic_vec_clear(struct clara_nic_vec *v)
     v->n = 0;
 }
 
-/* Vector::operator[] and friends: fixed-offset arithmetic. */
+/* Vector::operator[] and friends (inline): base + index x entry size. */
 CLARA_NIC_API uint32_t *
-clara_nic_vec_at(struct clara_nic_vec *v, uint32_t i)
+clara_nic_vec_at(const struct clara_nic_vec *v, uint32_t i)
 {
-    return v->words + i * v->elt_words;
+    return v->l + i * CLARA_NIC_VEC_ACCESS_WORDS;
 }
 
-/* ============================================================= checksums */
+/* Vector::size (inline). */
+CLARA_NIC_API uint32_t
+clara_nic_vec_size(const struct clara_nic_vec *v)
+{
+    return v->n;
+}
+
+/* ====================================================== checksums, order */
 
 /* RFC 1071 over 16-bit words in memory order (click_in_cksum). */
 CLARA_NIC_API uint16_t
@@ -395,23 +476,73 @@ clara_nic_in_cksum_pseudohdr_raw(uint32_t csum, uint32_t src, uint32_t dst, int 
     return (uint16_t) ~sum;
 }
 
+/* click_update_in_cksum (inline): RFC 1624 incremental update of a stored
+   checksum for one 16-bit word changing from old_hw to new_hw. */
+CLARA_NIC_BODY void
+update_in_cksum(uint16_t *csum, uint16_t old_hw, uint16_t new_hw)
+{
+    uint32_t sum = (uint16_t) ~*csum;
+    sum += (uint16_t) ~old_hw;
+    sum += new_hw;
+    sum = (sum & 0xFFFF) + (sum >> 16);
+    sum = (sum & 0xFFFF) + (sum >> 16);
+    *csum = (uint16_t) ~sum;
+}
+
+CLARA_NIC_API void
+clara_nic_update_in_cksum(uint16_t *csum, uint16_t old_hw, uint16_t new_hw)
+{
+    update_in_cksum(csum, old_hw, new_hw);
+}
+
+/* Two updates in a row (an address is two 16-bit words): the sum stays in a
+   register between them; less one update, what an update costs in a chain. */
+CLARA_NIC_API void
+clara_nic_update_in_cksum2(uint16_t *csum, uint16_t old1, uint16_t new1, uint16_t old2,
+                           uint16_t new2)
+{
+    update_in_cksum(csum, old1, new1);
+    update_in_cksum(csum, old2, new2);
+}
+
+/* ntohs/htons and ntohl/htonl (inline). */
+CLARA_NIC_API uint16_t
+clara_nic_bswap16(uint16_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (uint16_t) (x << 8 | x >> 8);
+#else
+    return x;
+#endif
+}
+
+CLARA_NIC_API uint32_t
+clara_nic_bswap32(uint32_t x)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return __builtin_bswap32(x);
+#else
+    return x;
+#endif
+}
+
 /* ===================================================== time and randomness */
 
-volatile uint64_t clara_nic_timer;
+volatile int64_t clara_nic_timer;
 static uint32_t random_state = 0x2545F491u;
 
 /* Timestamp::now: one read of the timestamp counter (1 tick = 1 ns). */
 CLARA_NIC_API int64_t
 clara_nic_timestamp_now(void)
 {
-    return (int64_t) clara_nic_timer;
+    return clara_nic_timer;
 }
 
 /* click_jiffies: the counter in ~1 ms ticks (2^20 ns). */
 CLARA_NIC_API uint64_t
 clara_nic_jiffies(void)
 {
-    return clara_nic_timer >> 20;
+    return (uint64_t) clara_nic_timer >> 20;
 }
 
 /* click_random: xorshift32, 31 bits out (as the host runtime). */
@@ -434,132 +565,363 @@ clara_nic_srandom(uint32_t seed)
         random_state = 0x2545F491u;
 }
 
-/* =============================================================== packets */
-
-/* Packet::ip_header / network_header: buffer + the parsed L3 offset. */
-CLARA_NIC_API const unsigned char *
-clara_nic_pkt_ip_header(const struct clara_nic_pkt *p)
+/* Timestamp operator- (inline). */
+CLARA_NIC_API int64_t
+clara_nic_ts_sub(const int64_t *a, const int64_t *b)
 {
-    return p->buf + p->l3_off;
+    return *a - *b;
 }
 
-/* Packet::transport_header, tcp_header, udp_header. */
+/* A call site's branch on a value it has in a register: what the predicates
+   below cost beyond it is their cost at a call site that branches on them. */
+CLARA_NIC_API void
+clara_nic_branch_reference(uint32_t value, uint32_t *taken)
+{
+    if (value)
+        *taken = 1;
+}
+
+/* Timestamp operator<, <=, >, >=, ==, != (inline), as a call site branches on
+   it (less clara_nic_branch_reference: the branch is the caller's code). */
+CLARA_NIC_API void
+clara_nic_ts_less(const int64_t *a, const int64_t *b, uint32_t *taken)
+{
+    int less = *a < *b;
+    if (less)
+        *taken = 1;
+}
+
+/* Timestamp operator bool / is_set (inline), as a call site branches on it. */
+CLARA_NIC_API void
+clara_nic_ts_nonzero(const int64_t *t, uint32_t *taken)
+{
+    int set = *t != 0;
+    if (set)
+        *taken = 1;
+}
+
+/* Timestamp::sec (inline): floor division by 10^9. */
+CLARA_NIC_API int64_t
+clara_nic_ts_sec(const int64_t *t)
+{
+    int64_t q = *t / 1000000000, r = *t % 1000000000;
+    return r < 0 ? q - 1 : q;
+}
+
+/* Timestamp() (inline). */
+CLARA_NIC_API void
+clara_nic_ts_zero(int64_t *t)
+{
+    *t = 0;
+}
+
+/* ================================================ addresses and flow ids */
+
+/* IPAddress::addr (inline). */
+CLARA_NIC_API uint32_t
+clara_nic_ipaddr_addr(const uint32_t *a)
+{
+    return *a;
+}
+
+/* IPAddress(uint32_t), IPAddress(struct in_addr) (inline). */
+CLARA_NIC_API void
+clara_nic_ipaddr_set(uint32_t *a, uint32_t v)
+{
+    *a = v;
+}
+
+/* IPAddress operator bool / empty (inline), as a call site branches on it. */
+CLARA_NIC_API void
+clara_nic_ipaddr_nonzero(const uint32_t *a, uint32_t *taken)
+{
+    int set = *a != 0;
+    if (set)
+        *taken = 1;
+}
+
+/* IPFlowID() (inline). */
+CLARA_NIC_API void
+clara_nic_flowid_zero(uint32_t *flow)
+{
+    flow[0] = flow[1] = flow[2] = 0;
+}
+
+/* IPFlowID(saddr, sport, daddr, dport) and assign (inline). */
+CLARA_NIC_API void
+clara_nic_flowid_make(uint32_t *flow, uint32_t saddr, uint32_t sport, uint32_t daddr,
+                      uint32_t dport)
+{
+    flow[0] = saddr;
+    flow[1] = daddr;
+    flow[2] = (sport & 0xFFFF) | dport << 16;
+}
+
+/* IPFlowID::reverse (inline). */
+CLARA_NIC_API void
+clara_nic_flowid_reverse(uint32_t *to, const uint32_t *from)
+{
+    uint32_t ports = from[2];
+    to[0] = from[1];
+    to[1] = from[0];
+    to[2] = ports >> 16 | ports << 16;
+}
+
+/* IPFlowID::saddr, daddr, sport, dport (inline). */
+CLARA_NIC_API uint32_t
+clara_nic_flowid_field(const uint32_t *flow)
+{
+    return flow[1];
+}
+
+/* =============================================================== packets */
+
+/* Packet::network_header, ip_header (inline). */
+CLARA_NIC_API const unsigned char *
+clara_nic_pkt_network_header(const struct clara_nic_pkt *p)
+{
+    return p->nh;
+}
+
+/* Packet::has_network_header (inline), as a call site branches on it. */
+CLARA_NIC_API void
+clara_nic_pkt_has_network_header(const struct clara_nic_pkt *p, uint32_t *taken)
+{
+    int has = p->nh != 0;
+    if (has)
+        *taken = 1;
+}
+
+/* Packet::transport_header, tcp_header, udp_header, icmp_header (inline). */
 CLARA_NIC_API const unsigned char *
 clara_nic_pkt_transport_header(const struct clara_nic_pkt *p)
 {
-    return p->buf + p->l4_off;
+    return p->h;
 }
 
-/* Packet::data */
+/* Packet::mac_header, ether_header (inline). */
+CLARA_NIC_API const unsigned char *
+clara_nic_pkt_mac_header(const struct clara_nic_pkt *p)
+{
+    return p->mac;
+}
+
+/* Packet::data, end_data, buffer, end_buffer (inline). */
 CLARA_NIC_API unsigned char *
 clara_nic_pkt_data(const struct clara_nic_pkt *p)
 {
-    return p->buf + p->off;
+    return p->data;
 }
 
-/* Packet::length */
+/* Packet::length (inline). */
 CLARA_NIC_API uint32_t
 clara_nic_pkt_length(const struct clara_nic_pkt *p)
 {
-    return p->len;
+    return (uint32_t) (p->tail - p->data);
 }
 
-/* Packet::push: into the headroom, or fail (no reallocation on a NIC). */
-CLARA_NIC_API struct clara_nic_pkt *
-clara_nic_pkt_push(struct clara_nic_pkt *p, uint32_t n)
+/* Packet::headroom, tailroom, the header offsets and lengths (inline). */
+CLARA_NIC_API uint32_t
+clara_nic_pkt_headroom(const struct clara_nic_pkt *p)
 {
-    if (p->off < n) {
-        /* @path fail */
-        return 0;
-        /* @end */
-    }
-    p->off -= n;
-    p->len += n;
-    return p;
+    return (uint32_t) (p->data - p->head);
 }
 
-/* Packet::pull */
+/* Packet::set_network_header, set_ip_header (inline). */
 CLARA_NIC_API void
-clara_nic_pkt_pull(struct clara_nic_pkt *p, uint32_t n)
+clara_nic_pkt_set_network_header(struct clara_nic_pkt *p, unsigned char *nh, uint32_t len)
 {
-    if (n > p->len)
-        n = p->len;
-    p->off += n;
-    p->len -= n;
+    p->nh = nh;
+    p->h = nh + len;
 }
 
-/* Packet::put: into the tailroom, or fail. */
-CLARA_NIC_API struct clara_nic_pkt *
-clara_nic_pkt_put(struct clara_nic_pkt *p, uint32_t n)
-{
-    if (p->off + p->len + n > p->buf_len) {
-        /* @path fail */
-        return 0;
-        /* @end */
-    }
-    p->len += n;
-    return p;
-}
-
-/* Packet::take */
+/* Packet::shared (inline), as a call site branches on it. */
 CLARA_NIC_API void
-clara_nic_pkt_take(struct clara_nic_pkt *p, uint32_t n)
+clara_nic_pkt_shared(const struct clara_nic_pkt *p, uint32_t *taken)
 {
-    if (n > p->len)
-        n = p->len;
-    p->len -= n;
+    int shared = p->data_packet != 0 || p->use_count > 1;
+    if (shared)
+        *taken = 1;
 }
 
-/* Packet::uniqueify: a NIC packet belongs to the thread processing it and is
-   always writable. */
+/* Packet::uniqueify (inline): the packet itself unless its data is shared,
+   else a copy (clara_nic_pkt_copy_data). */
 CLARA_NIC_API struct clara_nic_pkt *
 clara_nic_pkt_uniqueify(struct clara_nic_pkt *p)
 {
+    if (p->data_packet != 0 || p->use_count > 1) {
+        /* @path copy */
+        return clara_nic_pkt_copy_data(clara_nic_default_pool, p);
+        /* @end */
+    }
     return p;
 }
 
-/* Packet::anno_u32 and the annotation macros. */
-CLARA_NIC_API uint32_t
-clara_nic_pkt_anno_u32(const struct clara_nic_pkt *p, uint32_t word)
-{
-    return p->anno[word];
-}
-
-/* Packet::set_anno_u32 */
-CLARA_NIC_API void
-clara_nic_pkt_set_anno_u32(struct clara_nic_pkt *p, uint32_t word, uint32_t v)
-{
-    p->anno[word] = v;
-}
-
-/* Packet::make: a buffer from the free ring, data copied in by words. */
+/* Packet::expensive_uniqueify of a clone: its own buffer gets a copy of the
+   used part of the shared one, by words. */
 CLARA_NIC_API struct clara_nic_pkt *
-clara_nic_pkt_make(struct clara_nic_ring *free_ring, uint32_t headroom,
-                   const unsigned char *data, uint32_t len)
+clara_nic_pkt_copy_data(struct clara_nic_pool *pool, struct clara_nic_pkt *p)
 {
-    if (free_ring->head == free_ring->tail) {
+    struct clara_nic_pkt *owner = p->data_packet;
+    uint32_t index = (uint32_t) (((unsigned char *) p - pool->descs) / pool->desc_size);
+    unsigned char *to = pool->bufs + (uint64_t) index * pool->buf_size;
+    uint32_t used = (uint32_t) (p->tail - p->head);
+    const unsigned char *from = p->head;
+    uint32_t i = 0;
+    /* @loop words */
+    for (; i < used; i += 4)
+        memcpy(to + i, from + i, 4);
+    /* @end */
+    int64_t shift = to - p->head;
+    p->data += shift;
+    p->tail += shift;
+    if (p->mac)
+        p->mac += shift;
+    if (p->nh)
+        p->nh += shift;
+    if (p->h)
+        p->h += shift;
+    p->head = to;
+    p->end = to + pool->buf_size;
+    p->data_packet = 0;
+    p->use_count = 1;
+    if (owner && --owner->use_count <= 0) {
+        /* @path release */
+        pool->free_list[pool->free_top++] =
+            (uint32_t) (((unsigned char *) owner - pool->descs) / pool->desc_size);
+        /* @end */
+    }
+    return p;
+}
+
+/* Packet::push (inline fast path): into the headroom of an unshared packet,
+   else the data is moved (clara_nic_pkt_move_data, Packet::expensive_push). */
+CLARA_NIC_API struct clara_nic_pkt *
+clara_nic_pkt_push(struct clara_nic_pkt *p, uint32_t n)
+{
+    if ((uint32_t) (p->data - p->head) >= n && !(p->data_packet != 0 || p->use_count > 1)) {
+        p->data -= n;
+        return p;
+    }
+    /* @path slow */
+    return clara_nic_pkt_move_data(p, (int32_t) n);
+    /* @end */
+}
+
+/* Packet::put (inline fast path): into the tailroom of an unshared packet. */
+CLARA_NIC_API struct clara_nic_pkt *
+clara_nic_pkt_put(struct clara_nic_pkt *p, uint32_t n)
+{
+    if ((uint32_t) (p->end - p->tail) >= n && !(p->data_packet != 0 || p->use_count > 1)) {
+        p->tail += n;
+        return p;
+    }
+    /* @path slow */
+    return clara_nic_pkt_move_data(p, -(int32_t) n);
+    /* @end */
+}
+
+/* Packet::expensive_push/put, shift_data: move the data by delta bytes within
+   the buffer (by words) to make the room; null if it does not fit. */
+CLARA_NIC_API struct clara_nic_pkt *
+clara_nic_pkt_move_data(struct clara_nic_pkt *p, int32_t delta)
+{
+    if (p->data + delta < p->head || p->tail + delta > p->end) {
+        /* @path fail */
+        return 0;
+        /* @end */
+    }
+    uint32_t len = (uint32_t) (p->tail - p->data);
+    unsigned char *to = p->data + delta;
+    uint32_t i = len;
+    /* @loop words */
+    for (; i >= 4; i -= 4)
+        memmove(to + i - 4, p->data + i - 4, 4);
+    /* @end */
+    p->data = to;
+    p->tail += delta;
+    if (p->mac)
+        p->mac += delta;
+    if (p->nh)
+        p->nh += delta;
+    if (p->h)
+        p->h += delta;
+    return p;
+}
+
+/* Packet::pull (inline). */
+CLARA_NIC_API void
+clara_nic_pkt_pull(struct clara_nic_pkt *p, uint32_t n)
+{
+    uint32_t len = (uint32_t) (p->tail - p->data);
+    if (n > len)
+        n = len;
+    p->data += n;
+}
+
+/* Packet::take (inline). */
+CLARA_NIC_API void
+clara_nic_pkt_take(struct clara_nic_pkt *p, uint32_t n)
+{
+    uint32_t len = (uint32_t) (p->tail - p->data);
+    if (n > len)
+        n = len;
+    p->tail -= n;
+}
+
+/* Packet::anno_u32, dst_ip_anno and the annotation macros (inline). */
+CLARA_NIC_API uint32_t
+clara_nic_pkt_anno_u32(const struct clara_nic_pkt *p, uint32_t offset)
+{
+    uint32_t v;
+    memcpy(&v, p->anno + offset, 4);
+    return v;
+}
+
+/* Packet::set_anno_u32, set_dst_ip_anno, set_anno_u8 ... (inline). */
+CLARA_NIC_API void
+clara_nic_pkt_set_anno_u32(struct clara_nic_pkt *p, uint32_t offset, uint32_t v)
+{
+    memcpy(p->anno + offset, &v, 4);
+}
+
+/* Packet::timestamp_anno (inline): the annotation's address. */
+CLARA_NIC_API int64_t *
+clara_nic_pkt_timestamp_anno(struct clara_nic_pkt *p)
+{
+    return &p->timestamp;
+}
+
+/* Packet::make: a descriptor off the free stack, its buffer, the data copied
+   in by words. */
+CLARA_NIC_API struct clara_nic_pkt *
+clara_nic_pkt_make(struct clara_nic_pool *pool, uint32_t headroom, const unsigned char *data,
+                   uint32_t len, uint32_t tailroom)
+{
+    if ((uint64_t) headroom + len + tailroom > pool->buf_size) {
+        /* @path too_big */
+        return 0;
+        /* @end */
+    }
+    if (pool->free_top == 0) {
         /* @path empty */
         return 0;
         /* @end */
     }
-    struct clara_nic_pkt *p = free_ring->slot[free_ring->head++ & free_ring->mask];
-    if (headroom + len > p->buf_len) {
-        /* @path too_big */
-        free_ring->head--;
-        return 0;
-        /* @end */
-    }
-    p->off = headroom;
-    p->len = len;
-    p->l2_off = p->l3_off = p->l4_off = headroom;
-    unsigned char *to = p->buf + headroom;
+    uint32_t index = pool->free_list[--pool->free_top];
+    struct clara_nic_pkt *p = (struct clara_nic_pkt *) (pool->descs
+                                                        + (uint64_t) index * pool->desc_size);
+    memset(p, 0, sizeof(*p));
+    p->use_count = 1;
+    p->head = pool->bufs + (uint64_t) index * pool->buf_size;
+    p->end = p->head + pool->buf_size;
+    p->data = p->head + headroom;
+    p->tail = p->data + len;
+    unsigned char *to = p->data;
     uint32_t i = 0;
     /* @loop words */
-    for (; i + 4 <= len; i += 4) {
-        uint32_t w;
-        memcpy(&w, data + i, 4);
-        memcpy(to + i, &w, 4);
-    }
+    for (; i + 4 <= len; i += 4)
+        memcpy(to + i, data + i, 4);
     /* @end */
     /* @loop tail_bytes */
     for (; i < len; i++)
@@ -568,98 +930,153 @@ clara_nic_pkt_make(struct clara_nic_ring *free_ring, uint32_t headroom,
     return p;
 }
 
-/* Packet::kill: the buffer back on the free ring. */
+/* Packet::kill: the descriptor (and the data owner's, when its last clone
+   goes) back on the free stack. */
 CLARA_NIC_API void
-clara_nic_pkt_kill(struct clara_nic_ring *free_ring, struct clara_nic_pkt *p)
+clara_nic_pkt_kill(struct clara_nic_pool *pool, struct clara_nic_pkt *p)
 {
-    free_ring->slot[free_ring->tail++ & free_ring->mask] = p;
+    struct clara_nic_pkt *dp = p->data_packet;
+    if (dp) {
+        /* @path clone */
+        p->data_packet = 0;
+        pool->free_list[pool->free_top++] =
+            (uint32_t) (((unsigned char *) p - pool->descs) / pool->desc_size);
+        if (--dp->use_count <= 0)
+            pool->free_list[pool->free_top++] =
+                (uint32_t) (((unsigned char *) dp - pool->descs) / pool->desc_size);
+        /* @end */
+    } else if (--p->use_count <= 0) {
+        /* @path last */
+        pool->free_list[pool->free_top++] =
+            (uint32_t) (((unsigned char *) p - pool->descs) / pool->desc_size);
+        /* @end */
+    }
 }
 
-/* Packet::clone: NIC buffers are not shared; a clone is a copy of the used
-   part of the buffer (by words) and of the descriptor. */
+/* Packet::clone: a descriptor that shares p's data (copy on write), with p's
+   header pointers and annotations. */
 CLARA_NIC_API struct clara_nic_pkt *
-clara_nic_pkt_clone(struct clara_nic_ring *free_ring, const struct clara_nic_pkt *p)
+clara_nic_pkt_clone(struct clara_nic_pool *pool, struct clara_nic_pkt *p)
 {
-    if (free_ring->head == free_ring->tail) {
+    if (pool->free_top == 0) {
         /* @path empty */
         return 0;
         /* @end */
     }
-    struct clara_nic_pkt *q = free_ring->slot[free_ring->head++ & free_ring->mask];
-    uint32_t used = p->off + p->len;
-    uint32_t i = 0;
-    /* @loop words */
-    for (; i < used; i += 4) {
-        uint32_t w;
-        memcpy(&w, p->buf + i, 4);
-        memcpy(q->buf + i, &w, 4);
-    }
-    /* @end */
-    q->off = p->off;
-    q->len = p->len;
-    q->l2_off = p->l2_off;
-    q->l3_off = p->l3_off;
-    q->l4_off = p->l4_off;
-    q->timestamp = p->timestamp;
-    uint32_t a = 0;
-    /* @loop anno_words */
-    for (; a < CLARA_NIC_ANNO_WORDS; a++)
-        q->anno[a] = p->anno[a];
-    /* @end */
-    return q;
+    struct clara_nic_pkt *owner = p->data_packet ? p->data_packet : p;
+    uint32_t index = pool->free_list[--pool->free_top];
+    struct clara_nic_pkt *c = (struct clara_nic_pkt *) (pool->descs
+                                                        + (uint64_t) index * pool->desc_size);
+    *c = *p;
+    c->next = c->prev = 0;
+    c->data_packet = owner;
+    c->use_count = 1;
+    owner->use_count++;
+    return c;
 }
 
 /* Packet::copy_annotations */
 CLARA_NIC_API void
 clara_nic_pkt_copy_annotations(struct clara_nic_pkt *to, const struct clara_nic_pkt *from)
 {
-    uint32_t a = 0;
-    /* @loop anno_words */
-    for (; a < CLARA_NIC_ANNO_WORDS; a++)
-        to->anno[a] = from->anno[a];
-    /* @end */
+    memcpy(to->anno, from->anno, CLARA_NIC_ANNO_BYTES);
+    to->packet_type = from->packet_type;
     to->timestamp = from->timestamp;
 }
 
-/* Element::Port::push: enqueue on the next stage's (or the wire's) ring;
-   -1 when the ring is full. */
-CLARA_NIC_API int32_t
-clara_nic_port_push(struct clara_nic_ring *tx, struct clara_nic_pkt *p)
-{
-    if (tx->tail - tx->head > tx->mask) {
-        /* @path full */
-        return -1;
-        /* @end */
-    }
-    tx->slot[tx->tail++ & tx->mask] = p;
-    return 0;
-}
-
-/* Element::Port::pull: dequeue, or null. */
-CLARA_NIC_API struct clara_nic_pkt *
-clara_nic_port_pull(struct clara_nic_ring *rx)
-{
-    if (rx->head == rx->tail) {
-        /* @path empty */
-        return 0;
-        /* @end */
-    }
-    return rx->slot[rx->head++ & rx->mask];
-}
-
-/* IPFlowID(const click_ip *): addresses at fixed offsets, ports at the IP
-   header length; flow = {saddr, daddr, sport | dport << 16}, wire order. */
+/* IPFlowID(const Packet *, bool reverse): addresses at fixed offsets of the
+   network header, ports at the start of the transport header, wire order. */
 CLARA_NIC_API void
-clara_nic_flowid(const unsigned char *iph, uint32_t *flow)
+clara_nic_flowid_packet(uint32_t *flow, const struct clara_nic_pkt *p, int reverse)
 {
-    const unsigned char *l4 = iph + ((iph[0] & 0xF) << 2);
-    uint32_t s, d;
+    const unsigned char *iph = p->nh, *l4 = p->h;
     uint16_t sp, dp;
-    memcpy(&s, iph + 12, 4);
-    memcpy(&d, iph + 16, 4);
+    uint32_t s, d;
     memcpy(&sp, l4, 2);
     memcpy(&dp, l4 + 2, 2);
-    flow[0] = s;
-    flow[1] = d;
-    flow[2] = (uint32_t) sp | (uint32_t) dp << 16;
+    memcpy(&s, iph + 12, 4);
+    memcpy(&d, iph + 16, 4);
+    if (reverse) {
+        /* @path reverse */
+        flow[0] = d;
+        flow[1] = s;
+        flow[2] = (uint32_t) dp | (uint32_t) sp << 16;
+        /* @end */
+    } else {
+        /* @path forward */
+        flow[0] = s;
+        flow[1] = d;
+        flow[2] = (uint32_t) sp | (uint32_t) dp << 16;
+        /* @end */
+    }
+}
+
+/* ============================================================== elements */
+
+void (*clara_nic_sink)(struct clara_nic_element *e, int32_t port, struct clara_nic_pkt *p);
+struct clara_nic_pkt *(*clara_nic_source)(struct clara_nic_element *e, int32_t port);
+struct clara_nic_pool *clara_nic_default_pool;
+
+/* Element::Port::push: hand the packet to the next element's push (run to
+   completion); a port wired to nothing drops it. */
+CLARA_NIC_API void
+clara_nic_port_push(const struct clara_nic_port *port, struct clara_nic_pkt *p)
+{
+    if (clara_nic_sink && port->e) {
+        /* @path next */
+        clara_nic_sink(port->e, port->port, p);
+        return;
+        /* @end */
+    }
+    /* @path drop */
+    if (p)
+        clara_nic_pkt_kill(clara_nic_default_pool, p);
+    /* @end */
+}
+
+/* Element::Port::pull: ask the element upstream, or null. */
+CLARA_NIC_API struct clara_nic_pkt *
+clara_nic_port_pull(const struct clara_nic_port *port)
+{
+    return clara_nic_source && port->e ? clara_nic_source(port->e, port->port) : 0;
+}
+
+/* Element::push of an element that only defines simple_action: run it, push
+   what it returns on output 0. */
+CLARA_NIC_API void
+clara_nic_element_push(struct clara_nic_element *e, int32_t port, struct clara_nic_pkt *p)
+{
+    (void) port;
+    p = e->simple_action(e, p);
+    if (p)
+        clara_nic_port_push(&e->ports[1][0], p);
+}
+
+/* Element::output (inline), of a constant port (output(0), output(1)...). */
+CLARA_NIC_API const struct clara_nic_port *
+clara_nic_element_output(const struct clara_nic_element *e)
+{
+    return &e->ports[1][1];
+}
+
+/* Element::noutputs (inline). */
+CLARA_NIC_API int32_t
+clara_nic_element_noutputs(const struct clara_nic_element *e)
+{
+    return e->nports[1];
+}
+
+/* Element::checked_output_push (inline): Port::push for a wired output,
+   else the packet is dropped. */
+CLARA_NIC_API void
+clara_nic_element_checked_push(const struct clara_nic_element *e, int32_t port,
+                               struct clara_nic_pkt *p)
+{
+    if ((uint32_t) port < (uint32_t) e->nports[1]) {
+        clara_nic_port_push(&e->ports[1][port], p);
+        return;
+    }
+    /* @path drop */
+    clara_nic_pkt_kill(clara_nic_default_pool, p);
+    /* @end */
 }

@@ -1,7 +1,10 @@
 /*
  * clara_nic.h -- C11 SmartNIC-style versions of the reverse-ported framework
  * API (see clara_nic.c).  No allocation: every structure is a fixed array the
- * caller places (statically, in the memory level of its choice).
+ * caller places (statically, in the memory level of its choice).  The layouts
+ * follow the host runtime's (clara/runtime/host, clara/include): a table keeps
+ * one valid byte per slot beside its entries, a packet descriptor keeps header
+ * pointers as Click's Packet does, a port hands a packet to the next element.
  */
 #ifndef CLARA_NIC_H
 #define CLARA_NIC_H
@@ -12,30 +15,46 @@ extern "C" {
 #endif
 
 /* ---- fixed hash table: nbuckets (power of two) x slots entries ----------
-   Entry i is words[i * (1 + key_words + value_words)]: a valid word, then
-   the key, then the value. */
+   Slot i is valid[i] (0 free, 1 used) and entries[i * (key_words +
+   value_words)]: the key, then the value. */
 struct clara_nic_table {
     uint32_t nbuckets;
     uint32_t slots;
     uint32_t key_words;
     uint32_t value_words;
     uint32_t n;
-    uint32_t *words;
+    unsigned char *valid;
+    uint32_t *entries;
 };
 
-int32_t clara_nic_table_find(const struct clara_nic_table *t, const uint32_t *key, uint32_t hc);
+/* The hash of a key: its 32-bit words, each rotated into the sum. */
+uint32_t clara_nic_key_hash(const uint32_t *key, uint32_t key_words);
+/* Run-time key size (key_words of the table); _k1.._k4: compiled for that
+   key size, as a typed host container is. */
+int32_t clara_nic_table_find(const struct clara_nic_table *t, const uint32_t *key);
 int32_t clara_nic_table_insert(struct clara_nic_table *t, const uint32_t *key,
-                               const uint32_t *value, uint32_t hc);
-int32_t clara_nic_table_erase(struct clara_nic_table *t, const uint32_t *key, uint32_t hc);
+                               const uint32_t *value);
+int32_t clara_nic_table_erase(struct clara_nic_table *t, const uint32_t *key);
+#define CLARA_NIC_TABLE_SIZED(k)                                                            \
+    int32_t clara_nic_table_find_k##k(const struct clara_nic_table *t, const uint32_t *key); \
+    int32_t clara_nic_table_insert_k##k(struct clara_nic_table *t, const uint32_t *key,     \
+                                        const uint32_t *value);                             \
+    int32_t clara_nic_table_erase_k##k(struct clara_nic_table *t, const uint32_t *key);
+CLARA_NIC_TABLE_SIZED(1)
+CLARA_NIC_TABLE_SIZED(2)
+CLARA_NIC_TABLE_SIZED(3)
+CLARA_NIC_TABLE_SIZED(4)
+#undef CLARA_NIC_TABLE_SIZED
 uint32_t clara_nic_table_next(const struct clara_nic_table *t, uint32_t from);
 void clara_nic_table_clear(struct clara_nic_table *t);
+uint32_t clara_nic_table_size(const struct clara_nic_table *t);
 
 /* ---- fixed-capacity vector of elt_words-word entries -------------------- */
 struct clara_nic_vec {
+    uint32_t *l;
     uint32_t n;
     uint32_t cap;
     uint32_t elt_words;
-    uint32_t *words;
 };
 
 int32_t clara_nic_vec_push_back(struct clara_nic_vec *v, const uint32_t *elt);
@@ -43,57 +62,126 @@ int32_t clara_nic_vec_insert(struct clara_nic_vec *v, uint32_t at, const uint32_
 uint32_t clara_nic_vec_erase(struct clara_nic_vec *v, uint32_t from, uint32_t to);
 void clara_nic_vec_pop_back(struct clara_nic_vec *v);
 void clara_nic_vec_clear(struct clara_nic_vec *v);
-uint32_t *clara_nic_vec_at(struct clara_nic_vec *v, uint32_t i);
+/* Entry i of a vector of CLARA_NIC_VEC_ACCESS_WORDS-word entries (the
+   element size is a compile-time constant at an operator[] site). */
+#define CLARA_NIC_VEC_ACCESS_WORDS 4
+uint32_t *clara_nic_vec_at(const struct clara_nic_vec *v, uint32_t i);
+uint32_t clara_nic_vec_size(const struct clara_nic_vec *v);
 
-/* ---- checksums ---------------------------------------------------------- */
+/* ---- checksums and byte order ------------------------------------------- */
 uint16_t clara_nic_in_cksum(const unsigned char *addr, int len);
 uint16_t clara_nic_in_cksum_pseudohdr_raw(uint32_t csum, uint32_t src, uint32_t dst,
                                           int proto, int packet_len);
+void clara_nic_update_in_cksum(uint16_t *csum, uint16_t old_hw, uint16_t new_hw);
+void clara_nic_update_in_cksum2(uint16_t *csum, uint16_t old1, uint16_t new1, uint16_t old2,
+                                uint16_t new2);
+uint16_t clara_nic_bswap16(uint16_t x);
+uint32_t clara_nic_bswap32(uint32_t x);
 
 /* ---- time and randomness ------------------------------------------------ */
-extern volatile uint64_t clara_nic_timer;     /* a free-running timestamp counter */
+extern volatile int64_t clara_nic_timer;      /* a free-running nanosecond counter */
 int64_t clara_nic_timestamp_now(void);
 uint64_t clara_nic_jiffies(void);
 uint32_t clara_nic_random(void);
 void clara_nic_srandom(uint32_t seed);
+/* Timestamp (int64 nanoseconds) arithmetic on operands in memory.  A predicate
+   (a comparison, a test) is written as a call site uses it: it sets *taken when
+   true, a branch that is the caller's (clara_nic_branch_reference). */
+void clara_nic_branch_reference(uint32_t value, uint32_t *taken);
+int64_t clara_nic_ts_sub(const int64_t *a, const int64_t *b);
+void clara_nic_ts_less(const int64_t *a, const int64_t *b, uint32_t *taken);
+void clara_nic_ts_nonzero(const int64_t *t, uint32_t *taken);
+int64_t clara_nic_ts_sec(const int64_t *t);
+void clara_nic_ts_zero(int64_t *t);
 
-/* ---- packets: a descriptor over a buffer in packet memory --------------- */
-#define CLARA_NIC_ANNO_WORDS 12
+/* ---- addresses and flow ids --------------------------------------------- */
+uint32_t clara_nic_ipaddr_addr(const uint32_t *a);
+void clara_nic_ipaddr_set(uint32_t *a, uint32_t v);
+void clara_nic_ipaddr_nonzero(const uint32_t *a, uint32_t *taken);
+/* IPFlowID: {saddr, daddr, sport | dport << 16}, network byte order. */
+void clara_nic_flowid_zero(uint32_t *flow);
+void clara_nic_flowid_make(uint32_t *flow, uint32_t saddr, uint32_t sport, uint32_t daddr,
+                           uint32_t dport);
+void clara_nic_flowid_reverse(uint32_t *to, const uint32_t *from);
+uint32_t clara_nic_flowid_field(const uint32_t *flow);
+
+/* ---- packets: a descriptor over a buffer in packet memory (Click's) ----- */
+#define CLARA_NIC_ANNO_BYTES 48
 struct clara_nic_pkt {
-    unsigned char *buf;         /* buffer start */
-    uint32_t buf_len;
-    uint32_t off;               /* data start, from buf */
-    uint32_t len;               /* data length */
-    uint32_t l2_off, l3_off, l4_off;
-    uint32_t anno[CLARA_NIC_ANNO_WORDS];
+    unsigned char *head, *data, *tail, *end;  /* buffer, data, end of data, end of buffer */
+    unsigned char *mac, *nh, *h;              /* header pointers, or null */
+    struct clara_nic_pkt *next, *prev;
+    struct clara_nic_pkt *data_packet;        /* the owner of the data a clone shares */
+    int32_t use_count;
+    int32_t packet_type;
     int64_t timestamp;
+    unsigned char anno[CLARA_NIC_ANNO_BYTES] __attribute__((aligned(8)));
 };
-struct clara_nic_ring {
-    uint32_t mask;              /* size - 1, a power of two */
-    uint32_t head, tail;
-    struct clara_nic_pkt **slot;
+/* A pool of count descriptors, each owning one buf_size-byte buffer, and a
+   stack of the free ones. */
+struct clara_nic_pool {
+    unsigned char *descs;
+    unsigned char *bufs;
+    uint32_t count, buf_size, desc_size;
+    uint32_t free_top;
+    uint32_t *free_list;
 };
 
-const unsigned char *clara_nic_pkt_ip_header(const struct clara_nic_pkt *p);
+const unsigned char *clara_nic_pkt_network_header(const struct clara_nic_pkt *p);
+void clara_nic_pkt_has_network_header(const struct clara_nic_pkt *p, uint32_t *taken);
 const unsigned char *clara_nic_pkt_transport_header(const struct clara_nic_pkt *p);
+const unsigned char *clara_nic_pkt_mac_header(const struct clara_nic_pkt *p);
 unsigned char *clara_nic_pkt_data(const struct clara_nic_pkt *p);
 uint32_t clara_nic_pkt_length(const struct clara_nic_pkt *p);
-struct clara_nic_pkt *clara_nic_pkt_push(struct clara_nic_pkt *p, uint32_t n);
-void clara_nic_pkt_pull(struct clara_nic_pkt *p, uint32_t n);
-struct clara_nic_pkt *clara_nic_pkt_put(struct clara_nic_pkt *p, uint32_t n);
-void clara_nic_pkt_take(struct clara_nic_pkt *p, uint32_t n);
+uint32_t clara_nic_pkt_headroom(const struct clara_nic_pkt *p);
+void clara_nic_pkt_set_network_header(struct clara_nic_pkt *p, unsigned char *nh,
+                                      uint32_t len);
+void clara_nic_pkt_shared(const struct clara_nic_pkt *p, uint32_t *taken);
 struct clara_nic_pkt *clara_nic_pkt_uniqueify(struct clara_nic_pkt *p);
-uint32_t clara_nic_pkt_anno_u32(const struct clara_nic_pkt *p, uint32_t word);
-void clara_nic_pkt_set_anno_u32(struct clara_nic_pkt *p, uint32_t word, uint32_t v);
-struct clara_nic_pkt *clara_nic_pkt_make(struct clara_nic_ring *free_ring, uint32_t headroom,
-                                         const unsigned char *data, uint32_t len);
-void clara_nic_pkt_kill(struct clara_nic_ring *free_ring, struct clara_nic_pkt *p);
-struct clara_nic_pkt *clara_nic_pkt_clone(struct clara_nic_ring *free_ring,
-                                          const struct clara_nic_pkt *p);
+struct clara_nic_pkt *clara_nic_pkt_copy_data(struct clara_nic_pool *pool,
+                                              struct clara_nic_pkt *p);
+struct clara_nic_pkt *clara_nic_pkt_push(struct clara_nic_pkt *p, uint32_t n);
+struct clara_nic_pkt *clara_nic_pkt_put(struct clara_nic_pkt *p, uint32_t n);
+struct clara_nic_pkt *clara_nic_pkt_move_data(struct clara_nic_pkt *p, int32_t delta);
+void clara_nic_pkt_pull(struct clara_nic_pkt *p, uint32_t n);
+void clara_nic_pkt_take(struct clara_nic_pkt *p, uint32_t n);
+uint32_t clara_nic_pkt_anno_u32(const struct clara_nic_pkt *p, uint32_t offset);
+void clara_nic_pkt_set_anno_u32(struct clara_nic_pkt *p, uint32_t offset, uint32_t v);
+int64_t *clara_nic_pkt_timestamp_anno(struct clara_nic_pkt *p);
+struct clara_nic_pkt *clara_nic_pkt_make(struct clara_nic_pool *pool, uint32_t headroom,
+                                         const unsigned char *data, uint32_t len,
+                                         uint32_t tailroom);
+void clara_nic_pkt_kill(struct clara_nic_pool *pool, struct clara_nic_pkt *p);
+struct clara_nic_pkt *clara_nic_pkt_clone(struct clara_nic_pool *pool,
+                                          struct clara_nic_pkt *p);
 void clara_nic_pkt_copy_annotations(struct clara_nic_pkt *to, const struct clara_nic_pkt *from);
-int32_t clara_nic_port_push(struct clara_nic_ring *tx, struct clara_nic_pkt *p);
-struct clara_nic_pkt *clara_nic_port_pull(struct clara_nic_ring *rx);
-void clara_nic_flowid(const unsigned char *iph, uint32_t *flow);
+/* IPFlowID(const Packet *, bool reverse): flow from the packet's headers. */
+void clara_nic_flowid_packet(uint32_t *flow, const struct clara_nic_pkt *p, int reverse);
+
+/* ---- elements and ports ------------------------------------------------- */
+struct clara_nic_element;
+struct clara_nic_port {
+    struct clara_nic_element *e;      /* the element downstream, or null */
+    int32_t port;
+};
+struct clara_nic_element {
+    struct clara_nic_pkt *(*simple_action)(struct clara_nic_element *e, struct clara_nic_pkt *p);
+    struct clara_nic_port *ports[2];  /* inputs, outputs */
+    int32_t nports[2];
+};
+/* The next element's push handler (run to completion), and the pool a
+   dropped packet returns to. */
+extern void (*clara_nic_sink)(struct clara_nic_element *e, int32_t port, struct clara_nic_pkt *p);
+extern struct clara_nic_pkt *(*clara_nic_source)(struct clara_nic_element *e, int32_t port);
+extern struct clara_nic_pool *clara_nic_default_pool;
+
+void clara_nic_port_push(const struct clara_nic_port *port, struct clara_nic_pkt *p);
+struct clara_nic_pkt *clara_nic_port_pull(const struct clara_nic_port *port);
+void clara_nic_element_push(struct clara_nic_element *e, int32_t port, struct clara_nic_pkt *p);
+const struct clara_nic_port *clara_nic_element_output(const struct clara_nic_element *e);
+int32_t clara_nic_element_noutputs(const struct clara_nic_element *e);
+void clara_nic_element_checked_push(const struct clara_nic_element *e, int32_t port,
+                                    struct clara_nic_pkt *p);
 
 /* ---- probe counts of the last call (only with -DCLARA_NIC_TRACE) -------- */
 struct clara_nic_trace {

@@ -24,6 +24,10 @@
  *                Without begin/end the whole run is one record.
  *   mnemonics=aarch64  also count static_mem_insns: executed instructions whose mnemonic is
  *                a memory one (ld*, st* but not prfm, cas*, swp*), a cross-check of mem_insns.
+ *   pcs=FILE     also write, per instruction address, how often it ran inside packets and how
+ *                often it accessed memory there: lines "ADDRESS EXECUTIONS MEMORY" (hex address,
+ *                decimal counts; an address translated in several blocks has several lines,
+ *                to be summed). For attributing counts to source lines.
  *
  * What is counted, per category and per packet:
  *   insns       instructions executed (a translation block's instructions are added when the
@@ -132,15 +136,21 @@ struct range {
     int cat;
 };
 
+struct insn_info {
+    uint64_t serial; /* block execution serial of the last access seen */
+    uint64_t pc;
+    uint64_t mem_active; /* executions inside packets that accessed memory (pcs=) */
+    uint8_t cat;
+    uint8_t seen; /* 1: read, 2: written in that execution */
+};
+
 struct tb_info {
     uint64_t n[MAX_CATS];   /* instructions of the block per category */
     uint64_t mem[MAX_CATS]; /* ... of them memory instructions by their mnemonic */
-};
-
-struct insn_info {
-    uint64_t serial; /* block execution serial of the last access seen */
-    uint8_t cat;
-    uint8_t seen; /* 1: read, 2: written in that execution */
+    uint64_t active;        /* executions inside packets (pcs=) */
+    size_t ninsns;
+    struct insn_info *insns;
+    struct tb_info *next;   /* every translated block, for pcs= */
 };
 
 static struct range *ranges;
@@ -153,6 +163,8 @@ static uint64_t mark_begin, mark_end, mark_pause, mark_resume;
 static bool have_markers;
 static bool aarch64_mnemonics; /* mnemonics=aarch64: fill static_mem_insns */
 static char *out_path;
+static char *pcs_path;        /* pcs=FILE: per-address counts */
+static struct tb_info *blocks; /* every translated block (pcs=) */
 
 static bool in_packet;
 static int pause_depth;
@@ -333,9 +345,10 @@ static void
 on_tb_exec(unsigned int vcpu, void *udata)
 {
     (void) vcpu;
-    const struct tb_info *t = udata;
+    struct tb_info *t = udata;
     serial++;
     uint64_t(*r)[NFIELDS] = active ? cur : outside;
+    t->active += active;
     for (int c = 0; c < ncats; c++) {
         r[c][F_INSNS] += t->n[c];
         r[c][F_STATIC_MEM] += t->mem[c];
@@ -353,6 +366,7 @@ on_mem(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr, void *udat
         ii->serial = serial;
         ii->seen = 0;
         r[F_MEM]++;
+        ii->mem_active += active;
     }
     if (qemu_plugin_mem_is_store(info)) {
         r[F_STORE_ACC]++;
@@ -400,9 +414,14 @@ on_tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
     /* the block's exec callback is registered first, so it runs before the instructions'
        memory callbacks and bumps the serial they compare against */
     qemu_plugin_register_vcpu_tb_exec_cb(tb, on_tb_exec, QEMU_PLUGIN_CB_NO_REGS, t);
+    t->ninsns = n;
+    t->insns = ii;
+    t->next = blocks;
+    blocks = t;
     for (size_t i = 0; i < n; i++) {
         struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
-        int c = category_of(qemu_plugin_insn_vaddr(insn));
+        ii[i].pc = qemu_plugin_insn_vaddr(insn);
+        int c = category_of(ii[i].pc);
         t->n[c]++;
         if (aarch64_mnemonics) {
             char *d = qemu_plugin_insn_disas(insn);
@@ -428,12 +447,32 @@ write_record(FILE *f, const uint64_t (*r)[NFIELDS])
 }
 
 static void
+write_pcs(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "counter_plugin: cannot write %s\n", path);
+        return;
+    }
+    for (const struct tb_info *t = blocks; t; t = t->next) {
+        if (!t->active)
+            continue;
+        for (size_t i = 0; i < t->ninsns; i++)
+            fprintf(f, "%" PRIx64 " %" PRIu64 " %" PRIu64 "\n", t->insns[i].pc, t->active,
+                    t->insns[i].mem_active);
+    }
+    fclose(f);
+}
+
+static void
 on_exit_cb(qemu_plugin_id_t id, void *udata)
 {
     (void) id;
     (void) udata;
     if (!have_markers || in_packet)
         push_record(); /* the whole run, or a packet cut short by exit */
+    if (pcs_path)
+        write_pcs(pcs_path);
     FILE *f = fopen(out_path, "w");
     if (!f) {
         fprintf(stderr, "counter_plugin: cannot write %s\n", out_path);
@@ -491,6 +530,8 @@ qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, int argc, char
             ranges_path = v;
         else if (klen == 3 && !strncmp(argv[i], "out", klen))
             out_path = strdup(v);
+        else if (klen == 3 && !strncmp(argv[i], "pcs", klen))
+            pcs_path = strdup(v);
         else if (klen == 9 && !strncmp(argv[i], "mnemonics", klen)) {
             if (strcmp(v, "aarch64")) {
                 fprintf(stderr, "counter_plugin: mnemonics=aarch64 is the only table\n");

@@ -5,7 +5,7 @@ under QEMU user mode with a counting TCG plugin (``counter_plugin.c``, docs/qemu
 runtime (``clara/runtime/host``) and the pcap driver (``-DCLARA_QEMU_MARKERS``) with the
 target's compiler and flags (bluefield2: ``aarch64-linux-gnu-g++-12 -O2 -mcpu=cortex-a72``) plus
 ``-g -static``, cached by content hash under ``build/qemu/``; the runtime's profiling hook
-``clara_rt_api_event`` is compiled away (``no_api_events.h``) except in ``host/glue.cc``.
+``clara_rt_api_event`` is compiled away in every file (``no_api_events.h``).
 Beside the binary it writes the code ranges the plugin counts in (``.ranges``) and the marker
 addresses (``.json``).
 
@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from bisect import bisect_right
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from clara.errors import ClaraError
+from clara.ir.catalog import match_api, shipped_catalog
 from clara.runtime.build import (
     DRIVER_SOURCE,
     HOST_DIR,
@@ -50,11 +52,11 @@ from clara.runtime.build import (
     element_header,
     element_jobs,
 )
+from clara.targets.asm_reader import Frame, parse_addr2line
 from clara.targets.profile import TargetProfile, load_target
 
 QEMU_DIR = Path(__file__).resolve().parent
 PLUGIN_SOURCE = QEMU_DIR / "counter_plugin.c"
-GLUE = HOST_DIR / "glue.cc"  # defines clara_rt_api_event: built without NO_API_EVENTS
 NO_API_EVENTS = QEMU_DIR / "no_api_events.h"
 REPO_ROOT = RUNTIME_DIR.parent.parent
 BUILD_DIR = REPO_ROOT / "build" / "qemu"
@@ -77,7 +79,7 @@ QEMU_FOR_PREFIX = {
     "arm-linux-gnueabi-": "qemu-arm",
 }
 QEMU_PACKAGE = "qemu-user"
-BUILD_VERSION = "2"  # bump when the build or the attribution changes
+BUILD_VERSION = "3"  # bump when the build or the attribution changes
 COMPILE_TIMEOUT_S = 900
 EXIT_CRASH = 3
 
@@ -280,7 +282,7 @@ def cross_build(
     jobs: list[list[str]] = []
     if not all(o.is_file() for o in runtime_objects):
         runtime_dir.mkdir(parents=True, exist_ok=True)
-        jobs += [[program, *([] if s == GLUE else no_events), *common, "-c", str(s), "-o", str(o)]
+        jobs += [[program, *no_events, *common, "-c", str(s), "-o", str(o)]
                  for s, o in zip(runtime_sources, runtime_objects, strict=True)]
     build.mkdir(parents=True, exist_ok=True)
     elt_flags = [*no_events, *common, f"-I{src.parent}", f"-DCLARA_ELEMENT_CLASS={class_name}",
@@ -445,13 +447,15 @@ def count_execution(
     outputs: int | None = None,
     limit: int | None = None,
     timeout: float = 3600.0,
+    pcs: str | Path | None = None,
 ) -> ExecutionCounts:
     """Run a ``cross_build`` binary over ``trace`` (pushing into input ``port``, with the
     element's configuration string) under QEMU with the counting plugin; per-packet counts of
     the instructions and memory instructions executed in the NF's code, the runtime's API code,
     and the rest, while the element had each packet (not the driver's reading, making and
     killing of packets). Packets that never reach the element (``require_ip`` bypass, records
-    too big for a buffer) have no record."""
+    too big for a buffer) have no record. ``pcs``: also write the per-address counts inside
+    packets there (:func:`read_pcs`)."""
     exe = Path(binary).resolve()
     meta_path = exe.with_suffix(".json")
     if not exe.is_file() or not meta_path.is_file():
@@ -471,6 +475,8 @@ def count_execution(
     start = time.monotonic()
     options = ["mnemonics=aarch64"] if profile.compiler.binutils_prefix == "aarch64-linux-gnu-" \
         else []
+    if pcs is not None:
+        options.append(f"pcs={Path(pcs).resolve()}")
     counts, proc = run_counter(qemu, exe, argv, exe.with_suffix(".ranges"), markers, timeout,
                                options)
     seconds = time.monotonic() - start
@@ -514,3 +520,70 @@ def count_execution(
         driver=summary,
         seconds=seconds,
     )
+
+
+def read_pcs(path: str | Path) -> dict[int, tuple[int, int]]:
+    """The plugin's ``pcs=`` file: address -> (executions, memory executions) inside packets,
+    summed over the blocks the address was translated in."""
+    out: dict[int, tuple[int, int]] = {}
+    for line in Path(path).read_text().splitlines():
+        addr, execs, mem = line.split()
+        a = int(addr, 16)
+        e, m = out.get(a, (0, 0))
+        out[a] = (e + int(execs), m + int(mem))
+    return out
+
+
+# ------------------------------------------------------------------ attribution by call chain
+
+
+@dataclass(frozen=True)
+class ChainSplit:
+    """Per-packet counts of the element's code (``nf`` + ``api`` of the DWARF split) split
+    by call chain instead: an instruction belongs to the framework API the element called
+    to run it (the outermost frame of its inline chain that is a catalog API, as Clara's
+    IR sees the call), else to the NF. ``apis``: catalog name -> (instructions, memory)."""
+
+    nf: tuple[float, float]
+    apis: dict[str, tuple[float, float]]
+
+    @property
+    def api(self) -> tuple[float, float]:
+        return (sum(i for i, _ in self.apis.values()), sum(m for _, m in self.apis.values()))
+
+
+def inline_chains(binary: Path, addrs: Sequence[int]) -> dict[int, tuple[Frame, ...]]:
+    """Each address's inline chain (``addr2line -i -f -C``), innermost frame first."""
+    meta = json.loads(binary.with_suffix(".json").read_text())
+    profile = load_target(meta["target"])
+    return parse_addr2line(_run(
+        [profile.compiler.tool("addr2line"), "-e", str(binary), "-a", "-i", "-f", "-C"],
+        input="".join(f"0x{a:x}\n" for a in addrs)))
+
+
+def called_api(chain: Sequence[Frame]) -> str | None:
+    """The framework API an instruction runs for: the outermost frame of its inline chain
+    that is a catalog API (as the element's IR calls it), or None (the element's code)."""
+    catalog = shipped_catalog()
+    return next((hit.name for frame in reversed(chain)
+                 if (hit := match_api(frame.function, catalog)) is not None), None)
+
+
+def chain_split(binary: str | Path, pcs: str | Path, packets: int) -> ChainSplit:
+    """:class:`ChainSplit` of a :func:`count_execution` run that wrote ``pcs``."""
+    exe = Path(binary).resolve()
+    counts = read_pcs(pcs)
+    ranges = [line.split() for line in exe.with_suffix(".ranges").read_text().splitlines()[1:]]
+    spans = sorted((int(a, 16), int(b, 16)) for a, b, _ in ranges)
+    starts = [a for a, _ in spans]
+    mine = [a for a in counts if (k := bisect_right(starts, a) - 1) >= 0 and a < spans[k][1]]
+    chains = inline_chains(exe, sorted(mine))
+    nf = [0.0, 0.0]
+    apis: dict[str, list[float]] = {}
+    for address in mine:
+        execs, memory = counts[address]
+        api = called_api(chains.get(address, ()))
+        into = nf if api is None else apis.setdefault(api, [0.0, 0.0])
+        into[0] += execs / max(1, packets)
+        into[1] += memory / max(1, packets)
+    return ChainSplit((nf[0], nf[1]), {n: (v[0], v[1]) for n, v in sorted(apis.items())})
