@@ -166,7 +166,9 @@ def predict(features: ModuleFeatures, predictions: Mapping[Any, Any], table: Map
 
 def catalog_of(name: str, table: Mapping[str, Any]) -> str:
     """The catalog API of a costed name: an event's own name, a table entry's catalog."""
-    return name if name in nc.EVENT_RULES else str(table["apis"][name]["catalog"])
+    if name in nc.EVENT_RULES or name == nc.FOLDED:
+        return name
+    return str(table["apis"][name]["catalog"])
 
 
 def per_api(cost: nc.NicCost, split: ChainSplit, table: Mapping[str, Any]

@@ -313,9 +313,13 @@ EVENT_RULES: dict[str, Rule] = {
 }
 
 # Call sites in the IR, by the demangled callee (``Click::`` removed; first match wins):
-# EVENT for a member that reports an event (priced from the profile's events), else the
-# table entry of an inline member, which reports none and is priced per call.
+# EVENT for a member that reports an event (priced from the profile's events), FOLDED for
+# one that takes a member's address or builds a small value (an address, a flow id, a
+# timestamp) from values the caller has: free, folded into the code that uses it (the
+# stores that put the value in memory are the caller's assignment), else the table entry
+# of an inline member, which reports none and is priced per call.
 EVENT = ""
+FOLDED = "(folded)"  # member addresses and small values: folded into the code using them
 ELEMENT_PUSH = "Element::push (simple_action)"  # the framework's push around simple_action
 CKSUM_UPDATE = "click_update_in_cksum("
 CHAINED_CKSUM = "click_update_in_cksum (chained)"  # an update right after another one
@@ -348,13 +352,18 @@ _SITE_RULES: tuple[tuple[str, str], ...] = (
     (r"(Writable)?Packet::pull\(", "Packet::pull"),
     (r"(Writable)?Packet::take\(", "Packet::take"),
     (r"(Writable)?Packet::set_\w*anno\w*\(", "Packet::set_anno"),
-    (r"(Writable)?Packet::(timestamp_anno|anno|all_anno)\(", "Packet::timestamp_anno"),
+    (r"(Writable)?Packet::(timestamp_anno|anno|all_anno)\(", FOLDED),
     (r"(Writable)?Packet::(anno_\w+|\w+_anno)\(", "Packet::anno"),
     (r"(Writable)?Packet::copy_annotations\(", "Packet::copy_annotations"),
     (r"Element::(output|input|port)\(", "Element::output"),
     (r"Element::(noutputs|ninputs|nports)\(", "Element::noutputs"),
     (r"Element::checked_output_push\(", "Element::checked_output_push"),
     (r"Hash(Map|Table)<.*>::(size|empty)\(", "HashMap::size"),
+    (r"Hash(Map|Table)<.*>::(const_)?iterator::(value|key|pair|operator\*|operator->)\(",
+     FOLDED),
+    # live(): a pointer member tested in a branch, the same code as has_network_header
+    (r"Hash(Map|Table)<.*>::(const_)?iterator::(live|operator bool)\(",
+     "Packet::has_network_header"),
     (r"Vector<.*>::(operator\[\]|at|front|back|data|begin|end)\(", "Vector::access"),
     (r"Vector<.*>::(size|empty|capacity)\(", "Vector::size"),
     (r"click_update_in_cksum\(", "click_update_in_cksum"),
@@ -364,13 +373,11 @@ _SITE_RULES: tuple[tuple[str, str], ...] = (
     (r"Timestamp::operator(<|<=|>|>=|==|!=)\(", "Timestamp::compare"),
     (r"Timestamp::(operator bool|is_set)\(", "Timestamp::bool"),
     (r"Timestamp::(sec|msec1|usec1|msecval|usecval)\(", "Timestamp::sec"),
-    (r"Timestamp::(Timestamp|make_\w+)\(", "Timestamp::make"),
+    (r"Timestamp::(Timestamp|make_\w+)\(", FOLDED),
     (r"IPAddress::(addr|operator unsigned int)\(", "IPAddress::addr"),
-    (r"IPAddress::IPAddress\(", "IPAddress::make"),
+    (r"IPAddress::IPAddress\(", FOLDED),
     (r"IPAddress::(operator bool|empty|operator==|operator!=)\(", "IPAddress::bool"),
-    (r"IPFlowID::IPFlowID\(\)", "IPFlowID::zero"),
-    (r"IPFlowID::(IPFlowID|assign)\(", "IPFlowID::make"),
-    (r"IPFlowID::(reverse|rev)\(", "IPFlowID::reverse"),
+    (r"IPFlowID::(IPFlowID|assign|reverse|rev)\(", FOLDED),
     (r"IPFlowID::(saddr|daddr|sport|dport)\(", "IPFlowID::field"),
     (re.escape(ELEMENT_PUSH), "Element::push"),
     (re.escape(CHAINED_CKSUM), "click_update_in_cksum/chained"),
@@ -513,6 +520,9 @@ def api_cost_per_packet(api_events: Mapping[str, Event], table: Mapping[str, Any
             continue
         if entry is None:
             not_costed[callee] = not_costed.get(callee, 0.0) + calls
+            continue
+        if entry == FOLDED:
+            _add(costed, FOLDED, ApiCost(calls, 0.0, 0.0, "call sites"))
             continue
         cost = _price(Use(1.0, entry, {}, NO_PATH), table)
         _add(costed, entry, ApiCost(calls, calls * cost["instructions"],

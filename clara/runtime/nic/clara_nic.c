@@ -608,13 +608,6 @@ clara_nic_ts_sec(const int64_t *t)
     return r < 0 ? q - 1 : q;
 }
 
-/* Timestamp() (inline). */
-CLARA_NIC_API void
-clara_nic_ts_zero(int64_t *t)
-{
-    *t = 0;
-}
-
 /* ================================================ addresses and flow ids */
 
 /* IPAddress::addr (inline). */
@@ -622,13 +615,6 @@ CLARA_NIC_API uint32_t
 clara_nic_ipaddr_addr(const uint32_t *a)
 {
     return *a;
-}
-
-/* IPAddress(uint32_t), IPAddress(struct in_addr) (inline). */
-CLARA_NIC_API void
-clara_nic_ipaddr_set(uint32_t *a, uint32_t v)
-{
-    *a = v;
 }
 
 /* IPAddress operator bool / empty (inline), as a call site branches on it. */
@@ -640,38 +626,11 @@ clara_nic_ipaddr_nonzero(const uint32_t *a, uint32_t *taken)
         *taken = 1;
 }
 
-/* IPFlowID() (inline). */
-CLARA_NIC_API void
-clara_nic_flowid_zero(uint32_t *flow)
-{
-    flow[0] = flow[1] = flow[2] = 0;
-}
-
-/* IPFlowID(saddr, sport, daddr, dport) and assign (inline). */
-CLARA_NIC_API void
-clara_nic_flowid_make(uint32_t *flow, uint32_t saddr, uint32_t sport, uint32_t daddr,
-                      uint32_t dport)
-{
-    flow[0] = saddr;
-    flow[1] = daddr;
-    flow[2] = (sport & 0xFFFF) | dport << 16;
-}
-
-/* IPFlowID::reverse (inline). */
-CLARA_NIC_API void
-clara_nic_flowid_reverse(uint32_t *to, const uint32_t *from)
-{
-    uint32_t ports = from[2];
-    to[0] = from[1];
-    to[1] = from[0];
-    to[2] = ports >> 16 | ports << 16;
-}
-
 /* IPFlowID::saddr, daddr, sport, dport (inline). */
 CLARA_NIC_API uint32_t
-clara_nic_flowid_field(const uint32_t *flow)
+clara_nic_flowid_field(const struct clara_nic_flowid *flow)
 {
-    return flow[1];
+    return flow->daddr;
 }
 
 /* =============================================================== packets */
@@ -869,27 +828,21 @@ clara_nic_pkt_take(struct clara_nic_pkt *p, uint32_t n)
     p->tail -= n;
 }
 
-/* Packet::anno_u32, dst_ip_anno and the annotation macros (inline). */
+/* Packet::anno_u32, dst_ip_anno and the annotation macros (inline): a word at
+   a constant offset (the *_ANNO_OFFSET of the macro). */
 CLARA_NIC_API uint32_t
-clara_nic_pkt_anno_u32(const struct clara_nic_pkt *p, uint32_t offset)
+clara_nic_pkt_anno_u32(const struct clara_nic_pkt *p)
 {
     uint32_t v;
-    memcpy(&v, p->anno + offset, 4);
+    memcpy(&v, p->anno + CLARA_NIC_ANNO_OFFSET, 4);
     return v;
 }
 
 /* Packet::set_anno_u32, set_dst_ip_anno, set_anno_u8 ... (inline). */
 CLARA_NIC_API void
-clara_nic_pkt_set_anno_u32(struct clara_nic_pkt *p, uint32_t offset, uint32_t v)
+clara_nic_pkt_set_anno_u32(struct clara_nic_pkt *p, uint32_t v)
 {
-    memcpy(p->anno + offset, &v, 4);
-}
-
-/* Packet::timestamp_anno (inline): the annotation's address. */
-CLARA_NIC_API int64_t *
-clara_nic_pkt_timestamp_anno(struct clara_nic_pkt *p)
-{
-    return &p->timestamp;
+    memcpy(p->anno + CLARA_NIC_ANNO_OFFSET, &v, 4);
 }
 
 /* Packet::make: a descriptor off the free stack, its buffer, the data copied
@@ -987,7 +940,8 @@ clara_nic_pkt_copy_annotations(struct clara_nic_pkt *to, const struct clara_nic_
 /* IPFlowID(const Packet *, bool reverse): addresses at fixed offsets of the
    network header, ports at the start of the transport header, wire order. */
 CLARA_NIC_API void
-clara_nic_flowid_packet(uint32_t *flow, const struct clara_nic_pkt *p, int reverse)
+clara_nic_flowid_packet(struct clara_nic_flowid *flow, const struct clara_nic_pkt *p,
+                        int reverse)
 {
     const unsigned char *iph = p->nh, *l4 = p->h;
     uint16_t sp, dp;
@@ -998,15 +952,17 @@ clara_nic_flowid_packet(uint32_t *flow, const struct clara_nic_pkt *p, int rever
     memcpy(&d, iph + 16, 4);
     if (reverse) {
         /* @path reverse */
-        flow[0] = d;
-        flow[1] = s;
-        flow[2] = (uint32_t) dp | (uint32_t) sp << 16;
+        flow->saddr = d;
+        flow->daddr = s;
+        flow->sport = dp;
+        flow->dport = sp;
         /* @end */
     } else {
         /* @path forward */
-        flow[0] = s;
-        flow[1] = d;
-        flow[2] = (uint32_t) sp | (uint32_t) dp << 16;
+        flow->saddr = s;
+        flow->daddr = d;
+        flow->sport = sp;
+        flow->dport = dp;
         /* @end */
     }
 }
@@ -1052,11 +1008,11 @@ clara_nic_element_push(struct clara_nic_element *e, int32_t port, struct clara_n
         clara_nic_port_push(&e->ports[1][0], p);
 }
 
-/* Element::output (inline), of a constant port (output(0), output(1)...). */
+/* Element::output (inline), of a constant port: output(0), the common one. */
 CLARA_NIC_API const struct clara_nic_port *
 clara_nic_element_output(const struct clara_nic_element *e)
 {
-    return &e->ports[1][1];
+    return &e->ports[1][0];
 }
 
 /* Element::noutputs (inline). */

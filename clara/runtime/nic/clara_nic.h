@@ -92,18 +92,16 @@ int64_t clara_nic_ts_sub(const int64_t *a, const int64_t *b);
 void clara_nic_ts_less(const int64_t *a, const int64_t *b, uint32_t *taken);
 void clara_nic_ts_nonzero(const int64_t *t, uint32_t *taken);
 int64_t clara_nic_ts_sec(const int64_t *t);
-void clara_nic_ts_zero(int64_t *t);
 
 /* ---- addresses and flow ids --------------------------------------------- */
 uint32_t clara_nic_ipaddr_addr(const uint32_t *a);
-void clara_nic_ipaddr_set(uint32_t *a, uint32_t v);
 void clara_nic_ipaddr_nonzero(const uint32_t *a, uint32_t *taken);
-/* IPFlowID: {saddr, daddr, sport | dport << 16}, network byte order. */
-void clara_nic_flowid_zero(uint32_t *flow);
-void clara_nic_flowid_make(uint32_t *flow, uint32_t saddr, uint32_t sport, uint32_t daddr,
-                           uint32_t dport);
-void clara_nic_flowid_reverse(uint32_t *to, const uint32_t *from);
-uint32_t clara_nic_flowid_field(const uint32_t *flow);
+/* IPFlowID, network byte order. */
+struct clara_nic_flowid {
+    uint32_t saddr, daddr;
+    uint16_t sport, dport;
+};
+uint32_t clara_nic_flowid_field(const struct clara_nic_flowid *flow);
 
 /* ---- packets: a descriptor over a buffer in packet memory (Click's) ----- */
 #define CLARA_NIC_ANNO_BYTES 48
@@ -145,9 +143,9 @@ struct clara_nic_pkt *clara_nic_pkt_put(struct clara_nic_pkt *p, uint32_t n);
 struct clara_nic_pkt *clara_nic_pkt_move_data(struct clara_nic_pkt *p, int32_t delta);
 void clara_nic_pkt_pull(struct clara_nic_pkt *p, uint32_t n);
 void clara_nic_pkt_take(struct clara_nic_pkt *p, uint32_t n);
-uint32_t clara_nic_pkt_anno_u32(const struct clara_nic_pkt *p, uint32_t offset);
-void clara_nic_pkt_set_anno_u32(struct clara_nic_pkt *p, uint32_t offset, uint32_t v);
-int64_t *clara_nic_pkt_timestamp_anno(struct clara_nic_pkt *p);
+#define CLARA_NIC_ANNO_OFFSET 4   /* an annotation word at a constant offset */
+uint32_t clara_nic_pkt_anno_u32(const struct clara_nic_pkt *p);
+void clara_nic_pkt_set_anno_u32(struct clara_nic_pkt *p, uint32_t v);
 struct clara_nic_pkt *clara_nic_pkt_make(struct clara_nic_pool *pool, uint32_t headroom,
                                          const unsigned char *data, uint32_t len,
                                          uint32_t tailroom);
@@ -156,7 +154,8 @@ struct clara_nic_pkt *clara_nic_pkt_clone(struct clara_nic_pool *pool,
                                           struct clara_nic_pkt *p);
 void clara_nic_pkt_copy_annotations(struct clara_nic_pkt *to, const struct clara_nic_pkt *from);
 /* IPFlowID(const Packet *, bool reverse): flow from the packet's headers. */
-void clara_nic_flowid_packet(uint32_t *flow, const struct clara_nic_pkt *p, int reverse);
+void clara_nic_flowid_packet(struct clara_nic_flowid *flow, const struct clara_nic_pkt *p,
+                             int reverse);
 
 /* ---- elements and ports ------------------------------------------------- */
 struct clara_nic_element;
