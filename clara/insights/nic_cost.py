@@ -306,7 +306,7 @@ EVENT_RULES: dict[str, Rule] = {
     "Packet::uniqueify": _copy_uses("Packet::copy_data"),
     "Packet::push": _copy_uses("Packet::move_data"),
     "Packet::put": _copy_uses("Packet::move_data"),
-    "Element::output_push": _per_call("Element::output_push"),
+    "Element::output_push": _per_call("Element::output_push", "next"),
     "Element::input_pull": _per_call("Element::input_pull"),
     # the profile does not tell IPFlowID(p, true) from IPFlowID(p): the forward one
     "IPFlowID": _per_call("IPFlowID", "forward"),
