@@ -206,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"\nColocation, Agilio CX ({args.data}): {len(groups)} groups of 4 NFs (6 pairs), "
           f"20% held out by group, {len(SEEDS)} seeds; label = pair throughput retention")
-    head = (f"{'model':44} {'top-1':>14} {'top-3':>14} {'retention MAE':>14} "
+    head = (f"{'model':48} {'top-1':>14} {'top-3':>14} {'retention MAE':>14} "
             f"{'(extra) top-1 within noise':>27}")
     print(head)
     print("-" * len(head))
@@ -216,21 +216,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         t1, t3 = stats(model, "top1"), stats(model, "top3")
         mae = f"{stats(model, 'retention_mae')[0]:14.3f}" if model == "clara" else f"{'-':>14}"
         tol = stats(model, "top1_within_noise")[0]
-        print(f"{name:44} {t1[0]:7.3f} ±{t1[1]:.3f} {t3[0]:7.3f} ±{t3[1]:.3f} {mae} {tol:27.3f}")
+        print(f"{name:48} {t1[0]:7.3f} ±{t1[1]:.3f} {t3[0]:7.3f} ±{t3[1]:.3f} {mae} {tol:27.3f}")
         summary[model] = {"top1": t1[0], "top1_std": t1[1], "top3": t3[0], "top3_std": t3[1],
                           "top1_within_noise": tol}
     summary["clara"]["retention_mae"] = stats("clara", "retention_mae")[0]
     summary["candidates"] = {}
     for name in SCORINGS:
         t1, t3 = (_mean_sd([s["candidates"][name][f"top{k}"] for s in per_seed]) for k in (1, 3))
-        print(f"{'  same models, score: ' + name:44} {t1[0]:7.3f} ±{t1[1]:.3f} {t3[0]:7.3f} "
+        print(f"{'  same models, score: ' + name:48} {t1[0]:7.3f} ±{t1[1]:.3f} {t3[0]:7.3f} "
               f"±{t3[1]:.3f}")
         summary["candidates"][name] = {"top1": t1[0], "top1_std": t1[1], "top3": t3[0],
                                        "top3_std": t3[1]}
     ceiling = {name: oracle_ceiling(groups, noise) for name, noise in POINT_NOISE.items()}
     for name, text in (("smooth_fit", "(a)"), ("unpredicted", "(b)")):
         c = ceiling[name]
-        print(f"{'ceiling: measured retention, noise ' + text + f' {POINT_NOISE[name]:.2%}':44} "
+        print(f"{'ceiling: measured retention, noise ' + text + f' {POINT_NOISE[name]:.2%}':48} "
               f"{c['top1']:7.3f} {'':6} {c['top3']:7.3f}")
     choices = [s["scoring"]["chosen"] for s in per_seed]
     print("scoring chosen by CV in training: "

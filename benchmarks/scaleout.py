@@ -318,15 +318,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{s:>9}" for s in summary["dataset_hit"]["cv"]))
     for w, rows in summary.items():
         print(f"{w:13} {'':32}" + " ".join(f"{v:9.2%}" for v in rows["cv"].values()))
-    print(f"\n{'ceilings':13} {'noise estimate':38} {'sigma':>7} {'Bayes floor':>12} "
+    print(f"\n{'ceilings':13} {'noise estimate':42} {'sigma':>7} {'Bayes floor':>12} "
           f"{'repeat':>8}")
     for w, c in ceilings.items():
         for name, text in (("smooth_fit", "(a) smooth-fit residual"),
                            ("unpredicted", "(b) residual the features cannot predict")):
-            print(f"{w:13} {text:38} {c[name + '.point_noise_sigma']:7.2%} "
+            print(f"{w:13} {text:42} {c[name + '.point_noise_sigma']:7.2%} "
                   f"{c[name + '.bayes_floor_knee_mape']:12.2%} "
                   f"{c[name + '.repeat_knee_mape']:8.2%}")
-        print(f"{w:13} {'knee rule on the smooth fit vs label':38} {'':7} "
+        print(f"{w:13} {'knee rule on the smooth fit vs label':42} {'':7} "
               f"{c['smooth_fit_knee_mape']:12.2%}")
     print(f"targets: knee MAPE <= {TARGETS['knee_mape']:.0%}, throughput-curve MAPE <= "
           f"{TARGETS['throughput_mape']:.0%}; artifact's own split (README): "
