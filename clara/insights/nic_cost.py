@@ -3,11 +3,15 @@ the framework API calls priced by the target's API cost table at the measured qu
 
 Three pure steps (docs/per-packet.md):
 
-* :func:`api_cost_per_packet` maps each API the profile saw (``api_events``: calls per packet
-  and exact histograms of ``probe_len``, ``occupancy``, ``bytes``) to the cost table's units
-  and evaluates the table at every histogram value (:data:`EVENT_RULES`). APIs that are inline
-  accessors and report no event (``Packet::ip_header``...) are priced per call from their call
-  sites x block frequencies (:data:`SITE_APIS`). Everything else is listed as *not costed*.
+* :func:`api_cost_per_packet` maps each API the profile saw (``api_events``: calls per packet,
+  per operation, exact histograms of ``probe_len``, ``occupancy``, ``bytes`` and, for the hash
+  tables, joint records of path, probes, compares, key and value sizes) to the cost table's
+  entries and units (:data:`EVENT_RULES`). Call sites of inline members, which report no event
+  (``Packet::ip_header``, ``Timestamp::operator-``, ``click_update_in_cksum``...), are priced
+  per call by their demangled callee (:data:`SITE_RULES`), from :func:`site_calls_per_packet`
+  (sites x block frequencies, a field's repeated loads in one function folded into one, a
+  checksum update right after another chained, the framework's push around a
+  ``simple_action``). Everything else is listed as *not costed*.
 * :func:`nic_cost_per_packet` sums frequency x predicted compute and memory over the blocks
   and adds the API costs; it also ranks the hottest blocks by predicted instructions.
 * :func:`latency_cycles` turns the counts into cycles with the target's memory levels.
