@@ -26,7 +26,7 @@ from pathlib import Path
 
 from clara.toolchain.compile import CompileOptions
 from clara.toolchain.llvm import find_llvm, find_plugin
-from clara.workload.profile import _cache_dir
+from clara.workload.profile import runtime_cache_dir
 
 MANIFEST = "manifest.json"
 SCHEMA = "clara.element-cache/1"
@@ -42,7 +42,7 @@ class Built:
 
 def cache_root() -> Path:
     """``<clara cache>/elements``: beside the runtime objects ``clara profile`` caches."""
-    return _cache_dir().parent / "elements"
+    return runtime_cache_dir().parent / "elements"
 
 
 def file_digest(path: Path) -> str:

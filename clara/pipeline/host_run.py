@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clara.errors import ClaraError
+from clara.files import file_sha256
 from clara.pipeline.classes import ELEMENT, PASS, SINK, SOURCE
 from clara.pipeline.config_lang import ClickConfigError
 from clara.pipeline.element_cache import cached_build, dependency_files, entry_key
@@ -40,11 +41,10 @@ from clara.workload.profile import (
     BuiltNF,
     NFSettings,
     StagedTrace,
-    _cache_dir,
-    _compile_object,
-    _sha256,
     build_document,
     check_layout,
+    compile_object,
+    runtime_cache_dir,
     stage_packets,
 )
 from clara.workload.spec import WorkloadSpec, iter_packets, parse_spec
@@ -139,7 +139,7 @@ def instrument_module(module: AnalyzedModule, options: CompileOptions, root: Pat
         run_passes(bitcode, ["clara-prepare", "clara-instrument"],
                    [f"-clara-profile-layout-output={layout_path}"], output=instrumented)
         check_layout(json.loads(layout_path.read_text()), module.features)
-        _compile_object(instrumented, directory / "nf.o", cxx=True)
+        compile_object(instrumented, directory / "nf.o", cxx=True)
         rename_symbol(directory / "nf.o", PROFILE_SYMBOL, symbol)
         bitcode.unlink()
         instrumented.unlink()
@@ -194,13 +194,13 @@ def stage_input(trace: str | None, workload: str | None, work: Path) -> StagedIn
     if workload is not None:
         spec = parse_spec(workload)
         staged = stage_packets(iter_packets(spec), pcap)
-        doc = {"path": None, "generated": True, "sha256": _sha256(pcap),
+        doc = {"path": None, "generated": True, "sha256": file_sha256(pcap),
                "packets": staged.packets}
         label = f"the trace of workload {spec.text()}"
     else:
         spec = None
         staged = stage_packets(iter_trace(Path(str(trace))), pcap)
-        doc = {"path": str(trace), "generated": False, "sha256": _sha256(Path(str(trace))),
+        doc = {"path": str(trace), "generated": False, "sha256": file_sha256(Path(str(trace))),
                "packets": staged.packets}
         label = str(trace)
     if staged.error is not None:
@@ -321,7 +321,7 @@ def run_pipeline(graph: PipelineGraph, modules: Mapping[Path, AnalyzedModule], e
                     for source, module in modules.items()}
     binary = build_pipeline_driver(
         _pipeline_classes(graph, instrumented),
-        [m.obj for m in instrumented.values()], work / "bin", runtime_dir=_cache_dir(),
+        [m.obj for m in instrumented.values()], work / "bin", runtime_dir=runtime_cache_dir(),
         include_dirs=options.include_dirs)
     spec = work / "pipeline.spec"
     spec.write_text(pipeline_spec(graph, entry))

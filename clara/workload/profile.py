@@ -14,7 +14,6 @@ no temporary paths.
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import json
 import os
@@ -29,6 +28,7 @@ from typing import Any
 import tomllib
 
 from clara.errors import ClaraError
+from clara.files import file_sha256
 from clara.ir.features import ModuleFeatures, read_features
 from clara.runtime.build import (
     TEMPLATES,
@@ -123,14 +123,6 @@ def example_settings(source: Path) -> NFSettings | None:
 # --- the trace -------------------------------------------------------------------------------
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def stage_packets(packets: Iterator[TracePacket], out: Path) -> StagedTrace:
     """Copy packets into ``out`` (classic pcap) up to the end or the first break."""
     staged = StagedTrace(out)
@@ -170,7 +162,9 @@ def _chain(first: list[TracePacket], rest: Iterator[TracePacket],
 # --- building --------------------------------------------------------------------------------
 
 
-def _cache_dir() -> Path:
+def runtime_cache_dir() -> Path:
+    """Where built runtime objects are cached: $CLARA_CACHE_DIR, else
+    $XDG_CACHE_HOME/clara (~/.cache/clara), then runtime/."""
     base = os.environ.get("CLARA_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "clara"
     )
@@ -227,7 +221,7 @@ def check_layout(layout: dict[str, Any], features: ModuleFeatures) -> None:
         raise ClaraError("the instrumented IR's state accesses differ from the feature records")
 
 
-def _compile_object(bitcode: Path, obj: Path, cxx: bool) -> None:
+def compile_object(bitcode: Path, obj: Path, cxx: bool) -> None:
     llvm = find_llvm()
     argv = [str(llvm.clangxx if cxx else llvm.clang), "-O1", "-g", "-c", str(bitcode),
             "-o", str(obj)]
@@ -274,12 +268,12 @@ def build_profiled_nf(source: Path, include_dirs: Sequence[Path], element: str |
     layout = json.loads(layout_path.read_text())
     check_layout(layout, features)
     obj = work / "nf.instrumented.o"
-    _compile_object(instrumented, obj, language == "c++")
-    dump = profile_dump_object(_cache_dir())
+    compile_object(instrumented, obj, language == "c++")
+    dump = profile_dump_object(runtime_cache_dir())
     if language == "c++":
         name = element or _class_of(features, source)
         binary = build_driver(source, name, work / "bin", element_object=obj,
-                              extra_objects=[dump], runtime_dir=_cache_dir())
+                              extra_objects=[dump], runtime_dir=runtime_cache_dir())
     else:
         entries = _packet_entries(features)
         name = element or (entries[0] if len(entries) == 1 else "")
@@ -486,13 +480,13 @@ def profile_nf(
         if spec is not None:
             staged = stage_packets(iter_packets(spec), staged_path)
             trace_doc: dict[str, Any] = {"path": None, "generated": True,
-                                         "sha256": _sha256(staged_path),
+                                         "sha256": file_sha256(staged_path),
                                          "packets": staged.packets}
         else:
             trace_path = Path(str(trace))
             staged = stage_packets(iter_trace(trace_path), staged_path)
             trace_doc = {"path": str(trace), "generated": False,
-                         "sha256": _sha256(trace_path), "packets": staged.packets}
+                         "sha256": file_sha256(trace_path), "packets": staged.packets}
         if staged.error is not None and staged.packets == 0:
             raise staged.error  # nothing before the break: nothing to run
         built = build_profiled_nf(src.resolve(), [Path(d) for d in include_dirs],
