@@ -1,13 +1,15 @@
 """Compute-model accuracy: the shipped LSTM and every baseline, measured in the same run.
 
 For each target: the shipped ``models_onnx/compute-<target>.onnx`` and the baselines of
-:mod:`clara.models.baselines_compute` (fitted here on the same training programs, epochs by the
-same validation programs) are scored on (a) the held-out synthesized programs (split by
-program hash, never trained on) and (b) the example NFs of ``examples/nfs`` (labelled with
+:mod:`clara.models.baselines_compute` (fitted here on the same training programs of the same
+datasets, with the same weights, epochs by the same validation programs) are scored on
+(a) the held-out synthesized programs and (b) the held-out real-code programs (split by
+program hash, never trained on), and (c) the example NFs of ``examples/nfs`` (labelled with
 the target compiler; never used for training or selection). WMAPE = sum|pred-true|/sum(true),
 per block and per function, pooled and per program, for compute and memory; plus the
-unknown-token rate. Writes ``benchmarks/results/compute_accuracy.json`` and the figures into
-each model card (``benchmark`` section).
+unknown-token rate (before and after backoff). Writes
+``benchmarks/results/compute_accuracy.json`` and the figures into each model card
+(``benchmark`` section).
 
     .venv/bin/python benchmarks/compute_accuracy.py [--target T ...] [--dataset-dir DIR]
 """
@@ -22,9 +24,10 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from _common import REPO, RESULTS, format_table, git_commit, write_result
 
-from clara.insights.compute import ComputeModel, load_compute_model
+from clara.insights.compute import ComputeModel, is_synthesized, load_compute_model
 from clara.ir.vocabulary import unknown_rate
 from clara.models.baselines_compute import baselines
 from clara.models.train_compute import (
@@ -33,7 +36,7 @@ from clara.models.train_compute import (
     TrainConfig,
     evaluate,
     load_records,
-    split_by_program,
+    split_datasets,
 )
 
 TARGETS = ("bluefield2", "octeon")
@@ -60,46 +63,65 @@ def nf_dataset(target: str, directory: Path) -> Path:
 
 def scores(records: list[Any], pred: Any, model: ComputeModel) -> dict[str, Any]:
     metrics = evaluate(records, pred)
-    metrics["unknown_token_rate"] = unknown_rate((r["tokens"] for r in records),
-                                                 model.vocabulary)
+    tokens = [r["tokens"] for r in records]
+    metrics["unknown_token_rate"] = unknown_rate(tokens, model.vocabulary)
+    metrics["unknown_after_backoff"] = unknown_rate(tokens, model.vocabulary, after_backoff=True)
     return metrics
 
 
 def training_config(card: dict[str, Any], epochs: int | None) -> TrainConfig:
-    """The shipped LSTM's training protocol, for the DNN and CNN baselines too."""
+    """The shipped model's training protocol, for the torch baselines too."""
     known = {f.name for f in fields(TrainConfig)}
     config = {k: v for k, v in card.get("training", {}).get("config", {}).items() if k in known}
     return replace(TrainConfig(**config), **({"epochs": epochs} if epochs else {}))
 
 
 def run_target(target: str, nfs: Path, models: Path, epochs: int | None) -> dict[str, Any]:
-    """Score the shipped model and the baselines (fitted now) on the model's own dataset."""
+    """Score the shipped model and the baselines (fitted now) on the model's own datasets."""
     model = load_compute_model(f"compute-{target}", models, target)
-    dataset = REPO / model.card["training_data"]["path"]
+    training = model.card["training_data"]
     config = training_config(dict(model.card), epochs)
-    records = load_records(dataset)
-    train_all, test = split_by_program(records, TEST_FRACTION, "test")
-    train, valid = split_by_program(train_all, VALIDATION_FRACTION, "valid",
-                                    at_least_one=True)
-    nf_records = load_records(nfs)
-    log(f"{target}: {len(train)} training / {len(valid)} validation / {len(test)} held-out "
-        f"blocks, {len(nf_records)} example-NF blocks")
+    datasets = [REPO / d["path"] for d in training["datasets"]]
+    split = split_datasets([(d, load_records(d)) for d in datasets], config.real_code_weight)
+    sets = {"held_out": [r for r in split.test if is_synthesized(r)],
+            "held_out_real_code": [r for r in split.test if not is_synthesized(r)],
+            "example_nfs": load_records(nfs)}
+    log(f"{target}: {len(split.train)} training / {len(split.valid)} validation blocks; "
+        + ", ".join(f"{k} {len(v)}" for k, v in sets.items()))
     start = time.perf_counter()
-    results = {"lstm": {"held_out": scores(test, model.predict(test)[0], model),
-                        "example_nfs": scores(nf_records, model.predict(nf_records)[0], model),
+    results = {"lstm": {**{k: scores(v, model.predict(v)[0], model) for k, v in sets.items()},
                         "inference_seconds": round(time.perf_counter() - start, 3),
+                        "inference_ms_per_nf": inference_times(model, sets["example_nfs"]),
                         "training_seconds": model.card.get("training", {}).get("seconds")}}
     for baseline in baselines(config, log):
         log(f"{target}: fitting {baseline.name}")
         start = time.perf_counter()
-        baseline.fit(train, valid, model.vocabulary)
+        baseline.fit(split, model.vocabulary)
         results[baseline.name] = {
-            "held_out": scores(test, baseline.predict(test), model),
-            "example_nfs": scores(nf_records, baseline.predict(nf_records), model),
+            **{k: scores(v, baseline.predict(v), model) for k, v in sets.items()},
             "training_seconds": round(time.perf_counter() - start, 1)}
-    return {"dataset": str(dataset), "example_nfs": str(nfs), "model": model.name,
-            "card_training_data": model.card.get("training_data"), "results": results,
-            "goals": goal_check(results)}
+    return {"datasets": [str(d.relative_to(REPO)) for d in datasets],
+            "example_nfs": str(nfs), "model": model.name, "card_training_data": training,
+            "results": results, "goals": goal_check(results)}
+
+
+def inference_times(model: ComputeModel, records: list[Any]) -> dict[str, Any]:
+    """Milliseconds to predict all blocks of one NF (encoding included; best of 3 runs, the
+    machine being shared), median and largest over the example NFs."""
+    programs: dict[str, list[Any]] = {}
+    for record in records:
+        programs.setdefault(record["program"], []).append(record)
+    times = {}
+    for program, blocks in programs.items():
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            model.predict(blocks)
+            runs.append(1000 * (time.perf_counter() - start))
+        times[program] = round(min(runs), 2)
+    slowest = max(times, key=lambda p: times[p])
+    return {"median": float(np.median(list(times.values()))), "max": times[slowest],
+            "slowest": slowest, "blocks_of_slowest": len(programs[slowest])}
 
 
 def goal_check(results: dict[str, Any]) -> dict[str, Any]:
@@ -122,6 +144,9 @@ def goal_check(results: dict[str, Any]) -> dict[str, Any]:
     return checks
 
 
+SETS = {"held_out": "synth", "held_out_real_code": "real", "example_nfs": "NFs"}
+
+
 def table(target: str, results: dict[str, Any]) -> str:
     def pct(x: float) -> str:
         return f"{100 * x:.1f}"
@@ -129,15 +154,16 @@ def table(target: str, results: dict[str, Any]) -> str:
     rows = []
     for name, r in results.items():
         row = [name]
-        for where in ("held_out", "example_nfs"):
+        for where in SETS:
             m = r[where]
             row += [pct(m["compute"]["block"]), pct(m["compute"]["function"]),
                     pct(m["compute"]["function_per_program"]["mean"]),
-                    pct(m["memory"]["block"]), pct(m["memory"]["function"]),
-                    pct(m["unknown_token_rate"])]
-        rows.append(row)
-    cols = ["blk%", "fn%", "fn/prog%", "mem blk%", "mem fn%", "unk%"]
-    header = [f"{target} WMAPE", *(f"synth {c}" for c in cols), *(f"NFs {c}" for c in cols)]
+                    pct(m["memory"]["block"]), pct(m["memory"]["function"])]
+        m = r["example_nfs"]
+        rows.append([*row, f"{pct(m['unknown_token_rate'])}/{pct(m['unknown_after_backoff'])}"])
+    cols = ["blk%", "fn%", "fn/prog%", "mem blk%", "mem fn%"]
+    header = [f"{target} WMAPE", *(f"{label} {c}" for label in SETS.values() for c in cols),
+              "NFs unk% (after backoff)"]
     return format_table(header, rows)
 
 
@@ -148,9 +174,9 @@ def update_card(models: Path, target: str, entry: dict[str, Any]) -> None:
     lstm = entry["results"]["lstm"]
     card["benchmark"] = {
         "source": "benchmarks/compute_accuracy.py", "commit": git_commit(),
-        "held_out_synthesized": lstm["held_out"], "example_nfs": lstm["example_nfs"],
-        "baselines_block_wmape": {k: {w: v[w]["compute"]["block"]
-                                      for w in ("held_out", "example_nfs")}
+        "held_out_synthesized": lstm["held_out"],
+        "held_out_real_code": lstm["held_out_real_code"], "example_nfs": lstm["example_nfs"],
+        "baselines_block_wmape": {k: {w: v[w]["compute"]["block"] for w in SETS}
                                   for k, v in entry["results"].items() if k != "lstm"},
         "goals": entry["goals"],
     }
@@ -170,7 +196,8 @@ def main() -> int:
                         help="holds (or receives) <target>-nfs, the labelled example NFs; "
                              "the synthesized data is the one the model card names")
     parser.add_argument("--models", default=str(REPO / "models_onnx"))
-    parser.add_argument("--epochs", type=int, help="override the card's epochs for DNN and CNN")
+    parser.add_argument("--epochs", type=int,
+                        help="override the card's epochs for the torch baselines")
     parser.add_argument("--no-card", action="store_true", help="do not update the cards")
     args = parser.parse_args()
     directory, models = Path(args.dataset_dir), Path(args.models)

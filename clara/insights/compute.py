@@ -23,18 +23,28 @@ import numpy as np
 
 from clara.errors import ClaraError
 from clara.ir.features import Block, Function, ModuleFeatures
-from clara.ir.vocabulary import PAD_ID, Vocabulary, encode, load_vocabulary
+from clara.ir.vocabulary import (
+    PAD_ID,
+    Vocabulary,
+    block_token,
+    encode,
+    load_vocabulary,
+    token_id,
+)
 from clara.models.onnx_model import MODELS_DIR, check_card, read_card
 
-INPUT_SCHEMA = "clara.compute-input/2"
+INPUT_SCHEMA = "clara.compute-input/3"
 MAX_TOKENS = 128  # longer blocks keep their first tokens; their size is in the context
 IR_KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
+SYNTHESIZED = "synthesized"  # 1 for blocks of synthesized training programs, 0 for NF code
 BASE_CONTEXT = (
     "is_entry", "is_exit", "loop_depth", "successors", "log_instructions", "instructions",
     "log_function_blocks", "log_function_instructions", "return_blocks", "is_packet_entry",
-    "api_calls", "truncated_tokens", *(f"ir.{k}" for k in IR_KINDS),
+    "api_calls", "truncated_tokens", *(f"ir.{k}" for k in IR_KINDS), SYNTHESIZED,
 )
 OUTPUTS = ("compute", "memory_correction")
+BLOCK_INPUTS = ("token_ids", "lengths", "context")
+FUNCTION_INPUTS = ("function_slots", "function_lengths", "block_slot")
 RETRAIN = "clara train compute --target {target}"
 
 Record = Mapping[str, Any]
@@ -59,12 +69,23 @@ class BlockPrediction:
 
 @dataclass(frozen=True)
 class Batch:
-    """Model inputs for a list of blocks, right-padded, plus the unknown-token counts."""
+    """Model inputs for a list of blocks, right-padded, plus the unknown-token counts.
+
+    The function layout lets a model see a block's neighbours: ``function_slots[f]`` lists
+    the rows of function f's blocks in layout order (by block index), right-padded with B
+    (a zero row the model appends); ``block_slot[b]`` = f * L + position of block b."""
 
     token_ids: np.ndarray  # int64 [B, T]
     lengths: np.ndarray  # int64 [B]
     context: np.ndarray  # float32 [B, C]
     unknown: np.ndarray  # int64 [B]
+    function_slots: np.ndarray  # int64 [F, L]
+    function_lengths: np.ndarray  # int64 [F]
+    block_slot: np.ndarray  # int64 [B]
+
+    def feeds(self, names: Sequence[str]) -> dict[str, np.ndarray]:
+        """The named model inputs."""
+        return {name: getattr(self, name) for name in names}
 
 
 @dataclass(frozen=True)
@@ -77,15 +98,18 @@ class ComputeModel:
     vocabulary: Vocabulary
     session: Any
 
+    @property
+    def input_names(self) -> list[str]:
+        return [i.name for i in self.session.get_inputs()]
+
     def predict(self, records: Sequence[Record]) -> tuple[np.ndarray, np.ndarray]:
         """(compute, memory) per record, non-negative, and the unknown-token counts."""
         raw = np.zeros((len(records), len(OUTPUTS)), dtype=np.float32)
         unknown = np.zeros(len(records), dtype=np.int64)
-        for rows in length_buckets(records):
+        names = self.input_names
+        for rows in length_buckets(records, whole_functions=FUNCTION_INPUTS[0] in names):
             batch = encode_records([records[i] for i in rows], self.vocabulary)
-            raw[rows] = self.session.run(["prediction"], {"token_ids": batch.token_ids,
-                                                          "lengths": batch.lengths,
-                                                          "context": batch.context})[0]
+            raw[rows] = self.session.run(["prediction"], batch.feeds(names))[0]
             unknown[rows] = batch.unknown
         return outputs_to_counts(raw, records), unknown
 
@@ -98,9 +122,13 @@ def context_names(vocabulary: Vocabulary) -> list[str]:
 
 
 def model_inputs(vocabulary: Vocabulary) -> dict[str, list[str]]:
-    """The card's ``inputs`` table for a model over this vocabulary."""
-    return {"token_ids": [f"vocabulary:{vocabulary.size}"], "lengths": ["tokens"],
-            "context": context_names(vocabulary)}
+    """The card's ``inputs`` table for a model over this vocabulary: what this Clara feeds
+    (a model's graph may read a subset, e.g. no function layout for a block-only LSTM)."""
+    return {"token_ids": [f"vocabulary:{vocabulary.size}", "block-name token first"],
+            "lengths": ["tokens"], "context": context_names(vocabulary),
+            "function_slots": ["rows of a function's blocks in layout order, padded with B"],
+            "function_lengths": ["blocks per function"],
+            "block_slot": ["function x width + position of each block"]}
 
 
 def context_vector(record: Record, kinds: Mapping[str, int]) -> list[float]:
@@ -112,8 +140,8 @@ def context_vector(record: Record, kinds: Mapping[str, int]) -> list[float]:
         float(len(record["succs"])), math.log1p(n), n,
         math.log1p(record["function_blocks"]), math.log1p(record["function_instructions"]),
         float(record["return_blocks"]), float(record["is_packet_entry"]),
-        float(len(record["api_calls"])), float(max(0, len(record["tokens"]) - MAX_TOKENS)),
-        *(float(counts.get(k, 0)) for k in IR_KINDS),
+        float(len(record["api_calls"])), float(max(0, len(record["tokens"]) + 1 - MAX_TOKENS)),
+        *(float(counts.get(k, 0)) for k in IR_KINDS), float(is_synthesized(record)),
     ]
     callees = [0.0] * len(kinds)
     for kind in record["callee_kinds"]:
@@ -122,11 +150,27 @@ def context_vector(record: Record, kinds: Mapping[str, int]) -> list[float]:
     return base + callees
 
 
+def is_synthesized(record: Record) -> bool:
+    """A block of a synthesized program (it has a seed); analysed NF code never is."""
+    return record.get("seed") is not None
+
+
+def model_tokens(record: Record) -> list[str]:
+    """The token sequence the model reads: the block-name token, then the IR tokens."""
+    return [block_token(record["block"]), *record["tokens"]]
+
+
+def encode_block(record: Record, ids: dict[str, int]) -> tuple[list[int], int]:
+    """The block's token ids and its number of IR tokens not in the vocabulary."""
+    sequence, unknown = encode(record["tokens"], ids)
+    return [token_id(block_token(record["block"]), ids), *sequence], unknown
+
+
 def encode_records(records: Sequence[Record], vocabulary: Vocabulary) -> Batch:
     """Token ids (right-padded to the longest block, at most MAX_TOKENS), lengths, context."""
     ids = vocabulary.ids()
     kinds = {k: i for i, k in enumerate(vocabulary.callee_kinds)}
-    encoded = [encode(r["tokens"], ids) for r in records]
+    encoded = [encode_block(r, ids) for r in records]
     width = max(1, min(MAX_TOKENS, max(len(e) for e, _ in encoded)))
     token_ids = np.full((len(records), width), PAD_ID, dtype=np.int64)
     lengths = np.ones(len(records), dtype=np.int64)
@@ -136,18 +180,49 @@ def encode_records(records: Sequence[Record], vocabulary: Vocabulary) -> Batch:
         lengths[row] = max(1, len(kept))
     context = np.asarray([context_vector(r, kinds) for r in records], dtype=np.float32)
     unknown = np.asarray([u for _, u in encoded], dtype=np.int64)
-    return Batch(token_ids, lengths, context.reshape(len(records), -1), unknown)
+    return Batch(token_ids, lengths, context.reshape(len(records), -1), unknown,
+                 *function_layout(records))
 
 
-def length_buckets(records: Sequence[Record]) -> list[list[int]]:
-    """Record indices grouped by token count (up to 8, 16, 32, ... MAX_TOKENS), so that a
-    few long blocks do not make the LSTM run MAX_TOKENS steps over every block."""
-    buckets: dict[int, list[int]] = {}
+def function_key(record: Record) -> tuple[Any, str]:
+    """Which function a block belongs to (the program too, for dataset records)."""
+    return record.get("program"), record["function"]
+
+
+def functions_of(records: Sequence[Record]) -> list[list[int]]:
+    """Record indices per function, functions in order of first appearance, blocks in
+    layout order (block index)."""
+    groups: dict[tuple[Any, str], list[int]] = {}
     for i, record in enumerate(records):
+        groups.setdefault(function_key(record), []).append(i)
+    return [sorted(rows, key=lambda i: records[i]["index"]) for rows in groups.values()]
+
+
+def function_layout(records: Sequence[Record]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(function_slots, function_lengths, block_slot) of :class:`Batch`."""
+    functions = functions_of(records)
+    width = max((len(rows) for rows in functions), default=1)
+    slots = np.full((max(1, len(functions)), width), len(records), dtype=np.int64)
+    block_slot = np.zeros(len(records), dtype=np.int64)
+    for f, rows in enumerate(functions):
+        slots[f, :len(rows)] = rows
+        block_slot[rows] = f * width + np.arange(len(rows))
+    lengths = np.asarray([len(rows) for rows in functions] or [1], dtype=np.int64)
+    return slots, lengths, block_slot
+
+
+def length_buckets(records: Sequence[Record], whole_functions: bool = False
+                   ) -> list[list[int]]:
+    """Record indices grouped by token count (up to 8, 16, 32, ... MAX_TOKENS), so that a
+    few long blocks do not make the LSTM run MAX_TOKENS steps over every block. With
+    ``whole_functions``, a function's blocks stay together, in the bucket of its longest."""
+    groups = functions_of(records) if whole_functions else [[i] for i in range(len(records))]
+    buckets: dict[int, list[int]] = {}
+    for rows in groups:
         width = 8
-        while width < min(len(record["tokens"]), MAX_TOKENS):
+        while width < min(max(len(records[i]["tokens"]) + 1 for i in rows), MAX_TOKENS):
             width *= 2
-        buckets.setdefault(width, []).append(i)
+        buckets.setdefault(width, []).extend(rows)
     return [buckets[w] for w in sorted(buckets)]
 
 
@@ -175,6 +250,7 @@ def callee_kinds(function: Function) -> list[str]:
 def block_input(block: Block, function: Function, kinds: Sequence[str]) -> dict[str, Any]:
     """A run-time block in the shape of a dataset record (the model's input fields)."""
     return {
+        "function": block.function, "block": block.name, "index": block.index,
         "tokens": list(block.tokens), "n_instructions": block.n_instructions,
         "loop_depth": block.loop_depth, "is_entry": block.is_entry, "is_exit": block.is_exit,
         "succs": list(block.succs), "function_blocks": function.n_blocks,

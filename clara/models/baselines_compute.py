@@ -16,12 +16,14 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from clara.insights.compute import Record, encode_records, outputs_to_counts
+from clara.insights.compute import Record, encode_block, encode_records, outputs_to_counts
 from clara.ir.vocabulary import Vocabulary
 from clara.models.train_compute import (
     CnnModel,
     DnnModel,
+    LstmModel,
     ModelFactory,
+    Split,
     TrainConfig,
     deduplicate,
     fit_torch,
@@ -34,20 +36,20 @@ MEMORY_KINDS = ("mem.stack", "mem.state", "mem.packet")
 
 
 class Predictor(Protocol):
-    """A model fitted on training blocks that predicts (compute, memory) per block."""
+    """A model fitted on training blocks (each with a loss weight) that predicts
+    (compute, memory) per block."""
 
     name: str
 
-    def fit(self, train: Sequence[Record], valid: Sequence[Record],
-            vocabulary: Vocabulary) -> None: ...
+    def fit(self, split: Split, vocabulary: Vocabulary) -> None: ...
 
     def predict(self, records: Sequence[Record]) -> np.ndarray: ...
 
 
-def weighted_median_ratio(x: np.ndarray, y: np.ndarray) -> float:
-    """The a minimizing sum |a x - y| (x >= 0): the x-weighted median of y / x."""
+def weighted_median_ratio(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    """The a minimizing sum w |a x - y| (x >= 0): the (w x)-weighted median of y / x."""
     keep = x > 0
-    ratios, weights = y[keep] / x[keep], x[keep]
+    ratios, weights = y[keep] / x[keep], (w * x)[keep]
     order = np.argsort(ratios)
     cumulative = np.cumsum(weights[order])
     return float(ratios[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
@@ -69,11 +71,10 @@ class RatioBaseline:
     name: str = "ratio"
     ratios: tuple[float, float] = (0.0, 0.0)
 
-    def fit(self, train: Sequence[Record], valid: Sequence[Record],
-            vocabulary: Vocabulary) -> None:
-        truth = labels(train)
-        self.ratios = (weighted_median_ratio(ir_instructions(train), truth[:, 0]),
-                       weighted_median_ratio(ir_memory(train), truth[:, 1]))
+    def fit(self, split: Split, vocabulary: Vocabulary) -> None:
+        truth, w = labels(split.train), split.weights
+        self.ratios = (weighted_median_ratio(ir_instructions(split.train), truth[:, 0], w),
+                       weighted_median_ratio(ir_memory(split.train), truth[:, 1], w))
 
     def predict(self, records: Sequence[Record]) -> np.ndarray:
         return np.stack([self.ratios[0] * ir_instructions(records),
@@ -106,13 +107,13 @@ class NnlsBaseline:
                     x[row, column] += 1.0
         return x
 
-    def fit(self, train: Sequence[Record], valid: Sequence[Record],
-            vocabulary: Vocabulary) -> None:
+    def fit(self, split: Split, vocabulary: Vocabulary) -> None:
         from scipy.optimize import nnls
 
-        names = sorted({opcode(t) for r in train for t in r["tokens"]})
+        names = sorted({opcode(t) for r in split.train for t in r["tokens"]})
         self.opcodes = {name: i for i, name in enumerate(names)}
-        x, truth = self.matrix(train), labels(train)
+        root = np.sqrt(split.weights)[:, None]  # weighted least squares
+        x, truth = self.matrix(split.train) * root, labels(split.train) * root
         self.weights = np.stack([nnls(x, truth[:, k], maxiter=20 * x.shape[1])[0]
                                  for k in range(2)], axis=1)
 
@@ -121,15 +122,16 @@ class NnlsBaseline:
 
 
 def token_count_matrix(records: Sequence[Record], vocabulary: Vocabulary) -> Any:
-    """Sparse [blocks, vocabulary + context] matrix: token counts, then the context vector."""
+    """Sparse [blocks, vocabulary + context] matrix: counts of the token ids the LSTM reads
+    (block-name token, backoff), then the context vector."""
     from scipy import sparse
 
     ids = vocabulary.ids()
     rows, cols, vals = [], [], []
     for row, record in enumerate(records):
-        for token in record["tokens"]:
+        for token in encode_block(record, ids)[0]:
             rows.append(row)
-            cols.append(ids.get(token, 1))
+            cols.append(token)
             vals.append(1.0)
     counts = sparse.csr_matrix((vals, (rows, cols)), shape=(len(records), vocabulary.size))
     context = sparse.csr_matrix(encode_records(records, vocabulary).context)
@@ -145,12 +147,12 @@ class GbtBaseline:
     models: list[Any] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
 
-    def fit(self, train: Sequence[Record], valid: Sequence[Record],
-            vocabulary: Vocabulary) -> None:
+    def fit(self, split: Split, vocabulary: Vocabulary) -> None:
         import xgboost as xgb
 
         self.vocabulary = vocabulary
-        train, counts = deduplicate(train)
+        train, counts = deduplicate(split.train, split.weights)
+        valid = split.valid
         x, xv = token_count_matrix(train, vocabulary), token_count_matrix(valid, vocabulary)
         y, yv = training_targets(train), training_targets(valid)
         self.models = []
@@ -180,10 +182,10 @@ class TorchBaseline:
     model: Any = None
     vocabulary: Vocabulary | None = None
 
-    def fit(self, train: Sequence[Record], valid: Sequence[Record],
-            vocabulary: Vocabulary) -> None:
+    def fit(self, split: Split, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self.model, _ = fit_torch(self.factory, train, valid, vocabulary, self.config, self.log)
+        self.model, _ = fit_torch(self.factory, split.train, split.valid, vocabulary,
+                                  self.config, self.log, split.weights)
 
     def predict(self, records: Sequence[Record]) -> np.ndarray:
         assert self.vocabulary is not None, "fit first"
@@ -191,7 +193,11 @@ class TorchBaseline:
 
 
 def baselines(config: TrainConfig, log: Callable[[str], None] = print) -> list[Predictor]:
-    """All baselines of the benchmark, unfitted."""
+    """All baselines of the benchmark, unfitted. The torch ones get the same inputs and
+    training as the shipped model; with a function-context model, ``lstm-block`` (the same
+    LSTM without function context) is measured too, as an ablation."""
+    ablation = [TorchBaseline("lstm-block", LstmModel, config, log)] \
+        if config.model != "lstm" else []
     return [RatioBaseline(), NnlsBaseline(), GbtBaseline(),
             TorchBaseline("dnn-one-hot", DnnModel, config, log),
-            TorchBaseline("cnn-1d", CnnModel, config, log)]
+            TorchBaseline("cnn-1d", CnnModel, config, log), *ablation]

@@ -20,6 +20,7 @@ from clara.errors import ClaraError
 DEFAULT_PROGRAMS = 1200  # what the shipped models were trained from (seeds 0 .. N-1)
 DEFAULT_FUNCTION_WEIGHT = 0.0  # docs/compute-model.md: validation comparison
 DATASETS_DIR = Path("build") / "datasets"
+REAL_CODE = Path("clara") / "accel" / "corpus"  # packet-processing C written in this project
 
 
 def build(target: str, options: Any, spec: Any, out: Path, jobs: int) -> None:
@@ -38,25 +39,39 @@ def compile_options(args: argparse.Namespace) -> Any:
                           click_root=Path(args.click_root).resolve() if args.click_root else None)
 
 
-def cmd_train(args: argparse.Namespace) -> int:
-    from clara.dataset.commands import ProgramSpec
-    from clara.models.train_compute import TrainConfig, train_compute
+def training_datasets(args: argparse.Namespace) -> list[Path]:
+    """The ``--dataset`` directories, or: synthesize ``--programs`` and label the real code
+    (``--real-code``, default the accelerator corpus) with the dataset builder."""
+    from clara.dataset.commands import ProgramSpec, sources_in
 
     if args.dataset:
-        dataset = Path(args.dataset)
-    else:
-        programs = args.programs or DEFAULT_PROGRAMS
-        dataset = DATASETS_DIR / f"{args.target}-{programs}"
-        build(args.target, compile_options(args), ProgramSpec(count=programs, seed=0),
-              dataset, args.jobs)
+        return [Path(d) for d in args.dataset]
+    programs = args.programs or DEFAULT_PROGRAMS
+    synthesized = DATASETS_DIR / f"{args.target}-{programs}"
+    build(args.target, compile_options(args), ProgramSpec(count=programs, seed=0),
+          synthesized, args.jobs)
+    if args.no_real_code:
+        return [synthesized]
+    root, sources = sources_in([Path(p) for p in args.real_code or [REAL_CODE]])
+    real = DATASETS_DIR / f"{args.target}-real-code"
+    build(args.target, compile_options(args), ProgramSpec(sources=sources, root=root), real,
+          args.jobs)
+    return [synthesized, real]
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from clara.models.train_compute import TrainConfig, train_compute
+
+    chosen = {"model": args.model, "real_code_weight": args.real_code_weight}
     config = TrainConfig(epochs=args.epochs, max_seconds=60 * args.max_minutes,
-                         function_weight=args.function_weight)
-    path, card = train_compute(dataset, args.target, Path(args.output), config,
-                               log=lambda text: print(text, file=sys.stderr))
-    heldout = card.get("heldout", {}).get("metrics")
+                         function_weight=args.function_weight,
+                         **{k: v for k, v in chosen.items() if v is not None})
+    config.architecture()  # an unknown --model fails before any work
+    path, card = train_compute(training_datasets(args), args.target, Path(args.output),
+                               config, log=lambda text: print(text, file=sys.stderr))
     print(f"wrote {path} (+ .vocab.json, .json) in {card['training']['seconds']} s")
-    if heldout:
-        print(metrics_text(heldout, "held-out programs"))
+    for kind, section in card.get("heldout", {}).items():
+        print(metrics_text(section["metrics"], f"held-out {kind.replace('_', ' ')} programs"))
     return 0
 
 
@@ -116,10 +131,23 @@ def register(sub: argparse._SubParsersAction,
                     "build one first (--programs N), export ONNX, vocabulary and card.")
     train.add_argument("--target", required=True, help="target name (bluefield2, octeon)")
     data = train.add_mutually_exclusive_group()
-    data.add_argument("--dataset", metavar="DIR", help="an existing dataset directory")
+    data.add_argument("--dataset", action="append", metavar="DIR",
+                      help="an existing dataset directory (repeatable: synthesized programs "
+                           "and real code labelled with `clara dataset build --from`)")
     data.add_argument("--programs", type=int, metavar="N",
                       help=f"synthesize and label N programs first (default {DEFAULT_PROGRAMS},"
                            f" into {DATASETS_DIR}/<target>-<N>)")
+    train.add_argument("--real-code", action="append", metavar="PATH",
+                       help="without --dataset: C/C++ sources (not the NFs you evaluate on) "
+                            f"labelled into {DATASETS_DIR}/<target>-real-code and trained on "
+                            f"with the synthesized programs (default {REAL_CODE}); repeatable")
+    train.add_argument("--no-real-code", action="store_true",
+                       help="without --dataset: train on synthesized programs only")
+    train.add_argument("--real-code-weight", type=float, metavar="W",
+                       help="loss weight of real-code blocks (default: TrainConfig's)")
+    train.add_argument("--model", choices=("function-lstm", "lstm"),
+                       help="function-lstm (blocks see their function's blocks) or lstm "
+                            "(each block alone); default: TrainConfig's")
     train.add_argument("-o", "--output", default="models_onnx", metavar="DIR")
     train.add_argument("-j", "--jobs", type=int, default=2, help="dataset build jobs")
     train.add_argument("--epochs", type=int, default=30, help="at most this many epochs")
