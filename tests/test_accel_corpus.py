@@ -727,6 +727,38 @@ def flow5_sym(s: int, d: int, sp: int, dp: int, proto: int) -> int:
                           ((ports ^ proto) + off) & M32)
 
 
+def flow5_key(s: int, d: int, sp: int, dp: int, proto: int) -> bytes:
+    """The 13-byte network-order flow key (saddr, daddr, sport, dport, proto)."""
+    return struct.pack(">IIHHB", s, d, sp, dp, proto)
+
+
+def flow5_mix64(s: int, d: int, sp: int, dp: int, proto: int) -> int:
+    h = 0x9E3779B97F4A7C15
+    for w in ((s << 32) | d, (sp << 48) | (dp << 32) | proto):
+        h = ((h ^ w) * 0xBF58476D1CE4E5B9) & M64
+        h ^= h >> 31
+    h = (h * 0x94D049BB133111EB) & M64
+    return (h >> 32) ^ (h & M32)
+
+
+def flow5_rounds4(s: int, d: int, sp: int, dp: int, proto: int) -> int:
+    h = 0x6A09E667
+    for w in (s, d, (sp << 16) | dp, proto):
+        h ^= _rotl32((w * 0xCC9E2D51) & M32, 15) * 0x1B873593 & M32
+        h = (_rotl32(h, 13) * 5 + 0xE6546B64) & M32
+    return _fmix32(h ^ 16)
+
+
+def isn_rounds(s: int, d: int, sp: int, dp: int, secret: int, clock: int) -> int:
+    h = secret
+    for w, m in zip((s, d, (sp << 16) | dp, secret),
+                    (0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2D, 0x165667B1), strict=True):
+        h = ((h ^ w) * m) & M32
+        h ^= h >> 13
+        h = _rotl32(h, 9)
+    return (h + clock) & M32
+
+
 def isn_mix(s: int, d: int, sp: int, dp: int, secret: int, clock: int) -> int:
     h = secret ^ 0x6A09E667
     for w in (s, d, (sp << 16) | dp):
@@ -785,10 +817,13 @@ KEYED_REFS: dict[str, Callable[[bytes, bytes], int]] = {
 TUPLE_REFS: dict[str, Callable[[int, int, int, int, int], int]] = {
     "flow5-jhash": flow5_jhash, "flow5-fnv": flow5_fnv, "flow5-murmur3": flow5_murmur3,
     "flow5-mix3": flow5_mix3, "flow5-wang": flow5_wang, "flow5-fib": flow5_fib,
-    "flow5-sym": flow5_sym,
+    "flow5-sym": flow5_sym, "flow5-mix64": flow5_mix64, "flow5-rounds4": flow5_rounds4,
+    "flow5-crc32": lambda *t: zlib.crc32(flow5_key(*t)),
+    "flow5-crc32c": lambda *t: crc_ref("crc-32/iscsi")(flow5_key(*t)),
+    "flow5-crc16": lambda *t: crc_ref("crc-16/ibm-3740")(flow5_key(*t)),
 }
 ISN_REFS: dict[str, Callable[[int, int, int, int, int, int], int]] = {
-    "isn-mix": isn_mix, "isn-jhash": isn_jhash,
+    "isn-mix": isn_mix, "isn-jhash": isn_jhash, "isn-rounds": isn_rounds,
 }
 
 RSS_KEY = bytes.fromhex("6d5a56da255b0ec24167253d43a38fb0d0ca2bcbae7b30b477cb2da38030f20c"

@@ -1759,6 +1759,70 @@ def neg_tcp_flags_classify(lib: Lib) -> None:
     assert list(counts) == [1, 1, 2, 3, 4]
 
 
+def neg_dfa_scan(lib: Lib) -> None:
+    build = fn(lib, "dfa_build", ctypes.c_int, P8, SZ)
+    find = fn(lib, "dfa_find", ctypes.c_long, P8, SZ)
+    rng = random.Random(103)
+    for _ in range(30):
+        pat = bytes(rng.choice(b"ab") for _ in range(rng.randrange(1, 6)))
+        text = bytes(rng.choice(b"abc") for _ in range(rng.randrange(0, 60)))
+        assert build(u8buf(pat), len(pat)) == 0
+        pos = text.find(pat)
+        assert find(u8buf(text), len(text)) == (-1 if pos < 0 else pos + len(pat))
+
+
+def neg_aho_corasick_count(lib: Lib) -> None:
+    fn(lib, "ac_reset", None)()
+    add = fn(lib, "ac_add", ctypes.c_int, P8, SZ)
+    fn_count = fn(lib, "ac_count", ctypes.c_uint, P8, SZ)
+    pats = [b"he", b"she", b"his", b"hers", b"abab", b"b"]
+    for p in pats:
+        assert add(u8buf(p), len(p)) == 0
+    fn(lib, "ac_finish", None)()
+    rng = random.Random(107)
+    for _ in range(20):
+        text = bytes(rng.choice(b"hersiab") for _ in range(rng.randrange(0, 80)))
+        want = sum(1 for p in pats for i in range(len(text)) if text.startswith(p, i))
+        assert fn_count(u8buf(text), len(text)) == want
+
+
+def neg_fsm_table_walk(lib: Lib) -> None:
+    f = fn(lib, "fsm_run", ctypes.c_int, P8, SZ)
+    for flags, want in (([], 0), ([0x02], 1), ([0x02, 0x12, 0x10], 3),
+                        ([0x02, 0x12, 0x10, 0x01], 4), ([0x02, 0x12, 0x10, 0x01, 0x10], 0),
+                        ([0x02, 0x04], 0), ([0x10, 0x02, 0x12], 2)):
+        assert f(u8buf(bytes(flags)), len(flags)) == want
+
+
+def neg_blocklist_first_match(lib: Lib) -> None:
+    f = fn(lib, "blocklist_match", ctypes.c_int, ctypes.c_uint32)
+    for addr, want in ((0x0A010203, 0), (0x0A0A0A0A, 0), (0xC0A80101, 1), (0xAC1F0001, 2),
+                       (0xAC200001, -1), (0xCB007105, 5), (0xE0000001, 7), (0x08080808, -1)):
+        assert f(addr) == want
+
+
+def neg_bogon_source_check(lib: Lib) -> None:
+    f = fn(lib, "count_bogons", SZ, PU32, SZ)
+    addrs = [0x00000001, 0x7F000001, 0xA9FE0101, 0xE0000001, 0xFFFFFFFF, 0xC0000201,
+             0x08080808, 0xC0A80001, 0xC0000301]
+    assert f((ctypes.c_uint32 * len(addrs))(*addrs), len(addrs)) == 6
+
+
+def neg_subnet_allowlist(lib: Lib) -> None:
+    f = fn(lib, "mgmt_allowed", ctypes.c_int, ctypes.c_uint32)
+    for addr, want in ((0x0A140505, 1), (0x0A150505, 0), (0xC0A80A63, 1), (0xC0A80B63, 0),
+                       (0x0A000001, 1), (0x0A000002, 0), (0x647F0001, 1), (0x64800001, 0)):
+        assert f(addr) == want
+
+
+def neg_vlan_acl_rules(lib: Lib) -> None:
+    f = fn(lib, "vlan_acl_action", ctypes.c_int, ctypes.c_uint16, ctypes.c_uint32)
+    for vid, src, want in ((100, 0x0A010101, 1), (100, 0x0B010101, 2), (205, 0xC0A80101, 3),
+                           (215, 0xC0A80101, 0), (7, 0xE0000001, 4), (300, 0x0A0A0001, 5),
+                           (301, 0x7F000001, 6), (301, 0x08080808, 0)):
+        assert f(vid, src) == want
+
+
 NEG_CHECKS: dict[str, Callable[[Lib], None]] = {
     name[len("neg_"):]: obj for name, obj in dict(globals()).items()
     if name.startswith("neg_") and callable(obj)

@@ -31,7 +31,7 @@ from clara.ir.features import ModuleFeatures
 from clara.models.onnx_model import MODELS_DIR, read_card
 
 CLASSES = ("none", "crc", "checksum", "lpm", "hash", "crypto")
-INPUT_SCHEMA = "clara.accel-features/1"
+INPUT_SCHEMA = "clara.accel-features/2"
 CARD_SCHEMA = "clara.accel-card/1"
 MODEL_NAME = "accel"
 PATTERNS_FILE = "accel-patterns.json"

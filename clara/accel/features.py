@@ -10,6 +10,13 @@ intrinsics, or ``shl c``/``lshr c``/``or`` close together), one's-complement fol
 (``lshr c`` then ``add``: checksums), byte loads, calls. The records carry no def-use edges,
 so "indexed by loaded data" and "address from a previous load" are read from token order
 within a short window; the window sizes are constants below.
+
+The ``df_*`` features come from the plugin's per-block ``dataflow`` facts, which follow def-use
+edges (through -O0 stack slots too): densities of loads indexed by a value loaded in the same
+loop, of loads addressed through a value loaded in the previous iteration (pointer or index
+chasing), of exact rotates, of and/or/xor/select with big non-mask constants and of multiplies
+by odd constants; whether any such load is present; the log2 trip count of a loop with a
+constant (or bounded) trip count and the largest one among its inner loops.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from clara.accel.patterns import Pattern, PatternList, mining_view, presence_vector, region_patterns
-from clara.accel.regions import LOOP, Region
+from clara.accel.regions import FUNCTION, LOOP, Region
 
 WINDOW = 6  # tokens of the mining view an idiom may span
 
@@ -30,6 +37,8 @@ STRUCTURAL_FEATURES: tuple[str, ...] = (
     "cmp", "cmp_const_branch", "select", "load", "store", "load_byte", "table_load",
     "data_indexed_load", "pointer_chase", "index_chase", "ones_complement_fold", "bswap",
     "call_extern", "call_api", "header_field", "zext_byte", "trunc",
+    "df_data_indexed", "df_has_data_indexed", "df_chase", "df_has_chase", "df_rotate",
+    "df_big_const", "df_mul_odd", "df_trip", "df_inner_trip",
 )
 
 
@@ -89,6 +98,27 @@ def _count_idioms(view: Sequence[str]) -> dict[str, int]:
     return c
 
 
+def dataflow_features(region: Region, n: int) -> dict[str, float]:
+    """The ``df_*`` features of a region whose mining view has ``n`` (>= 1) tokens."""
+    flows = dict(zip(region.blocks, region.dataflow, strict=True))
+    indexed = sum(f.data_indexed_loads for f in flows.values())
+    chase = sum(f.chase_loads for f in flows.values())
+    own_trip = flows[region.header].trip_count if region.kind == LOOP else 0
+    inner = max((f.trip_count for i, f in flows.items()
+                 if i != region.header or region.kind != LOOP), default=0)
+    return {
+        "df_data_indexed": indexed / n,
+        "df_has_data_indexed": 1.0 if indexed else 0.0,
+        "df_chase": chase / n,
+        "df_has_chase": 1.0 if chase else 0.0,
+        "df_rotate": sum(f.rotates for f in flows.values()) / n,
+        "df_big_const": sum(f.bitwise_big_const for f in flows.values()) / n,
+        "df_mul_odd": sum(f.mul_odd_const for f in flows.values()) / n,
+        "df_trip": math.log2(1 + own_trip),
+        "df_inner_trip": math.log2(1 + inner),
+    }
+
+
 def structural_features(region: Region, view: Sequence[str]) -> np.ndarray:
     """The ``STRUCTURAL_FEATURES`` of a region, given its mining view."""
     n = max(len(view), 1)
@@ -132,24 +162,33 @@ def structural_features(region: Region, view: Sequence[str]) -> np.ndarray:
         "header_field": dens(sum(1 for t in view if " hdr" in t)),
         "zext_byte": dens(sum(1 for t in view if t.startswith("zext i8"))),
         "trunc": dens(ops.count("trunc")),
+        **dataflow_features(region, n),
     }
     return np.array([values[name] for name in STRUCTURAL_FEATURES])
 
 
 def feature_names(patterns: Sequence[Pattern]) -> list[str]:
     """Names of the vector's columns: ``pattern:<i>``, the region's structural features,
-    then the same structural features of the enclosing function (``function:<name>``)."""
+    then the same structural features of its context (``function:<name>``: the enclosing
+    function, or the inlined helper a loop was written in, ``Region.scope``)."""
     return ([f"pattern:{i}" for i in range(len(patterns))] + list(STRUCTURAL_FEATURES)
             + [f"function:{name}" for name in STRUCTURAL_FEATURES])
 
 
 def context_rows(regions: Sequence[Region], structural: np.ndarray) -> np.ndarray:
-    """Each region's enclosing-function row of ``structural`` (a function: its own row).
-
-    ``regions`` must hold every function region of the functions whose loops it holds.
-    """
-    own = {r.key[0]: i for i, r in enumerate(regions) if r.kind != LOOP}
-    return structural[[own[r.function] for r in regions]].reshape(len(regions), -1)
+    """Each region's context row: its enclosing function's row of ``structural`` (which
+    ``regions`` must hold), or, for a loop of an inlined helper, its scope's features."""
+    own = {r.key[0]: i for i, r in enumerate(regions) if r.kind == FUNCTION}
+    scoped: dict[tuple[str, str, int], np.ndarray] = {}
+    rows = []
+    for r in regions:
+        if r.scope is None:
+            rows.append(structural[own[r.function]])
+            continue
+        if r.scope.key not in scoped:
+            scoped[r.scope.key] = structural_features(r.scope, mining_view(r.scope.tokens))
+        rows.append(scoped[r.scope.key])
+    return np.array(rows).reshape(len(regions), -1)
 
 
 def region_vectors(regions: Sequence[Region], patterns: PatternList) -> np.ndarray:

@@ -9,7 +9,14 @@ that reaches one of its back edges' sources without passing through the header (
 that share a header form one loop). Nested loops are separate regions.
 
 A region's token sequence is the concatenation of its blocks' compacted tokens **in block
-index order** (the order clang laid the blocks out, which follows the source), not a CFG walk.
+index order** (the order clang laid the blocks out, which follows the source), not a CFG walk;
+its blocks' data-flow facts (the plugin's ``dataflow`` object) are kept in the same order.
+
+Every region has a **context**: the code around it that its features are read with. A function
+is its own context, and so is a loop written in the function itself; a loop of a helper that
+was inlined into the function (its header block's ``origin`` names another function) has as
+context the blocks written in that helper (a ``scope`` region), not the whole caller, so a CRC
+loop inlined into a packet handler is seen with the CRC helper around it, as in the corpus.
 Everything here is a pure function of :class:`clara.ir.features.ModuleFeatures`.
 """
 
@@ -18,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from clara.ir.features import Block, ModuleFeatures
+from clara.ir.features import Block, BlockDataFlow, ModuleFeatures
 
-FUNCTION, LOOP = "function", "loop"
+FUNCTION, LOOP, SCOPE = "function", "loop", "scope"
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,7 @@ class Region:
 
     function: str           # mangled name, as in the feature records
     demangled: str
-    kind: str               # FUNCTION or LOOP
+    kind: str               # FUNCTION, LOOP or SCOPE (the blocks of one inlined helper)
     header: int             # block index: the loop header, or the function's entry block
     blocks: tuple[int, ...]  # block indices, sorted
     first_line: int         # the function's line, or the loop header's first source line
@@ -37,6 +44,8 @@ class Region:
     inner_loops: int        # loops nested inside this region
     exits: int              # edges leaving the region (0 for a function)
     tokens: tuple[str, ...]  # blocks' tokens in block index order
+    dataflow: tuple[BlockDataFlow, ...]  # per block of ``blocks``, same order
+    scope: Region | None = None  # a helper loop's context (see the module docstring)
 
     @property
     def key(self) -> tuple[str, str, int]:
@@ -131,6 +140,11 @@ def _region_tokens(by_index: Mapping[int, Block], blocks: Sequence[int]) -> tupl
     return tuple(t for i in sorted(blocks) for t in by_index[i].tokens)
 
 
+def _region_dataflow(by_index: Mapping[int, Block],
+                     blocks: Sequence[int]) -> tuple[BlockDataFlow, ...]:
+    return tuple(by_index[i].dataflow for i in sorted(blocks))
+
+
 def _first_line(by_index: Mapping[int, Block], header: int, blocks: Sequence[int]) -> int:
     if by_index[header].first_line:
         return by_index[header].first_line
@@ -149,9 +163,11 @@ def function_regions(module: ModuleFeatures, function: str) -> list[Region]:
     entry = entry_block(blocks)
     loops = natural_loops(succs, entry)
     all_idx = tuple(sorted(by_index))
-    regions = [Region(function, info.demangled, FUNCTION, entry, all_idx,
-                      info.line or _first_line(by_index, entry, all_idx), 0, len(loops), 0,
-                      _region_tokens(by_index, all_idx))]
+    whole = Region(function, info.demangled, FUNCTION, entry, all_idx,
+                   info.line or _first_line(by_index, entry, all_idx), 0, len(loops), 0,
+                   _region_tokens(by_index, all_idx), _region_dataflow(by_index, all_idx))
+    scopes = helper_scopes(function, info.demangled, by_index, loops)
+    regions = [whole]
     for header, body in loops.items():
         depth = sum(1 for other in loops.values() if body <= other)
         inner = sum(1 for h, other in loops.items() if h != header and other < body)
@@ -159,8 +175,27 @@ def function_regions(module: ModuleFeatures, function: str) -> list[Region]:
         idx = tuple(sorted(body))
         regions.append(Region(function, info.demangled, LOOP, header, idx,
                               _first_line(by_index, header, idx), depth, inner, exits,
-                              _region_tokens(by_index, idx)))
+                              _region_tokens(by_index, idx), _region_dataflow(by_index, idx),
+                              scopes.get(by_index[header].dataflow.origin)))
     return regions
+
+
+def helper_scopes(function: str, demangled: str, by_index: Mapping[int, Block],
+                  loops: Mapping[int, frozenset[int]]) -> dict[str, Region]:
+    """Origin -> SCOPE region of the blocks written in that inlined helper (not ``function``
+    itself, not blocks without an origin)."""
+    members: dict[str, list[int]] = {}
+    for i in sorted(by_index):
+        origin = by_index[i].dataflow.origin
+        if origin and origin != function:
+            members.setdefault(origin, []).append(i)
+    out: dict[str, Region] = {}
+    for origin, idx in members.items():
+        inner = sum(1 for body in loops.values() if body <= set(idx))
+        out[origin] = Region(function, demangled, SCOPE, idx[0], tuple(idx),
+                             _first_line(by_index, idx[0], idx), 0, inner, 0,
+                             _region_tokens(by_index, idx), _region_dataflow(by_index, idx))
+    return out
 
 
 def module_regions(module: ModuleFeatures,

@@ -46,7 +46,8 @@ class BlockDataFlow:
     previous iteration — pointer/index chasing; rotates; and/or/xor/select with a constant of
     at least 12 significant bits that is not a mask; multiplies by an odd constant of at least
     8 bits. ``trip_count``: on a loop header, the loop's constant trip count (an upper bound if
-    it also has data-dependent exits), else 0.
+    it also has data-dependent exits), else 0. ``origin``: the function the block's code was
+    written in (a helper inlined by clara-prepare keeps its own name), "" without debug info.
     """
 
     data_indexed_loads: int = 0
@@ -55,9 +56,13 @@ class BlockDataFlow:
     bitwise_big_const: int = 0
     mul_odd_const: int = 0
     trip_count: int = 0
+    origin: str = ""
 
 
-_DATAFLOW_FIELDS = frozenset(BlockDataFlow.__dataclass_fields__)
+def _dataflow(rec: dict[str, Any]) -> BlockDataFlow:
+    counts = {k: int(rec[k]) for k in BlockDataFlow.__dataclass_fields__
+              if k != "origin" and k in rec}
+    return BlockDataFlow(**counts, origin=str(rec.get("origin", "")))
 
 
 @dataclass(frozen=True)
@@ -163,8 +168,7 @@ def _block(rec: dict[str, Any]) -> Block:
         ),
         is_entry=bool(rec.get("is_entry", False)),
         is_exit=bool(rec.get("is_exit", False)),
-        dataflow=BlockDataFlow(**{k: int(v) for k, v in rec.get("dataflow", {}).items()
-                                  if k in _DATAFLOW_FIELDS}),
+        dataflow=_dataflow(rec.get("dataflow", {})),
     )
 
 

@@ -98,6 +98,12 @@ class Sample:
     region: Region
     function_region: Region  # the enclosing function's region (itself for a function)
 
+    @property
+    def context(self) -> Region:
+        """The region whose features accompany this one's: an inlined helper loop's scope,
+        else the enclosing function."""
+        return self.region.scope or self.function_region
+
 
 def _cache_key(source: Path, seed: int, transforms: Sequence[str],
                configs: Sequence[Config]) -> str:
@@ -279,9 +285,8 @@ def make_design(samples: Sequence[Sample], progress: bool = True) -> Design:
     presence = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(samples), len(vocab)))
     structural = np.array([structural_features(s.region, v) for s, v in
                            zip(samples, views, strict=True)]).reshape(len(samples), -1)
-    context = np.array([structural_features(s.function_region,
-                                            mining_view(s.function_region.tokens))
-                        if s.function_region is not s.region else row
+    context = np.array([row if s.context is s.region else
+                        structural_features(s.context, mining_view(s.context.tokens))
                         for s, row in zip(samples, structural, strict=True)])
     return Design(list(samples), np.array([s.label for s in samples]),
                   np.array([s.impl for s in samples]), vocab, presence,

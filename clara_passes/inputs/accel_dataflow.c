@@ -61,3 +61,13 @@ uint32_t byte_sum(const uint8_t *p, size_t n) {
     s += p[i];
   return s;
 }
+
+/* a handler and a helper that clara-prepare inlines into it: the helper's
+ * blocks keep the helper as their origin */
+static uint32_t fold_words(const uint32_t *w, int n) {
+  uint32_t s = 0;
+  for (int i = 0; i < n; i++)
+    s ^= w[i];
+  return s;
+}
+uint32_t handler(const uint32_t *w) { return fold_words(w, 4) + 1; }

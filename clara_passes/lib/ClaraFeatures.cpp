@@ -440,7 +440,7 @@ struct StateKey {
 //------------------------------------------------------------------------------
 // Data-flow facts of a block (the block record's "dataflow" object), for the
 // accelerator detector: what its compacted tokens cannot say because they
-// carry no def-use edges. Values are traced back through SSA operands and,
+// carry no def-use edges, and the function its code comes from ("origin"). Values are traced back through SSA operands and,
 // for -O0 code, through a local scalar's stack slot to the values stored
 // into it (flow-insensitively: every store to the slot).
 //------------------------------------------------------------------------------
@@ -523,7 +523,26 @@ public:
                         {"rotates", Rotates},
                         {"bitwise_big_const", BigConst},
                         {"mul_odd_const", MulOdd},
-                        {"trip_count", Trip}};
+                        {"trip_count", Trip},
+                        {"origin", origin(BB)}};
+  }
+
+  /// The function BB's code was written in: the subprogram (linkage name, else
+  /// name) of its first located instruction's innermost scope, so a helper
+  /// inlined by clara-prepare keeps its own name; "" without debug info. The
+  /// scope over which a loop's def-use context is read.
+  static std::string origin(const BasicBlock &BB) {
+    for (const Instruction &I : BB) {
+      const DebugLoc &Loc = I.getDebugLoc();
+      if (!Loc || Loc.getLine() == 0)
+        continue;
+      auto *Scope = dyn_cast_or_null<DILocalScope>(Loc->getScope());
+      const DISubprogram *SP = Scope ? Scope->getSubprogram() : nullptr;
+      if (!SP)
+        return "";
+      return (SP->getLinkageName().empty() ? SP->getName() : SP->getLinkageName()).str();
+    }
+    return "";
   }
 
 private:

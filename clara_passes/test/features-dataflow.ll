@@ -6,8 +6,8 @@
 ; Table CRC: crc_tab[(crc ^ *p++) & 0xff] is indexed by the byte loaded in the
 ; same iteration; *p itself is addressed by the incremented pointer (no load
 ; behind it), so it is neither indexed by data nor chased.
-; CHECK: "function":"crc_table","block":"while.cond",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"rotates":0,"trip_count":0}
-; CHECK: "function":"crc_table","block":"while.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":1,"mul_odd_const":0,"rotates":0,"trip_count":0}
+; CHECK: "function":"crc_table","block":"while.cond",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"origin":"crc_table","rotates":0,"trip_count":0}
+; CHECK: "function":"crc_table","block":"while.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":1,"mul_odd_const":0,"origin":"crc_table","rotates":0,"trip_count":0}
 
 ; Bitwise CRC: the outer loop runs n times (unknown), the inner one 8 times
 ; (k = 0; k < 8; k++: counted on its header for.cond1); the body xors with
@@ -28,7 +28,15 @@
 ; Mixing rounds: h *= 0x9E3779B1 (odd), (h << 7) | (h >> 25) on one slot is a
 ; rotate, three rounds.
 ; CHECK: "function":"mix3","block":"for.cond",{{.*}}"trip_count":3}
-; CHECK: "function":"mix3","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":1,"rotates":1,"trip_count":0}
+; CHECK: "function":"mix3","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":1,"origin":"mix3","rotates":1,"trip_count":0}
 
 ; A byte sum: nothing.
-; CHECK: "function":"byte_sum","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"rotates":0,"trip_count":0}
+; CHECK: "function":"byte_sum","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"origin":"byte_sum","rotates":0,"trip_count":0}
+
+; origin: the function a block's code was written in. fold_words is inlined
+; into handler by clara-prepare (and gets no records of its own); its blocks
+; keep fold_words as their origin, handler's entry block is handler's own.
+; CHECK-NOT: "record":"function","function":"fold_words"
+; CHECK: "function":"handler","block":"entry",{{.*}}"origin":"handler",
+; CHECK: "function":"handler","block":"for.cond.i",{{.*}}"origin":"fold_words",
+; CHECK: "function":"handler","block":"for.body.i",{{.*}}"origin":"fold_words",

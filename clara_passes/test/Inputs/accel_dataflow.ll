@@ -287,6 +287,61 @@ for.end:                                          ; preds = %for.cond
   ret i32 %7, !dbg !217
 }
 
+define i32 @handler(ptr noundef %w) #0 !dbg !218 {
+entry:
+  %w.addr = alloca ptr, align 8
+  store ptr %w, ptr %w.addr, align 8
+    #dbg_declare(ptr %w.addr, !221, !DIExpression(), !222)
+  %0 = load ptr, ptr %w.addr, align 8, !dbg !223
+  %call = call i32 @fold_words(ptr noundef %0, i32 noundef 4), !dbg !224
+  %add = add i32 %call, 1, !dbg !225
+  ret i32 %add, !dbg !226
+}
+
+define internal i32 @fold_words(ptr noundef %w, i32 noundef %n) #0 !dbg !227 {
+entry:
+  %w.addr = alloca ptr, align 8
+  %n.addr = alloca i32, align 4
+  %s = alloca i32, align 4
+  %i = alloca i32, align 4
+  store ptr %w, ptr %w.addr, align 8
+    #dbg_declare(ptr %w.addr, !230, !DIExpression(), !231)
+  store i32 %n, ptr %n.addr, align 4
+    #dbg_declare(ptr %n.addr, !232, !DIExpression(), !233)
+    #dbg_declare(ptr %s, !234, !DIExpression(), !235)
+  store i32 0, ptr %s, align 4, !dbg !235
+    #dbg_declare(ptr %i, !236, !DIExpression(), !238)
+  store i32 0, ptr %i, align 4, !dbg !238
+  br label %for.cond, !dbg !239
+
+for.cond:                                         ; preds = %for.inc, %entry
+  %0 = load i32, ptr %i, align 4, !dbg !240
+  %1 = load i32, ptr %n.addr, align 4, !dbg !242
+  %cmp = icmp slt i32 %0, %1, !dbg !243
+  br i1 %cmp, label %for.body, label %for.end, !dbg !244
+
+for.body:                                         ; preds = %for.cond
+  %2 = load ptr, ptr %w.addr, align 8, !dbg !245
+  %3 = load i32, ptr %i, align 4, !dbg !246
+  %idxprom = sext i32 %3 to i64, !dbg !245
+  %arrayidx = getelementptr inbounds i32, ptr %2, i64 %idxprom, !dbg !245
+  %4 = load i32, ptr %arrayidx, align 4, !dbg !245
+  %5 = load i32, ptr %s, align 4, !dbg !247
+  %xor = xor i32 %5, %4, !dbg !247
+  store i32 %xor, ptr %s, align 4, !dbg !247
+  br label %for.inc, !dbg !248
+
+for.inc:                                          ; preds = %for.body
+  %6 = load i32, ptr %i, align 4, !dbg !249
+  %inc = add nsw i32 %6, 1, !dbg !249
+  store i32 %inc, ptr %i, align 4, !dbg !249
+  br label %for.cond, !dbg !250, !llvm.loop !251
+
+for.end:                                          ; preds = %for.cond
+  %7 = load i32, ptr %s, align 4, !dbg !253
+  ret i32 %7, !dbg !254
+}
+
 attributes #0 = { noinline nounwind }
 
 !llvm.dbg.cu = !{!0}
@@ -509,3 +564,40 @@ attributes #0 = { noinline nounwind }
 !215 = !DILocation(line: 61, column: 13, scope: !200)
 !216 = !DILocation(line: 62, column: 10, scope: !192)
 !217 = !DILocation(line: 62, column: 3, scope: !192)
+!218 = distinct !DISubprogram(name: "handler", scope: !1, file: !1, line: 73, type: !219, scopeLine: 73, flags: DIFlagPrototyped, spFlags: DISPFlagDefinition, unit: !0, retainedNodes: !26)
+!219 = !DISubroutineType(types: !220)
+!220 = !{!13, !160}
+!221 = !DILocalVariable(name: "w", arg: 1, scope: !218, file: !1, line: 73, type: !160)
+!222 = !DILocation(line: 73, column: 34, scope: !218)
+!223 = !DILocation(line: 73, column: 57, scope: !218)
+!224 = !DILocation(line: 73, column: 46, scope: !218)
+!225 = !DILocation(line: 73, column: 63, scope: !218)
+!226 = !DILocation(line: 73, column: 39, scope: !218)
+!227 = distinct !DISubprogram(name: "fold_words", scope: !1, file: !1, line: 67, type: !228, scopeLine: 67, flags: DIFlagPrototyped, spFlags: DISPFlagLocalToUnit | DISPFlagDefinition, unit: !0, retainedNodes: !26)
+!228 = !DISubroutineType(types: !229)
+!229 = !{!13, !160, !73}
+!230 = !DILocalVariable(name: "w", arg: 1, scope: !227, file: !1, line: 67, type: !160)
+!231 = !DILocation(line: 67, column: 44, scope: !227)
+!232 = !DILocalVariable(name: "n", arg: 2, scope: !227, file: !1, line: 67, type: !73)
+!233 = !DILocation(line: 67, column: 51, scope: !227)
+!234 = !DILocalVariable(name: "s", scope: !227, file: !1, line: 68, type: !13)
+!235 = !DILocation(line: 68, column: 12, scope: !227)
+!236 = !DILocalVariable(name: "i", scope: !237, file: !1, line: 69, type: !73)
+!237 = distinct !DILexicalBlock(scope: !227, file: !1, line: 69, column: 3)
+!238 = !DILocation(line: 69, column: 12, scope: !237)
+!239 = !DILocation(line: 69, column: 8, scope: !237)
+!240 = !DILocation(line: 69, column: 19, scope: !241)
+!241 = distinct !DILexicalBlock(scope: !237, file: !1, line: 69, column: 3)
+!242 = !DILocation(line: 69, column: 23, scope: !241)
+!243 = !DILocation(line: 69, column: 21, scope: !241)
+!244 = !DILocation(line: 69, column: 3, scope: !237)
+!245 = !DILocation(line: 70, column: 10, scope: !241)
+!246 = !DILocation(line: 70, column: 12, scope: !241)
+!247 = !DILocation(line: 70, column: 7, scope: !241)
+!248 = !DILocation(line: 70, column: 5, scope: !241)
+!249 = !DILocation(line: 69, column: 27, scope: !241)
+!250 = !DILocation(line: 69, column: 3, scope: !241)
+!251 = distinct !{!251, !244, !252, !47}
+!252 = !DILocation(line: 70, column: 13, scope: !237)
+!253 = !DILocation(line: 71, column: 10, scope: !227)
+!254 = !DILocation(line: 71, column: 3, scope: !227)
