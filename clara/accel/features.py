@@ -7,7 +7,7 @@ by constants, table loads indexed by loaded data (CRC tables, S-boxes, DIR-24-8 
 pointer chasing in a loop (trie walks), compare-and-branch against constants (fixed round or
 trip counts), multiplies by constants (multiplicative hashes), rotate idioms (funnel-shift
 intrinsics, or ``shl c``/``lshr c``/``or`` close together), one's-complement folds
-(``lshr c`` then ``add``: checksums), byte loads, calls. The records carry no def-use edges,
+(``lshr c`` then ``add``: checksums), byte loads, calls. The tokens carry no def-use edges,
 so "indexed by loaded data" and "address from a previous load" are read from token order
 within a short window; the window sizes are constants below.
 
