@@ -364,34 +364,6 @@ def toeplitz(key: bytes, data: bytes) -> int:
     return out
 
 
-def siphash24(key: bytes, data: bytes) -> int:
-    k0, k1 = struct.unpack("<QQ", key)
-    v = [k0 ^ 0x736F6D6570736575, k1 ^ 0x646F72616E646F6D, k0 ^ 0x6C7967656E657261,
-         k1 ^ 0x7465646279746573]
-
-    def rounds(count: int) -> None:
-        for _ in range(count):
-            v[0] = (v[0] + v[1]) & M64; v[1] = _rotl64(v[1], 13) ^ v[0]  # noqa: E702
-            v[0] = _rotl64(v[0], 32)
-            v[2] = (v[2] + v[3]) & M64; v[3] = _rotl64(v[3], 16) ^ v[2]  # noqa: E702
-            v[0] = (v[0] + v[3]) & M64; v[3] = _rotl64(v[3], 21) ^ v[0]  # noqa: E702
-            v[2] = (v[2] + v[1]) & M64; v[1] = _rotl64(v[1], 17) ^ v[2]  # noqa: E702
-            v[2] = _rotl64(v[2], 32)
-
-    n = len(data) // 8
-    for (m,) in struct.iter_unpack("<Q", data[: 8 * n]):
-        v[3] ^= m
-        rounds(2)
-        v[0] ^= m
-    b = ((len(data) & 0xFF) << 56) | int.from_bytes(data[8 * n:], "little")
-    v[3] ^= b
-    rounds(2)
-    v[0] ^= b
-    v[2] ^= 0xFF
-    rounds(4)
-    return v[0] ^ v[1] ^ v[2] ^ v[3]
-
-
 CITY_K0, CITY_K1, CITY_K2 = 0xC3A5C85C97CB3127, 0xB492B66FBE98F273, 0x9AE16A3B2F90404F
 CITY_MUL = 0x9DDFEA08EB382D69
 
@@ -684,6 +656,10 @@ def siphash(key: bytes, data: bytes, c_rounds: int, d_rounds: int) -> int:
     v[2] ^= 0xFF
     rounds(d_rounds)
     return v[0] ^ v[1] ^ v[2] ^ v[3]
+
+
+def siphash24(key: bytes, data: bytes) -> int:
+    return siphash(key, data, 2, 4)
 
 
 def flow5_murmur3(s: int, d: int, sp: int, dp: int, proto: int) -> int:

@@ -23,9 +23,10 @@ from typing import Any
 import numpy as np
 
 from clara.accel.features import STRUCTURAL_FEATURES, feature_names, region_vectors
-from clara.accel.patterns import PatternList, file_sha256, read_pattern_list
+from clara.accel.patterns import PatternList, read_pattern_list
 from clara.accel.regions import FUNCTION, LOOP, Region, module_regions
 from clara.errors import ClaraError
+from clara.files import file_sha256
 from clara.insights.ir_summary import reported_functions
 from clara.ir.features import ModuleFeatures
 from clara.models.onnx_model import MODELS_DIR, read_card

@@ -23,7 +23,6 @@ accelerator class (high *support*) and rarely elsewhere (high *confidence*). Her
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -183,10 +182,6 @@ class PatternList:
                          for p in self.patterns],
         }
         return json.dumps(doc, indent=1) + "\n"
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def read_pattern_list(path: Path) -> PatternList:

@@ -33,6 +33,7 @@ from clara.dataset.executors import (
 )
 from clara.dataset.store import DatasetWriter, read_manifest
 from clara.errors import ClaraError
+from clara.files import file_sha256
 from clara.ir.catalog import CATALOG_PATH
 from clara.targets.commands import add_target_arguments
 from clara.targets.compiler import compiler_version
@@ -59,10 +60,6 @@ class ProgramSpec:
     root: Path | None = None  # program ids of existing sources are relative to it
     guided: bool = True
     corpus: tuple[Path, ...] = (DEFAULT_CORPUS,)
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def first_line_of(argv: Sequence[str]) -> str:
@@ -106,11 +103,11 @@ def identity(profile: TargetProfile, options: CompileOptions, spec: ProgramSpec,
     else:
         generator = Path(__file__).resolve().parent.parent / "synth" / "generator.py"
         source = {"kind": "synth", "guided": spec.guided,
-                  "generator_sha256": sha256_of(generator) if generator.is_file() else None,
+                  "generator_sha256": file_sha256(generator) if generator.is_file() else None,
                   "corpus_stats_sha256": hashlib.sha256(corpus_json.encode()).hexdigest()}
     return {
         "target": profile.name,
-        "target_file_sha256": sha256_of(profile.path),
+        "target_file_sha256": file_sha256(profile.path),
         "isa": compiler.isa,
         "proxy": compiler.proxy,
         "compiler_c": list(compiler.c),
@@ -119,8 +116,8 @@ def identity(profile: TargetProfile, options: CompileOptions, spec: ProgramSpec,
         "compiler_version_cxx": compiler_version(profile, "cxx"),
         "clang_version": first_line_of([str(llvm.clang), "--version"]),
         "analysis_flags": list(ANALYSIS_FLAGS),
-        "plugin_sha256": sha256_of(find_plugin()),
-        "catalog_sha256": sha256_of(CATALOG_PATH),
+        "plugin_sha256": file_sha256(find_plugin()),
+        "catalog_sha256": file_sha256(CATALOG_PATH),
         "include_dirs": [str(d) for d in options.include_dirs],
         "source": source,
     }

@@ -47,7 +47,6 @@ from clara.accel.patterns import (
     MinedPattern,
     Pattern,
     PatternList,
-    file_sha256,
     mining_view,
     pattern_statistics,
     region_patterns,
@@ -65,6 +64,7 @@ from clara.accel.variants import (
     tokenize,
 )
 from clara.errors import ClaraError
+from clara.files import file_sha256
 from clara.ir.features import ModuleFeatures, parse_features
 from clara.toolchain.compile import run_passes
 from clara.toolchain.llvm import find_plugin
