@@ -8,6 +8,7 @@ only wires groups together. Groups with sub-commands of their own (``train``, ``
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -83,7 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except ClaraError as err:
-        print(f"clara: error: {err}", file=sys.stderr)
+        message = str(err)
+        # A diagnostic that already has its compiler-style "FILE:LINE:COL: error:" prefix
+        # (a .click syntax error) is printed as it is.
+        prefixed = re.match(r"[^\s:][^:\n]*:\d+:\d+: error: ", message)
+        print(message if prefixed else f"clara: error: {message}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("clara: interrupted", file=sys.stderr)

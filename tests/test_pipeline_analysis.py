@@ -124,7 +124,8 @@ def test_syntax_error_points_at_the_line(tmp_path: Path) -> None:
     config = write(tmp_path / "syntax.click", "src :: FromDevice(eth0);\nsrc -> Counter -> ;\n")
     proc = run_cli("analyze", str(config))
     assert proc.returncode == 1 and proc.stdout == ""
-    assert f"{config}:2:" in proc.stderr
+    # compiler style: the diagnostic starts with FILE:LINE:COL (no "clara: error:" before it)
+    assert proc.stderr.startswith(f"{config}:2:") and ": error: " in proc.stderr
 
 
 def test_port_mismatch_is_reported_at_the_connection(tmp_path: Path) -> None:
