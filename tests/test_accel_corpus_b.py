@@ -1430,16 +1430,23 @@ def neg_isn_counter_clock(lib: Lib) -> None:
         assert nxt(clock) == (0xFFFFFF00 + (clock >> 2) * 64 + n) & M32
 
 
-def neg_bst_flow_lookup(lib: Lib) -> None:
-    fn(lib, "bst_clear", None)()
-    put = fn(lib, "bst_put", ctypes.c_int, ctypes.c_uint64, ctypes.c_int32)
-    find = fn(lib, "bst_find", ctypes.c_int32, ctypes.c_uint64)
-    rng = random.Random(41)
-    table = {rng.getrandbits(64): rng.randrange(1 << 30) for _ in range(800)}
+def _check_map(put: Callable[[int, int], int], find: Callable[[int], int], seed: int,
+               key_bits: int, count: int) -> dict[int, int]:
+    """Insert ``count`` random keys (``put`` returns 0), then find every one; the table."""
+    rng = random.Random(seed)
+    table = {rng.getrandbits(key_bits): rng.randrange(1 << 30) for _ in range(count)}
     for k, v in table.items():
         assert put(k, v) == 0
     for k, v in table.items():
         assert find(k) == v
+    return table
+
+
+def neg_bst_flow_lookup(lib: Lib) -> None:
+    fn(lib, "bst_clear", None)()
+    put = fn(lib, "bst_put", ctypes.c_int, ctypes.c_uint64, ctypes.c_int32)
+    find = fn(lib, "bst_find", ctypes.c_int32, ctypes.c_uint64)
+    _check_map(put, find, seed=41, key_bits=64, count=800)
     assert find(12345) == -1
 
 
@@ -1447,12 +1454,7 @@ def neg_skiplist_find(lib: Lib) -> None:
     fn(lib, "sl_clear", None)()
     ins = fn(lib, "sl_insert", ctypes.c_int, ctypes.c_uint32, ctypes.c_int32)
     find = fn(lib, "sl_find", ctypes.c_int32, ctypes.c_uint32)
-    rng = random.Random(43)
-    table = {rng.getrandbits(32): rng.randrange(1 << 30) for _ in range(1000)}
-    for k, v in table.items():
-        assert ins(k, v) == 0
-    for k, v in table.items():
-        assert find(k) == v
+    table = _check_map(ins, find, seed=43, key_bits=32, count=1000)
     missing = next(k for k in range(1, 100) if k not in table)
     assert find(missing) == -1
 
