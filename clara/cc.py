@@ -135,10 +135,13 @@ def spawn_compiler(args: Sequence[str], sources: Sequence[str]) -> int:
 
 
 def start_analyses(invocation: Invocation) -> list[RunningAnalysis]:
-    """Start one analysis compile per source (none without the plugin: the caller warns)."""
+    """Start one analysis compile per source; without a built plugin, the ClaraError that
+    says how to build it."""
     plugin = analysis_command.first_plugin()
     if plugin is None:
-        return []
+        from clara.toolchain.llvm import find_plugin
+
+        plugin = str(find_plugin())  # raises the ClaraError (imported only on this path)
     flags = ["-I", analysis_command.CLICK_COMPAT_INCLUDE, *invocation.analysis_flags]
     running = []
     for source in invocation.sources:

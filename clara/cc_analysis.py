@@ -70,10 +70,6 @@ def finish_analysis(job: RunningAnalysis, invocation: Invocation) -> UnitReport:
 def finish_analyses(invocation: Invocation,
                     running: Sequence[RunningAnalysis]) -> list[UnitReport]:
     """The reports of every source whose analysis succeeded; the others only warn."""
-    if not running:
-        from clara.toolchain.llvm import find_plugin
-
-        find_plugin()  # raises the ClaraError that says how to build the plugin
     reports = []
     for job in running:
         try:

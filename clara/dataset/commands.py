@@ -38,12 +38,8 @@ from clara.ir.catalog import CATALOG_PATH
 from clara.targets.commands import add_target_arguments
 from clara.targets.compiler import compiler_version
 from clara.targets.profile import TargetProfile, resolve_target
-from clara.toolchain.compile import (
-    ANALYSIS_FLAGS,
-    C_SUFFIXES,
-    CXX_SUFFIXES,
-    CompileOptions,
-)
+from clara.toolchain.analysis_command import ANALYSIS_FLAGS
+from clara.toolchain.compile import C_SUFFIXES, CXX_SUFFIXES, CompileOptions
 from clara.toolchain.llvm import REPO_DIR, find_llvm, find_plugin
 
 DEFAULT_CORPUS = REPO_DIR / "examples" / "nfs"

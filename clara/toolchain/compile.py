@@ -15,7 +15,6 @@ from pathlib import Path
 
 from clara.errors import ClaraError
 from clara.toolchain import analysis_command
-from clara.toolchain.analysis_command import ANALYSIS_FLAGS as ANALYSIS_FLAGS  # re-export
 from clara.toolchain.llvm import find_llvm, find_plugin
 
 C_SUFFIXES = (".c",)

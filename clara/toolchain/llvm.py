@@ -54,18 +54,12 @@ def find_llvm() -> Llvm:
     return Llvm(clang=_find_tool("clang"), clangxx=_find_tool("clang++"), opt=_find_tool("opt"))
 
 
-def plugin_candidates() -> list[Path]:
-    """Where the plugin is looked for, in order (``analysis_command.plugin_candidates``)."""
-    return [Path(c) for c in analysis_command.plugin_candidates()]
-
-
 def find_plugin() -> Path:
     """The built ``libClaraPasses.so``; a ClaraError explains how to build it if absent."""
-    candidates = plugin_candidates()
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    looked = ", ".join(str(c) for c in candidates)
+    found = analysis_command.first_plugin()
+    if found is not None:
+        return Path(found)
+    looked = ", ".join(analysis_command.plugin_candidates())
     raise ClaraError(
         f"the Clara LLVM plugin {PLUGIN_NAME} was not found (looked in: {looked}). "
         "Build it with `pip install -e .` or scripts/setup.sh, "
