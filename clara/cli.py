@@ -40,6 +40,11 @@ REGISTRARS: dict[str, tuple[str, ...]] = {
     "clara.models.compute_cli": ("train", "eval"),
 }
 
+# The order `clara --help` lists the commands in: the main job first, then what it builds on,
+# then the data and model commands.
+HELP_ORDER = ("analyze", "profile", "workload", "targets", "advise", "synth", "dataset", "train",
+              "eval", "import")
+
 Registrar = Callable[[argparse._SubParsersAction, dict[str, argparse._SubParsersAction]], None]
 
 
@@ -74,6 +79,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         )
     for register in _registrars(command):
         register(sub, groups)
+    rank = {name: i for i, name in enumerate(HELP_ORDER)}
+    # argparse lists sub-commands in the order they were added and has no public way to change
+    # it; the groups must exist before the stages register into them.
+    sub._choices_actions.sort(key=lambda action: rank.get(action.dest, len(rank)))
     return parser
 
 

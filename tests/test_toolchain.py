@@ -47,4 +47,8 @@ def test_opt_prints_feature_records_with_the_plugin(tmp_path: Path) -> None:
 def test_clara_help_lists_commands() -> None:
     proc = run_cli("--help")
     assert proc.returncode == 0
-    assert "analyze" in proc.stdout
+    listed = [line.split()[0] for line in proc.stdout.splitlines()
+              if line.startswith("    ") and not line.startswith("     ")]
+    # Every command, the main job first (argparse would list the groups first).
+    assert listed == ["analyze", "profile", "workload", "targets", "advise", "synth", "dataset",
+                      "train", "eval", "import"]
