@@ -112,6 +112,25 @@ def test_text_report_names_the_packet_entry() -> None:
     assert "total" in proc.stdout
 
 
+def test_text_report_shows_the_nic_prediction_with_a_target(tmp_path: Path) -> None:
+    source = EXAMPLES / "mini_nat.cc"
+    doc = analyze_json(source, tmp_path, "--target", "bluefield2")
+    push = next(f for f in doc["functions"] if f["is_packet_entry"])
+    proc = run_cli("analyze", str(source), "--target", "bluefield2")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    start = lines.index(next(line for line in lines if "[packet entry]" in line))
+    head = lines[start + 1].split()
+    assert head[head.index("ctrl") + 1:head.index("ctrl") + 3] == ["NIC", "mem"]
+    total = next(line for line in lines[start:] if line.split()[:1] == ["total"]).split()
+    # the function's predicted totals, after its six IR kind totals
+    assert total[7:9] == [f"{push['predicted']['compute']:.1f}",
+                          f"{push['predicted']['memory']:.1f}"]
+    assert "(compute-bluefield2)" in proc.stdout
+    plain = run_cli("analyze", str(source))
+    assert plain.returncode == 0 and " NIC " not in plain.stdout
+
+
 def test_source_that_does_not_compile(tmp_path: Path) -> None:
     bad = tmp_path / "broken.cc"
     bad.write_text("int f( { return 0; }\n")
@@ -239,6 +258,26 @@ def test_workload_adds_per_packet_numbers(tmp_path: Path) -> None:
     expected = sum(b["per_packet"] * b["n_instructions"] for b in push["blocks"])
     (summary,) = [r for r in doc["records"] if r["kind"] == "per-packet"]
     assert abs(summary["data"]["ir_instructions"] - expected) < 1e-6
+
+
+@pytest.mark.parametrize(("name", "args", "shown"), [
+    ("stateful_firewall.cc",
+     ("--target", "bluefield2", "--workload", "packets=2000,flows=50,seed=3"), "per-packet-nic"),
+    ("crc_lb.cc", ("--target", "agilio-cx"), "model-missing"),
+])
+def test_text_report_shows_model_insights(name: str, args: tuple[str, ...], shown: str,
+                                          tmp_path: Path) -> None:
+    """The terminal report carries the NIC per-packet cost, the hot NIC blocks, accelerator
+    opportunities and missing-model notes, not only the JSON."""
+    doc = analyze_json(EXAMPLES / name, tmp_path, *args)
+    proc = run_cli("analyze", str(EXAMPLES / name), *args)
+    assert proc.returncode == 0, proc.stderr
+    kinds = ("per-packet", "per-packet-nic", "hot-block", "hot-block-nic", "accelerator",
+             "model-missing")
+    records = [r for r in doc["records"] if r["kind"] in kinds]
+    assert shown in {r["kind"] for r in records}
+    for record in records:
+        assert record["message"] in proc.stdout, record["kind"]
 
 
 def test_target_and_workload_add_placement_and_packing(tmp_path: Path) -> None:

@@ -79,8 +79,8 @@ def _profile_summary(profile: dict[str, Any], total: float, source: str) -> dict
         f"{profile.get('workload') or 'the trace'}: {total:.1f} IR instructions, "
         f"{per_packet['state_loads']:.2f} state loads, "
         f"{per_packet['state_stores']:.2f} state stores, "
-        f"{per_packet['api_calls']:.2f} framework API calls (IR-level counts: no compute model "
-        "was applied)",
+        f"{per_packet['api_calls']:.2f} framework API calls (LLVM IR-level counts, before any "
+        "target model)",
         data={**per_packet, "packets": _packets(profile), "ir_instructions": total})
 
 

@@ -11,6 +11,10 @@ from clara.ir.features import KINDS
 SHORT = {"compute": "comp", "mem.stack": "stack", "mem.state": "state",
          "mem.packet": "pkt", "api": "api", "control": "ctrl"}
 
+# Records shown as lines of the profile section, and as notes after the tables.
+PROFILE_KINDS = ("per-packet", "per-packet-nic", "hot-block", "hot-block-nic")
+NOTE_KINDS = ("accelerator", "model-missing")
+
 
 def _lines_span(lines: list[int]) -> str:
     if not lines:
@@ -28,12 +32,20 @@ def _table(rows: list[list[str]], right: set[int]) -> list[str]:
     return out
 
 
-def _block_row(block: dict[str, Any], profiled: bool) -> list[str]:
+def _nic_cells(predicted: dict[str, Any] | None) -> list[str]:
+    """Predicted NIC compute instructions and memory accesses (state + stack + packet)."""
+    if predicted is None:
+        return ["-", "-"]
+    return [f"{predicted['compute']:.1f}", f"{predicted['memory']:.1f}"]
+
+
+def _block_row(block: dict[str, Any], profiled: bool, nic: bool) -> list[str]:
     counts = block["counts"]
     calls = ", ".join(dict.fromkeys(c["name"] for c in block["api_calls"]))
     frequency = [f"{block.get('per_packet', 0.0):.2f}"] if profiled else []
+    predicted = _nic_cells(block.get("predictions")) if nic else []
     return [block["block"][:28], _lines_span(block["lines"]), str(block["loop_depth"]),
-            *frequency, *[str(counts[k]) for k in KINDS], calls]
+            *frequency, *[str(counts[k]) for k in KINDS], *predicted, calls]
 
 
 def _function_section(function: dict[str, Any]) -> list[str]:
@@ -41,17 +53,29 @@ def _function_section(function: dict[str, Any]) -> list[str]:
     entry = "  [packet entry]" if function["is_packet_entry"] else ""
     header = f"{loc['file']}:{loc['line']}: {function['demangled']}{entry}"
     profiled = "per_packet" in function
+    nic = "predicted" in function
     frequency = ["x/pkt"] if profiled else []
-    rows = [["block", "lines", "loop", *frequency, *[SHORT[k] for k in KINDS], "framework API"]]
-    rows += [_block_row(b, profiled) for b in function["blocks"]]
+    nic_head = ["NIC", "mem"] if nic else []
+    rows = [["block", "lines", "loop", *frequency, *[SHORT[k] for k in KINDS], *nic_head,
+             "framework API"]]
+    rows += [_block_row(b, profiled, nic) for b in function["blocks"]]
     totals = function["counts"]
-    rows.append(["total", "", "", *[""] * len(frequency), *[str(totals[k]) for k in KINDS], ""])
+    rows.append(["total", "", "", *[""] * len(frequency), *[str(totals[k]) for k in KINDS],
+                 *(_nic_cells(function["predicted"]) if nic else []), ""])
     if profiled:
         per_packet = function["per_packet"]
         rows.append(["per packet", "", "", "",
-                     *[f"{per_packet[k]:.1f}" for k in KINDS], ""])
-    numeric = set(range(2, 3 + len(frequency) + len(KINDS)))
-    return [header, *_table(rows, numeric), ""]
+                     *[f"{per_packet[k]:.1f}" for k in KINDS], *[""] * len(nic_head), ""])
+    numeric = set(range(2, 3 + len(frequency) + len(KINDS) + len(nic_head)))
+    lines = [header, *_table(rows, numeric)]
+    if nic:
+        models = sorted({b["predictions"]["model"] for b in function["blocks"]
+                         if b.get("predictions")})
+        lines += [f"  NIC, mem: predicted target compute instructions and memory accesses "
+                  f"({', '.join(models)});",
+                  "  the other columns count LLVM IR instructions; framework API calls are "
+                  "costed separately"]
+    return [*lines, ""]
 
 
 def _scaleout_section(advice: list[dict[str, Any]], pairs: list[dict[str, Any]]) -> list[str]:
@@ -88,8 +112,15 @@ def _memory_section(memory: dict[str, Any]) -> list[str]:
 def _per_packet_section(records: list[dict[str, Any]], by_file: bool = False) -> list[str]:
     """The profile's records; ``by_file`` prefixes each with its file's name (pipelines)."""
     lines = [f"{Path(r['location']['file']).name}: {r['message']}" if by_file else r["message"]
-             for r in records if r["kind"] in ("per-packet", "hot-block")]
+             for r in records if r["kind"] in PROFILE_KINDS]
     return ["Workload profile:", *(f"  {line}" for line in lines), ""] if lines else []
+
+
+def _insights_section(records: list[dict[str, Any]]) -> list[str]:
+    """Model-based findings that have no table of their own (accelerator opportunities, models
+    a target lacks), compiler-style."""
+    return [f"{r['location']['file']}:{r['location']['line']}: note: {r['message']}"
+            for r in records if r["kind"] in NOTE_KINDS]
 
 
 def _state_section(state: list[dict[str, Any]]) -> list[str]:
@@ -247,5 +278,6 @@ def render_text(document: dict[str, Any]) -> str:
         lines += _memory_section(document.get("memory", {}))
     lines += _scaleout_section(document.get("scaleout", []), document.get("colocation", []))
     lines += _state_section(document["state"])
+    lines += _insights_section(document["records"])
     lines += _warnings_section(document["records"])
     return "\n".join(lines).rstrip() + "\n"
