@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from conftest import REPO, run_cli
@@ -52,3 +54,20 @@ def test_clara_help_lists_commands() -> None:
     # Every command, the main job first (argparse would list the groups first).
     assert listed == ["analyze", "profile", "workload", "targets", "advise", "synth", "dataset",
                       "train", "eval", "import"]
+
+
+def test_a_wheel_carries_the_plugin_and_the_shipped_models(tmp_path: Path) -> None:
+    """A non-editable install must analyze without the source tree: the wheel holds the plugin
+    and every shipped model file next to the package."""
+    source = tmp_path / "src"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
+        ".venv", "build", ".git", "__pycache__", "*.egg-info"))
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+                           "-w", str(tmp_path / "dist"), str(source)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (wheel,) = (tmp_path / "dist").glob("clara_nf-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "clara/lib/libClaraPasses.so" in names
+    shipped = {f"clara/models_onnx/{p.name}" for p in (REPO / "models_onnx").iterdir()}
+    assert shipped and shipped <= names

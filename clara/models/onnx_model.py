@@ -19,7 +19,11 @@ import numpy as np
 
 from clara.errors import ClaraError
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models_onnx"
+# A wheel carries the shipped models inside the package (CMakeLists.txt installs them into
+# clara/models_onnx); a source checkout or an editable install has them at the repository root.
+_PACKAGED_MODELS = Path(__file__).resolve().parents[1] / "models_onnx"
+MODELS_DIR = (_PACKAGED_MODELS if _PACKAGED_MODELS.is_dir()
+              else Path(__file__).resolve().parents[2] / "models_onnx")
 
 
 @dataclass(frozen=True)
