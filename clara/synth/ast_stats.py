@@ -41,6 +41,25 @@ Definitions (the generator in ``clara.synth.generator`` mirrors them):
   header field), ``state`` (a member access as above), ``member`` (another struct member,
   e.g. ``f->int_ip``), ``local``, ``array`` (a subscript), ``deref`` (``*p``) or ``other``.
 - *else branches*: ``if`` statements that have an ``else``.
+- *value leaf* (``leaves``): an operand that reads a value without an operator, by kind:
+  ``literal`` (integer or bool literal), ``local`` (a local variable or parameter; not when it
+  is only the base of a member access such as ``ip`` in ``ip->ip_p``), ``state`` (a member
+  access as above), ``field`` (a header field, ``ip->ip_src.s_addr`` counted once) or
+  ``member`` (another struct member, ``c.state``). Method names (``q->kill``) and callees are
+  not leaves.
+- *condition*: the controlling expression of an ``if``/``while``/``do``/``for``.
+  ``condition_terms`` counts its terms (the operands of its ``&&``/``||`` tree: ``a && (b ||
+  c)`` has 3); ``condition_atoms`` the kind of each term: ``compare`` (``== != < > <= >=``),
+  ``not`` (``!x``) or ``plain`` (any other value tested for non-zero, ``flags & TH_SYN``).
+- *control statements per depth* (``control_depth``): the ``if/for/while/do/switch``
+  statements at each nesting depth (``nesting_depth`` counts all statements there).
+- *subscript* (``subscripts``): an array subscript by the kind of its base and of its index,
+  ``"BASE INDEX"``: base ``state`` (a member or own global array), ``local`` (a local array
+  or pointer, e.g. ``data[i]``) or ``other`` (``p->data()[1]``, ``a[i][j]``'s inner part);
+  index ``literal`` (an integer literal) or ``variable``.
+- *call statement* (``call_statements``): a ``call`` statement by its callee: the catalog
+  name, ``own`` for an own packet-path function, or ``extern``.
+- *loop counter type*: the declared type of the variable a ``for`` statement's init declares.
 """
 
 from __future__ import annotations
@@ -58,10 +77,11 @@ from clara.ir.catalog import match_api, shipped_catalog
 from clara.toolchain.compile import CLICK_COMPAT_INCLUDE
 
 LIBCLANG = Path("/usr/lib/llvm-19/lib/libclang.so")
-STATS_SCHEMA = "clara.synth-stats/1"
+STATS_SCHEMA = "clara.synth-stats/2"
 PACKET_ENTRIES = frozenset({"simple_action", "push", "pull", "smaction"})
 HEADER_STRUCTS = frozenset({"click_ip", "click_tcp", "click_udp", "click_ether", "click_icmp"})
 CONTROL_KINDS = frozenset({"if", "for", "while", "do", "switch"})
+COMPARISONS = frozenset({"==", "!=", "<", ">", "<=", ">="})
 
 BINARY_SPELLING = {
     "Mul": "*", "Div": "/", "Rem": "%", "Add": "+", "Sub": "-", "Shl": "<<", "Shr": ">>",
@@ -98,6 +118,13 @@ class CorpusStats:
     local_types: dict[str, int] = field(default_factory=dict)
     assign_targets: dict[str, int] = field(default_factory=dict)
     else_branches: int = 0
+    leaves: dict[str, int] = field(default_factory=dict)
+    condition_terms: dict[int, int] = field(default_factory=dict)
+    condition_atoms: dict[str, int] = field(default_factory=dict)
+    counter_types: dict[str, int] = field(default_factory=dict)
+    control_depth: dict[int, int] = field(default_factory=dict)
+    subscripts: dict[str, int] = field(default_factory=dict)
+    call_statements: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=True) + "\n"
@@ -108,7 +135,7 @@ class CorpusStats:
         if data.get("schema") != STATS_SCHEMA:
             raise ClaraError(f"stats schema is {data.get('schema')!r}, expected {STATS_SCHEMA!r}")
         int_keyed = {"nesting_depth", "expr_depth", "member_accesses", "loop_trip_counts",
-                     "block_lengths", "body_lengths"}
+                     "block_lengths", "body_lengths", "condition_terms", "control_depth"}
         values: dict[str, Any] = {}
         for f in fields(cls):
             if f.name not in data:
@@ -293,15 +320,18 @@ class _Measure:
                 "node_kinds", "statements", "nesting_depth", "expr_depth", "binary_ops",
                 "unary_ops", "fields_read", "fields_written", "api_calls", "member_accesses",
                 "loop_trip_counts", "block_lengths", "body_lengths", "local_types",
-                "assign_targets")
+                "assign_targets", "leaves", "condition_terms", "condition_atoms",
+                "counter_types", "control_depth", "subscripts", "call_statements")
         }
         self.functions = 0
         self.own_calls = 0
         self.else_branches = 0
         self.scope: tuple[Any, Path] | None = None  # the function being measured, its dir
+        self.own: set[str] = set()  # USRs of the corpus file's packet-path functions
 
     def function(self, function: Any, own_usrs: set[str], directory: Path) -> None:
         self.functions += 1
+        self.own = own_usrs
         self.scope = (function, directory)
         body = next((c for c in function.get_children() if c.kind.name == "COMPOUND_STMT"), None)
         if body is None:
@@ -311,8 +341,11 @@ class _Measure:
         for node in body.walk_preorder():
             self.counters["node_kinds"][node.kind.name] += 1
             members += _is_member_access(node, function, directory)
+            if node.kind.name == "ARRAY_SUBSCRIPT_EXPR":
+                self.counters["subscripts"][_subscript_kind(node, function, directory)] += 1
             self._expression_node(node, written, own_usrs)
         self.counters["member_accesses"][members] += 1
+        self.counters["leaves"].update(_leaves(body, function, directory))
         self.counters["body_lengths"][len(list(body.get_children()))] += 1
         for child in body.get_children():
             self._statement(child, 0)
@@ -341,16 +374,26 @@ class _Measure:
         kind = statement_kind(node)
         self.counters["statements"][kind] += 1
         self.counters["nesting_depth"][depth] += 1
+        if kind in CONTROL_KINDS:
+            self.counters["control_depth"][depth] += 1
         exprs, subs = _split_statement(node)
         for expr in exprs:
             self.counters["expr_depth"][expression_depth(expr)] += 1
         if kind in ("for", "while", "do"):
             for literal in _trip_literals(exprs):
                 self.counters["loop_trip_counts"][literal] += 1
+        if kind in ("if", "for", "while", "do") and exprs:
+            terms = _condition_terms(exprs[0])
+            self.counters["condition_terms"][len(terms)] += 1
+            self.counters["condition_atoms"].update(_atom_kind(t) for t in terms)
+        if kind == "for":
+            self.counters["counter_types"].update(_counter_types(node))
         if kind == "compound":
             self.counters["block_lengths"][len(subs)] += 1
         if kind == "if" and len(subs) >= 2:
             self.else_branches += 1
+        if kind == "call":
+            self.counters["call_statements"][_callee_kind(_strip(node), self.own)] += 1
         if kind in ("assign", "compound_assign", "incdec") and self.scope is not None:
             target = next(_strip(node).get_children(), None)
             self.counters["assign_targets"][_target_kind(target, *self.scope)] += 1
@@ -386,6 +429,76 @@ def _target_kind(target: Any | None, function: Any, directory: Path) -> str:
     if name == "UNARY_OPERATOR" and unary_op(target) == "*":
         return "deref"
     return "other"
+
+
+def _leaves(node: Any, function: Any, directory: Path, parent: Any = None) -> Iterator[str]:
+    """The value leaves under ``node`` by kind (see the module docstring)."""
+    name = node.kind.name
+    base_of_member = parent is not None and parent.kind.name == "MEMBER_REF_EXPR"
+    ref = node.referenced if name in ("DECL_REF_EXPR", "MEMBER_REF_EXPR") else None
+    if name in ("INTEGER_LITERAL", "CXX_BOOL_LITERAL_EXPR"):
+        yield "literal"
+    elif name == "DECL_REF_EXPR" and ref is not None and not base_of_member:
+        if _is_member_access(node, function, directory):
+            yield "state"
+        elif ref.kind.name in ("VAR_DECL", "PARM_DECL"):
+            yield "local"
+    elif (name == "MEMBER_REF_EXPR" and ref is not None and ref.kind.name == "FIELD_DECL"
+          and not base_of_member):
+        if _lvalue_target(node) is not None:
+            yield "field"
+            return  # the base chain of a header field is part of the field
+        yield "state" if _is_member_access(node, function, directory) else "member"
+    for child in node.get_children():
+        yield from _leaves(child, function, directory, node)
+
+
+def _callee_kind(call: Any, own: set[str]) -> str:
+    """``own``, the catalog name, or ``extern`` for the callee of a call expression."""
+    callee = call.referenced
+    if callee is None:
+        return "extern"
+    return "own" if callee.get_usr() in own else api_name(callee)
+
+
+def _subscript_kind(node: Any, function: Any, directory: Path) -> str:
+    """``"BASE INDEX"`` of an array subscript (see the module docstring)."""
+    children = [_strip(c) for c in node.get_children()]
+    if len(children) != 2:
+        return "other variable"
+    base, index = children
+    if _is_member_access(base, function, directory):
+        base_kind = "state"
+    elif (base.kind.name == "DECL_REF_EXPR" and base.referenced is not None
+          and base.referenced.kind.name in ("VAR_DECL", "PARM_DECL")):
+        base_kind = "local"
+    else:
+        base_kind = "other"
+    return f"{base_kind} {'literal' if index.kind.name == 'INTEGER_LITERAL' else 'variable'}"
+
+
+def _condition_terms(condition: Any) -> list[Any]:
+    """The operands of a condition's ``&&``/``||`` tree, left to right."""
+    top = _strip(condition)
+    if top.kind.name == "BINARY_OPERATOR" and binary_op(top) in ("&&", "||"):
+        return [t for child in top.get_children() for t in _condition_terms(child)]
+    return [top]
+
+
+def _atom_kind(term: Any) -> str:
+    name = term.kind.name
+    if name == "BINARY_OPERATOR" and binary_op(term) in COMPARISONS:
+        return "compare"
+    if name == "UNARY_OPERATOR" and unary_op(term) == "!":
+        return "not"
+    return "plain"
+
+
+def _counter_types(for_stmt: Any) -> list[str]:
+    init = next(for_stmt.get_children(), None)
+    if init is None or init.kind.name != "DECL_STMT":
+        return []
+    return [v.type.spelling for v in init.get_children() if v.kind.name == "VAR_DECL"]
 
 
 def _span(node: Any) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from clara.synth.ast_stats import CorpusStats
 
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 
 CONTROL = ("if", "for", "while", "do", "switch")
 SAMPLED_STATEMENTS = ("assign", "compound_assign", "incdec", "call", "decl", "return", "break",
@@ -34,7 +34,10 @@ SINGLE_LINE = ("assign", "compound_assign", "incdec", "call", "break", "continue
 VALUE_BINARY = ("+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>")
 COMPARE = ("==", "!=", "<", ">", "<=", ">=")
 LOGICAL = ("&&", "||")
+ATOM_KINDS = ("compare", "not", "plain")
+MAX_CONDITION_TERMS = 4
 COMPOUND_ASSIGN = ("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=")
+SINK_OPS = ("+=", "-=", "*=", "&=", "|=", "^=")  # compound forms that take any right side
 VALUE_UNARY = ("~", "-")
 INCDEC = ("post++", "post--", "++", "--")
 NODE_KINDS = ("BINARY_OPERATOR", "UNARY_OPERATOR", "CONDITIONAL_OPERATOR",
@@ -51,8 +54,12 @@ ARRAY_SIZES = (4, 8, 16, 64, 256)
 MAX_EXPR_DEPTH = 7
 MAX_NESTING = 3
 MAX_STATEMENTS = 90
+PACKET_BYTES = "unsigned char"  # the packet's bytes, ``d = q->data()``, read as ``d[k]``
+PACKET_BYTES_READ = 34  # bytes ``d[k]`` may read (an IP header and a UDP/TCP port pair)
 HEADER_POINTERS = {"click_ip": ("ip", "ip_header"), "click_tcp": ("tcp", "tcp_header"),
-                   "click_udp": ("udp", "udp_header"), "click_ether": ("eth", "ether_header")}
+                   "click_udp": ("udp", "udp_header"), "click_ether": ("eth", "ether_header"),
+                   PACKET_BYTES: ("d", "data")}
+SUBSCRIPT_BASES = ("state", "local")
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ EXPRESSION_APIS = ("Packet::length", "Packet::anno", "Packet::data", "Packet::ne
                    "HashMap::find", "HashMap::size", "Vector::access", "Vector::size",
                    "click_random", "own")
 STATEMENT_APIS = ("Packet::anno", "HashMap::insert", "HashMap::erase", "Vector::push_back",
-                  "Vector::erase", "click_in_cksum", "memory.copy", "Timestamp::now")
+                  "Vector::erase", "click_in_cksum", "memory.copy", "Timestamp::now", "own")
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,9 @@ class Choices:
     statements: dict[str, float]
     binary: dict[str, float]
     compare: dict[str, float]
+    logical: dict[str, float]
+    condition_terms: dict[int, float]
+    condition_atoms: dict[str, float]
     compound_assign: dict[str, float]
     unary: dict[str, float]
     incdec: dict[str, float]
@@ -125,14 +135,17 @@ class Choices:
     block_lengths: dict[int, float]
     body_lengths: dict[int, float]
     local_types: dict[str, float]
-    nesting_scale: tuple[float, ...]
+    control_rate: tuple[float, ...]
     assign_targets: dict[str, float]
     else_rate: float
     braced_rate: float
     byteorder_rate: float
     signed_counter_rate: float
+    subscript_bases: dict[str, float]
+    subscript_literal_rate: float
     row_rate: float
     mean_helpers: float
+    new_helper_rate: float
 
 
 def _restrict(weights: Mapping[str, float] | Mapping[int, float], keys: tuple) -> dict:
@@ -146,19 +159,18 @@ def _int_hist(hist: Mapping[int, int], low: int, high: int) -> dict[int, float]:
     return picked or {low: 1.0}
 
 
-def _nesting_scale(nesting: Mapping[int, int]) -> tuple[float, ...]:
-    """Control-statement weight multiplier per depth: N(d+1)/N(d), relative to depth 0."""
-    ratios = [nesting.get(d + 1, 0) / nesting[d] if nesting.get(d) else 0.0
-              for d in range(MAX_NESTING + 1)]
-    base = ratios[0] or 1.0
-    return tuple(r / base for r in ratios)
+def _control_rate(stats: CorpusStats) -> tuple[float, ...]:
+    """The share of control statements among the statements at each nesting depth (0 at
+    ``MAX_NESTING``: the generator nests no deeper)."""
+    return tuple(stats.control_depth.get(d, 0) / stats.nesting_depth[d]
+                 if stats.nesting_depth.get(d) and d < MAX_NESTING else 0.0
+                 for d in range(MAX_NESTING + 1))
 
 
-def _signed_share(local_types: Mapping[str, int]) -> float:
-    """The share of ``int`` among the corpus's integer locals (loop counters use it)."""
-    ints = local_types.get("int", 0)
-    total = ints + sum(local_types.get(t, 0) for t in (*LOCAL_TYPES, "unsigned int"))
-    return ints / total if total else 0.0
+def _int_share(counter_types: Mapping[str, int]) -> float:
+    """The share of ``int`` among the corpus's ``for`` counters (the rest are unsigned)."""
+    total = sum(counter_types.values())
+    return counter_types.get("int", 0) / total if total else 0.0
 
 
 SETUP_APIS = ("byteorder", "Packet::ip_header", "Packet::tcp_header", "Packet::udp_header",
@@ -171,6 +183,39 @@ def _expression_calls(stats: CorpusStats) -> float:
     writes by other rules (byte-order wrappers, header accessors, uniqueify, kill, push)."""
     others = stats.statements.get("call", 0) + sum(stats.api_calls.get(a, 0) for a in SETUP_APIS)
     return float(max(0, stats.node_kinds.get("CALL_EXPR", 0) - others))
+
+
+def _subscripts(subscripts: Mapping[str, int]) -> tuple[dict[str, float], float]:
+    """Subscript base weights (a local array or pointer, and any other base, are read as the
+    packet's bytes ``d[k]``) and the share of literal indices."""
+    bases = dict.fromkeys(SUBSCRIPT_BASES, 0.0)
+    for key, count in subscripts.items():
+        base, _index = key.split(" ")
+        bases["state" if base == "state" else "local"] += count
+    total = sum(subscripts.values())
+    literals = sum(n for k, n in subscripts.items() if k.endswith(" literal"))
+    return _restrict(bases, SUBSCRIPT_BASES), literals / total if total else 0.0
+
+
+def _statement_apis(call_statements: Mapping[str, int]) -> dict[str, float]:
+    """Call-statement forms by the corpus's call statements (a statement of ``Timestamp``
+    arithmetic, ``_last = now``, is written as a timestamp-annotation update)."""
+    counts = dict(call_statements)
+    counts["Timestamp::now"] = counts.get("Timestamp::now", 0) + counts.get("Timestamp::arith", 0)
+    return _restrict(counts, STATEMENT_APIS)
+
+
+def _generated_decl_share(stats: CorpusStats) -> float:
+    """The share of the corpus's declared locals the ``decl`` statement writes: integers and
+    pointers to the NF's own structs (loop counters and framework pointers, such as header
+    pointers, are written by other rules)."""
+    counters = sum(n for t, n in stats.counter_types.items() if t in SIGNED_ALIASES
+                   or t in LOCAL_TYPES)
+    integers = sum(n for t, n in stats.local_types.items()
+                   if t in LOCAL_TYPES or t in SIGNED_ALIASES or t == "bool") - counters
+    total = sum(stats.local_types.values()) - counters
+    rows = _row_share(stats.local_types) * sum(stats.local_types.values())
+    return min(1.0, (integers + rows) / total) if total > 0 else 1.0
 
 
 def _row_share(local_types: Mapping[str, int]) -> float:
@@ -199,42 +244,49 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
     order_uses = sum(stats.fields_read.get(k, 0) + stats.fields_written.get(k, 0)
                      for k in order_fields)
     bodies = sum(stats.statements.get(k, 0) for k in CONTROL)
-    member_refs = sum(k * v for k, v in stats.member_accesses.items())
-    field_refs = sum(stats.fields_read.values())
-    kinds = stats.node_kinds
-    written = sum(stats.fields_written.values())
-    struct_refs = max(0, kinds.get("MEMBER_REF_EXPR", 0) - field_refs - written - member_refs)
-    leaf_kinds = {"local": float(kinds.get("DECL_REF_EXPR", 0)), "state": float(member_refs),
-                  "field": float(field_refs), "member": float(struct_refs),
-                  "literal": float(kinds.get("INTEGER_LITERAL", 0))}
-    statements = {**stats.statements, "lookup": apis.get("HashMap::find", 0)}
+    # expression unary nodes: the value operators only (``!`` is a condition atom, ``&`` and
+    # ``*`` are written by the calls and lookups that take an address or dereference one)
+    value_unary = sum(stats.unary_ops.get(op, 0) for op in VALUE_UNARY)
+    node_kinds = {**stats.node_kinds, "CALL_EXPR": _expression_calls(stats),
+                  "UNARY_OPERATOR": value_unary}
+    statements = {**stats.statements, "lookup": apis.get("HashMap::find", 0),
+                  "decl": stats.statements.get("decl", 0) * _generated_decl_share(stats)}
+    subscript_bases, subscript_literal_rate = _subscripts(stats.subscripts)
+    statement_apis = _statement_apis(stats.call_statements)
+    statements["call"] = sum(statement_apis.values()) if stats.call_statements else 0
     return Choices(
         statements=_restrict(statements, SAMPLED_STATEMENTS),
         binary=_restrict(stats.binary_ops, VALUE_BINARY),
-        compare=_restrict(stats.binary_ops, COMPARE + LOGICAL),
+        compare=_restrict(stats.binary_ops, COMPARE),
+        logical=_restrict(stats.binary_ops, LOGICAL),
+        condition_terms=_int_hist(stats.condition_terms, 1, MAX_CONDITION_TERMS),
+        condition_atoms=_restrict(stats.condition_atoms, ATOM_KINDS),
         compound_assign=_restrict(stats.binary_ops, COMPOUND_ASSIGN),
         unary=_restrict(stats.unary_ops, VALUE_UNARY),
         incdec=_restrict(stats.unary_ops, INCDEC),
-        node_kinds=_restrict({**kinds, "CALL_EXPR": _expression_calls(stats)}, NODE_KINDS),
-        leaf_kinds=_restrict(leaf_kinds, LEAF_KINDS),
+        node_kinds=_restrict(node_kinds, NODE_KINDS),
+        leaf_kinds=_restrict(stats.leaves, LEAF_KINDS),
         expr_depth=_int_hist(stats.expr_depth, 0, MAX_EXPR_DEPTH),
         fields_read=_restrict(stats.fields_read, tuple(FIELD_BY_KEY)),
         fields_written=_restrict(stats.fields_written, tuple(FIELD_BY_KEY)),
         expression_apis=_restrict(expression_apis, EXPRESSION_APIS),
-        statement_apis=_restrict(apis, STATEMENT_APIS),
+        statement_apis=statement_apis,
         trip_counts=_int_hist(stats.loop_trip_counts, 2, 256),
         block_lengths=_int_hist(stats.block_lengths, 1, 24),
         body_lengths=_int_hist(stats.body_lengths, 1, 60),
         local_types=_restrict(local_types, tuple(LOCAL_TYPES)),
-        nesting_scale=_nesting_scale(stats.nesting_depth),
+        control_rate=_control_rate(stats),
         assign_targets=_restrict({**stats.assign_targets,
                                   "lookup": stats.assign_targets.get("deref", 0)}, TARGET_KINDS),
         else_rate=stats.else_branches / ifs if (ifs := stats.statements.get("if", 0)) else 0.3,
         braced_rate=min(1.0, stats.statements.get("compound", 0) / bodies) if bodies else 0.5,
         byteorder_rate=min(1.0, apis.get("byteorder", 0) / order_uses) if order_uses else 0.5,
-        signed_counter_rate=_signed_share(stats.local_types),
+        signed_counter_rate=_int_share(stats.counter_types),
+        subscript_bases=subscript_bases, subscript_literal_rate=subscript_literal_rate,
         row_rate=_row_share(stats.local_types),
         mean_helpers=max(0.0, stats.functions / max(1, len(stats.files)) - 1.0),
+        new_helper_rate=min(1.0, (stats.functions - len(stats.files)) / stats.own_calls)
+        if stats.own_calls else 1.0,
     )
 
 
@@ -245,17 +297,20 @@ def uniform_choices() -> Choices:
 
     return Choices(
         statements=flat(SAMPLED_STATEMENTS), binary=flat(VALUE_BINARY),
-        compare=flat(COMPARE + LOGICAL), compound_assign=flat(COMPOUND_ASSIGN),
+        compare=flat(COMPARE), logical=flat(LOGICAL),
+        condition_terms=flat(tuple(range(1, MAX_CONDITION_TERMS + 1))),
+        condition_atoms=flat(ATOM_KINDS), compound_assign=flat(COMPOUND_ASSIGN),
         unary=flat(VALUE_UNARY), incdec=flat(INCDEC), node_kinds=flat(NODE_KINDS),
         leaf_kinds=flat(LEAF_KINDS), expr_depth=flat(tuple(range(MAX_EXPR_DEPTH + 1))),
         fields_read=flat(tuple(FIELD_BY_KEY)), fields_written=flat(tuple(FIELD_BY_KEY)),
         expression_apis=flat(EXPRESSION_APIS), statement_apis=flat(STATEMENT_APIS),
         trip_counts=flat(TRIP_COUNTS), block_lengths=flat(tuple(range(1, 9))),
         body_lengths=flat(tuple(range(1, 31))), local_types=flat(tuple(LOCAL_TYPES)),
-        nesting_scale=(1.0,) * MAX_NESTING + (0.0,), assign_targets=flat(TARGET_KINDS),
+        control_rate=(0.5,) * MAX_NESTING + (0.0,), assign_targets=flat(TARGET_KINDS),
         else_rate=0.5, braced_rate=0.5, byteorder_rate=0.5,
         signed_counter_rate=0.5, row_rate=0.5,
-        mean_helpers=2.0,
+        subscript_bases=flat(SUBSCRIPT_BASES), subscript_literal_rate=0.5,
+        mean_helpers=2.0, new_helper_rate=0.5,
     )
 
 
@@ -309,7 +364,7 @@ class Context:
     has_packet: bool
     writable: bool
     entry: str  # "push", "simple_action" or "helper"
-    helpers: list[Helper]
+    caller: int  # the index of the helper being generated, -1 for the entry
     scopes: list[list[Var]] = field(default_factory=lambda: [[]])
     loops: list[tuple[str, int]] = field(default_factory=list)  # counter, bound
     signed: set[str] = field(default_factory=set)  # int loop counters
@@ -355,7 +410,11 @@ class _Generator:
         self.rng = random.Random(seed)
         self.c = choices
         self.state = State()
-        self.ctx = Context(has_packet=False, writable=False, entry="helper", helpers=[])
+        self.ctx = Context(has_packet=False, writable=False, entry="helper", caller=-1)
+        self.helpers: list[Helper] = []  # created on first call, up to helper_budget
+        self.leaf_counts = dict.fromkeys(LEAF_KINDS, 0)  # value leaves written so far
+        self.helper_budget = 0
+        self.call_budget = 0  # own call sites: helpers times the corpus's calls per helper
         self.lines: list[str] = []
         self.indent = 1
 
@@ -372,12 +431,14 @@ class _Generator:
 
     # --- state --------------------------------------------------------------------------
     def scalar(self) -> Var:
+        self.leaf_counts["state"] += 1
         if not self.state.scalars or self.chance(0.15):
             width = LOCAL_TYPES[str(self.pick(self.c.local_types))]
             self.state.scalars.append(Var(f"_s{len(self.state.scalars)}", width))
         return self.rng.choice(self.state.scalars)
 
     def array(self) -> tuple[str, int, int]:
+        self.leaf_counts["state"] += 1
         if not self.state.arrays or self.chance(0.1):
             width = LOCAL_TYPES[str(self.pick(self.c.local_types))]
             size = self.rng.choice(ARRAY_SIZES)
@@ -394,6 +455,7 @@ class _Generator:
         name, width = self.rng.choice(list(ROW_FIELDS.items()))
         row = self.rng.choice(rows)
         self.ctx.read.add(row.name)
+        self.leaf_counts["member"] += 1
         return Expr(f"{row.name}->{name}", width, 0)
 
     def container(self, kind: str) -> str:
@@ -404,12 +466,14 @@ class _Generator:
 
     # --- expressions --------------------------------------------------------------------
     def literal(self, width: int = 32) -> Expr:
+        self.leaf_counts["literal"] += 1
         value = self.rng.choice((0, 1, 2, 3, 4, 6, 8, 17, 64, 255, 1500, 0xFFFF, 0x9E3779B1))
         if width < 32:
             value &= (1 << width) - 1
         return Expr(f"{value}U" if value < 256 else f"0x{value:X}U", 32, 0, constant=True)
 
     def field_read(self) -> Expr:
+        self.leaf_counts["field"] += 1
         spec = FIELD_BY_KEY[str(self.pick(self.c.fields_read))]
         self.ctx.headers.add(spec.struct)
         text = spec.access(self.rng.randrange(spec.array) if spec.array else 0)
@@ -422,17 +486,17 @@ class _Generator:
         kinds = dict(self.c.leaf_kinds)
         if not literal:
             kinds["literal"] = 0.0
-        if not self.ctx.has_packet:
-            kinds["field"] = 0.0
-        variables = self.ctx.visible()
-        if not variables:
-            kinds["local"] = 0.0
         rows = self.ctx.rows()
-        if not rows:
-            kinds["member"] = 0.0
-        kind = self.pick(kinds)
+        variables = self.ctx.visible()
+        for kind, possible in (("field", self.ctx.has_packet), ("member", rows),
+                               ("local", variables)):
+            if not possible:
+                kinds[kind] = 0.0
+        kind = self.pick(self.behind(kinds))
         if kind == "local":
-            var = self.rng.choice(variables)
+            self.leaf_counts["local"] += 1
+            unread = [v for v in variables if v.assignable and v.name not in self.ctx.read]
+            var = self.rng.choice(unread or variables)
             self.ctx.read.add(var.name)
             return Expr(var.name, var.width, 0)
         if kind == "state":
@@ -443,6 +507,17 @@ class _Generator:
         if kind == "member":
             return self.row_member(rows)
         return self.literal()
+
+    def behind(self, kinds: dict[str, float]) -> dict[str, float]:
+        """Leaf-kind weights by how far each possible kind is behind its corpus share among
+        the leaves written so far (structural ones included: state a rule folds into, a
+        header field written): the program's mix follows the corpus's even where a kind is
+        not available for a while. Falls back to ``kinds`` when none is behind."""
+        shares = self.c.leaf_kinds
+        scale = (sum(self.leaf_counts.values()) + 1) / sum(shares.values())
+        deficits = {k: max(0.0, shares[k] * scale - self.leaf_counts[k]) if w > 0 else 0.0
+                    for k, w in kinds.items()}
+        return deficits if sum(deficits.values()) > 0 else kinds
 
     def expr(self, depth: int) -> Expr:
         if depth <= 0 or self.ctx.statements > MAX_STATEMENTS:
@@ -466,6 +541,8 @@ class _Generator:
     def binary(self, op: str, a: Expr, b: Expr) -> Expr:
         if b.text == a.text:
             b = self.literal()
+        if a.constant and (b.constant or op in ("<<", ">>")):
+            a = self.leaf(literal=False)  # real code does not compute on two literals
         if op in COMPARE or op in LOGICAL:
             if a.constant:
                 a = self.leaf(literal=False)
@@ -491,18 +568,34 @@ class _Generator:
         return Expr(f"{left} {op} {right}", width, depth, atomic=False, constant=constant)
 
     def unary(self, op: str, a: Expr) -> Expr:
+        if a.constant:
+            a = self.leaf(literal=False)
         if op == "!":
             return Expr(f"!{a.operand()}", 1, a.depth + 1, atomic=False)
         operand = f"(uint32_t) {a.operand()}" if a.width < 32 else a.operand()
         return Expr(f"{op}{operand}", max(32, a.width), a.depth + 1, atomic=False)
 
     def condition(self, depth: int) -> Expr:
+        """Terms joined by ``&&``/``||``: the corpus's term count, operators and atom kinds;
+        the operator nodes of the joins count towards ``depth``."""
+        terms = int(self.pick(self.c.condition_terms))  # type: ignore[call-overload]
+        atom_depth = max(1, depth - terms + 1)
+        result = self.atom(atom_depth)
+        for _ in range(terms - 1):
+            result = self.binary(str(self.pick(self.c.logical)), result, self.atom(atom_depth))
+        return result
+
+    def atom(self, depth: int) -> Expr:
+        """One term of a condition: a comparison, a negation ``!x``, or a value ``x & 4U``."""
+        kind = self.pick(self.c.condition_atoms)
+        if kind == "not":
+            return self.unary("!", self.expr(depth - 1))
+        if kind == "plain":
+            value = self.expr(depth - 1)
+            if value.constant:
+                value = self.leaf(literal=False)
+            return Expr(value.text, 1, value.depth, atomic=value.atomic)
         op = str(self.pick(self.c.compare))
-        if op in LOGICAL and depth >= 2:
-            return self.binary(op, self.condition(depth - 1),
-                               self.condition(self.rng.randint(1, depth - 1)))
-        if op in LOGICAL:
-            op = "!="
         deep = self.expr(depth - 1) if depth > 1 else self.leaf(literal=False)
         shallow = self.expr(self.rng.randint(0, depth - 1))
         if shallow.depth == 0 and self.chance(0.5):
@@ -522,8 +615,16 @@ class _Generator:
         return Expr(f"{base.operand()} & {size - 1}U", 32, base.depth + 1, atomic=False)
 
     def subscript(self, depth: int) -> Expr:
-        name, width, size = self.array()
-        idx = self.index(size, depth - 1)
+        """An array read: element state ``_t0[k]`` or the packet's bytes ``d[k]``."""
+        local = self.ctx.has_packet and self.pick(self.c.subscript_bases) == "local"
+        if local:
+            self.ctx.headers.add(PACKET_BYTES)
+            name, width, size = HEADER_POINTERS[PACKET_BYTES][0], 8, PACKET_BYTES_READ
+        else:
+            name, width, size = self.array()
+        if self.chance(self.c.subscript_literal_rate):
+            return Expr(f"{name}[{self.rng.randrange(size)}]", width, 1)
+        idx = self.index(size if not local else 32, depth - 1)
         return Expr(f"{name}[{idx.text}]", width, idx.depth + 1)
 
     def call_expr(self, depth: int) -> Expr:
@@ -533,7 +634,7 @@ class _Generator:
                          "Packet::network_header", "Packet::transport_header", "IPAddress",
                          "IPFlowID", "Timestamp::arith"):
                 apis[name] = 0.0
-        if not self.callable_helpers():
+        if not self.can_call_helper():
             apis["own"] = 0.0
         if sum(apis.values()) <= 0:
             return self.leaf()
@@ -568,7 +669,7 @@ class _Generator:
             vector = self.container("vector")
             return Expr(f"({arg.operand()} < (uint32_t) {vector}.size() ? {vector}[{arg.text}]"
                         " : 0U)", 32, arg.depth + 2)
-        helper = self.rng.choice(self.callable_helpers())
+        helper = self.helper()
         if helper.takes_packet:
             return Expr(f"{helper.name}({q}, {arg.text})", 32, arg.depth + 1)
         other = self.expr(self.rng.randint(0, max(0, depth - 1)))
@@ -576,7 +677,27 @@ class _Generator:
                     1 + max(arg.depth, other.depth))
 
     def callable_helpers(self) -> list[Helper]:
-        return [h for h in self.ctx.helpers if self.ctx.has_packet or not h.takes_packet]
+        """Helpers created after the current function (so calls never form a cycle)."""
+        return [h for h in self.helpers[self.ctx.caller + 1:]
+                if self.ctx.has_packet or not h.takes_packet]
+
+    def can_call_helper(self) -> bool:
+        return self.call_budget > 0 and (len(self.helpers) < self.helper_budget
+                                         or bool(self.callable_helpers()))
+
+    def helper(self) -> Helper:
+        """The callee of an own call: a new helper (created on first call, like state), or
+        one created after the caller. Every helper is called, so all are on the packet path."""
+        callable_ = self.callable_helpers()
+        self.call_budget -= 1
+        if len(self.helpers) < self.helper_budget and (
+                not callable_ or self.chance(self.c.new_helper_rate)):
+            takes_packet = self.ctx.has_packet and self.chance(0.5)
+            helper = Helper(f"{'probe' if takes_packet else 'mix'}{len(self.helpers)}",
+                            takes_packet)
+            self.helpers.append(helper)
+            return helper
+        return self.rng.choice(callable_)
 
     def _header_call(self, struct: str, template: str) -> Expr:
         self.ctx.headers.add(struct)
@@ -605,6 +726,7 @@ class _Generator:
             return self.row_member(self.ctx.rows())
         if kind == "field":
             spec = FIELD_BY_KEY[str(self.pick(self.c.fields_written))]
+            self.leaf_counts["field"] += 1
             self.ctx.headers.add(spec.struct)
             self.ctx.wrote_packet = True
             text = spec.access(self.rng.randrange(spec.array) if spec.array else 0)
@@ -636,15 +758,19 @@ class _Generator:
         return var
 
     def statement_weights(self, depth: int, last: bool) -> dict[str, float]:
+        """Statement kinds at ``depth``: control statements (with lookups and early-exit
+        guards, which are ``if`` statements) take the corpus's control share at that depth."""
         weights = dict(self.c.statements)
-        scale = self.c.nesting_scale[depth] if depth < len(self.c.nesting_scale) else 0.0
-        if self.ctx.statements > MAX_STATEMENTS:
-            scale = 0.0
-        for kind in (*CONTROL, "lookup"):
-            weights[kind] *= scale
         nested = depth > 0
-        if not (last and nested):
-            weights["return"] *= scale  # not last: an early-exit guard, a control statement
+        control = [*CONTROL, "lookup", *([] if last and nested else ["return"])]
+        rate = self.c.control_rate[depth] if depth < len(self.c.control_rate) else 0.0
+        if self.ctx.statements > MAX_STATEMENTS:
+            rate = 0.0
+        control_mass = sum(weights[k] for k in control)
+        other_mass = sum(w for k, w in weights.items() if k not in control)
+        scale = rate / (1 - rate) * other_mass / control_mass if control_mass and rate < 1 else 0
+        for kind in control:
+            weights[kind] *= scale
         if not (last and self.ctx.loops and nested):
             weights["break"] = 0.0
             weights["continue"] = 0.0
@@ -673,10 +799,14 @@ class _Generator:
     def sink_unread(self) -> None:
         """Fold the scope's locals that were written but not read since into a state
         variable: NF code uses what it computes, so no dead stores for the compiler to drop."""
+        ops = _restrict({k: self.c.compound_assign.get(k, 0.0) for k in SINK_OPS}, SINK_OPS)
         for var in self.ctx.scopes[-1]:
             if (var.assignable or var.row) and var.name not in self.ctx.read:
                 value = f"{var.name}->key" if var.row else var.name
-                self.emit(f"{self.scalar().name} ^= {value};")
+                target = self.scalar()
+                if target.width < 32 and 0 < var.width < 32:
+                    value = f"(uint32_t) {value}"
+                self.emit(f"{target.name} {self.pick(ops)} {value};")
                 self.ctx.read.add(var.name)
 
     def body(self, depth: int, inner: Callable[[], None] | None = None) -> None:
@@ -759,7 +889,12 @@ class _Generator:
                 apis[name] = 0.0
         if not self.ctx.writable:
             apis["click_in_cksum"] = 0.0
+        if not self.can_call_helper():
+            apis["own"] = 0.0
         api = self.pick(apis) if sum(apis.values()) > 0 else "HashMap::insert"
+        if api == "own":
+            self.emit(f"{self.api_expression('own', self.depth()).text};")
+            return
         value = self.expr(self.depth())
         if api == "Packet::anno":
             offset = self.rng.choice((0, 4, 8, 16, 24, 28, 32, 36))
@@ -927,26 +1062,10 @@ def generate_program(seed: int, stats: CorpusStats | None, guided: bool = True) 
     gen = _Generator(seed, choices)
     mode = "G" if guided else "U"
     class_name = f"Synth{mode}{seed:06d}"
-    n_helpers = sum(gen.chance(0.5) for _ in range(round(2 * choices.mean_helpers)))
-    helpers: list[Helper] = []
-    helper_defs: list[str] = []
-    for index in range(n_helpers):
-        takes_packet = gen.chance(0.5)
-        helper = Helper(f"{'probe' if takes_packet else 'mix'}{index}", takes_packet)
-        ctx = Context(has_packet=takes_packet, writable=False, entry="helper",
-                      helpers=list(helpers))
-        ctx.scopes = [[]]
-        length = max(1, int(gen.pick(choices.body_lengths)) - 1)  # type: ignore[call-overload]
-        gen.ctx = ctx
-        arguments = [Var("a", 32, False)] + ([] if takes_packet else [Var("b", 32, False)])
-        body = gen.function(_with_args(ctx, arguments), length)
-        result = gen.expr(gen.depth()).text
-        helper_defs += ["uint32_t", f"{class_name}::{helper.name}({helper.params})", "{",
-                        *(_helper_setup(ctx) if takes_packet else []), *body,
-                        f"    return {result};", "}", ""]
-        helpers.append(helper)
+    gen.helper_budget = sum(gen.chance(0.5) for _ in range(round(2 * choices.mean_helpers)))
+    gen.call_budget = round(gen.helper_budget / choices.new_helper_rate)
     entry = "push" if gen.chance(0.5) else "simple_action"
-    ctx = Context(has_packet=True, writable=True, entry=entry, helpers=helpers)
+    ctx = Context(has_packet=True, writable=True, entry=entry, caller=-1)
     length = max(1, int(gen.pick(choices.body_lengths)) - 3)  # type: ignore[call-overload]
     port_var = [Var("port_bits", 32, False)] if entry == "push" else []
     body = gen.function(_with_args(ctx, port_var), length)
@@ -960,10 +1079,29 @@ def generate_program(seed: int, stats: CorpusStats | None, guided: bool = True) 
         head = _setup_lines(ctx, "return 0;")
         tail = ["    return q;"]
     entry_def = [*signature, "{", *head, *body, *tail, "}", ""]
-    source = _assemble(class_name, entry, helpers, gen.state, helper_defs + entry_def, seed,
-                       guided)
+    helper_defs: list[str] = []
+    index = 0
+    while index < len(gen.helpers):  # helpers created while generating add to the list
+        helper_defs += _helper_definition(gen, class_name, index)
+        index += 1
+    source = _assemble(class_name, entry, gen.helpers, gen.state, helper_defs + entry_def,
+                       seed, guided)
     return SynthProgram(name=f"synth_{mode.lower()}_{seed:06d}", class_name=class_name,
                         source=source, seed=seed, guided=guided)
+
+
+def _helper_definition(gen: _Generator, class_name: str, index: int) -> list[str]:
+    """The definition of helper ``index``: it may call only helpers created after it."""
+    helper = gen.helpers[index]
+    ctx = Context(has_packet=helper.takes_packet, writable=False, entry="helper", caller=index)
+    length = max(1, int(gen.pick(gen.c.body_lengths)) - 1)  # type: ignore[call-overload]
+    gen.ctx = ctx
+    arguments = [Var("a", 32, False)] + ([] if helper.takes_packet else [Var("b", 32, False)])
+    body = gen.function(_with_args(ctx, arguments), length)
+    result = gen.expr(gen.depth()).text
+    return ["uint32_t", f"{class_name}::{helper.name}({helper.params})", "{",
+            *(_helper_setup(ctx) if helper.takes_packet else []), *body,
+            f"    return {result};", "}", ""]
 
 
 def _with_args(ctx: Context, arguments: list[Var]) -> Context:
