@@ -16,6 +16,7 @@ from clara.dataset.builder import (
     ProgramTask,
     build_program_records,
     ir_function_of,
+    line_blocks,
     line_shares,
     nearest_line,
     run_task,
@@ -23,7 +24,7 @@ from clara.dataset.builder import (
 )
 from clara.dataset.commands import SYSTEMATIC_FAILURES
 from clara.dataset.store import iter_records, read_manifest
-from clara.targets.asm_reader import read_object
+from clara.targets.asm_reader import AsmInstruction, read_object
 from clara.targets.compiler import compile_source
 from clara.targets.profile import load_target
 from clara.toolchain.compile import CompileOptions
@@ -55,15 +56,15 @@ def blocks_by_name(records: list[dict]) -> dict[tuple[str, str], dict]:
     return {(r["function"], r["block"]): r for r in records}
 
 
-def target_lines(target: str, source: Path, tmp: Path) -> dict[int, list[bool]]:
+def target_lines(target: str, source: Path, tmp: Path) -> dict[int, list[AsmInstruction]]:
     """The asm reader's view of ``source`` (built as the dataset builds it): for each line,
-    one is_memory flag per target instruction charged to it."""
+    the target instructions charged to it."""
     profile = with_dwarf4(load_target(target))
     obj = compile_source(profile, source, tmp / "check").object_path
-    lines: dict[int, list[bool]] = {}
+    lines: dict[int, list[AsmInstruction]] = {}
     for insn in read_object(profile, obj, source).nf_instructions:
         if insn.line is not None:
-            lines.setdefault(insn.line, []).append(insn.is_memory)
+            lines.setdefault(insn.line, []).append(insn)
     return lines
 
 
@@ -79,10 +80,10 @@ def sel_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_line_shares_split_in_proportion_to_ir_instructions() -> None:
     counts = {("f", "entry"): {3: 3}, ("f", "cond.true"): {3: 2}, ("f", "cond.end"): {3: 1, 4: 2}}
-    shares = line_shares(counts)
-    assert dict(shares[3]) == {("f", "entry"): 0.5, ("f", "cond.true"): 2 / 6,
-                               ("f", "cond.end"): 1 / 6}
-    assert shares[4] == [(("f", "cond.end"), 1.0)]
+    lines = line_blocks(counts)
+    assert dict(line_shares(lines[3])) == {("f", "entry"): 0.5, ("f", "cond.true"): 2 / 6,
+                                           ("f", "cond.end"): 1 / 6}
+    assert line_shares(lines[4], 2.0) == [(("f", "cond.end"), 2.0)]
 
 
 def test_target_symbols_map_to_clangs_function_names() -> None:
@@ -106,17 +107,25 @@ def test_every_instruction_lands_in_a_block(target: str, sel_source: Path, tmp_p
     total = sum(r["target_compute"] + r["target_memory"] for r in result.records)
     assert total == pytest.approx(stats["attributed"]) == pytest.approx(stats["charged"])
     assert stats["attributed"] == stats["target_instructions"]
-    # Lines held by one block only give it every instruction the reader put on them: the
-    # loop body (lines of the BODY statement and the closing brace) is block for.body.
+    # The loop body's lines (the BODY statement and the closing brace) are block for.body
+    # only; it gets the target instructions on them inside the target's loop, while those
+    # gcc hoisted out of the loop (constants, the end pointer) go to a block outside it.
     blocks = blocks_by_name(result.records)
     body = blocks[("hash", "for.body")]
     assert all(key == ("hash", "for.body") or not set(r["lines"]) & set(body["lines"])
                for key, r in blocks.items())
     lines = target_lines(target, sel_source, tmp_path)
-    on_body = [m for line in body["lines"] for m in lines.get(line, [])]
-    assert body["target_compute"] == on_body.count(False) > 0
-    assert body["target_memory"] == on_body.count(True) >= 1  # the load of pkt[i]
+    in_loop = [i.is_memory for line in body["lines"] for i in lines.get(line, [])
+               if i.loop_depth == 1]
+    assert body["target_compute"] == in_loop.count(False) > 0
+    assert body["target_memory"] == in_loop.count(True) >= 1  # the load of pkt[i]
     assert body["loop_depth"] == 1 and body["tokens"] and body["ir_counts"]["compute"] > 0
+    # loop-depth matching: the loop's blocks get exactly the target loop's instructions
+    hash_insns = [i for on_line in lines.values() for i in on_line if i.function == "hash"]
+    in_loops = sum(r["target_compute"] + r["target_memory"] for r in result.records
+                   if r["function"] == "hash" and r["loop_depth"] == 1)
+    loop_insns = sum(1 for i in hash_insns if i.loop_depth == 1)
+    assert in_loops == pytest.approx(loop_insns) and loop_insns >= 4
 
 
 def test_a_line_shared_by_blocks_is_split_by_their_ir_instructions(

@@ -54,6 +54,7 @@ from clara.toolchain.llvm import LLVM_MAJOR
 BlockKey = tuple[str, str]  # (IR function, IR block name)
 Shares = list[tuple[BlockKey, float]]
 LineCounts = dict[BlockKey, dict[int, int]]
+LineBlocks = dict[int, list[tuple[BlockKey, int]]]  # line -> (block, IR instructions)
 HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx")
 ACCESS_KINDS = ("load", "store", "atomic")
 BLOCK_RULES = ("line", "entry", "return", "nearest", "none")
@@ -261,17 +262,20 @@ def plugin_line_counts(blocks: Sequence[Block]) -> LineCounts | None:
     return found
 
 
-def line_shares(counts: Mapping[BlockKey, Mapping[int, int]]) -> dict[int, Shares]:
-    """For each source line, the blocks with IR instructions on it and their share."""
-    per_line: dict[int, list[tuple[BlockKey, int]]] = {}
+def line_blocks(counts: Mapping[BlockKey, Mapping[int, int]]) -> LineBlocks:
+    """For each source line, the blocks with IR instructions on it and how many."""
+    per_line: LineBlocks = {}
     for key, lines in counts.items():
         for line, number in lines.items():
             if number > 0:
                 per_line.setdefault(line, []).append((key, number))
-    return {
-        line: [(key, number / sum(n for _, n in items)) for key, number in sorted(items)]
-        for line, items in per_line.items()
-    }
+    return {line: sorted(items) for line, items in per_line.items()}
+
+
+def line_shares(items: Sequence[tuple[BlockKey, int]], weight: float = 1.0) -> Shares:
+    """``weight`` split over the blocks in proportion to their IR instructions on a line."""
+    total = sum(n for _, n in items)
+    return [(key, weight * n / total) for key, n in items] if total else []
 
 
 def entry_shares(blocks: Iterable[Block]) -> dict[str, Shares]:
@@ -307,7 +311,8 @@ def ir_function_of(symbol: str, recorded: Mapping[str, Function]) -> str:
 class ShareMaps:
     """Where instructions go: by line, to entry blocks, to return blocks, per function."""
 
-    lines: dict[int, Shares]
+    lines: LineBlocks
+    depths: dict[BlockKey, int]
     entries: dict[str, Shares]
     returns: dict[str, Shares]
     functions: dict[str, Function]
@@ -320,12 +325,101 @@ def share_maps(features: ModuleFeatures, counts: LineCounts) -> ShareMaps:
     for (function, _), lines in counts.items():
         function_lines.setdefault(function, set()).update(lines)
     return ShareMaps(
-        lines=line_shares(counts),
+        lines=line_blocks(counts),
+        depths={(b.function, b.name): b.loop_depth for b in features.blocks},
         entries=entry_shares(features.blocks),
         returns=return_shares(features.blocks),
         functions={f.name: f for f in features.functions},
         function_lines={f: sorted(lines) for f, lines in function_lines.items()},
     )
+
+
+@dataclass(frozen=True)
+class Home:
+    """The IR functions a target function's code is charged to, each with a weight (how
+    many times one execution of theirs runs it) and a loop-depth offset (the IR loop depth
+    of the function's code where it was inlined); ``functions`` empty: any function."""
+
+    functions: dict[str, tuple[float, int]] = field(default_factory=dict)
+
+
+def home_of(function: str, mapped: Mapping[str, Sequence[int]], maps: ShareMaps,
+            references: Mapping[str, Mapping[str, int]], seen: frozenset[str] = frozenset()
+            ) -> Home:
+    """Where the code of target function ``function`` lives in the IR (docs/dataset.md):
+    its own IR function when the analysis kept it; for a helper the analysis inlined
+    everywhere, the homes of its target callers (``references``: callee -> caller ->
+    calls, followed through callers that are such helpers too), each weighted by the
+    copies of the helper it runs, since each call runs the whole out-of-line copy: its
+    calls, at most the number of its blocks on the helper's first line (one per inlined
+    copy; gcc may duplicate one call on two paths); any function when a caller has no
+    home. ``mapped``: each target function's lines that have IR code, in order."""
+    own = ir_function_of(function, maps.functions)
+    if own in maps.functions:
+        return Home({own: (1.0, 0)})
+    callers = references.get(function, {})
+    if not callers or function in seen:
+        return Home()
+    calls_from: dict[str, float] = {}
+    for caller, calls in callers.items():
+        outer = home_of(caller, mapped, maps, references, seen | {function})
+        if not outer.functions:
+            return Home()
+        for ir, (weight, _) in outer.functions.items():
+            calls_from[ir] = calls_from.get(ir, 0.0) + weight * max(calls, 1)
+    lines = mapped.get(function, [])
+    homes: dict[str, tuple[float, int]] = {}
+    for ir, calls in calls_from.items():
+        depths = [maps.depths[k] for line in lines for k, _ in maps.lines[line] if k[0] == ir]
+        copies = sum(1 for k, _ in maps.lines.get(lines[0], []) if k[0] == ir) if lines else 1
+        homes[ir] = (max(1.0, min(calls, copies)), min(depths, default=0))
+    return Home(homes)
+
+
+def by_depth(items: Sequence[tuple[BlockKey, int]], depths: Mapping[BlockKey, int],
+             depth: int) -> list[tuple[BlockKey, int]]:
+    """The blocks of ``items`` at loop depth ``depth``, else those at the nearest depth:
+    a line that spans a loop's set-up and its body (``for (i = 0; i < n; i++)``) goes to
+    the blocks whose depth is the target instruction's."""
+    if not items:
+        return []
+    best = min(abs(depths.get(k, 0) - depth) for k, _ in items)
+    return [(k, n) for k, n in items if abs(depths.get(k, 0) - depth) == best]
+
+
+def hoisted(line: int, depth: int, function: str, maps: ShareMaps,
+            nearby: Sequence[int]) -> list[tuple[BlockKey, int]]:
+    """Code gcc hoisted out of a loop (a target instruction outside the loops that its
+    line's IR blocks are in): the blocks of ``function`` at its depth on the nearest line
+    of ``nearby`` (the target function's lines; on a tie the earlier line, where a loop's
+    set-up is) that has some; empty if none has."""
+    for other in sorted(nearby, key=lambda n: (abs(n - line), n > line)):
+        found = [(k, n) for k, n in maps.lines.get(other, [])
+                 if k[0] == function and maps.depths.get(k, 0) == depth]
+        if found:
+            return found
+    return []
+
+
+def line_home_shares(line: int, depth: int, home: Home, maps: ShareMaps,
+                     nearby: Sequence[int] = ()) -> Shares:
+    """A target instruction on ``line`` at target loop depth ``depth``: in each home IR
+    function with blocks on the line, its weight split over the blocks at the matching
+    loop depth in proportion to their IR instructions on the line (at a lower depth than
+    all of them: :func:`hoisted`; else the nearest depth); when no home function has the
+    line, every block on it (any function) at the nearest depth shares it."""
+    items = maps.lines.get(line, [])
+    shares: Shares = []
+    for function, (weight, offset) in home.functions.items():
+        mine = [(k, n) for k, n in items if k[0] == function]
+        if not mine:
+            continue
+        want = depth + offset
+        picked = [(k, n) for k, n in mine if maps.depths.get(k, 0) == want]
+        if not picked and want < min(maps.depths.get(k, 0) for k, _ in mine):
+            picked = hoisted(line, want, function, maps, nearby)
+        shares += line_shares(picked or by_depth(mine, maps.depths, want), weight)
+    return shares or line_shares(by_depth(items, maps.depths, depth))
 
 
 def boundary_shares(line: int, function: str, maps: ShareMaps) -> Shares:
@@ -351,13 +445,14 @@ def nearest_line(line: int, mapped: Sequence[int]) -> int | None:
 
 
 def instruction_shares(
-    insn: AsmInstruction, maps: ShareMaps, mapped: Sequence[int]
+    insn: AsmInstruction, maps: ShareMaps, mapped: Sequence[int], home: Home = Home()
 ) -> tuple[str, Shares]:
     """Where one attributed target instruction goes, and by which rule (docs/dataset.md):
     ``entry``/``return`` (prologue, epilogue, or a boundary line of a kept function),
-    ``line``, ``nearest`` (the closest line with IR code among ``mapped``, the lines of
-    the same target function that have IR blocks: the opening and closing lines of a
-    function the analysis inlined but the compiler did not), or ``none``."""
+    ``line`` (:func:`line_home_shares`), ``nearest`` (the closest line with IR code among
+    ``mapped``, the lines of the same target function that have IR blocks: the opening and
+    closing lines of a function the analysis inlined but the compiler did not), or
+    ``none``."""
     name = ir_function_of(insn.function, maps.functions)
     if insn.attributed_by == "prologue" and name in maps.entries:
         return "entry", maps.entries[name]
@@ -366,12 +461,14 @@ def instruction_shares(
     if insn.line is None:
         return "none", []
     if insn.line in maps.lines:
-        return "line", maps.lines[insn.line]
+        return "line", line_home_shares(insn.line, insn.loop_depth, home, maps, mapped)
     boundary = boundary_shares(insn.line, name, maps)
     if boundary:
         return ("entry" if boundary is maps.entries.get(name) else "return"), boundary
     near = nearest_line(insn.line, mapped)
-    return ("nearest", maps.lines[near]) if near is not None else ("none", [])
+    if near is None:
+        return "none", []
+    return "nearest", line_home_shares(near, insn.loop_depth, home, maps, mapped)
 
 
 @dataclass
@@ -382,30 +479,43 @@ class Charged:
     rules: Counter[str] = field(default_factory=Counter)
     orphan_lines: list[int] = field(default_factory=list)
     not_analyzed: dict[str, int] = field(default_factory=dict)
+    uncalled: dict[str, int] = field(default_factory=dict)
 
 
 def charge(reading: ObjectReading, features: ModuleFeatures, counts: LineCounts) -> Charged:
     """Charge every attributed NF instruction of ``reading`` to IR blocks.
 
-    A target function that the analysis has no record of and none of whose lines holds IR
-    code (e.g. the implicit constructor and destructor gcc emits for a class, which clang
-    marks artificial and the plugin skips) is not analyzed code: its instructions are
-    counted in ``not_analyzed``, apart from the unattributed ones, like the asm reader's
-    ``foreign`` functions.
+    Not analyzed code, counted in ``not_analyzed`` apart from the unattributed
+    instructions, like the asm reader's ``foreign`` functions:
+
+    - a target function that the analysis has no record of and none of whose lines holds
+      IR code (e.g. the implicit constructor and destructor gcc emits for a class, which
+      clang marks artificial and the plugin skips);
+    - an out-of-line copy of a helper that the analysis inlined everywhere (no record)
+      and that no instruction of the object calls or addresses (``uncalled``, also in
+      ``not_analyzed``): gcc inlined every call too and kept the copy for its external
+      linkage; its lines are the inlined copies' lines, so charging it would count that
+      code twice.
     """
     maps = share_maps(features, counts)
+    references = reading.references()
     out = Charged({(b.function, b.name): TargetCounts() for b in features.blocks})
     by_function: dict[str, list[AsmInstruction]] = {}
     for insn in reading.nf_instructions:
         if insn.attributed_by is not None:
             by_function.setdefault(insn.function, []).append(insn)
+    mapped = {f: sorted({i.line for i in insns if i.line in maps.lines})
+              for f, insns in by_function.items()}
     for function, insns in by_function.items():
-        mapped = sorted({i.line for i in insns if i.line in maps.lines})
-        if not mapped and ir_function_of(function, maps.functions) not in maps.functions:
+        recorded = ir_function_of(function, maps.functions) in maps.functions
+        if not recorded and (not mapped[function] or function not in references):
             out.not_analyzed[function] = len(insns)
+            if mapped[function]:
+                out.uncalled[function] = len(insns)
             continue
+        home = home_of(function, mapped, maps, references)
         for insn in insns:
-            rule, shares = instruction_shares(insn, maps, mapped)
+            rule, shares = instruction_shares(insn, maps, mapped[function], home)
             out.rules[rule] += 1
             if not shares:
                 out.orphan_lines.append(insn.line or 0)
@@ -476,6 +586,8 @@ def program_stats(reading: ObjectReading, features: ModuleFeatures, charged: Cha
         "foreign": reading.foreign_count,
         "not_analyzed": not_analyzed,
         "not_analyzed_functions": sorted(charged.not_analyzed),
+        "uncalled": sum(charged.uncalled.values()),
+        "uncalled_functions": sorted(charged.uncalled),
         "by_rule": reading.counts(),
         "by_block_rule": {r: charged.rules.get(r, 0) for r in BLOCK_RULES},
         "unattributed_asm": reading.unattributed_count,

@@ -55,6 +55,8 @@ from clara.targets.profile import CompilerSpec, OpcodeTable, TargetProfile
 AttributedBy = Literal["direct", "inline-chain", "header-line", "prologue", "epilogue"]
 Access = Literal["load", "store", "atomic"]
 TOOL_TIMEOUT_S = 600
+CALLS = frozenset({"bl", "blr", "blx", "jal", "jalr", "jalx", "bal"})  # branch-and-link
+UNCONDITIONAL = frozenset({"b", "br", "bx", "j", "jr", "ret", "eret"})  # no fall-through
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class RawInstruction:
     address: int
     mnemonic: str
     operands: str
+    relocation: str | None = None  # symbol of a relocation at this instruction (objects)
 
     @property
     def text(self) -> str:
@@ -106,6 +109,8 @@ class AsmInstruction:
     file: str | None
     line: int | None
     attributed_by: AttributedBy | None
+    loop_depth: int = 0  # target loops (backward branches of its function) around it
+    reference: str | None = None  # the symbol it branches to or addresses, if any
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,16 @@ class ObjectReading:
     @property
     def nf_instructions(self) -> list[AsmInstruction]:
         return [i for i in self.instructions if i.function in self.nf_functions]
+
+    def references(self) -> dict[str, dict[str, int]]:
+        """For each symbol, the functions whose instructions branch to or address it, with
+        the number of such instructions (a function's references to itself left out)."""
+        out: dict[str, dict[str, int]] = {}
+        for insn in self.instructions:
+            if insn.reference is not None and insn.reference != insn.function:
+                callers = out.setdefault(insn.reference, {})
+                callers[insn.function] = callers.get(insn.function, 0) + 1
+        return out
 
     @property
     def foreign_count(self) -> int:
@@ -154,6 +169,13 @@ _SYMBOL = re.compile(r"^([0-9a-f]+)\s(.{7})\s(\S+)\s+([0-9a-f]+)\s+(.+)$")
 _INSN = re.compile(r"^\s*([0-9a-f]+):\t(.*)$")
 _ADDRESS = re.compile(r"^0x([0-9a-f]+)$")
 _DISCRIMINATOR = re.compile(r"\s+\(discriminator \d+\)$")
+_RELOC = re.compile(r"^\s*[0-9a-f]+: R_\w+\s*$")
+_BRANCH = re.compile(  # AArch64, MIPS (incl. OCTEON bbit), ARM: jumps, calls, returns
+    r"^(?:b|bl|blr|br|bx|blx|ret|cbn?z|tbn?z|j|jal|jalr|jr|bal|bbit[01]3?2?|b\.\w+"
+    r"|b(?:eq|ne|ge|gt|le|lt|hi|ls|cc|cs|mi|pl|vs|vc|hs|lo|al)(?:z|zal|al|l|zl|c)?"
+    r"|bc1[tf]l?)$")
+_TARGET = re.compile(r"(?:^|[\s,])([0-9a-f]+) <[^>]*>")  # objdump may add "// b.any"
+_SYMBOL_OPERAND = re.compile(r"<([^+>]+)>")
 
 
 def parse_section_headers(text: str) -> list[SectionHeader]:
@@ -207,7 +229,9 @@ def parse_symbols(text: str) -> list[Symbol]:
 
 
 def parse_disassembly(text: str) -> list[RawInstruction]:
-    """Instructions from ``objdump -d -w --no-show-raw-insn``; data (``.word``) is skipped."""
+    """Instructions from ``objdump -d -w --no-show-raw-insn`` (with ``-r``, a relocation
+    follows its instruction on the same line: ``<addr>: R_<TYPE>\t<symbol>[+addend]``);
+    data (``.word``) is skipped."""
     instructions = []
     for line in text.splitlines():
         m = _INSN.match(line)
@@ -217,9 +241,112 @@ def parse_disassembly(text: str) -> list[RawInstruction]:
         mnemonic = parts[0].strip()
         if not mnemonic or mnemonic.startswith((".", "(bad)")):
             continue
-        operands = parts[1].strip() if len(parts) > 1 else ""
-        instructions.append(RawInstruction(int(m.group(1), 16), mnemonic, operands))
+        operands = parts[1].strip() if len(parts) > 1 and not _RELOC.match(parts[1]) else ""
+        relocated = [parts[k + 1] for k in range(len(parts) - 1) if _RELOC.match(parts[k])]
+        relocation = relocated[0].strip().split("+", 1)[0].split("-", 1)[0] if relocated else None
+        instructions.append(RawInstruction(int(m.group(1), 16), mnemonic, operands,
+                                           relocation or None))
     return instructions
+
+
+def branch_target(insn: RawInstruction) -> int | None:
+    """The address a direct branch jumps to (``b.ne 4086b8 <f+0x48>``, MIPS ``bnez
+    v0,120 <f+0x20>``), or None: a branch (``_BRANCH``) that is not a call, with a
+    resolved address operand and no relocation."""
+    if not _BRANCH.match(insn.mnemonic) or insn.mnemonic in CALLS or insn.relocation:
+        return None
+    m = _TARGET.search(insn.operands)
+    return int(m.group(1), 16) if m else None
+
+
+def reference(insn: RawInstruction) -> str | None:
+    """The symbol an instruction branches to or addresses: its relocation's symbol (a
+    relocatable object) or a resolved ``<symbol>`` operand without an offset (a linked
+    binary, or a call within one section)."""
+    if insn.relocation is not None:
+        return insn.relocation
+    m = _SYMBOL_OPERAND.search(insn.operands)
+    return m.group(1) if m else None
+
+
+def basic_blocks(insns: Sequence[RawInstruction], delay_slot: bool = False
+                 ) -> tuple[list[int], list[set[int]]]:
+    """One function's control-flow graph: the block index of each instruction and each
+    block's successors. A block ends after a branch (after its delay slot on MIPS); a
+    conditional branch falls through, an unconditional one (``UNCONDITIONAL``, or a branch
+    out of the function: a tail call) does not; calls fall through."""
+    index = {insn.address: k for k, insn in enumerate(insns)}
+    slot = 1 if delay_slot else 0
+    ends = {k + slot for k, insn in enumerate(insns)
+            if _BRANCH.match(insn.mnemonic) and insn.mnemonic not in CALLS}
+    leaders = {0} | {index[t] for i in insns if (t := branch_target(i)) in index}
+    leaders |= {k + 1 for k in ends if k + 1 < len(insns)}
+    starts = sorted(leaders)
+    block_of = [0] * len(insns)
+    for b, (lo, hi) in enumerate(itertools.pairwise([*starts, len(insns)])):
+        block_of[lo:hi] = [b] * (hi - lo)
+    succs: list[set[int]] = [set() for _ in starts]
+    for b, (lo, hi) in enumerate(itertools.pairwise([*starts, len(insns)])):
+        branch = next((insns[k] for k in range(lo, hi) if k + slot in ends), None)
+        if branch is None:
+            succs[b] |= {b + 1} if hi < len(insns) else set()
+            continue
+        target = branch_target(branch)
+        if target in index:
+            succs[b].add(block_of[index[target]])
+        if branch.mnemonic not in UNCONDITIONAL and hi < len(insns):
+            succs[b].add(b + 1)
+    return block_of, succs
+
+
+def dominators(succs: Sequence[set[int]]) -> list[set[int]]:
+    """Each block's dominators (iterative data flow from block 0); unreachable blocks get
+    only themselves."""
+    n = len(succs)
+    preds: list[set[int]] = [set() for _ in range(n)]
+    for b, out in enumerate(succs):
+        for t in out:
+            preds[t].add(b)
+    every = set(range(n))
+    dom = [{0}] + [set(every) for _ in range(1, n)]
+    changed = True
+    while changed:
+        changed = False
+        for b in range(1, n):
+            reach = [dom[p] for p in preds[b]]
+            new = (set.intersection(*reach) if reach else set()) | {b}
+            if new != dom[b]:
+                dom[b], changed = new, True
+    return dom
+
+
+def loop_depths(insns: Sequence[RawInstruction], delay_slot: bool = False) -> list[int]:
+    """For each instruction of one function (address order), how many natural loops of the
+    target code hold it: a branch to a block that dominates it is a back edge, and its
+    loop is the header plus the blocks that reach the branch without passing the header
+    (loops sharing a header count once). Backward branches that are not back edges (gcc
+    placing a shared tail before its users) make no loop."""
+    if not insns:
+        return []
+    block_of, succs = basic_blocks(insns, delay_slot)
+    dom = dominators(succs)
+    preds: list[set[int]] = [set() for _ in succs]
+    for b, out in enumerate(succs):
+        for t in out:
+            preds[t].add(b)
+    bodies: dict[int, set[int]] = {}
+    for b, out in enumerate(succs):
+        for header in out:
+            if header in dom[b]:
+                body = bodies.setdefault(header, {header})
+                stack = [b]
+                while stack:
+                    node = stack.pop()
+                    if node not in body:
+                        body.add(node)
+                        stack.extend(preds[node])
+    depth = [sum(1 for body in bodies.values() if b in body) for b in range(len(succs))]
+    return [depth[b] for b in block_of]
 
 
 def _frame(function: str, location: str) -> Frame:
@@ -449,7 +576,7 @@ def read_object(
         placed = _place(tools, obj, Path(tmp))
         symbols = parse_symbols(_run([tools["objdump"], "-t", "-w", str(placed)]))
         insns = parse_disassembly(
-            _run([tools["objdump"], "-d", "-w", "--no-show-raw-insn", str(placed)])
+            _run([tools["objdump"], "-d", "-r", "-w", "--no-show-raw-insn", str(placed)])
         )
         groups = _by_function(symbols, insns)
         addresses = "".join(f"{i.address:#x}\n" for group in groups.values() for i in group)
@@ -463,21 +590,30 @@ def read_object(
         attributions = attribute_function(group, chains, is_main, spec.opcodes)
         if any(by is not None for _, by in attributions):
             nf.add(function)
-        for insn, (line, by) in zip(group, attributions, strict=True):
-            access = classify(insn.mnemonic, spec.opcodes)
-            records.append(
-                AsmInstruction(
-                    function=function,
-                    address=insn.address,
-                    mnemonic=insn.mnemonic,
-                    operands=insn.operands,
-                    is_memory=access is not None,
-                    access=access,
-                    file=str(src) if by is not None else None,
-                    line=line,
-                    attributed_by=by,
-                )
-            )
+        records += asm_instructions(function, group, attributions, spec, src)
     return ObjectReading(
         object_path=obj, source=src, instructions=tuple(records), nf_functions=frozenset(nf)
     )
+
+
+def has_delay_slots(isa: str) -> bool:
+    """Whether the ISA executes the instruction after a branch before the branch (MIPS)."""
+    return isa.lower().startswith("mips")
+
+
+def asm_instructions(function: str, group: Sequence[RawInstruction],
+                     attributions: Sequence[Attribution], spec: CompilerSpec,
+                     source: Path) -> list[AsmInstruction]:
+    """One function's instructions (address order) with their class, line, loop depth and
+    reference."""
+    opcodes = spec.opcodes
+    depths = loop_depths(group, has_delay_slots(spec.isa))
+    out = []
+    for insn, (line, by), depth in zip(group, attributions, depths, strict=True):
+        access = classify(insn.mnemonic, opcodes)
+        out.append(AsmInstruction(
+            function=function, address=insn.address, mnemonic=insn.mnemonic,
+            operands=insn.operands, is_memory=access is not None, access=access,
+            file=str(source) if by is not None else None, line=line, attributed_by=by,
+            loop_depth=depth, reference=reference(insn)))
+    return out

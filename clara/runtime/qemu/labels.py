@@ -26,8 +26,8 @@ from clara.targets.asm_reader import (
     AsmInstruction,
     ObjectReading,
     RawInstruction,
+    asm_instructions,
     attribute_function,
-    classify,
     parse_disassembly,
 )
 from clara.targets.profile import load_target
@@ -67,13 +67,9 @@ def read_element(binary: str | Path, source: str | Path) -> ObjectReading:
     records: list[AsmInstruction] = []
     for name, group in grouped.items():
         attributed = attribute_function(group, chains, is_main, profile.compiler.opcodes)
-        for insn, (line, by) in zip(group, attributed, strict=True):
-            if called_api(chains.get(insn.address, ())) is not None:
-                continue
-            access = classify(insn.mnemonic, profile.compiler.opcodes)
-            records.append(AsmInstruction(name, insn.address, insn.mnemonic, insn.operands,
-                                          access is not None, access,
-                                          str(src) if by is not None else None, line, by))
+        records += [i for i in asm_instructions(name, group, attributed, profile.compiler,
+                                                src)
+                    if called_api(chains.get(i.address, ())) is None]
     return ObjectReading(exe, src, tuple(records), frozenset(functions))
 
 
