@@ -413,6 +413,9 @@ class _Generator:
         self.ctx = Context(has_packet=False, writable=False, entry="helper", caller=-1)
         self.helpers: list[Helper] = []  # created on first call, up to helper_budget
         self.leaf_counts = dict.fromkeys(LEAF_KINDS, 0)  # value leaves written so far
+        self.target_counts = dict.fromkeys(TARGET_KINDS, 0)  # assignment targets so far
+        # statements written per nesting depth: {"control": n, "other": n}
+        self.depth_counts = [{"control": 0, "other": 0} for _ in range(MAX_NESTING + 1)]
         self.helper_budget = 0
         self.call_budget = 0  # own call sites: helpers times the corpus's calls per helper
         self.lines: list[str] = []
@@ -475,7 +478,7 @@ class _Generator:
     def field_read(self) -> Expr:
         self.leaf_counts["field"] += 1
         spec = FIELD_BY_KEY[str(self.pick(self.c.fields_read))]
-        self.ctx.headers.add(spec.struct)
+        self.use_header(spec.struct)
         text = spec.access(self.rng.randrange(spec.array) if spec.array else 0)
         if spec.network_order and self.chance(self.c.byteorder_rate):
             call = "ntohl" if spec.width == 32 else "ntohs"
@@ -509,15 +512,10 @@ class _Generator:
         return self.literal()
 
     def behind(self, kinds: dict[str, float]) -> dict[str, float]:
-        """Leaf-kind weights by how far each possible kind is behind its corpus share among
-        the leaves written so far (structural ones included: state a rule folds into, a
-        header field written): the program's mix follows the corpus's even where a kind is
-        not available for a while. Falls back to ``kinds`` when none is behind."""
-        shares = self.c.leaf_kinds
-        scale = (sum(self.leaf_counts.values()) + 1) / sum(shares.values())
-        deficits = {k: max(0.0, shares[k] * scale - self.leaf_counts[k]) if w > 0 else 0.0
-                    for k, w in kinds.items()}
-        return deficits if sum(deficits.values()) > 0 else kinds
+        """Leaf-kind weights by how far each kind is behind its corpus share among the
+        leaves written so far (structural ones included: state a rule folds into, a header
+        field written)."""
+        return _behind(kinds, self.c.leaf_kinds, self.leaf_counts)
 
     def expr(self, depth: int) -> Expr:
         if depth <= 0 or self.ctx.statements > MAX_STATEMENTS:
@@ -618,7 +616,7 @@ class _Generator:
         """An array read: element state ``_t0[k]`` or the packet's bytes ``d[k]``."""
         local = self.ctx.has_packet and self.pick(self.c.subscript_bases) == "local"
         if local:
-            self.ctx.headers.add(PACKET_BYTES)
+            self.use_header(PACKET_BYTES)
             name, width, size = HEADER_POINTERS[PACKET_BYTES][0], 8, PACKET_BYTES_READ
         else:
             name, width, size = self.array()
@@ -700,7 +698,7 @@ class _Generator:
         return self.rng.choice(callable_)
 
     def _header_call(self, struct: str, template: str) -> Expr:
-        self.ctx.headers.add(struct)
+        self.use_header(struct)
         return Expr(template.format(f=self.rng.choice(("ip_src", "ip_dst"))), 32, 2)
 
     def depth(self) -> int:
@@ -716,7 +714,8 @@ class _Generator:
                 options[kind] = 0.0
         if sum(options.values()) <= 0:
             options["state"] = 1.0
-        kind = self.pick(options)
+        kind = str(self.pick(_behind(options, self.c.assign_targets, self.target_counts)))
+        self.target_counts[kind] += 1
         if kind == "local":
             var = self.rng.choice(locals_)
             return Expr(var.name, var.width, 0)
@@ -727,8 +726,8 @@ class _Generator:
         if kind == "field":
             spec = FIELD_BY_KEY[str(self.pick(self.c.fields_written))]
             self.leaf_counts["field"] += 1
-            self.ctx.headers.add(spec.struct)
-            self.ctx.wrote_packet = True
+            self.use_header(spec.struct)
+            self.write_packet()
             text = spec.access(self.rng.randrange(spec.array) if spec.array else 0)
             return Expr(text, spec.width, 0)
         if kind == "array":
@@ -764,13 +763,20 @@ class _Generator:
         nested = depth > 0
         control = [*CONTROL, "lookup", *([] if last and nested else ["return"])]
         rate = self.c.control_rate[depth] if depth < len(self.c.control_rate) else 0.0
+        if 0 < rate < 1:  # the share still missing at this depth, from what was written
+            behind = _behind({"control": 1.0, "other": 1.0},
+                             {"control": rate, "other": 1 - rate},
+                             self.depth_counts[min(depth, MAX_NESTING)])
+            rate = behind["control"] / sum(behind.values())
         if self.ctx.statements > MAX_STATEMENTS:
             rate = 0.0
         control_mass = sum(weights[k] for k in control)
         other_mass = sum(w for k, w in weights.items() if k not in control)
-        scale = rate / (1 - rate) * other_mass / control_mass if control_mass and rate < 1 else 0
-        for kind in control:
-            weights[kind] *= scale
+        for kind in weights:
+            if kind in control:
+                weights[kind] *= rate / control_mass if control_mass else 0.0
+            else:
+                weights[kind] *= (1 - rate) / other_mass if other_mass else 0.0
         if not (last and self.ctx.loops and nested):
             weights["break"] = 0.0
             weights["continue"] = 0.0
@@ -788,15 +794,15 @@ class _Generator:
                 self.statement("guard", depth)
                 continue
             if kind in ("return", "break", "continue"):
-                self.sink_unread()
+                self.sink_unread(depth)
                 self.statement(kind, depth)
                 break
             self.statement(kind, depth)
         else:
-            self.sink_unread()
+            self.sink_unread(depth)
         self.ctx.scopes.pop()
 
-    def sink_unread(self) -> None:
+    def sink_unread(self, depth: int) -> None:
         """Fold the scope's locals that were written but not read since into a state
         variable: NF code uses what it computes, so no dead stores for the compiler to drop."""
         ops = _restrict({k: self.c.compound_assign.get(k, 0.0) for k in SINK_OPS}, SINK_OPS)
@@ -804,6 +810,8 @@ class _Generator:
             if (var.assignable or var.row) and var.name not in self.ctx.read:
                 value = f"{var.name}->key" if var.row else var.name
                 target = self.scalar()
+                self.target_counts["state"] += 1
+                self.written(depth, "other")
                 if target.width < 32 and 0 < var.width < 32:
                     value = f"(uint32_t) {value}"
                 self.emit(f"{target.name} {self.pick(ops)} {value};")
@@ -831,7 +839,24 @@ class _Generator:
 
     def statement(self, kind: str, depth: int) -> None:
         self.ctx.statements += 1
+        self.written(depth, "control" if kind in (*CONTROL, "guard", "lookup") else "other")
         getattr(self, f"stmt_{kind}")(depth)
+
+    def use_header(self, struct: str) -> None:
+        """A header pointer the function's first lines declare (a statement at depth 0)."""
+        if struct not in self.ctx.headers:
+            self.ctx.headers.add(struct)
+            self.written(0, "other")
+
+    def write_packet(self) -> None:
+        """The entry writes the packet: it starts with ``uniqueify`` and its null check."""
+        if not self.ctx.wrote_packet:
+            self.ctx.wrote_packet = True
+            self.written(0, "control")
+
+    def written(self, depth: int, kind: str) -> None:
+        """Count a statement written at ``depth`` (the control share follows the corpus's)."""
+        self.depth_counts[min(depth, MAX_NESTING)][kind] += 1
 
     def wrote(self, target: Expr) -> None:
         """A write to a local: its value is unread until an expression reads it."""
@@ -910,8 +935,8 @@ class _Generator:
             self.emit(f"{self.container('vector')}.clear();")
         elif api == "click_in_cksum":
             spec = self.rng.choice([f for f in FIELDS if f.name in ("ip_sum", "th_sum", "uh_sum")])
-            self.ctx.headers.add(spec.struct)
-            self.ctx.wrote_packet = True
+            self.use_header(spec.struct)
+            self.write_packet()
             old = self.field_read()
             self.emit(f"click_update_in_cksum(&{spec.access()}, {old.text}, {value.text});")
         elif api == "memory.copy":
@@ -928,9 +953,11 @@ class _Generator:
             return
         if self.ctx.entry == "push" and self.chance(0.5):
             self.ctx.statements += 1
+            self.written(depth, "other")
             self.emit(f"output({self.rng.randint(0, 1)}).push(q);")
         else:
             self.ctx.statements += 1
+            self.written(depth, "other")
             self.emit("q->kill();")
         self.emit("return;" if self.ctx.entry == "push" else "return 0;")
 
@@ -1025,6 +1052,10 @@ class _Generator:
     # --- functions ----------------------------------------------------------------------
     def function(self, ctx: Context, length: int) -> list[str]:
         self.ctx = ctx
+        # the lines every function has besides its body: the packet and the final return or
+        # push, and the port for push
+        for _ in range(1 if ctx.entry == "helper" else 2 + (ctx.entry == "push")):
+            self.written(0, "other")
         self.lines = []
         self.indent = 1
         self.ctx.scopes = [[]]
@@ -1102,6 +1133,17 @@ def _helper_definition(gen: _Generator, class_name: str, index: int) -> list[str
     return ["uint32_t", f"{class_name}::{helper.name}({helper.params})", "{",
             *(_helper_setup(ctx) if helper.takes_packet else []), *body,
             f"    return {result};", "}", ""]
+
+
+def _behind(possible: Mapping[str, float], shares: Mapping[str, float],
+            counts: Mapping[str, int]) -> dict[str, float]:
+    """Weights of the ``possible`` kinds (weight > 0) by how far each is behind its share
+    of what was written so far: the program's mix follows the corpus's even where a kind
+    is unavailable for a while. ``possible`` itself when none is behind."""
+    scale = (sum(counts.values()) + 1) / sum(shares.values())
+    deficits = {k: max(0.0, shares.get(k, 0.0) * scale - counts.get(k, 0)) if w > 0 else 0.0
+                for k, w in possible.items()}
+    return deficits if sum(deficits.values()) > 0 else dict(possible)
 
 
 def _with_args(ctx: Context, arguments: list[Var]) -> Context:
