@@ -1,7 +1,8 @@
-"""Reading the plugin's ``clara.features/1`` JSONL records into typed objects.
+"""Reading the plugin's ``clara.features/2`` JSONL records into typed objects.
 
 The record shapes are specified in docs/design.md ("clara-features"). Unknown extra keys
-are kept in ``extra`` so a newer plugin does not break an older reader.
+are ignored so a newer plugin does not break an older reader. Schema 1 records (an older
+plugin) are read too; they lack the blocks' ``opt`` object (``Block.opt`` is None).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import Any
 
 from clara.errors import ClaraError
 
-FEATURES_SCHEMA = "clara.features/1"
+FEATURES_SCHEMA = "clara.features/2"
+READABLE_SCHEMAS = ("clara.features/1", FEATURES_SCHEMA)
 KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
 
 
@@ -59,6 +61,24 @@ class BlockDataFlow:
     origin: str = ""
 
 
+@dataclass(frozen=True)
+class OptimizedCounts:
+    """A block's share of what LLVM -O2, run on a clone of the module, keeps of its source
+    lines (the record's ``opt`` object): instructions, memory accesses and calls, split among
+    the blocks with IR instructions on each line in proportion to those instructions."""
+
+    instructions: float
+    memory: float
+    calls: float
+
+
+def _optimized(rec: dict[str, Any] | None) -> OptimizedCounts | None:
+    if rec is None:
+        return None
+    return OptimizedCounts(float(rec["instructions"]), float(rec["memory"]),
+                           float(rec["calls"]))
+
+
 def _dataflow(rec: dict[str, Any]) -> BlockDataFlow:
     counts = {k: int(rec[k]) for k in BlockDataFlow.__dataclass_fields__
               if k != "origin" and k in rec}
@@ -90,6 +110,7 @@ class Block:
     is_entry: bool
     is_exit: bool
     dataflow: BlockDataFlow = field(default_factory=BlockDataFlow)
+    opt: OptimizedCounts | None = None  # None: written by a schema-1 plugin
 
 
 @dataclass(frozen=True)
@@ -169,6 +190,7 @@ def _block(rec: dict[str, Any]) -> Block:
         is_entry=bool(rec.get("is_entry", False)),
         is_exit=bool(rec.get("is_exit", False)),
         dataflow=_dataflow(rec.get("dataflow", {})),
+        opt=_optimized(rec.get("opt")),
     )
 
 
@@ -221,8 +243,9 @@ def parse_features(lines: Iterable[str], origin: str) -> ModuleFeatures:
             continue
         try:
             rec = json.loads(line)
-            if rec.get("schema") != FEATURES_SCHEMA:
-                raise ValueError(f"schema {rec.get('schema')!r}, expected {FEATURES_SCHEMA!r}")
+            if rec.get("schema") not in READABLE_SCHEMAS:
+                raise ValueError(f"schema {rec.get('schema')!r}, expected one of "
+                                 f"{', '.join(READABLE_SCHEMAS)}")
             kind = rec.get("record")
             if kind == "module":
                 features.module = rec.get("module", "")

@@ -4,13 +4,15 @@
 //
 // DESCRIPTION:
 //    clara-features (module pass): writes the per-block feature records of the
-//    NF's own functions as JSONL, schema "clara.features/1": one `module`
+//    NF's own functions as JSONL, schema "clara.features/2": one `module`
 //    record, then per own function one `function` record and its `block`
 //    records, then one `state` record per state variable touched, and
 //    `warning` records for what could not be classified (docs/design.md,
 //    "clara-features"). Kinds come from ClaraKindsAnalysis, loop depth from
 //    LoopAnalysis, field names from debug info. Blocks carry line_counts
-//    (instructions per source line of the block's file). Accesses of the
+//    (instructions per source line of the block's file) and `opt`: the
+//    block's share of what LLVM -O2, run on a clone of the module, keeps of
+//    its lines (instructions, memory accesses, calls). Accesses of the
 //    vtable pointer (field "<vptr>") and of a whole object ("<whole>") get
 //    no state record. Run after clara-prepare.
 //    print<clara-features> is the same pass writing to stdout.

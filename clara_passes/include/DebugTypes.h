@@ -90,6 +90,9 @@ bool isOwnFunction(const llvm::Function &F, const ApiCatalog &Cat);
 bool isInMainFile(const llvm::Function &F);
 /// isInMainFile, or the DISubprogram file is in the main file's directory.
 bool isInNFSource(const llvm::Function &F);
+
+/// Full path of a DIFile: directory joined unless the name is absolute, dots removed.
+std::string joinPath(const llvm::DIFile *F);
 /// Plain C or extern "C": the symbol is not C++-mangled.
 bool isPlainC(const llvm::Function &F);
 /// Source file of a function: DISubprogram file ("" without debug info).

@@ -19,6 +19,7 @@
 #include "ClaraPrepare.h"
 #include "DebugTypes.h"
 #include "KindTags.h"
+#include "OptLines.h"
 #include "Tokenizer.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -51,7 +52,7 @@ static cl::opt<std::string> FeaturesOutput(
     cl::desc("Where clara-features writes its JSONL records ('-' = stdout)"),
     cl::value_desc("file"), cl::init(""));
 
-static constexpr const char *Schema = "clara.features/1";
+static constexpr const char *Schema = "clara.features/2";
 
 namespace {
 
@@ -430,6 +431,18 @@ unsigned lineInFile(const DebugLoc &Loc, const DIFile *File,
   return 0;
 }
 
+/// A block's IR instructions per line of its function's file (DIF).
+std::map<unsigned, int64_t> blockLineCounts(const BasicBlock &BB, const DIFile *DIF,
+                                            const std::string &DIFPath) {
+  std::map<unsigned, int64_t> Counts;
+  for (const Instruction &I : BB)
+    if (!isDebugIntrinsic(I))
+      if (const DebugLoc &Loc = I.getDebugLoc())
+        if (unsigned FL = lineInFile(Loc, DIF, DIFPath))
+          ++Counts[FL];
+  return Counts;
+}
+
 struct StateKey {
   std::string Object, Field;
   bool operator<(const StateKey &O) const {
@@ -768,6 +781,29 @@ private:
   DenseMap<const AllocaInst *, SmallVector<const StoreInst *, 4>> Stores;
 };
 
+/// The block's share of the -O2 counts of its lines. LineCounts: its IR
+/// instructions per line of File; Totals: all recorded blocks' per line.
+OptCount blockOptCount(const std::map<unsigned, int64_t> &LineCounts,
+                       const std::string &File,
+                       const std::map<SourceLine, int64_t> &Totals,
+                       const OptLineCounts &Opt) {
+  OptCount C;
+  for (auto &KV : LineCounts) {
+    SourceLine L{File, KV.first};
+    auto O = Opt.find(L);
+    auto T = Totals.find(L);
+    if (O != Opt.end() && T != Totals.end() && T->second > 0)
+      C.add(O->second, (double)KV.second / (double)T->second);
+  }
+  return C;
+}
+
+json::Value optJson(const OptCount &C) {
+  return json::Object{{"instructions", C.Instructions},
+                      {"memory", C.Memory},
+                      {"calls", C.Calls}};
+}
+
 } // namespace
 
 PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) {
@@ -804,6 +840,22 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
   std::string BlockModule = M.getSourceFileName().empty()
                                 ? M.getModuleIdentifier()
                                 : M.getSourceFileName();
+  // -O0 IR instructions per NF line over all recorded blocks, and what -O2
+  // keeps of each line (the blocks' "opt" objects).
+  // (measured by clara-prepare before it inlined; here if it did not run).
+  std::map<SourceLine, int64_t> LineTotals;
+  for (Function &F : M) {
+    if (F.isDeclaration() || !shouldRecord(F, Cat) || !F.getSubprogram())
+      continue;
+    const DIFile *DIF = F.getSubprogram()->getFile();
+    for (const BasicBlock &BB : F)
+      for (auto &KV : blockLineCounts(BB, DIF, filePath(DIF)))
+        LineTotals[{joinPath(DIF), KV.first}] += KV.second;
+  }
+  std::optional<OptLineCounts> Stored = readOptLines(M);
+  OptLineCounts OptLines =
+      Stored ? *Stored : optimizedLineCounts(M, Cat, ownFiles(M, Cat));
+
   std::map<StateKey, StateLoc> State;
   for (Function &F : M) {
     if (F.isDeclaration() || !shouldRecord(F, Cat))
@@ -867,7 +919,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
       for (const BasicBlock *S : successors(&BB))
         Succs.push_back((int64_t)Index[S]);
       std::set<unsigned> Lines;
-      std::map<unsigned, int64_t> LineCounts; // counted instructions per line
+      std::map<unsigned, int64_t> LineCounts = blockLineCounts(BB, DIF, DIFPath);
       int64_t FirstLine = 0, FirstCol = 0;
       unsigned N = 0;
       std::map<std::string, int64_t> Counts{{"compute", 0},   {"mem.stack", 0},
@@ -884,8 +936,6 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
         if (const DebugLoc &Loc = I.getDebugLoc()) {
           L = Loc.getLine();
           C = Loc.getCol();
-          if (unsigned FL = lineInFile(Loc, DIF, DIFPath))
-            ++LineCounts[FL];
         }
         if (L) {
           Lines.insert(L);
@@ -986,6 +1036,8 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
             {"tokens", std::move(Tokens)},
             {"counts", std::move(CountsObj)},
             {"line_counts", std::move(LineCountsObj)},
+            {"opt", optJson(blockOptCount(LineCounts, DIF ? joinPath(DIF) : "",
+                                          LineTotals, OptLines))},
             {"dataflow", Flow.block(BB)},
             {"api_calls", std::move(ApiCalls)},
             {"state_accesses", std::move(Accesses)},

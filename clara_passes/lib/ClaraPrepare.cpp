@@ -12,6 +12,7 @@
 // License: Apache-2.0
 //==============================================================================
 #include "ClaraPrepare.h"
+#include "OptLines.h"
 #include "ApiCatalog.h"
 #include "DebugTypes.h"
 #include "KindTags.h"
@@ -95,6 +96,9 @@ static bool inlineOwnFunctions(Module &M, const ApiCatalog &Cat) {
 
 PreservedAnalyses ClaraPreparePass::run(Module &M, ModuleAnalysisManager &) {
   const ApiCatalog &Cat = ApiCatalog::get();
+  // What -O2 keeps of each line, measured before the own helpers are inlined
+  // (so that -O2 makes its own inlining decisions, as the target compiler does).
+  writeOptLines(M, optimizedLineCounts(M, Cat, ownFiles(M, Cat)));
   bool Changed = inlineOwnFunctions(M, Cat);
 
   LLVMContext &Ctx = M.getContext();

@@ -308,7 +308,7 @@ std::string diTypeName(const DIType *T) {
   return T->getName().str();
 }
 
-static std::string joinPath(const DIFile *F) {
+std::string joinPath(const DIFile *F) {
   if (!F)
     return "";
   SmallString<256> P(F->getFilename());

@@ -1,4 +1,4 @@
-; clara-features on the prepared element: JSONL records (clara.features/1):
+; clara-features on the prepared element: JSONL records (clara.features/2):
 ; module, function, one block record per basic block (succs by index, loop
 ; depth, source lines, compacted tokens incl. header-field tokens, counts by
 ; kind, API calls, state accesses named from debug info), state records.
@@ -7,10 +7,10 @@
 ; RUN: %opt -passes=clara-prepare,clara-features -clara-features-output=%t.jsonl -disable-output %inputs/counter.ll
 ; RUN: FileCheck %s < %t.jsonl
 
-; CHECK: {"schema":"clara.features/1","record":"module","module":"{{.*}}counter.ll","source_file":"counter.cc","target_triple":"x86_64-pc-linux-gnu","api_catalog":"<embedded>"}
+; CHECK: {"schema":"clara.features/2","record":"module","module":"{{.*}}counter.ll","source_file":"counter.cc","target_triple":"x86_64-pc-linux-gnu","api_catalog":"<embedded>"}
 ; The inlined helper gets no records of its own.
 ; CHECK-NOT: bucket
-; CHECK: {"schema":"clara.features/1","record":"function","function":"_ZN7Counter13simple_actionEP6Packet","demangled":"Counter::simple_action(Packet*)","file":"counter.cc","line":46,"blocks":5,{{.*}}"return_blocks":1,"is_packet_entry":true,"callees":[{"demangled":"Packet::ip_header() const","kind":"api.Packet::ip_header","name":"_ZNK6Packet9ip_headerEv"},{"demangled":"Packet::length() const","kind":"api.Packet::length","name":"_ZNK6Packet6lengthEv"}]}
+; CHECK: {"schema":"clara.features/2","record":"function","function":"_ZN7Counter13simple_actionEP6Packet","demangled":"Counter::simple_action(Packet*)","file":"counter.cc","line":46,"blocks":5,{{.*}}"return_blocks":1,"is_packet_entry":true,"callees":[{"demangled":"Packet::ip_header() const","kind":"api.Packet::ip_header","name":"_ZNK6Packet9ip_headerEv"},{"demangled":"Packet::length() const","kind":"api.Packet::length","name":"_ZNK6Packet6lengthEv"}]}
 
 ; entry: header-field tokens, including the ip_hl bit-field read without a GEP.
 ; CHECK: "record":"block",{{.*}}"block":"entry","index":0,"succs":[1],"loop_depth":0,"lines":[41,47,48,49,50],"file":"counter.cc","first_line":47,"first_column":24,
@@ -39,6 +39,6 @@
 
 ; State records: members named from debug info, sizes of the whole member.
 ; CHECK-NOT: "record":"warning"
-; CHECK: {"schema":"clara.features/1","record":"state","object":"Counter","field":"_bytes","type":"uint32_t[16]","offset":4,"size":64,"scope":"member"}
-; CHECK: {"schema":"clara.features/1","record":"state","object":"Counter","field":"_count","type":"uint32_t","offset":0,"size":4,"scope":"member"}
-; CHECK: {"schema":"clara.features/1","record":"state","object":"total_packets","field":"","type":"uint32_t","offset":0,"size":4,"scope":"global"}
+; CHECK: {"schema":"clara.features/2","record":"state","object":"Counter","field":"_bytes","type":"uint32_t[16]","offset":4,"size":64,"scope":"member"}
+; CHECK: {"schema":"clara.features/2","record":"state","object":"Counter","field":"_count","type":"uint32_t","offset":0,"size":4,"scope":"member"}
+; CHECK: {"schema":"clara.features/2","record":"state","object":"total_packets","field":"","type":"uint32_t","offset":0,"size":4,"scope":"global"}
