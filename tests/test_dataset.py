@@ -15,6 +15,7 @@ from clara.dataset.builder import (
     ProgramSource,
     ProgramTask,
     build_program_records,
+    copies,
     ir_function_of,
     line_blocks,
     line_shares,
@@ -95,6 +96,18 @@ def test_target_symbols_map_to_clangs_function_names() -> None:
     assert nearest_line(10, [4, 12, 8]) == 12 and nearest_line(3, []) is None
 
 
+def test_copies_are_repeated_runs_of_lines_and_mnemonics() -> None:
+    """A shared tail that gcc copied onto two paths (the same three (line, mnemonic) pairs
+    twice) counts as 2 copies; an instruction repeated alone does not."""
+    def insn(address: int, line: int, mnemonic: str) -> AsmInstruction:
+        return AsmInstruction("f", address, mnemonic, "", False, None, "f.c", line, "direct")
+
+    tail = [(131, "add"), (133, "ldp"), (133, "ret")]
+    seq = [(120, "ldr"), *tail, (128, "ldr"), (128, "add"), *tail, (140, "ldr")]
+    made = copies([insn(4 * k, line, m) for k, (line, m) in enumerate(seq)])
+    assert made == [1, 2, 2, 2, 1, 1, 2, 2, 2, 1]
+
+
 # --------------------------------------------------------------------------- one program
 
 
@@ -146,6 +159,61 @@ def test_a_line_shared_by_blocks_is_split_by_their_ir_instructions(
     entry = blocks[("sel", "entry")]
     assert entry["lines"] == [split]
     assert entry["target_compute"] + entry["target_memory"] == pytest.approx(on_line * 3 / 9)
+
+
+HELPERS = """\
+unsigned scan(const unsigned char *p, unsigned n)
+{
+    unsigned s = 0;
+    for (unsigned i = 0; i < n; i++)
+        s += p[i];
+    return s;
+}
+
+__attribute__((noinline)) unsigned mix(unsigned x)
+{
+    x ^= x >> 15;
+    x *= 0x2c1b3c6du;
+    x ^= x >> 12;
+    return x;
+}
+
+unsigned first(const unsigned char *p)
+{
+    return scan(p, 16) + mix(p[0]);
+}
+
+unsigned second(const unsigned char *p)
+{
+    return mix(p[1]) ^ 7u;
+}
+"""
+
+
+@pytest.mark.parametrize("target", ["bluefield2", "octeon"])
+def test_out_of_line_copies_of_inlined_helpers(target: str, tmp_path: Path) -> None:
+    """clara-prepare inlines both helpers into their callers (no records). gcc inlines
+    ``scan`` too but keeps its external copy, which nothing calls: it is not charged
+    (``uncalled``), or ``first`` would pay for scan's loop twice. gcc keeps ``mix`` out of
+    line (noinline) and calls it from both functions: each execution of either runs all of
+    mix, so both get its instructions (the labels sum to one more copy of mix)."""
+    source = tmp_path / "helpers.c"
+    source.write_text(HELPERS)
+    result = build_program_records(ProgramSource("helpers.c", source), load_target(target),
+                                   CompileOptions())
+    profile = with_dwarf4(load_target(target))
+    obj = compile_source(profile, source, tmp_path / "check").object_path
+    per_function: dict[str, int] = {}
+    for insn in read_object(profile, obj, source).nf_instructions:
+        per_function[insn.function] = per_function.get(insn.function, 0) + 1
+    stats = result.stats
+    assert {r["function"] for r in result.records} == {"first", "second"}
+    assert stats["uncalled_functions"] == ["scan"] and stats["uncalled"] == per_function["scan"]
+    assert stats["target_instructions"] == sum(per_function.values()) - per_function["scan"]
+    assert stats["unattributed"] == 0
+    labels = sum(r["target_compute"] + r["target_memory"] for r in result.records)
+    assert labels == pytest.approx(stats["charged"])
+    assert labels == pytest.approx(stats["attributed"] + per_function["mix"])
 
 
 def test_a_failing_program_is_returned_with_its_seed_and_stderr(tmp_path: Path) -> None:

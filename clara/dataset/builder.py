@@ -471,6 +471,25 @@ def instruction_shares(
     return "nearest", line_home_shares(near, insn.loop_depth, home, maps, mapped)
 
 
+COPY_WINDOW = 3  # instructions: a (line, mnemonic) run this long seen twice is a copy
+
+
+def copies(insns: Sequence[AsmInstruction], window: int = COPY_WINDOW) -> list[int]:
+    """For each instruction of one target function (address order), how many copies of it
+    the compiler made: the most times a run of ``window`` consecutive (line, mnemonic)
+    pairs that holds it occurs in the function. gcc duplicates code onto the paths that
+    reach it (a shared tail and return after an ``if``/``else``, a call reached two ways)
+    and unrolls small loops completely; one execution of the IR block runs one copy."""
+    tokens = [(i.line, i.mnemonic) for i in insns]
+    grams = [tuple(tokens[k:k + window]) for k in range(len(tokens) - window + 1)]
+    seen = Counter(grams)
+    out = [1] * len(tokens)
+    for k, gram in enumerate(grams):
+        for j in range(k, k + window):
+            out[j] = max(out[j], seen[gram])
+    return out
+
+
 @dataclass
 class Charged:
     """The outcome of charging one object's instructions to IR blocks."""
@@ -514,13 +533,13 @@ def charge(reading: ObjectReading, features: ModuleFeatures, counts: LineCounts)
                 out.uncalled[function] = len(insns)
             continue
         home = home_of(function, mapped, maps, references)
-        for insn in insns:
+        for insn, made in zip(insns, copies(insns), strict=True):
             rule, shares = instruction_shares(insn, maps, mapped[function], home)
             out.rules[rule] += 1
             if not shares:
                 out.orphan_lines.append(insn.line or 0)
             for key, weight in shares:
-                out.blocks[key].add(insn.access, weight)
+                out.blocks[key].add(insn.access, weight / made)
     return out
 
 
