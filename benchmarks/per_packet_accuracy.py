@@ -10,8 +10,8 @@ down to ``--packets`` packets), one trace is generated and used twice:
   ``qemu-aarch64`` with the counting plugin (``count_execution``): instructions and memory
   instructions per packet in the NF's code and in the framework API code (not the driver glue).
 
-Compared per NF x workload: NF + API instructions and memory accesses per packet. Four
-predictions share the profile and the frequencies; the first three also the API costs, and
+Compared per NF x workload: NF + API instructions and memory accesses per packet. Five
+predictions share the profile and the frequencies; the first four also the API costs, and
 they differ in the NF part:
 
 * **model** (the primary figure, the one issue 5's target is about): the compute model's
@@ -21,9 +21,12 @@ they differ in the NF part:
   (``clara.runtime.qemu.labels``), the instructions run for API calls left out: no model, no
   out-of-line convention, which isolates the per-packet machinery (frequencies + API costs)
   from the compute model, up to the attribution's own error;
-* **ool labels**: the dataset builder's labels as the compute model is trained on them
-  (``clara.dataset.builder.build_program_records``: framework APIs kept out of line), what a
-  perfect compute model would give;
+* **inline labels**: the dataset builder's labels in its default mode
+  (``clara.dataset.builder.build_program_records``, ``api_calls="inline"``: framework
+  headers inlined as in a real build, the instructions run for API calls left out for the
+  cost tables), what a perfect compute model trained on them would give;
+* **ool labels**: the builder's labels with the framework APIs kept out of line
+  (``api_calls="out-of-line"``, the labels the shipped compute model was trained on);
 * **baseline**: the IR's own counts, no model and no API table (instructions = IR
   instructions per packet, API calls included as one instruction each; memory = IR stack +
   state + packet accesses per packet).
@@ -82,6 +85,7 @@ WORKLOADS: dict[str, str] = {
 }
 INSTRUCTION_BOUND, MEMORY_BOUND, NF_GOAL = 0.10, 0.15, 10
 MEMORY_KINDS = ("mem.stack", "mem.state", "mem.packet")
+LABEL_KINDS = ("real", "inline", "ool")  # NF parts from per-block labels (module docstring)
 
 
 @dataclass(frozen=True)
@@ -134,10 +138,10 @@ def baseline(features: ModuleFeatures, frequencies: Mapping[tuple[str, str], flo
 Labels = dict[tuple[str, str], tuple[float, float]]  # (function, block) -> (insns, memory)
 
 
-def ool_labels(element: Element, target: str) -> Labels:
-    """The dataset builder's labels of the element (framework APIs out of line)."""
+def builder_labels(element: Element, target: str, api_calls: str) -> Labels:
+    """The dataset builder's labels of the element (``api_calls``: inline or out-of-line)."""
     result = build_program_records(ProgramSource(element.name, element.source),
-                                   load_target(target), CompileOptions())
+                                   load_target(target), CompileOptions(), api_calls=api_calls)
     return {(r["function"], r["block"]): (r["target_compute"] + r["target_memory"],
                                           r["target_memory"]) for r in result.records}
 
@@ -244,7 +248,9 @@ def run_element(element: Element, target: str, packets: int, presets: list[str],
     predictions = predict_blocks(module.features, load_target(target))
     table = load_table(target)
     binary = cross_build(element.source, element.name, target)
-    labels = {"real": real_labels(module, element, binary), "ool": ool_labels(element, target)}
+    labels = {"real": real_labels(module, element, binary),
+              "inline": builder_labels(element, target, "inline"),
+              "ool": builder_labels(element, target, "out-of-line")}
     rows = []
     for preset in presets:
         t0 = time.perf_counter()
@@ -283,6 +289,8 @@ ERRORS = {  # summary name -> path in a row
     "instructions": "error.instructions", "memory": "error.memory",
     "real_labels_instructions": "real_labels.error.instructions",
     "real_labels_memory": "real_labels.error.memory",
+    "inline_labels_instructions": "inline_labels.error.instructions",
+    "inline_labels_memory": "inline_labels.error.memory",
     "ool_labels_instructions": "ool_labels.error.instructions",
     "ool_labels_memory": "ool_labels.error.memory",
     "api_instructions_chain": "error.api_instructions_chain",
@@ -297,7 +305,7 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
     per_nf = {}
     for nf, mine in by_nf.items():
         s = {f"max_{name}": _max_abs(mine, path) for name, path in ERRORS.items()}
-        for kind in ("", "real_labels_", "ool_labels_"):
+        for kind in ("", "real_labels_", "inline_labels_", "ool_labels_"):
             s[f"{kind}meets_instructions"] = s[f"max_{kind}instructions"] <= INSTRUCTION_BOUND
             s[f"{kind}meets_memory"] = s[f"max_{kind}memory"] <= MEMORY_BOUND
         per_nf[nf] = s
@@ -315,7 +323,7 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "nfs_meeting_memory_bound": count("meets_memory"),
         "goal_met": met >= NF_GOAL,
         **{f"{kind}_labels_nfs_meeting_{what}_bound": count(f"{kind}_labels_meets_{part}")
-           for kind in ("real", "ool")
+           for kind in LABEL_KINDS
            for what, part in (("instruction", "instructions"), ("memory", "memory"))},
         "mean_abs_error": {k: mean_abs(f"error.{k}") for k in
                            ("instructions", "memory", "nf_instructions", "api_instructions",
@@ -324,18 +332,19 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
         **{f"{kind}_labels_mean_abs_error": {
             k: mean_abs(f"{kind}_labels.error.{k}") for k in
             ("instructions", "memory", "nf_instructions_chain", "nf_memory_chain")}
-           for kind in ("real", "ool")},
+           for kind in LABEL_KINDS},
         "baseline_mean_abs_error": {k: mean_abs(f"baseline_error.{k}")
                                     for k in ("instructions", "memory")},
     }
 
 
 def table_text(rows: list[dict[str, Any]]) -> str:
-    header = ["nf", "workload", "qemu insns", "model", "err", "real lbl", "ool lbl",
-              "base", "API", "vs chain", "qemu mem", "model", "real lbl"]
+    header = ["nf", "workload", "qemu insns", "model", "err", "real lbl", "inline lbl",
+              "ool lbl", "base", "API", "vs chain", "qemu mem", "model", "real lbl"]
     body = [[r["nf"], r["workload"], f"{r['qemu']['instructions']:.1f}",
              f"{r['predicted']['instructions']:.1f}", f"{r['error']['instructions']:+.1%}",
              f"{r['real_labels']['error']['instructions']:+.1%}",
+             f"{r['inline_labels']['error']['instructions']:+.1%}",
              f"{r['ool_labels']['error']['instructions']:+.1%}",
              f"{r['baseline_error']['instructions']:+.1%}",
              f"{r['predicted']['api_instructions']:.1f}",
@@ -367,13 +376,16 @@ def main() -> int:
     nfs = len(summary["per_nf"])
     print(f"\nNFs within {INSTRUCTION_BOUND:.0%} on instructions for every workload: "
           f"model {summary['nfs_meeting_instruction_bound']}/{nfs} (goal {NF_GOAL}), real "
-          f"labels {summary['real_labels_nfs_meeting_instruction_bound']}/{nfs}, ool labels "
+          f"labels {summary['real_labels_nfs_meeting_instruction_bound']}/{nfs}, inline "
+          f"labels {summary['inline_labels_nfs_meeting_instruction_bound']}/{nfs}, ool labels "
           f"{summary['ool_labels_nfs_meeting_instruction_bound']}/{nfs}; within "
           f"{MEMORY_BOUND:.0%} on memory: model {summary['nfs_meeting_memory_bound']}/{nfs}, "
-          f"real labels {summary['real_labels_nfs_meeting_memory_bound']}/{nfs}, ool labels "
+          f"real labels {summary['real_labels_nfs_meeting_memory_bound']}/{nfs}, inline "
+          f"labels {summary['inline_labels_nfs_meeting_memory_bound']}/{nfs}, ool labels "
           f"{summary['ool_labels_nfs_meeting_memory_bound']}/{nfs}")
     for label, key in (("model", "mean_abs_error"),
                        ("real labels", "real_labels_mean_abs_error"),
+                       ("inline labels", "inline_labels_mean_abs_error"),
                        ("ool labels", "ool_labels_mean_abs_error"),
                        ("baseline (IR counts, no model)", "baseline_mean_abs_error")):
         print(f"mean |error|, {label}: "
@@ -388,8 +400,12 @@ def main() -> int:
         "primary": "model: the compute model's per-block predictions (issue 5's target)",
         "real_labels": "NF part: the dataset builder's attribution of the element's code in the "
                        "binary QEMU runs (API calls left out), same frequencies and API costs",
-        "ool_labels": "NF part: the dataset builder's labels (APIs out of line: the compute "
-                      "model's training labels), same frequencies and API costs",
+        "inline_labels": "NF part: the dataset builder's labels with API calls inline (the "
+                         "default mode: headers inlined as in a real build, API-call "
+                         "instructions left out), same frequencies and API costs",
+        "ool_labels": "NF part: the dataset builder's labels with API calls out of line (the "
+                      "labels the shipped compute model was trained on), same frequencies "
+                      "and API costs",
         "baseline": "IR counts per packet, no model and no API table",
         "chain": "QEMU's element code split by call chain: an instruction is the API's when "
                  "an outer frame of its inline chain is a catalog API",

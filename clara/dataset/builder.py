@@ -58,6 +58,12 @@ LineBlocks = dict[int, list[tuple[BlockKey, int]]]  # line -> (block, IR instruc
 HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx")
 ACCESS_KINDS = ("load", "store", "atomic")
 BLOCK_RULES = ("line", "entry", "return", "nearest", "none")
+#: How the target build treats framework API calls (docs/dataset.md, "API calls"):
+#: ``inline`` compiles the headers as a real build does and leaves the instructions run for
+#: an API call (an API frame in their inline chain) out of the labels, for the API cost
+#: tables; ``out-of-line`` keeps every API function a call.
+API_CALLS = ("inline", "out-of-line")
+DEFAULT_API_CALLS = "inline"
 
 
 class BuildError(ClaraError):
@@ -145,9 +151,19 @@ def with_dwarf4(profile: TargetProfile) -> TargetProfile:
     return replace(profile, compiler=replace(spec, c=c, cxx=cxx))
 
 
-def target_include_dirs(options: CompileOptions, shadow: Path) -> list[Path]:
-    """The target compile's include path: shadow wrappers, the user's dirs, the framework."""
-    return [shadow, *options.include_dirs, CLICK_COMPAT_INCLUDE]
+def target_include_dirs(options: CompileOptions, shadow: Path | None) -> list[Path]:
+    """The target compile's include path: shadow wrappers (API calls out of line), the
+    user's dirs, the framework."""
+    return [*([shadow] if shadow else []), *options.include_dirs, CLICK_COMPAT_INCLUDE]
+
+
+def without_api_code(reading: ObjectReading) -> tuple[ObjectReading, Counter[tuple[str, int]]]:
+    """``reading`` without the instructions that run for a framework API call (those the
+    asm reader named an ``api`` for), and their count per call site (API, NF line)."""
+    sites: Counter[tuple[str, int]] = Counter(
+        (i.api, i.line or 0) for i in reading.instructions if i.api is not None)
+    kept = tuple(i for i in reading.instructions if i.api is None)
+    return replace(reading, instructions=kept), sites
 
 
 # --------------------------------------------------------------------------- IR line counts
@@ -591,7 +607,8 @@ def block_record(
 
 
 def program_stats(reading: ObjectReading, features: ModuleFeatures, charged: Charged,
-                  line_counts_from: str) -> dict[str, Any]:
+                  line_counts_from: str, api_sites: Mapping[tuple[str, int], int]
+                  ) -> dict[str, Any]:
     """Attribution statistics of one program, step by step (docs/dataset.md)."""
     not_analyzed = sum(charged.not_analyzed.values())
     nf = len(reading.nf_instructions) - not_analyzed
@@ -617,6 +634,8 @@ def program_stats(reading: ObjectReading, features: ModuleFeatures, charged: Cha
         "charged": sum(c.compute + c.memory for c in charged.blocks.values()),
         "ir_functions_without_target": sorted({b.function for b in features.blocks} - labelled),
         "line_counts_from": line_counts_from,
+        "api_instructions": sum(api_sites.values()),
+        "api_sites": [[api, line, n] for (api, line), n in sorted(api_sites.items())],
     }
 
 
@@ -632,12 +651,15 @@ def block_line_counts(features: ModuleFeatures, prepared: Path, source: Path) ->
 
 def build_program_records(
     source: ProgramSource, target: TargetProfile, options: CompileOptions,
-    workdir: Path | None = None,
+    workdir: Path | None = None, api_calls: str = DEFAULT_API_CALLS,
 ) -> ProgramResult:
-    """Analyze ``source``, compile it for ``target``, and label every IR block.
+    """Analyze ``source``, compile it for ``target``, and label every IR block;
+    ``api_calls`` (:data:`API_CALLS`) says how the target build treats framework calls.
 
     Raises BuildError naming the failing stage, with the tool's stderr.
     """
+    if api_calls not in API_CALLS:
+        raise ClaraError(f"api calls {api_calls!r}: use one of {', '.join(API_CALLS)}")
     with contextlib.ExitStack() as stack:
         work = workdir or Path(stack.enter_context(tempfile.TemporaryDirectory(
             prefix="clara-ds-")))
@@ -653,7 +675,8 @@ def build_program_records(
             raise BuildError("ir", str(err), clang_stderr.getvalue()) from err
         timings["ir_s"] = time.perf_counter() - start
         start = time.perf_counter()
-        shadow = outline_headers(CLICK_COMPAT_INCLUDE, work / "outline")
+        shadow = (outline_headers(CLICK_COMPAT_INCLUDE, work / "outline")
+                  if api_calls == "out-of-line" else None)
         try:
             compiled = compile_source(with_dwarf4(target), source.path, work / "target",
                                       target_include_dirs(options, shadow))
@@ -662,14 +685,15 @@ def build_program_records(
         timings["target_s"] = time.perf_counter() - start
         start = time.perf_counter()
         try:
-            reading = read_object(target, compiled.object_path, source.path)
+            reading, api_sites = without_api_code(read_object(
+                target, compiled.object_path, source.path, apis=api_calls == "inline"))
         except ClaraError as err:
             raise BuildError("read", str(err)) from err
         timings["read_s"] = time.perf_counter() - start
     features = analyzed.features
     charged = charge(reading, features, counts)
     functions = {f.name: f for f in features.functions}
-    stats = program_stats(reading, features, charged, counts_from)
+    stats = program_stats(reading, features, charged, counts_from, api_sites)
     absent = set(stats["ir_functions_without_target"])
     records = [
         block_record(source, b, functions[b.function], charged.blocks[(b.function, b.name)],
@@ -693,6 +717,7 @@ class ProgramTask:
     options: CompileOptions
     corpus: Any = None  # clara.synth.ast_stats.CorpusStats guiding synthesis, or None
     guided: bool = True
+    api_calls: str = DEFAULT_API_CALLS
 
 
 @dataclass(frozen=True)
@@ -735,7 +760,8 @@ def run_task(task: ProgramTask) -> ProgramResult | ProgramFailure:
             else:
                 path = task.path
             source = ProgramSource(task.program_id, path, task.seed)
-            return build_program_records(source, task.target, task.options, work)
+            return build_program_records(source, task.target, task.options, work,
+                                         task.api_calls)
     except BuildError as err:
         return ProgramFailure(task.program_id, task.seed, err.stage, str(err), err.detail, text)
     except Exception as err:  # a crash is logged with the program, and the build goes on

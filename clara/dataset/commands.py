@@ -23,7 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from clara import __version__
-from clara.dataset.builder import ProgramFailure, ProgramResult, ProgramTask, run_task
+from clara.dataset.builder import (
+    API_CALLS,
+    DEFAULT_API_CALLS,
+    ProgramFailure,
+    ProgramResult,
+    ProgramTask,
+    run_task,
+)
 from clara.dataset.executors import (
     EXECUTORS,
     default_jobs,
@@ -56,6 +63,7 @@ class ProgramSpec:
     root: Path | None = None  # program ids of existing sources are relative to it
     guided: bool = True
     corpus: tuple[Path, ...] = (DEFAULT_CORPUS,)
+    api_calls: str = DEFAULT_API_CALLS  # how the target build treats framework API calls
 
 
 def first_line_of(argv: Sequence[str]) -> str:
@@ -116,6 +124,7 @@ def identity(profile: TargetProfile, options: CompileOptions, spec: ProgramSpec,
         "catalog_sha256": file_sha256(CATALOG_PATH),
         "include_dirs": [str(d) for d in options.include_dirs],
         "source": source,
+        "api_calls": spec.api_calls,
     }
 
 
@@ -135,9 +144,11 @@ def tasks_for(spec: ProgramSpec, profile: TargetProfile, options: CompileOptions
     """One task per program, in a stable order."""
     if spec.sources:
         root = spec.root or Path("/")
-        return [ProgramTask(path.relative_to(root).as_posix(), None, path, profile, options)
+        return [ProgramTask(path.relative_to(root).as_posix(), None, path, profile, options,
+                            api_calls=spec.api_calls)
                 for path in spec.sources]
-    return [ProgramTask(f"seed-{seed}", seed, None, profile, options, corpus, spec.guided)
+    return [ProgramTask(f"seed-{seed}", seed, None, profile, options, corpus, spec.guided,
+                        spec.api_calls)
             for seed in range(spec.seed, spec.seed + spec.count)]
 
 
@@ -191,18 +202,19 @@ def build_dataset(profile: TargetProfile, options: CompileOptions, spec: Program
 def spec_from_args(args: argparse.Namespace) -> ProgramSpec:
     if args.from_paths:
         root, sources = sources_in([Path(p) for p in args.from_paths])
-        return ProgramSpec(sources=sources, root=root)
+        return ProgramSpec(sources=sources, root=root, api_calls=args.api_calls)
     if args.programs is None or args.programs < 1:
         raise ClaraError("give --programs N (N >= 1) to synthesize, or --from DIR")
     corpus = tuple(Path(p) for p in args.corpus) if args.corpus else (DEFAULT_CORPUS,)
     return ProgramSpec(count=args.programs, seed=args.seed, guided=not args.unguided,
-                       corpus=corpus)
+                       corpus=corpus, api_calls=args.api_calls)
 
 
 def summary_text(manifest: dict[str, Any]) -> str:
     counts, run = manifest["counts"], manifest.get("last_run", {})
+    api_calls = manifest["identity"].get("api_calls", "out-of-line")
     lines = [
-        f"dataset {manifest['identity']['target']} ({manifest['state']}): "
+        f"dataset {manifest['identity']['target']}, API calls {api_calls} ({manifest['state']}): "
         f"{counts['programs_ok']} programs, {counts['programs_failed']} failed, "
         f"{counts['blocks']} blocks",
         f"  target instructions {counts['target_instructions']}, unattributed "
@@ -270,6 +282,11 @@ def register(sub: argparse._SubParsersAction,
     build.add_argument("--no-progress", action="store_true", help="no progress bar")
     build.add_argument("-I", dest="include", action="append", default=[], metavar="DIR",
                        help="add DIR to the include path of both compilers")
+    build.add_argument("--api-calls", choices=API_CALLS, default=DEFAULT_API_CALLS,
+                       help="inline (default): compile the framework headers as a real build "
+                            "does and leave the instructions run for API calls out of the "
+                            "labels (the API cost tables price them); out-of-line: keep "
+                            "every framework API function a call")
     build.set_defaults(func=run_build)
     info = dataset.add_parser("info", help="summarize a dataset directory",
                               description="Print a dataset's manifest: target, tools, counts.")

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Literal
 
 from clara.errors import ClaraError
+from clara.ir.catalog import match_api, shipped_catalog
 from clara.targets.compiler import require_program
 from clara.targets.profile import CompilerSpec, OpcodeTable, TargetProfile
 
@@ -109,8 +110,9 @@ class AsmInstruction:
     file: str | None
     line: int | None
     attributed_by: AttributedBy | None
-    loop_depth: int = 0  # target loops (backward branches of its function) around it
+    loop_depth: int = 0  # natural loops of its function's target code around it
     reference: str | None = None  # the symbol it branches to or addresses, if any
+    api: str | None = None  # the catalog API it runs for (outermost API frame), if asked
 
 
 @dataclass(frozen=True)
@@ -414,6 +416,14 @@ def chain_attribution(frames: Sequence[Frame], is_main: Callable[[str], bool]) -
     return None, None
 
 
+def called_api(chain: Sequence[Frame]) -> str | None:
+    """The framework API an instruction runs for: the outermost frame of its inline chain
+    that is a catalog API (as the NF's IR calls it), or None (the NF's own code)."""
+    catalog = shipped_catalog()
+    return next((hit.name for frame in reversed(chain)
+                 if (hit := match_api(frame.function, catalog)) is not None), None)
+
+
 def own_line(frames: Sequence[Frame], is_main: Callable[[str], bool]) -> int | None:
     """The line in the function's own (outermost) frame, when that is the main file."""
     if not frames:
@@ -563,10 +573,11 @@ def _main_matcher(source: Path) -> Callable[[str], bool]:
 
 
 def read_object(
-    profile: TargetProfile, object_path: str | Path, source: str | Path
+    profile: TargetProfile, object_path: str | Path, source: str | Path, apis: bool = False
 ) -> ObjectReading:
     """Every instruction of every function in ``object_path``, classified and attributed to
-    lines of the main source file ``source`` (the file that was compiled)."""
+    lines of the main source file ``source`` (the file that was compiled); with ``apis``,
+    each also names the framework API it runs for (:func:`called_api`)."""
     obj, src = Path(object_path), Path(source).resolve()
     if not obj.is_file():
         raise ClaraError(f"{obj}: no such object file")
@@ -590,7 +601,8 @@ def read_object(
         attributions = attribute_function(group, chains, is_main, spec.opcodes)
         if any(by is not None for _, by in attributions):
             nf.add(function)
-        records += asm_instructions(function, group, attributions, spec, src)
+        records += asm_instructions(function, group, attributions, spec, src,
+                                    chains if apis else None)
     return ObjectReading(
         object_path=obj, source=src, instructions=tuple(records), nf_functions=frozenset(nf)
     )
@@ -603,9 +615,10 @@ def has_delay_slots(isa: str) -> bool:
 
 def asm_instructions(function: str, group: Sequence[RawInstruction],
                      attributions: Sequence[Attribution], spec: CompilerSpec,
-                     source: Path) -> list[AsmInstruction]:
-    """One function's instructions (address order) with their class, line, loop depth and
-    reference."""
+                     source: Path, chains: Mapping[int, Sequence[Frame]] | None = None
+                     ) -> list[AsmInstruction]:
+    """One function's instructions (address order) with their class, line, loop depth,
+    reference and, given their inline ``chains``, the API they run for."""
     opcodes = spec.opcodes
     depths = loop_depths(group, has_delay_slots(spec.isa))
     out = []
@@ -615,5 +628,6 @@ def asm_instructions(function: str, group: Sequence[RawInstruction],
             function=function, address=insn.address, mnemonic=insn.mnemonic,
             operands=insn.operands, is_memory=access is not None, access=access,
             file=str(source) if by is not None else None, line=line, attributed_by=by,
-            loop_depth=depth, reference=reference(insn)))
+            loop_depth=depth, reference=reference(insn),
+            api=called_api(chains.get(insn.address, ())) if chains is not None else None))
     return out

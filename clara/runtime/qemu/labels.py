@@ -7,7 +7,7 @@ labels). Here the same attribution (``clara.targets.asm_reader.attribute_functio
 lines, ``clara.dataset.builder.charge`` from lines to IR blocks) is applied to the build that
 QEMU runs, where the compiler inlined the framework's headers as it chose; the instructions that
 run for a framework API call (those whose inline chain has a catalog API frame,
-``clara.runtime.qemu.run.called_api``) are left out, since Clara prices them with the API
+``clara.targets.asm_reader.called_api``) are left out, since Clara prices them with the API
 cost table. Frequency x these labels is the element's own code per packet as the real build
 has it: with the API costs, a prediction that depends on neither the compute model nor the
 out-of-line convention of its labels (``benchmarks/per_packet_accuracy.py``).
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from clara.dataset.builder import BlockKey, LineCounts, TargetCounts, charge
 from clara.ir.features import ModuleFeatures
-from clara.runtime.qemu.run import _locations, _run, _symbols, called_api, inline_chains
+from clara.runtime.qemu.run import _locations, _run, _symbols, inline_chains
 from clara.targets.asm_reader import (
     AsmInstruction,
     ObjectReading,
@@ -68,8 +68,7 @@ def read_element(binary: str | Path, source: str | Path) -> ObjectReading:
     for name, group in grouped.items():
         attributed = attribute_function(group, chains, is_main, profile.compiler.opcodes)
         records += [i for i in asm_instructions(name, group, attributed, profile.compiler,
-                                                src)
-                    if called_api(chains.get(i.address, ())) is None]
+                                                src, chains) if i.api is None]
     return ObjectReading(exe, src, tuple(records), frozenset(functions))
 
 

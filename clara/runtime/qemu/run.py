@@ -41,7 +41,6 @@ from typing import Any
 import numpy as np
 
 from clara.errors import ClaraError
-from clara.ir.catalog import match_api, shipped_catalog
 from clara.runtime.build import (
     DRIVER_SOURCE,
     HOST_DIR,
@@ -52,7 +51,7 @@ from clara.runtime.build import (
     element_header,
     element_jobs,
 )
-from clara.targets.asm_reader import Frame, parse_addr2line
+from clara.targets.asm_reader import Frame, called_api, parse_addr2line
 from clara.targets.profile import TargetProfile, load_target
 
 QEMU_DIR = Path(__file__).resolve().parent
@@ -559,14 +558,6 @@ def inline_chains(binary: Path, addrs: Sequence[int]) -> dict[int, tuple[Frame, 
     return parse_addr2line(_run(
         [profile.compiler.tool("addr2line"), "-e", str(binary), "-a", "-i", "-f", "-C"],
         input="".join(f"0x{a:x}\n" for a in addrs)))
-
-
-def called_api(chain: Sequence[Frame]) -> str | None:
-    """The framework API an instruction runs for: the outermost frame of its inline chain
-    that is a catalog API (as the element's IR calls it), or None (the element's code)."""
-    catalog = shipped_catalog()
-    return next((hit.name for frame in reversed(chain)
-                 if (hit := match_api(frame.function, catalog)) is not None), None)
 
 
 def chain_split(binary: str | Path, pcs: str | Path, packets: int) -> ChainSplit:
