@@ -59,6 +59,10 @@ Definitions (the generator in ``clara.synth.generator`` mirrors them):
   index ``literal`` (an integer literal) or ``variable``.
 - *call statement* (``call_statements``): a ``call`` statement by its callee: the catalog
   name, ``own`` for an own packet-path function, or ``extern``.
+- *leading integer declarations* (``leading_decls``): per function, the integer locals
+  declared by the declarations that open its body (the run of ``decl`` statements before the
+  first other statement; a pointer declaration in the run, ``const click_ip *iph = ...``,
+  continues it but is not counted).
 - *loop counter type*: the declared type of the variable a ``for`` statement's init declares.
 """
 
@@ -125,6 +129,7 @@ class CorpusStats:
     control_depth: dict[int, int] = field(default_factory=dict)
     subscripts: dict[str, int] = field(default_factory=dict)
     call_statements: dict[str, int] = field(default_factory=dict)
+    leading_decls: dict[int, int] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=True) + "\n"
@@ -135,7 +140,8 @@ class CorpusStats:
         if data.get("schema") != STATS_SCHEMA:
             raise ClaraError(f"stats schema is {data.get('schema')!r}, expected {STATS_SCHEMA!r}")
         int_keyed = {"nesting_depth", "expr_depth", "member_accesses", "loop_trip_counts",
-                     "block_lengths", "body_lengths", "condition_terms", "control_depth"}
+                     "block_lengths", "body_lengths", "condition_terms", "control_depth",
+                     "leading_decls"}
         values: dict[str, Any] = {}
         for f in fields(cls):
             if f.name not in data:
@@ -321,7 +327,8 @@ class _Measure:
                 "unary_ops", "fields_read", "fields_written", "api_calls", "member_accesses",
                 "loop_trip_counts", "block_lengths", "body_lengths", "local_types",
                 "assign_targets", "leaves", "condition_terms", "condition_atoms",
-                "counter_types", "control_depth", "subscripts", "call_statements")
+                "counter_types", "control_depth", "subscripts", "call_statements",
+                "leading_decls")
         }
         self.functions = 0
         self.own_calls = 0
@@ -347,6 +354,7 @@ class _Measure:
         self.counters["member_accesses"][members] += 1
         self.counters["leaves"].update(_leaves(body, function, directory))
         self.counters["body_lengths"][len(list(body.get_children()))] += 1
+        self.counters["leading_decls"][_leading_integer_decls(body)] += 1
         for child in body.get_children():
             self._statement(child, 0)
 
@@ -451,6 +459,22 @@ def _leaves(node: Any, function: Any, directory: Path, parent: Any = None) -> It
         yield "state" if _is_member_access(node, function, directory) else "member"
     for child in node.get_children():
         yield from _leaves(child, function, directory, node)
+
+
+INTEGER_TYPES = frozenset({"BOOL", "CHAR_U", "UCHAR", "USHORT", "UINT", "ULONG", "ULONGLONG",
+                           "CHAR_S", "SCHAR", "SHORT", "INT", "LONG", "LONGLONG"})
+
+
+def _leading_integer_decls(body: Any) -> int:
+    """Integer locals declared by the run of declarations that opens ``body``."""
+    count = 0
+    for statement in body.get_children():
+        if statement.kind.name != "DECL_STMT":
+            break
+        count += sum(v.kind.name == "VAR_DECL"
+                     and v.type.get_canonical().kind.name in INTEGER_TYPES
+                     for v in statement.get_children())
+    return count
 
 
 def _callee_kind(call: Any, own: set[str]) -> str:

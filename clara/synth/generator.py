@@ -1058,8 +1058,7 @@ class _Generator:
             self.written(0, "other")
         self.lines = []
         self.indent = 1
-        self.ctx.scopes = [[]]
-        self.block(length, 0)
+        self.block(length, 0)  # the parameters stay in scope (``ctx.scopes``)
         return self.lines
 
 
