@@ -45,6 +45,8 @@ from typing import Any
 from clara.analyze import analyze_module
 from clara.errors import ClaraError
 from clara.ir.features import Block, Function, ModuleFeatures
+from clara.runtime.build import TEMPLATES
+from clara.runtime.qemu.run import NO_API_EVENTS
 from clara.targets.asm_reader import AsmInstruction, ObjectReading, read_object
 from clara.targets.compiler import compile_source
 from clara.targets.profile import TargetProfile
@@ -149,6 +151,18 @@ def with_dwarf4(profile: TargetProfile) -> TargetProfile:
     spec = profile.compiler
     c, cxx = ((t[0], "-gdwarf-4", *t[1:]) for t in (spec.c, spec.cxx))
     return replace(profile, compiler=replace(spec, c=c, cxx=cxx))
+
+
+def with_runtime(profile: TargetProfile) -> TargetProfile:
+    """``profile`` whose C++ command force-includes the reverse-ported runtime as a real
+    build of an element has it (``clara.runtime.qemu.run.cross_build``): the template
+    definitions of ``HashMap``/``HashTable``/``Vector`` (``click_templates.hh``), which the
+    compatibility headers only declare, so their code is inlined where gcc chooses instead
+    of being calls; and ``no_api_events.h`` first, which compiles the profiling hook away
+    (a NIC build has no such call)."""
+    spec = profile.compiler
+    forced = ("-include", str(NO_API_EVENTS), "-include", str(TEMPLATES))
+    return replace(profile, compiler=replace(spec, cxx=(spec.cxx[0], *forced, *spec.cxx[1:])))
 
 
 def target_include_dirs(options: CompileOptions, shadow: Path | None) -> list[Path]:
@@ -675,10 +689,11 @@ def build_program_records(
             raise BuildError("ir", str(err), clang_stderr.getvalue()) from err
         timings["ir_s"] = time.perf_counter() - start
         start = time.perf_counter()
-        shadow = (outline_headers(CLICK_COMPAT_INCLUDE, work / "outline")
-                  if api_calls == "out-of-line" else None)
+        inline = api_calls == "inline"
+        shadow = None if inline else outline_headers(CLICK_COMPAT_INCLUDE, work / "outline")
+        build = with_runtime(with_dwarf4(target)) if inline else with_dwarf4(target)
         try:
-            compiled = compile_source(with_dwarf4(target), source.path, work / "target",
+            compiled = compile_source(build, source.path, work / "target",
                                       target_include_dirs(options, shadow))
         except ClaraError as err:
             raise BuildError("target", f"{target.name} compiler failed", str(err)) from err
@@ -686,7 +701,8 @@ def build_program_records(
         start = time.perf_counter()
         try:
             reading, api_sites = without_api_code(read_object(
-                target, compiled.object_path, source.path, apis=api_calls == "inline"))
+                target, compiled.object_path, source.path,
+                (CLICK_COMPAT_INCLUDE, TEMPLATES.parent) if inline else ()))
         except ClaraError as err:
             raise BuildError("read", str(err)) from err
         timings["read_s"] = time.perf_counter() - start

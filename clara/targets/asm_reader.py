@@ -416,12 +416,38 @@ def chain_attribution(frames: Sequence[Frame], is_main: Callable[[str], bool]) -
     return None, None
 
 
+@lru_cache(maxsize=4096)
+def api_named(function: str) -> str | None:
+    """The catalog API a (demangled) function is, or None."""
+    hit = match_api(function, shipped_catalog())
+    return hit.name if hit is not None else None
+
+
+FRAMEWORK_CODE = "framework"  # the API of framework code whose inline frames were lost
+
+
 def called_api(chain: Sequence[Frame]) -> str | None:
     """The framework API an instruction runs for: the outermost frame of its inline chain
     that is a catalog API (as the NF's IR calls it), or None (the NF's own code)."""
-    catalog = shipped_catalog()
-    return next((hit.name for frame in reversed(chain)
-                 if (hit := match_api(frame.function, catalog)) is not None), None)
+    return next((api for frame in reversed(chain)
+                 if (api := api_named(frame.function)) is not None), None)
+
+
+def api_of(chain: Sequence[Frame], framework: tuple[Path, ...]) -> str | None:
+    """:func:`called_api`, or ``FRAMEWORK_CODE`` for an instruction whose innermost line is
+    in a file under a ``framework`` directory while no frame names the API: gcc dropped the
+    inlined call's range and kept the header line (an orphan row), so it is framework code
+    run for a call the chain no longer shows."""
+    api = called_api(chain)
+    if api is None and chain and chain[0].file is not None and _under(chain[0].file, framework):
+        return FRAMEWORK_CODE
+    return api
+
+
+@lru_cache(maxsize=4096)
+def _under(path: str, roots: tuple[Path, ...]) -> bool:
+    real = Path(os.path.realpath(path))
+    return any(real.is_relative_to(os.path.realpath(root)) for root in roots)
 
 
 def own_line(frames: Sequence[Frame], is_main: Callable[[str], bool]) -> int | None:
@@ -573,11 +599,12 @@ def _main_matcher(source: Path) -> Callable[[str], bool]:
 
 
 def read_object(
-    profile: TargetProfile, object_path: str | Path, source: str | Path, apis: bool = False
+    profile: TargetProfile, object_path: str | Path, source: str | Path,
+    framework: tuple[Path, ...] = (),
 ) -> ObjectReading:
     """Every instruction of every function in ``object_path``, classified and attributed to
-    lines of the main source file ``source`` (the file that was compiled); with ``apis``,
-    each also names the framework API it runs for (:func:`called_api`)."""
+    lines of the main source file ``source`` (the file that was compiled); given the
+    ``framework`` directories, each also names the API it runs for (:func:`api_of`)."""
     obj, src = Path(object_path), Path(source).resolve()
     if not obj.is_file():
         raise ClaraError(f"{obj}: no such object file")
@@ -602,7 +629,7 @@ def read_object(
         if any(by is not None for _, by in attributions):
             nf.add(function)
         records += asm_instructions(function, group, attributions, spec, src,
-                                    chains if apis else None)
+                                    chains if framework else None, framework)
     return ObjectReading(
         object_path=obj, source=src, instructions=tuple(records), nf_functions=frozenset(nf)
     )
@@ -615,10 +642,11 @@ def has_delay_slots(isa: str) -> bool:
 
 def asm_instructions(function: str, group: Sequence[RawInstruction],
                      attributions: Sequence[Attribution], spec: CompilerSpec,
-                     source: Path, chains: Mapping[int, Sequence[Frame]] | None = None
-                     ) -> list[AsmInstruction]:
+                     source: Path, chains: Mapping[int, Sequence[Frame]] | None = None,
+                     framework: tuple[Path, ...] = ()) -> list[AsmInstruction]:
     """One function's instructions (address order) with their class, line, loop depth,
-    reference and, given their inline ``chains``, the API they run for."""
+    reference and, given their inline ``chains`` and the ``framework`` directories, the
+    API they run for (:func:`api_of`)."""
     opcodes = spec.opcodes
     depths = loop_depths(group, has_delay_slots(spec.isa))
     out = []
@@ -629,5 +657,6 @@ def asm_instructions(function: str, group: Sequence[RawInstruction],
             operands=insn.operands, is_memory=access is not None, access=access,
             file=str(source) if by is not None else None, line=line, attributed_by=by,
             loop_depth=depth, reference=reference(insn),
-            api=called_api(chains.get(insn.address, ())) if chains is not None else None))
+            api=api_of(chains.get(insn.address, ()), framework)
+            if chains is not None and framework else None))
     return out

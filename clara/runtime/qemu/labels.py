@@ -21,6 +21,7 @@ from pathlib import Path
 
 from clara.dataset.builder import BlockKey, LineCounts, TargetCounts, charge
 from clara.ir.features import ModuleFeatures
+from clara.runtime.build import HOST_DIR, INCLUDE_DIR
 from clara.runtime.qemu.run import _locations, _run, _symbols, inline_chains
 from clara.targets.asm_reader import (
     AsmInstruction,
@@ -68,7 +69,8 @@ def read_element(binary: str | Path, source: str | Path) -> ObjectReading:
     for name, group in grouped.items():
         attributed = attribute_function(group, chains, is_main, profile.compiler.opcodes)
         records += [i for i in asm_instructions(name, group, attributed, profile.compiler,
-                                                src, chains) if i.api is None]
+                                                src, chains, (INCLUDE_DIR, HOST_DIR))
+                    if i.api is None]
     return ObjectReading(exe, src, tuple(records), frozenset(functions))
 
 
