@@ -41,6 +41,9 @@ Definitions (the generator in ``clara.synth.generator`` mirrors them):
   header field), ``state`` (a member access as above), ``member`` (another struct member,
   e.g. ``f->int_ip``), ``local``, ``array`` (a subscript), ``deref`` (``*p``) or ``other``.
 - *else branches*: ``if`` statements that have an ``else``.
+- *guards*: ``if`` statements without ``else`` whose body is a ``return`` or a block that
+  ends with one (an early exit); *final returns*: function bodies whose last statement is a
+  ``return``.
 - *value leaf* (``leaves``): an operand that reads a value without an operator, by kind:
   ``literal`` (integer or bool literal), ``local`` (a local variable or parameter; not when it
   is only the base of a member access such as ``ip`` in ``ip->ip_p``), ``state`` (a member
@@ -63,6 +66,10 @@ Definitions (the generator in ``clara.synth.generator`` mirrors them):
   declared by the declarations that open its body (the run of ``decl`` statements before the
   first other statement; a pointer declaration in the run, ``const click_ip *iph = ...``,
   continues it but is not counted).
+- *operand shape* (``operand_shapes``): each binary operator other than assignment, comma
+  and ``&&``/``||``, as ``"GROUP SHAPE"``: group ``compare`` (``== != < > <= >=``) or
+  ``value`` (arithmetic and bitwise), shape ``literal`` when an operand is an integer literal,
+  else ``variable``.
 - *loop counter type*: the declared type of the variable a ``for`` statement's init declares.
 """
 
@@ -122,6 +129,8 @@ class CorpusStats:
     local_types: dict[str, int] = field(default_factory=dict)
     assign_targets: dict[str, int] = field(default_factory=dict)
     else_branches: int = 0
+    guards: int = 0
+    final_returns: int = 0
     leaves: dict[str, int] = field(default_factory=dict)
     condition_terms: dict[int, int] = field(default_factory=dict)
     condition_atoms: dict[str, int] = field(default_factory=dict)
@@ -130,6 +139,7 @@ class CorpusStats:
     subscripts: dict[str, int] = field(default_factory=dict)
     call_statements: dict[str, int] = field(default_factory=dict)
     leading_decls: dict[int, int] = field(default_factory=dict)
+    operand_shapes: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=True) + "\n"
@@ -328,11 +338,13 @@ class _Measure:
                 "loop_trip_counts", "block_lengths", "body_lengths", "local_types",
                 "assign_targets", "leaves", "condition_terms", "condition_atoms",
                 "counter_types", "control_depth", "subscripts", "call_statements",
-                "leading_decls")
+                "leading_decls", "operand_shapes")
         }
         self.functions = 0
         self.own_calls = 0
         self.else_branches = 0
+        self.guards = 0
+        self.final_returns = 0
         self.scope: tuple[Any, Path] | None = None  # the function being measured, its dir
         self.own: set[str] = set()  # USRs of the corpus file's packet-path functions
 
@@ -355,6 +367,7 @@ class _Measure:
         self.counters["leaves"].update(_leaves(body, function, directory))
         self.counters["body_lengths"][len(list(body.get_children()))] += 1
         self.counters["leading_decls"][_leading_integer_decls(body)] += 1
+        self.final_returns += _ends_with_return(body)
         for child in body.get_children():
             self._statement(child, 0)
 
@@ -362,6 +375,8 @@ class _Measure:
         name = node.kind.name
         if name in ("BINARY_OPERATOR", "COMPOUND_ASSIGNMENT_OPERATOR"):
             self.counters["binary_ops"][binary_op(node)] += 1
+            if name == "BINARY_OPERATOR" and binary_op(node) not in ("=", ",", "&&", "||"):
+                self.counters["operand_shapes"][_operand_shape(node)] += 1
         elif name == "UNARY_OPERATOR":
             self.counters["unary_ops"][unary_op(node)] += 1
         elif name == "MEMBER_REF_EXPR":
@@ -400,6 +415,8 @@ class _Measure:
             self.counters["block_lengths"][len(subs)] += 1
         if kind == "if" and len(subs) >= 2:
             self.else_branches += 1
+        if kind == "if" and len(subs) == 1 and _ends_with_return(subs[0]):
+            self.guards += 1
         if kind == "call":
             self.counters["call_statements"][_callee_kind(_strip(node), self.own)] += 1
         if kind in ("assign", "compound_assign", "incdec") and self.scope is not None:
@@ -414,7 +431,8 @@ class _Measure:
             return dict(sorted(counter.items()))
 
         return CorpusStats(files=files, functions=self.functions, own_calls=self.own_calls,
-                           else_branches=self.else_branches,
+                           else_branches=self.else_branches, guards=self.guards,
+                           final_returns=self.final_returns,
                            **{name: plain(c) for name, c in self.counters.items()})
 
 
@@ -463,6 +481,20 @@ def _leaves(node: Any, function: Any, directory: Path, parent: Any = None) -> It
 
 INTEGER_TYPES = frozenset({"BOOL", "CHAR_U", "UCHAR", "USHORT", "UINT", "ULONG", "ULONGLONG",
                            "CHAR_S", "SCHAR", "SHORT", "INT", "LONG", "LONGLONG"})
+
+
+def _ends_with_return(statement: Any) -> bool:
+    if statement.kind.name == "COMPOUND_STMT":
+        children = list(statement.get_children())
+        return bool(children) and children[-1].kind.name == "RETURN_STMT"
+    return statement.kind.name == "RETURN_STMT"
+
+
+def _operand_shape(node: Any) -> str:
+    """``"GROUP SHAPE"`` of a binary operator (see the module docstring)."""
+    group = "compare" if binary_op(node) in COMPARISONS else "value"
+    literal = any(_strip(c).kind.name == "INTEGER_LITERAL" for c in node.get_children())
+    return f"{group} {'literal' if literal else 'variable'}"
 
 
 def _leading_integer_decls(body: Any) -> int:

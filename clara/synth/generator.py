@@ -54,6 +54,7 @@ ARRAY_SIZES = (4, 8, 16, 64, 256)
 MAX_EXPR_DEPTH = 7
 MAX_NESTING = 3
 MAX_STATEMENTS = 90
+MAX_LEADING_DECLS = 6
 PACKET_BYTES = "unsigned char"  # the packet's bytes, ``d = q->data()``, read as ``d[k]``
 PACKET_BYTES_READ = 34  # bytes ``d[k]`` may read (an IP header and a UDP/TCP port pair)
 HEADER_POINTERS = {"click_ip": ("ip", "ip_header"), "click_tcp": ("tcp", "tcp_header"),
@@ -144,6 +145,9 @@ class Choices:
     subscript_bases: dict[str, float]
     subscript_literal_rate: float
     row_rate: float
+    leading_decls: dict[int, float]
+    value_literal_rate: float
+    compare_literal_rate: float
     mean_helpers: float
     new_helper_rate: float
 
@@ -205,6 +209,17 @@ def _statement_apis(call_statements: Mapping[str, int]) -> dict[str, float]:
     return _restrict(counts, STATEMENT_APIS)
 
 
+def _literal_rate(stats: CorpusStats, group: str) -> float:
+    """The share of the corpus's ``group`` binary operators with a literal operand; for
+    ``value``, of those other than shifts (the generator's shift amounts are literals)."""
+    shapes = stats.operand_shapes
+    literal, variable = shapes.get(f"{group} literal", 0), shapes.get(f"{group} variable", 0)
+    if group == "value":
+        shifts = min(literal, stats.binary_ops.get("<<", 0) + stats.binary_ops.get(">>", 0))
+        literal -= shifts
+    return literal / (literal + variable) if literal + variable else 0.5
+
+
 def _generated_decl_share(stats: CorpusStats) -> float:
     """The share of the corpus's declared locals the ``decl`` statement writes: integers and
     pointers to the NF's own structs (loop counters and framework pointers, such as header
@@ -249,7 +264,11 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
     value_unary = sum(stats.unary_ops.get(op, 0) for op in VALUE_UNARY)
     node_kinds = {**stats.node_kinds, "CALL_EXPR": _expression_calls(stats),
                   "UNARY_OPERATOR": value_unary}
-    statements = {**stats.statements, "lookup": apis.get("HashMap::find", 0),
+    # early exits are written as guards (``return`` statements not last in a block), so the
+    # ``if`` weight leaves them out; the final return of a function is written by its frame
+    ifs = stats.statements.get("if", 0) - stats.guards
+    statements = {**stats.statements, "lookup": apis.get("HashMap::find", 0), "if": ifs,
+                  "return": stats.statements.get("return", 0) - stats.final_returns,
                   "decl": stats.statements.get("decl", 0) * _generated_decl_share(stats)}
     subscript_bases, subscript_literal_rate = _subscripts(stats.subscripts)
     statement_apis = _statement_apis(stats.call_statements)
@@ -278,12 +297,15 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
         control_rate=_control_rate(stats),
         assign_targets=_restrict({**stats.assign_targets,
                                   "lookup": stats.assign_targets.get("deref", 0)}, TARGET_KINDS),
-        else_rate=stats.else_branches / ifs if (ifs := stats.statements.get("if", 0)) else 0.3,
+        else_rate=min(1.0, stats.else_branches / ifs) if ifs > 0 else 0.3,
         braced_rate=min(1.0, stats.statements.get("compound", 0) / bodies) if bodies else 0.5,
         byteorder_rate=min(1.0, apis.get("byteorder", 0) / order_uses) if order_uses else 0.5,
         signed_counter_rate=_int_share(stats.counter_types),
         subscript_bases=subscript_bases, subscript_literal_rate=subscript_literal_rate,
         row_rate=_row_share(stats.local_types),
+        leading_decls=_int_hist(stats.leading_decls, 0, MAX_LEADING_DECLS),
+        value_literal_rate=_literal_rate(stats, "value"),
+        compare_literal_rate=_literal_rate(stats, "compare"),
         mean_helpers=max(0.0, stats.functions / max(1, len(stats.files)) - 1.0),
         new_helper_rate=min(1.0, (stats.functions - len(stats.files)) / stats.own_calls)
         if stats.own_calls else 1.0,
@@ -309,6 +331,8 @@ def uniform_choices() -> Choices:
         control_rate=(0.5,) * MAX_NESTING + (0.0,), assign_targets=flat(TARGET_KINDS),
         else_rate=0.5, braced_rate=0.5, byteorder_rate=0.5,
         signed_counter_rate=0.5, row_rate=0.5,
+        leading_decls=flat(tuple(range(MAX_LEADING_DECLS + 1))),
+        value_literal_rate=0.5, compare_literal_rate=0.5,
         subscript_bases=flat(SUBSCRIPT_BASES), subscript_literal_rate=0.5,
         mean_helpers=2.0, new_helper_rate=0.5,
     )
@@ -414,6 +438,7 @@ class _Generator:
         self.helpers: list[Helper] = []  # created on first call, up to helper_budget
         self.leaf_counts = dict.fromkeys(LEAF_KINDS, 0)  # value leaves written so far
         self.target_counts = dict.fromkeys(TARGET_KINDS, 0)  # assignment targets so far
+        self.op_counts = dict.fromkeys(VALUE_BINARY, 0)  # value operators so far
         # statements written per nesting depth: {"control": n, "other": n}
         self.depth_counts = [{"control": 0, "other": 0} for _ in range(MAX_NESTING + 1)]
         self.helper_budget = 0
@@ -532,9 +557,19 @@ class _Generator:
             return self.subscript(depth)
         if kind == "CALL_EXPR":
             return self.call_expr(depth)
-        deep, shallow = self.expr(depth - 1), self.expr(self.rng.randint(0, depth - 1))
+        # the operators the safety rules write (index masks, ``| 1U`` divisors) count too
+        op = str(self.pick(_behind(self.c.binary, self.c.binary, self.op_counts)))
+        deep = self.expr(depth - 1)
+        if op not in ("<<", ">>") and self.chance(self.c.value_literal_rate):
+            return self.binary(op, deep, self.literal())
+        shallow = self.variable(self.rng.randint(0, depth - 1))
         left, right = (deep, shallow) if self.chance(0.5) else (shallow, deep)
-        return self.binary(str(self.pick(self.c.binary)), left, right)
+        return self.binary(op, left, right)
+
+    def variable(self, depth: int) -> Expr:
+        """An operand that is not a literal (the corpus's literal operands are drawn apart)."""
+        value = self.expr(depth)
+        return self.leaf(literal=False) if value.constant else value
 
     def binary(self, op: str, a: Expr, b: Expr) -> Expr:
         if b.text == a.text:
@@ -551,6 +586,7 @@ class _Generator:
         if op in COMPARE or op in LOGICAL:
             return Expr(f"{a.operand()} {op} {b.operand()}", 1, depth, atomic=False)
         left = a.operand()
+        self.op_counts[op] += 1
         if op in ("<<", ">>"):
             width = max(32, a.width)
             left = f"(uint32_t) {left}" if a.width < 32 else left
@@ -563,6 +599,7 @@ class _Generator:
         right = b.operand()
         if op in ("/", "%"):
             right = f"({right} | 1U)"
+            self.op_counts["|"] += 1
         return Expr(f"{left} {op} {right}", width, depth, atomic=False, constant=constant)
 
     def unary(self, op: str, a: Expr) -> Expr:
@@ -595,10 +632,9 @@ class _Generator:
             return Expr(value.text, 1, value.depth, atomic=value.atomic)
         op = str(self.pick(self.c.compare))
         deep = self.expr(depth - 1) if depth > 1 else self.leaf(literal=False)
-        shallow = self.expr(self.rng.randint(0, depth - 1))
-        if shallow.depth == 0 and self.chance(0.5):
-            shallow = self.literal(deep.width)
-        return self.binary(op, deep, shallow)
+        if self.chance(self.c.compare_literal_rate):
+            return self.binary(op, deep, self.literal(deep.width))
+        return self.binary(op, deep, self.variable(self.rng.randint(0, depth - 1)))
 
     def index(self, size: int, depth: int) -> Expr:
         if self.ctx.loops and self.chance(0.6):
@@ -606,10 +642,12 @@ class _Generator:
             if bound <= size:
                 return Expr(counter, 32, 0)
             suffix = "" if counter in self.ctx.signed else "U"
+            self.op_counts["&"] += 1
             return Expr(f"{counter} & {size - 1}{suffix}", 32, 1, atomic=False)
         base = self.expr(max(0, depth - 1))
         if base.width <= 8 and size >= 256:
             return base  # a uint8_t value is always in bounds
+        self.op_counts["&"] += 1
         return Expr(f"{base.operand()} & {size - 1}U", 32, base.depth + 1, atomic=False)
 
     def subscript(self, depth: int) -> Expr:
@@ -784,12 +822,14 @@ class _Generator:
             weights["assign"] = 1.0
         return weights
 
-    def block(self, length: int, depth: int, closed: bool = False) -> None:
-        """``length`` statements; ``closed``: the caller ends the block with an exit."""
+    def block(self, length: int, depth: int, closed: bool = False, leading: int = 0) -> None:
+        """``length`` statements, the first ``leading`` of them declarations; ``closed``: the
+        caller ends the block with an exit."""
         self.ctx.scopes.append([])
         for position in range(length):
             last = position == length - 1 and not closed
-            kind = str(self.pick(self.statement_weights(depth, last)))
+            kind = ("decl" if position < leading
+                    else str(self.pick(self.statement_weights(depth, last))))
             if kind == "return" and not (last and depth > 0):
                 self.statement("guard", depth)
                 continue
@@ -1025,6 +1065,7 @@ class _Generator:
     def stmt_switch(self, depth: int) -> None:
         cases = self.rng.randint(2, 4)
         scrutinee = self.expr(max(0, self.depth() - 1))
+        self.op_counts["&"] += 1
         self.emit(f"switch ({scrutinee.operand()} & 3U)")
         self.emit("{")
         for label in [*(f"case {i}:" for i in range(cases - 1)), "default:"]:
@@ -1058,7 +1099,9 @@ class _Generator:
             self.written(0, "other")
         self.lines = []
         self.indent = 1
-        self.block(length, 0)  # the parameters stay in scope (``ctx.scopes``)
+        leading = int(self.pick(self.c.leading_decls))  # type: ignore[call-overload]
+        # the parameters stay in scope (``ctx.scopes``)
+        self.block(max(length, leading + 1), 0, leading=leading)
         return self.lines
 
 
