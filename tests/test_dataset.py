@@ -97,8 +97,8 @@ def test_target_symbols_map_to_clangs_function_names() -> None:
 
 
 def test_copies_are_repeated_runs_of_lines_and_mnemonics() -> None:
-    """A shared tail that gcc copied onto two paths (the same three (line, mnemonic) pairs
-    twice) counts as 2 copies; an instruction repeated alone does not."""
+    """A shared tail that gcc copied onto two paths (the same three instructions on the same
+    lines twice) counts as 2 copies; an instruction repeated alone does not."""
     def insn(address: int, line: int, mnemonic: str) -> AsmInstruction:
         return AsmInstruction("f", address, mnemonic, "", False, None, "f.c", line, "direct")
 

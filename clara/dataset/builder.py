@@ -501,16 +501,16 @@ def instruction_shares(
     return "nearest", line_home_shares(near, insn.loop_depth, home, maps, mapped)
 
 
-COPY_WINDOW = 3  # instructions: a (line, mnemonic) run this long seen twice is a copy
+COPY_WINDOW = 2  # instructions: a run of (line, instruction text) this long seen twice
 
 
 def copies(insns: Sequence[AsmInstruction], window: int = COPY_WINDOW) -> list[int]:
     """For each instruction of one target function (address order), how many copies of it
-    the compiler made: the most times a run of ``window`` consecutive (line, mnemonic)
-    pairs that holds it occurs in the function. gcc duplicates code onto the paths that
+    the compiler made: the most times a run of ``window`` consecutive (line, mnemonic,
+    operands) triples that holds it occurs in the function. gcc duplicates code onto the paths that
     reach it (a shared tail and return after an ``if``/``else``, a call reached two ways)
     and unrolls small loops completely; one execution of the IR block runs one copy."""
-    tokens = [(i.line, i.mnemonic) for i in insns]
+    tokens = [(i.line, i.mnemonic, i.operands) for i in insns]
     grams = [tuple(tokens[k:k + window]) for k in range(len(tokens) - window + 1)]
     seen = Counter(grams)
     out = [1] * len(tokens)
