@@ -70,6 +70,8 @@ Definitions (the generator in ``clara.synth.generator`` mirrors them):
   and ``&&``/``||``, as ``"GROUP SHAPE"``: group ``compare`` (``== != < > <= >=``) or
   ``value`` (arithmetic and bitwise), shape ``literal`` when an operand is an integer literal,
   else ``variable``.
+- *state type* (``state_types``): the canonical type of each member access (above), e.g.
+  ``unsigned long`` or ``unsigned int[256]``.
 - *loop counter type*: the declared type of the variable a ``for`` statement's init declares.
 """
 
@@ -140,6 +142,7 @@ class CorpusStats:
     call_statements: dict[str, int] = field(default_factory=dict)
     leading_decls: dict[int, int] = field(default_factory=dict)
     operand_shapes: dict[str, int] = field(default_factory=dict)
+    state_types: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=True) + "\n"
@@ -338,7 +341,7 @@ class _Measure:
                 "loop_trip_counts", "block_lengths", "body_lengths", "local_types",
                 "assign_targets", "leaves", "condition_terms", "condition_atoms",
                 "counter_types", "control_depth", "subscripts", "call_statements",
-                "leading_decls", "operand_shapes")
+                "leading_decls", "operand_shapes", "state_types")
         }
         self.functions = 0
         self.own_calls = 0
@@ -359,7 +362,9 @@ class _Measure:
         members = 0
         for node in body.walk_preorder():
             self.counters["node_kinds"][node.kind.name] += 1
-            members += _is_member_access(node, function, directory)
+            if _is_member_access(node, function, directory):
+                members += 1
+                self.counters["state_types"][node.referenced.type.get_canonical().spelling] += 1
             if node.kind.name == "ARRAY_SUBSCRIPT_EXPR":
                 self.counters["subscripts"][_subscript_kind(node, function, directory)] += 1
             self._expression_node(node, written, own_usrs)

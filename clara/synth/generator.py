@@ -47,8 +47,14 @@ TARGET_KINDS = ("local", "state", "field", "member", "array", "lookup")
 ROW_FIELDS = {"key": 32, "value": 32, "port": 16, "flags": 8}
 ROW_STRUCT = "struct Row { uint32_t key; uint32_t value; uint16_t port; uint8_t flags; };"
 LOCAL_TYPES = {"uint8_t": 8, "uint16_t": 16, "uint32_t": 32, "uint64_t": 64}
+WIDTHS = tuple(LOCAL_TYPES.values())
 SIGNED_ALIASES = {"int": "uint32_t", "unsigned int": "uint32_t", "unsigned": "uint32_t",
                   "unsigned char": "uint8_t", "short": "uint16_t", "long": "uint64_t"}
+# widths of the corpus's member variables by canonical type (a Timestamp is one 64-bit count)
+STATE_WIDTHS = {"bool": 8, "char": 8, "signed char": 8, "unsigned char": 8, "short": 16,
+                "unsigned short": 16, "int": 32, "unsigned int": 32, "long": 64,
+                "unsigned long": 64, "long long": 64, "unsigned long long": 64,
+                "Click::Timestamp": 64}
 TRIP_COUNTS = (2, 3, 4, 6, 8, 13, 16, 32, 64)
 ARRAY_SIZES = (4, 8, 16, 64, 256)
 MAX_EXPR_DEPTH = 7
@@ -146,6 +152,8 @@ class Choices:
     subscript_literal_rate: float
     row_rate: float
     leading_decls: dict[int, float]
+    state_widths: dict[int, float]
+    array_widths: dict[int, float]
     value_literal_rate: float
     compare_literal_rate: float
     mean_helpers: float
@@ -209,6 +217,18 @@ def _statement_apis(call_statements: Mapping[str, int]) -> dict[str, float]:
     return _restrict(counts, STATEMENT_APIS)
 
 
+def _state_widths(state_types: Mapping[str, int], arrays: bool) -> dict[int, float]:
+    """Integer widths of the member variables the corpus accesses: scalars, or the elements
+    of arrays (``unsigned int[256]``); containers and structs are left out."""
+    widths = dict.fromkeys(WIDTHS, 0.0)
+    for spelling, count in state_types.items():
+        element, bracket, _ = spelling.removeprefix("const ").partition("[")
+        width = STATE_WIDTHS.get(element.strip())
+        if width is not None and bool(bracket) == arrays:
+            widths[width] += count
+    return _restrict(widths, WIDTHS)
+
+
 def _literal_rate(stats: CorpusStats, group: str) -> float:
     """The share of the corpus's ``group`` binary operators with a literal operand; for
     ``value``, of those other than shifts (the generator's shift amounts are literals)."""
@@ -253,17 +273,22 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
         if name in LOCAL_TYPES:
             local_types[name] = local_types.get(name, 0.0) + count
     apis = stats.api_calls
-    expression_apis = {k: float(apis.get(k, 0)) for k in EXPRESSION_APIS}
-    expression_apis["own"] = float(stats.own_calls)
+    # calls in expressions: all calls of an API less its call statements
+    uses = {**apis, "own": stats.own_calls}
+    expression_apis = {k: float(max(0, uses.get(k, 0) - stats.call_statements.get(k, 0)))
+                       for k in EXPRESSION_APIS}
     order_fields = [f.key for f in FIELDS if f.network_order]
     order_uses = sum(stats.fields_read.get(k, 0) + stats.fields_written.get(k, 0)
                      for k in order_fields)
     bodies = sum(stats.statements.get(k, 0) for k in CONTROL)
     # expression unary nodes: the value operators only (``!`` is a condition atom, ``&`` and
     # ``*`` are written by the calls and lookups that take an address or dereference one)
+    # and the binary nodes of values are the arithmetic and bitwise operators (assignments
+    # are statements, comparisons and ``&&``/``||`` are drawn for conditions)
     value_unary = sum(stats.unary_ops.get(op, 0) for op in VALUE_UNARY)
+    value_binary = sum(stats.binary_ops.get(op, 0) for op in VALUE_BINARY)
     node_kinds = {**stats.node_kinds, "CALL_EXPR": _expression_calls(stats),
-                  "UNARY_OPERATOR": value_unary}
+                  "UNARY_OPERATOR": value_unary, "BINARY_OPERATOR": value_binary}
     # early exits are written as guards (``return`` statements not last in a block), so the
     # ``if`` weight leaves them out; the final return of a function is written by its frame
     ifs = stats.statements.get("if", 0) - stats.guards
@@ -304,6 +329,8 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
         subscript_bases=subscript_bases, subscript_literal_rate=subscript_literal_rate,
         row_rate=_row_share(stats.local_types),
         leading_decls=_int_hist(stats.leading_decls, 0, MAX_LEADING_DECLS),
+        state_widths=_state_widths(stats.state_types, arrays=False),
+        array_widths=_state_widths(stats.state_types, arrays=True),
         value_literal_rate=_literal_rate(stats, "value"),
         compare_literal_rate=_literal_rate(stats, "compare"),
         mean_helpers=max(0.0, stats.functions / max(1, len(stats.files)) - 1.0),
@@ -332,6 +359,7 @@ def uniform_choices() -> Choices:
         else_rate=0.5, braced_rate=0.5, byteorder_rate=0.5,
         signed_counter_rate=0.5, row_rate=0.5,
         leading_decls=flat(tuple(range(MAX_LEADING_DECLS + 1))),
+        state_widths=flat(WIDTHS), array_widths=flat(WIDTHS),
         value_literal_rate=0.5, compare_literal_rate=0.5,
         subscript_bases=flat(SUBSCRIPT_BASES), subscript_literal_rate=0.5,
         mean_helpers=2.0, new_helper_rate=0.5,
@@ -461,14 +489,14 @@ class _Generator:
     def scalar(self) -> Var:
         self.leaf_counts["state"] += 1
         if not self.state.scalars or self.chance(0.15):
-            width = LOCAL_TYPES[str(self.pick(self.c.local_types))]
+            width = int(self.pick(self.c.state_widths))  # type: ignore[call-overload]
             self.state.scalars.append(Var(f"_s{len(self.state.scalars)}", width))
         return self.rng.choice(self.state.scalars)
 
     def array(self) -> tuple[str, int, int]:
         self.leaf_counts["state"] += 1
         if not self.state.arrays or self.chance(0.1):
-            width = LOCAL_TYPES[str(self.pick(self.c.local_types))]
+            width = int(self.pick(self.c.array_widths))  # type: ignore[call-overload]
             size = self.rng.choice(ARRAY_SIZES)
             self.state.arrays.append((f"_t{len(self.state.arrays)}", width, size))
         return self.rng.choice(self.state.arrays)
