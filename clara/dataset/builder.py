@@ -381,9 +381,10 @@ def home_of(function: str, mapped: Mapping[str, Sequence[int]], maps: ShareMaps,
     everywhere, the homes of its target callers (``references``: callee -> caller ->
     calls, followed through callers that are such helpers too), each weighted by the
     copies of the helper it runs, since each call runs the whole out-of-line copy: its
-    calls, at most the number of its blocks on the helper's first line (one per inlined
-    copy; gcc may duplicate one call on two paths); any function when a caller has no
-    home. ``mapped``: each target function's lines that have IR code, in order."""
+    calls, at most the number of its blocks on the helper's first line at their lowest
+    loop depth (one per inlined copy; gcc may duplicate one call on two paths); any
+    function when a caller has no home. ``mapped``: each target function's lines that have
+    IR code, in order."""
     own = ir_function_of(function, maps.functions)
     if own in maps.functions:
         return Home({own: (1.0, 0)})
@@ -401,7 +402,9 @@ def home_of(function: str, mapped: Mapping[str, Sequence[int]], maps: ShareMaps,
     homes: dict[str, tuple[float, int]] = {}
     for ir, calls in calls_from.items():
         depths = [maps.depths[k] for line in lines for k, _ in maps.lines[line] if k[0] == ir]
-        copies = sum(1 for k, _ in maps.lines.get(lines[0], []) if k[0] == ir) if lines else 1
+        first = [maps.depths[k] for k, _ in maps.lines.get(lines[0], []) if k[0] == ir] \
+            if lines else []
+        copies = first.count(min(first)) if first else 1  # a loop's blocks are one copy
         homes[ir] = (max(1.0, min(calls, copies)), min(depths, default=0))
     return Home(homes)
 
