@@ -7,8 +7,10 @@
    only; then the SVM and the alternatives (random forest, logistic regression) are
    fitted on the training side with those settings and predict the held-out
    side. Per-class precision/recall (over regions) and the confusion matrix are reported per
-   model family, plus the family the inner CV would ship in each fold ("selected"); and a
-   detection view per compiled variant (which classes any region of the file gets).
+   model family (arg-max), plus the family the inner CV would ship in each fold, by arg-max
+   ("selected, arg-max") and with the abstention threshold the inner CV chose ("selected":
+   what ships); a detection view per compiled variant (which classes any region of the file
+   gets); and, per implementation, its wrong regions by (true, predicted, region kind).
 2. **Ship** (``--ship``): train on the whole corpus (``clara.models.train_accel.train``) into
    ``models_onnx/`` with the held-out metrics in the card.
 3. **Example NFs.** ``detect_accelerators`` with the shipped model on every source in
@@ -31,12 +33,16 @@ from typing import Any
 import numpy as np
 from _common import REPO, format_table, write_result
 
-from clara.accel.detect import CLASSES, Detection, detect_accelerators
+from clara.accel.detect import CLASSES, Detection, decide, detect_accelerators
+from clara.accel.semantic import prove_module
+from clara.accel.variants import CONFIGS, compile_variants, implementation_id, read_tag
 from clara.analyze import analyze_module
 from clara.models import train_accel as ta
 from clara.toolchain.compile import CompileOptions
 
 EXAMPLES = REPO / "examples" / "nfs"
+SEMANTIC_CONFIGS = ("O0", "O1")
+ERRORS_SHOWN = 40  # implementations listed in the printed error table (the JSON has all)
 
 
 @dataclass(frozen=True)
@@ -124,35 +130,95 @@ def example_nfs(model_dir: Path) -> dict[str, Any]:
     return out
 
 
+def semantic_corpus(files: Sequence[Path], seed: int) -> dict[str, Any]:
+    """The semantic check (``clara.accel.semantic``) on every function of every corpus file,
+    compiled as written at -O0 and -O1: which files get a CRC/checksum proof, and any proof of
+    a class other than the file's (a false proof)."""
+    configs = [c for c in CONFIGS if c.name in SEMANTIC_CONFIGS]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="clara-accel-sem-") as tmp:
+        for n, source in enumerate(files):
+            out = Path(tmp) / str(n)
+            tag = read_tag(source)
+            proofs = {}
+            for v in compile_variants(source, out, seed, transforms=("orig",),
+                                      configs=configs, widths=False):
+                found = prove_module(v.ll_path, out / "run")
+                proofs[v.transform] = [{"function": p.function, "class": p.cls,
+                                        "detail": p.detail} for p in found]
+            rows.append({"implementation": implementation_id(source), "class": tag.cls,
+                         "entry": tag.entry, "proofs": proofs})
+    summary: dict[str, Any] = {}
+    for cls in ("crc", "checksum", "hash", "crypto", "lpm", "none"):
+        mine = [r for r in rows if r["class"] == cls]
+        summary[cls] = {"files": len(mine)}
+        for cfg in SEMANTIC_CONFIGS:
+            summary[cls][f"entry proven {cfg}"] = sum(
+                1 for r in mine if any(p["function"] == r["entry"] and p["class"] == cls
+                                       for p in r["proofs"].get(f"orig/{cfg}", [])))
+    false = [{"implementation": r["implementation"], "file_class": r["class"],
+              "function": p["function"], "proof": p["class"], "detail": p["detail"],
+              "config": cfg}
+             for r in rows for cfg, ps in r["proofs"].items() for p in ps
+             if p["class"] != r["class"]]
+    return {"configs": list(SEMANTIC_CONFIGS), "summary": summary, "false_proofs": false,
+            "files": rows}
+
+
 def cross_validate(design: ta.Design, folds: int, seed: int,
                    families: Sequence[str]) -> dict[str, Any]:
-    """Outer grouped CV: predictions of every family and the settings chosen per fold."""
+    """Outer grouped CV: predictions of every family (arg-max), of the family the inner CV
+    selects (arg-max, and with the abstention threshold it selects) and the settings."""
     fold = ta.grouped_folds(design.groups, design.labels, folds, seed)
-    preds = {f: np.empty(len(design.labels), dtype=object) for f in [*families, "selected"]}
+    names = [*families, "selected, arg-max", "selected"]
+    preds = {f: np.empty(len(design.labels), dtype=object) for f in names}
     chosen = []
     for k in range(folds):
         train_rows, test_rows = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
         settings = ta.select_settings(design, train_rows, families, seed)
         chosen.append({"fold": k, "min_support": settings.min_support,
                        "min_confidence": settings.min_confidence, "C": settings.c,
-                       "family": settings.family,
+                       "family": settings.family, "threshold": settings.threshold,
                        "inner_macro_f1": {f: round(v, 4) for f, v in settings.inner_f1.items()},
+                       "inner_macro_fbeta": {str(t): round(v, 4)
+                                             for t, v in settings.inner_fbeta.items()},
                        "test_implementations": len(set(design.groups[test_rows]))})
         cols = ta.choose_patterns(design, train_rows, settings.min_support,
                                   settings.min_confidence)
         x_train, x_test = ta.matrix(design, train_rows, cols), ta.matrix(design, test_rows, cols)
         for family in families:
             model = ta.fit(family, settings.c, x_train, design.labels[train_rows], seed)
-            proba = model.predict_proba(x_test)
-            classes = list(model.classes_)
-            preds[family][test_rows] = [classes[i] for i in np.argmax(proba, axis=1)]
-        preds["selected"][test_rows] = preds[settings.family][test_rows]
+            proba = ta.class_probabilities(model, x_test)
+            preds[family][test_rows] = decide(proba, 0.0)
+            if family == settings.family:
+                preds["selected, arg-max"][test_rows] = decide(proba, 0.0)
+                preds["selected"][test_rows] = decide(proba, settings.threshold)
         print(f"fold {k}: {settings}", file=sys.stderr)
     truth = design.labels.tolist()
     return {"folds": chosen,
             "models": {f: ta.per_class_metrics(truth, p.tolist()) for f, p in preds.items()},
             "per_variant": {f: variant_metrics(design.samples, p.tolist())
-                            for f, p in preds.items()}}
+                            for f, p in preds.items()},
+            "errors_by_implementation": implementation_errors(design.samples,
+                                                              preds["selected"].tolist())}
+
+
+def implementation_errors(samples: Sequence[ta.Sample],
+                          preds: Sequence[str]) -> list[dict[str, Any]]:
+    """Per implementation with a wrong region: its regions, and the wrong ones counted by
+    (true, predicted, region kind); most errors first."""
+    total: dict[str, int] = {}
+    wrong: dict[str, dict[str, int]] = {}
+    for s, p in zip(samples, preds, strict=True):
+        total[s.impl] = total.get(s.impl, 0) + 1
+        if p != s.label:
+            key = f"{s.label}->{p} {s.region.kind}"
+            wrong.setdefault(s.impl, {})
+            wrong[s.impl][key] = wrong[s.impl].get(key, 0) + 1
+    rows = [{"implementation": impl, "regions": total[impl], "wrong": sum(w.values()),
+             "by_kind": dict(sorted(w.items(), key=lambda kv: -kv[1]))}
+            for impl, w in wrong.items()]
+    return sorted(rows, key=lambda r: (-r["wrong"], r["implementation"]))
 
 
 def variant_metrics(samples: Sequence[ta.Sample], preds: Sequence[str]) -> dict[str, Any]:
@@ -184,7 +250,8 @@ def variant_metrics(samples: Sequence[ta.Sample], preds: Sequence[str]) -> dict[
     return out
 
 
-def print_tables(cv: dict[str, Any], nfs: dict[str, Any] | None) -> None:
+def print_tables(cv: dict[str, Any], nfs: dict[str, Any] | None,
+                 semantic: dict[str, Any]) -> None:
     header = ["model", *[f"{c} P/R" for c in CLASSES], "macro F1"]
     rows = []
     for family, m in cv["models"].items():
@@ -202,6 +269,20 @@ def print_tables(cv: dict[str, Any], nfs: dict[str, Any] | None) -> None:
     print(format_table(["true \\ pred", *CLASSES],
                        [[c, *map(str, r)] for c, r in zip(CLASSES, m["confusion"]["matrix"],
                                                           strict=True)]))
+    print("\nimplementations with the most wrong regions, selected model")
+    print(format_table(["implementation", "wrong/regions", "errors (true->predicted kind)"],
+                       [[r["implementation"], f"{r['wrong']}/{r['regions']}",
+                         ", ".join(f"{k}: {v}" for k, v in list(r["by_kind"].items())[:3])]
+                        for r in cv["errors_by_implementation"][:ERRORS_SHOWN]]))
+    print("\nsemantic check (corpus files as written; entry function proven to compute its "
+          "class)")
+    summary = semantic["summary"]
+    print(format_table(["class", "files", *[f"entry proven {c}" for c in semantic["configs"]]],
+                       [[cls, str(v["files"]), *[str(v[f"entry proven {c}"])
+                                                  for c in semantic["configs"]]]
+                        for cls, v in summary.items()]))
+    print(f"false proofs (a proof of another class than the file's): "
+          f"{len(semantic['false_proofs'])}")
     if nfs is None:
         return
     print("\nexample NFs (packet path)")
@@ -238,11 +319,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.ship:
         ta.train(files, model_dir, jobs=args.jobs, seed=args.seed, heldout=heldout)
     nfs = None if args.skip_nfs else example_nfs(model_dir)
+    semantic = semantic_corpus(files, args.seed)
     write_result("accel_accuracy", {
         "corpus": {"files": len(files), "regions": len(samples),
                    "by_class": ta.class_counts(samples)},
-        "heldout": heldout, "example_nfs": nfs})
-    print_tables(cv, nfs)
+        "heldout": heldout, "errors_by_implementation": cv["errors_by_implementation"],
+        "semantic_check": semantic, "example_nfs": nfs})
+    print_tables(cv, nfs, semantic)
     return 0
 
 

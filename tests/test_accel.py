@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from conftest import EXAMPLES, REPO, run_cli
 
-from clara.accel.detect import CLASSES, detect_accelerators, load_detector
+from clara.accel.detect import CLASSES, decide, detect_accelerators, load_detector
 from clara.accel.features import dataflow_features, feature_names, region_vectors
 from clara.accel.patterns import (
     mining_view,
@@ -28,6 +28,7 @@ from clara.accel.regions import SCOPE, back_edges, dominators, module_regions, n
 from clara.analyze import analyze_module
 from clara.errors import ClaraError
 from clara.ir.features import BlockDataFlow, parse_features
+from clara.models.train_accel import THRESHOLD_GRID
 from clara.toolchain.compile import CompileOptions, run_passes
 from clara.toolchain.llvm import find_llvm
 
@@ -166,6 +167,17 @@ def test_support_and_confidence_by_hand() -> None:
     assert weights_by_group(["a", "a", "b"], ["crc"] * 3).tolist() == [0.5, 0.5, 1.0]
 
 
+def test_decision_abstains_below_threshold() -> None:
+    # columns: none crc checksum lpm hash crypto
+    rows = np.array([[0.10, 0.45, 0.05, 0.10, 0.20, 0.10],
+                     [0.05, 0.00, 0.00, 0.90, 0.05, 0.00],
+                     [0.60, 0.40, 0.00, 0.00, 0.00, 0.00]])
+    assert decide(rows, 0.0) == ["crc", "lpm", "none"]
+    assert decide(rows, 0.5) == ["none", "lpm", "none"]
+    assert decide(rows, 0.45) == ["crc", "lpm", "none"]
+    assert decide(np.zeros((0, len(CLASSES))), 0.5) == []
+
+
 def test_shipped_model_agrees_with_card() -> None:
     detector = load_detector(MODELS)
     card = detector.card
@@ -228,6 +240,12 @@ def test_card_mismatch_is_refused(tmp_path: Path) -> None:
     (other / "accel.json").write_text(json.dumps(card))
     with pytest.raises(ClaraError, match=r"card schema .*clara train accel"):
         load_detector(other)
+    card["schema"] = json.loads((MODELS / "accel.json").read_text())["schema"]
+    del card["decision"]
+    (other / "accel.json").write_text(json.dumps(card))
+    load_detector.cache_clear()
+    with pytest.raises(ClaraError, match=r"decision\.threshold None .*clara train accel"):
+        load_detector(other)
 
 
 def test_train_accel_end_to_end(tmp_path: Path) -> None:
@@ -244,6 +262,10 @@ def test_train_accel_end_to_end(tmp_path: Path) -> None:
     card = json.loads((out / "accel.json").read_text())
     assert card["training_data"]["files"] == 6
     assert card["model"]["family"] in ("svm", "logreg")
+    # the abstention threshold is one of the grid's, chosen by inner CV (an F-beta per value)
+    assert card["decision"]["threshold"] in THRESHOLD_GRID
+    assert sorted(map(float, card["decision"]["inner_cv_macro_fbeta"])) == \
+        sorted(THRESHOLD_GRID)
     detector = load_detector(out)
     assert detector.card["patterns"]["count"] == len(detector.patterns.patterns)
     proc = run_cli("eval", "accel", "--from", str(corpus), "--model-dir", str(out),

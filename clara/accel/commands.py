@@ -88,9 +88,7 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    import numpy as np
-
-    from clara.accel.detect import CLASSES, classify_regions, load_detector
+    from clara.accel.detect import CLASSES, classify_regions, decide, load_detector
     from clara.models.train_accel import build_dataset, per_class_metrics, tagged_files
 
     detector = load_detector(Path(args.model_dir)) if args.model_dir else load_detector()
@@ -98,7 +96,7 @@ def run_eval(args: argparse.Namespace) -> int:
     samples = build_dataset(files, args.jobs, args.seed, _transforms(args.transforms),
                             _configs(args.configs), progress=not args.quiet)
     probs = classify_regions(detector, [s.region for s in samples])
-    pred = [CLASSES[int(i)] for i in np.argmax(probs, axis=1)]
+    pred = decide(probs, float(detector.card["decision"]["threshold"]))
     metrics = per_class_metrics([s.label for s in samples], pred)
     print(f"{len(samples)} regions from {len(files)} files")
     print(f"{'class':10} {'precision':>9} {'recall':>7} {'regions':>8}")

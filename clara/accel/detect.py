@@ -6,15 +6,17 @@ file and the fix) a card of another schema, a pattern list whose SHA-256 differs
 card's, or feature names that differ from this Clara's. ``detect_accelerators`` is a pure
 function of the module's feature records and the model files.
 
-A region's class is the arg-max of the model's probabilities. Of nested detections of one
-class in one function the outermost loop is kept (a CRC's byte loop, not its bit loop), and a
-function is reported only when none of its loops carries the same class (an unrolled cipher
-without loops), so each algorithm gets one detection where a remark reads best.
+A region's class is the arg-max of the model's probabilities when that probability reaches
+the card's abstention threshold (``decision.threshold``, chosen by inner cross-validation at
+training time), else ``none``: no engine suggestion is better than a wrong one. Of nested
+detections of one class in one function the outermost loop is kept (a CRC's byte loop, not its
+bit loop), and a function is reported only when none of its loops carries the same class (an
+unrolled cipher without loops), so each algorithm gets one detection where a remark reads best.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +27,7 @@ import numpy as np
 from clara.accel.features import STRUCTURAL_FEATURES, feature_names, region_vectors
 from clara.accel.patterns import PatternList, read_pattern_list
 from clara.accel.regions import FUNCTION, LOOP, Region, module_regions
+from clara.accel.semantic import Proof
 from clara.errors import ClaraError
 from clara.files import file_sha256
 from clara.insights.ir_summary import reported_functions
@@ -33,7 +36,7 @@ from clara.models.onnx_model import MODELS_DIR, read_card
 
 CLASSES = ("none", "crc", "checksum", "lpm", "hash", "crypto")
 INPUT_SCHEMA = "clara.accel-features/2"
-CARD_SCHEMA = "clara.accel-card/1"
+CARD_SCHEMA = "clara.accel-card/2"
 MODEL_NAME = "accel"
 PATTERNS_FILE = "accel-patterns.json"
 RETRAIN = "clara train accel -o models_onnx/"
@@ -51,7 +54,8 @@ class Detection:
     header_block: str       # that block's IR name
     first_line: int
     cls: str                # one of CLASSES[1:]
-    probability: float
+    probability: float      # 1.0 for a region proven by execution
+    proof: str = ""         # what the semantic check showed (clara.accel.semantic), or ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,9 @@ def check_detector_card(card: dict[str, Any], card_path: Path, patterns_path: Pa
                                  f"{actual[:12]}..., the card expects "
                                  f"{str(declared)[:12]}...: the two files are not from one "
                                  "training run")
+    threshold = card.get("decision", {}).get("threshold")
+    if not isinstance(threshold, (int, float)) or not 0.0 <= threshold < 1.0:
+        raise _refuse(card_path, f"decision.threshold {threshold!r} is not a number in [0, 1)")
     classes = card.get("classes", [])
     if "none" not in classes or any(c not in CLASSES for c in classes):
         raise _refuse(card_path, f"classes {classes} are not 'none' plus some of "
@@ -125,6 +132,14 @@ def load_detector(directory: Path = MODELS_DIR) -> Detector:
     return Detector(directory, card, patterns, session)
 
 
+def decide(proba: np.ndarray, threshold: float) -> list[str]:
+    """Per row of probabilities (columns in ``CLASSES`` order): the arg-max class if its
+    probability is at least ``threshold``, else ``none``."""
+    best = np.argmax(proba, axis=1) if len(proba) else np.zeros(0, dtype=int)
+    return [CLASSES[b] if row[b] >= threshold else "none" for b, row in zip(best, proba,
+                                                                               strict=True)]
+
+
 def classify_regions(detector: Detector, regions: Sequence[Region]) -> np.ndarray:
     """Probabilities (regions x CLASSES) of each region (whole functions' regions: a loop's
     features include its function's)."""
@@ -146,24 +161,43 @@ def _keep(candidates: list[tuple[Region, str, float]]) -> list[tuple[Region, str
     return kept
 
 
+def proven_class(region: Region, proofs: Mapping[str, Proof]) -> Proof | None:
+    """The proof that covers ``region``: one of its function's, or, for a loop or the scope
+    of an inlined helper, one of that helper's (the header block's ``origin``)."""
+    if region.function in proofs:
+        return proofs[region.function]
+    origin = region.dataflow[region.blocks.index(region.header)].origin
+    return proofs.get(origin) if region.kind != FUNCTION else None
+
+
 def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
-                        packet_path_only: bool = True) -> list[Detection]:
+                        packet_path_only: bool = True,
+                        proofs: Sequence[Proof] = ()) -> list[Detection]:
     """Accelerator-class regions of ``module``, in region order.
 
     ``packet_path_only`` restricts the search to the functions the analysis reports (packet
     entries, or every function of a module without one), as ``clara analyze`` does.
+    ``proofs`` (``clara.accel.semantic.prove_module`` on the module's IR) override the model
+    for the regions they cover (``proven_class``): class from the proof, probability 1.
     """
     detector = load_detector(Path(model_dir))
     functions = [f.name for f in (reported_functions(module) if packet_path_only
                                   else module.functions)]
     regions = module_regions(module, functions)
     probs = classify_regions(detector, regions)
+    decisions = decide(probs, float(detector.card["decision"]["threshold"]))
+    by_function = {p.function: p for p in proofs}
     candidates = []
-    for region, row in zip(regions, probs, strict=True):
-        best = int(np.argmax(row))
-        if CLASSES[best] != "none":
-            candidates.append((region, CLASSES[best], float(row[best])))
+    evidence: dict[tuple[str, str, int], str] = {}
+    for region, row, cls in zip(regions, probs, decisions, strict=True):
+        proof = proven_class(region, by_function)
+        if proof is not None:
+            candidates.append((region, proof.cls, 1.0))
+            evidence[region.key] = proof.detail
+        elif cls != "none":
+            candidates.append((region, cls, float(row[CLASSES.index(cls)])))
     names = {(b.function, b.index): b.name for b in module.blocks}
     return [Detection(module.source_file, r.function, r.demangled, r.kind, r.header,
-                      names.get((r.function, r.header), ""), r.first_line, cls, round(p, 4))
+                      names.get((r.function, r.header), ""), r.first_line, cls, round(p, 4),
+                      evidence.get(r.key, ""))
             for r, cls, p in _keep(candidates)]

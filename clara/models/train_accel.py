@@ -25,9 +25,11 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -37,7 +39,14 @@ from typing import Any
 
 import numpy as np
 
-from clara.accel.detect import CARD_SCHEMA, CLASSES, INPUT_SCHEMA, MODEL_NAME, PATTERNS_FILE
+from clara.accel.detect import (
+    CARD_SCHEMA,
+    CLASSES,
+    INPUT_SCHEMA,
+    MODEL_NAME,
+    PATTERNS_FILE,
+    decide,
+)
 from clara.accel.features import (
     STRUCTURAL_FEATURES,
     feature_names,
@@ -80,6 +89,8 @@ SUPPORT_GRID = (0.05, 0.2)
 CONFIDENCE_GRID = (0.8, 0.95)
 C_GRID = (3.0, 30.0)
 MIN_IMPLS = 2  # a pattern must occur in this many implementations to be considered
+THRESHOLD_GRID = (0.0, 0.4, 0.5, 0.6)  # abstention: none unless the top class reaches it
+BETA = 0.5  # threshold choice: a wrong engine suggestion costs more than a miss
 CV_FOLDS = 5
 INNER_FOLDS = 3
 OPSET = 15
@@ -171,7 +182,7 @@ def source_document(source: Path, seed: int = 1, transforms: Sequence[str] = TRA
         return doc
     doc = _compile_source(source, seed, transforms, configs)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     with gzip.open(tmp, "wt") as handle:
         json.dump(doc, handle)
     tmp.replace(path)
@@ -387,6 +398,15 @@ def macro_f1(y_true: Sequence[str], y_pred: Sequence[str]) -> float:
                           zero_division=0))
 
 
+def macro_fbeta(y_true: Sequence[str], y_pred: Sequence[str], beta: float = BETA) -> float:
+    """Macro F-beta over the accelerator classes (``none`` is the abstention, not a class
+    whose suggestion can be wrong)."""
+    from sklearn.metrics import fbeta_score
+
+    return float(fbeta_score(y_true, y_pred, labels=list(POSITIVE), average="macro",
+                             beta=beta, zero_division=0))
+
+
 @dataclass(frozen=True)
 class Settings:
     """Hyperparameters chosen by inner cross-validation."""
@@ -396,38 +416,68 @@ class Settings:
     c: float
     family: str
     inner_f1: dict[str, float]
+    threshold: float
+    inner_fbeta: dict[float, float]
 
 
 def select_settings(design: Design, rows: np.ndarray, families: Sequence[str],
                     seed: int = 0, progress: bool = False) -> Settings:
     """Thresholds and C by inner grouped CV of the SVM on ``rows``; then the family with the
-    best inner macro F1 at those settings."""
+    best inner macro F1 at those settings; then the abstention threshold that maximises the
+    chosen family's inner macro F-beta (``BETA``) over the accelerator classes."""
     folds = grouped_folds(design.groups[rows], design.labels[rows], INNER_FOLDS, seed + 7)
 
-    def inner_score(family: str, sup: float, conf: float, c: float) -> float:
-        preds = np.empty(len(rows), dtype=object)
+    def inner_proba(family: str, sup: float, conf: float, c: float,
+                    probability: bool) -> np.ndarray:
+        """Held-out class probabilities (CLASSES order; one-hot without ``probability``)."""
+        out = np.zeros((len(rows), len(CLASSES)))
         for f in range(INNER_FOLDS):
             tr, te = rows[folds != f], rows[folds == f]
             cols = choose_patterns(design, tr, sup, conf)
             model = fit(family, c, matrix(design, tr, cols), design.labels[tr], seed,
-                        probability=False)
-            preds[folds == f] = model.predict(matrix(design, te, cols))
-        return macro_f1(design.labels[rows], preds.tolist())
+                        probability=probability)
+            out[folds == f] = class_probabilities(model, matrix(design, te, cols),
+                                                  probability)
+        return out
+
+    def f1_of(proba: np.ndarray) -> float:
+        return macro_f1(design.labels[rows], decide(proba, 0.0))
 
     grid = [(s, cf, c) for s in SUPPORT_GRID for cf in CONFIDENCE_GRID for c in C_GRID]
     scores = {}
     for combo in grid:
-        scores[combo] = inner_score("svm", *combo)
+        scores[combo] = f1_of(inner_proba("svm", *combo, probability=False))
         if progress:
             print(f"  inner CV svm support={combo[0]} confidence={combo[1]} C={combo[2]}: "
                   f"macro F1 {scores[combo]:.4f}", file=sys.stderr)
     best = max(grid, key=lambda g: (scores[g], -g[2]))
     family_f1 = {"svm": scores[best]}
+    proba = {}
     for family in families:
         if family != "svm":
-            family_f1[family] = inner_score(family, *best)
+            proba[family] = inner_proba(family, *best, probability=True)
+            family_f1[family] = f1_of(proba[family])
     chosen = max(families, key=lambda f: (family_f1[f], f == "svm"))
-    return Settings(best[0], best[1], best[2], chosen, family_f1)
+    if chosen not in proba:
+        proba[chosen] = inner_proba(chosen, *best, probability=True)
+    fbeta = {t: macro_fbeta(design.labels[rows], decide(proba[chosen], t))
+             for t in THRESHOLD_GRID}
+    threshold = max(THRESHOLD_GRID, key=lambda t: (fbeta[t], -t))
+    return Settings(best[0], best[1], best[2], chosen, family_f1, threshold, fbeta)
+
+
+def class_probabilities(model: Any, x: np.ndarray, probability: bool = True) -> np.ndarray:
+    """The model's probabilities with columns in ``CLASSES`` order (one-hot predictions
+    when ``probability`` is False: an SVM fitted without Platt scaling)."""
+    classes = [str(c) for c in model.classes_]
+    out = np.zeros((len(x), len(CLASSES)))
+    if probability:
+        p = model.predict_proba(x)
+        for j, cls in enumerate(classes):
+            out[:, CLASSES.index(cls)] = p[:, j]
+    else:
+        out[np.arange(len(x)), [CLASSES.index(str(v)) for v in model.predict(x)]] = 1.0
+    return out
 
 
 # --------------------------------------------------------------------------- export
@@ -516,6 +566,11 @@ def train(files: Sequence[Path], out_dir: Path, *, jobs: int = 2, seed: int = 1,
         "classes": list(classes),
         "model": {"family": settings.family, "svm_C": settings.c,
                   "inner_cv_macro_f1": {k: round(v, 4) for k, v in settings.inner_f1.items()}},
+        "decision": {"threshold": settings.threshold,
+                     "rule": "arg-max class if its probability >= threshold, else none",
+                     "inner_cv_macro_fbeta": {str(t): round(v, 4)
+                                              for t, v in settings.inner_fbeta.items()},
+                     "beta": BETA},
         "patterns": {"file": PATTERNS_FILE, "sha256": file_sha256(patterns_path),
                      "count": len(mined), "k": K, "max_gap": MAX_GAP,
                      "min_support": settings.min_support,
