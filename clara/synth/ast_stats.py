@@ -71,7 +71,8 @@ Definitions (the generator in ``clara.synth.generator`` mirrors them):
   ``value`` (arithmetic and bitwise), shape ``literal`` when an operand is an integer literal,
   else ``variable``.
 - *state type* (``state_types``): the canonical type of each member access (above), e.g.
-  ``unsigned long`` or ``unsigned int[256]``.
+  ``unsigned long`` or ``unsigned int[256]``; ``state_written_types`` counts those that are
+  written (the target of an assignment or of ``++``/``--``, through subscripts).
 - *loop counter type*: the declared type of the variable a ``for`` statement's init declares.
 """
 
@@ -143,6 +144,7 @@ class CorpusStats:
     leading_decls: dict[int, int] = field(default_factory=dict)
     operand_shapes: dict[str, int] = field(default_factory=dict)
     state_types: dict[str, int] = field(default_factory=dict)
+    state_written_types: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=True) + "\n"
@@ -341,7 +343,7 @@ class _Measure:
                 "loop_trip_counts", "block_lengths", "body_lengths", "local_types",
                 "assign_targets", "leaves", "condition_terms", "condition_atoms",
                 "counter_types", "control_depth", "subscripts", "call_statements",
-                "leading_decls", "operand_shapes", "state_types")
+                "leading_decls", "operand_shapes", "state_types", "state_written_types")
         }
         self.functions = 0
         self.own_calls = 0
@@ -359,12 +361,16 @@ class _Measure:
         if body is None:
             return
         written = _written_fields(body)
+        targets = {_span(t) for t in _targets(body)}
         members = 0
         for node in body.walk_preorder():
             self.counters["node_kinds"][node.kind.name] += 1
             if _is_member_access(node, function, directory):
                 members += 1
-                self.counters["state_types"][node.referenced.type.get_canonical().spelling] += 1
+                state_type = node.referenced.type.get_canonical().spelling
+                self.counters["state_types"][state_type] += 1
+                if _span(node) in targets:
+                    self.counters["state_written_types"][state_type] += 1
             if node.kind.name == "ARRAY_SUBSCRIPT_EXPR":
                 self.counters["subscripts"][_subscript_kind(node, function, directory)] += 1
             self._expression_node(node, written, own_usrs)
@@ -590,6 +596,19 @@ def _lvalue_target(node: Any) -> Any | None:
             node = _strip(children[0])
             continue
         return None
+
+
+def _targets(body: Any) -> Iterator[Any]:
+    """The innermost base of each assignment and ``++``/``--`` target (``_t[i]`` -> ``_t``)."""
+    for node in body.walk_preorder():
+        name = node.kind.name
+        if name == "COMPOUND_ASSIGNMENT_OPERATOR" or (
+                name == "BINARY_OPERATOR" and binary_op(node) == "=") or (
+                name == "UNARY_OPERATOR" and unary_op(node).removeprefix("post") in ("++", "--")):
+            target = _strip(next(node.get_children()))
+            while target.kind.name == "ARRAY_SUBSCRIPT_EXPR":
+                target = _strip(next(target.get_children()))
+            yield target
 
 
 def _written_fields(body: Any) -> set[tuple[int, int]]:

@@ -153,6 +153,7 @@ class Choices:
     row_rate: float
     leading_decls: dict[int, float]
     state_widths: dict[int, float]
+    state_written_widths: dict[int, float]
     array_widths: dict[int, float]
     value_literal_rate: float
     compare_literal_rate: float
@@ -215,6 +216,11 @@ def _statement_apis(call_statements: Mapping[str, int]) -> dict[str, float]:
     counts = dict(call_statements)
     counts["Timestamp::now"] = counts.get("Timestamp::now", 0) + counts.get("Timestamp::arith", 0)
     return _restrict(counts, STATEMENT_APIS)
+
+
+def _read_types(stats: CorpusStats) -> dict[str, int]:
+    """Member-variable accesses that are not writes, by type."""
+    return {t: n - stats.state_written_types.get(t, 0) for t, n in stats.state_types.items()}
 
 
 def _state_widths(state_types: Mapping[str, int], arrays: bool) -> dict[int, float]:
@@ -329,7 +335,8 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
         subscript_bases=subscript_bases, subscript_literal_rate=subscript_literal_rate,
         row_rate=_row_share(stats.local_types),
         leading_decls=_int_hist(stats.leading_decls, 0, MAX_LEADING_DECLS),
-        state_widths=_state_widths(stats.state_types, arrays=False),
+        state_widths=_state_widths(_read_types(stats), arrays=False),
+        state_written_widths=_state_widths(stats.state_written_types, arrays=False),
         array_widths=_state_widths(stats.state_types, arrays=True),
         value_literal_rate=_literal_rate(stats, "value"),
         compare_literal_rate=_literal_rate(stats, "compare"),
@@ -359,7 +366,7 @@ def uniform_choices() -> Choices:
         else_rate=0.5, braced_rate=0.5, byteorder_rate=0.5,
         signed_counter_rate=0.5, row_rate=0.5,
         leading_decls=flat(tuple(range(MAX_LEADING_DECLS + 1))),
-        state_widths=flat(WIDTHS), array_widths=flat(WIDTHS),
+        state_widths=flat(WIDTHS), state_written_widths=flat(WIDTHS), array_widths=flat(WIDTHS),
         value_literal_rate=0.5, compare_literal_rate=0.5,
         subscript_bases=flat(SUBSCRIPT_BASES), subscript_literal_rate=0.5,
         mean_helpers=2.0, new_helper_rate=0.5,
@@ -486,12 +493,17 @@ class _Generator:
         self.lines.append("    " * self.indent + text)
 
     # --- state --------------------------------------------------------------------------
-    def scalar(self) -> Var:
+    def scalar(self, written: bool = False) -> Var:
+        """A member scalar read (or ``written``): its width is drawn from the corpus's member
+        reads (writes); a new one is created when none has it, or at random."""
         self.leaf_counts["state"] += 1
-        if not self.state.scalars or self.chance(0.15):
-            width = int(self.pick(self.c.state_widths))  # type: ignore[call-overload]
-            self.state.scalars.append(Var(f"_s{len(self.state.scalars)}", width))
-        return self.rng.choice(self.state.scalars)
+        widths = self.c.state_written_widths if written else self.c.state_widths
+        width = int(self.pick(widths))  # type: ignore[call-overload]
+        matching = [v for v in self.state.scalars if v.width == width]
+        if not matching or self.chance(0.15):
+            matching = [Var(f"_s{len(self.state.scalars)}", width)]
+            self.state.scalars += matching
+        return self.rng.choice(matching)
 
     def array(self) -> tuple[str, int, int]:
         self.leaf_counts["state"] += 1
@@ -800,13 +812,14 @@ class _Generator:
             name, width, size = self.array()
             idx = self.index(size, 1)
             return Expr(f"{name}[{idx.text}]", width, idx.depth + 1)
-        var = self.scalar()
+        var = self.scalar(written=True)
         return Expr(var.name, var.width, 0)
 
     def named_lvalue(self) -> Expr:
         """A local or member scalar (a plain name, for ``&x`` and ``sizeof(x)``)."""
         locals_ = [v for v in self.ctx.visible() if v.assignable]
-        var = self.rng.choice(locals_) if locals_ and self.chance(0.7) else self.scalar()
+        local = locals_ and self.chance(0.7)
+        var = self.rng.choice(locals_) if local else self.scalar(written=True)
         return Expr(var.name, var.width, 0)
 
     def value_for(self, target: Expr) -> str:
@@ -877,7 +890,7 @@ class _Generator:
         for var in self.ctx.scopes[-1]:
             if (var.assignable or var.row) and var.name not in self.ctx.read:
                 value = f"{var.name}->key" if var.row else var.name
-                target = self.scalar()
+                target = self.scalar(written=True)
                 self.target_counts["state"] += 1
                 self.written(depth, "other")
                 if target.width < 32 and 0 < var.width < 32:
