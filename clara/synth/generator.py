@@ -211,11 +211,8 @@ def _subscripts(subscripts: Mapping[str, int]) -> tuple[dict[str, float], float]
 
 
 def _statement_apis(call_statements: Mapping[str, int]) -> dict[str, float]:
-    """Call-statement forms by the corpus's call statements (a statement of ``Timestamp``
-    arithmetic, ``_last = now``, is written as a timestamp-annotation update)."""
-    counts = dict(call_statements)
-    counts["Timestamp::now"] = counts.get("Timestamp::now", 0) + counts.get("Timestamp::arith", 0)
-    return _restrict(counts, STATEMENT_APIS)
+    """Call-statement forms by the corpus's call statements of the same API."""
+    return _restrict(call_statements, STATEMENT_APIS)
 
 
 def _read_types(stats: CorpusStats) -> dict[str, int]:
