@@ -51,7 +51,7 @@ from clara.runtime.build import (
     element_header,
     element_jobs,
 )
-from clara.targets.asm_reader import Frame, called_api, parse_addr2line
+from clara.targets.asm_reader import Frame, api_of, parse_addr2line
 from clara.targets.profile import TargetProfile, load_target
 
 QEMU_DIR = Path(__file__).resolve().parent
@@ -541,7 +541,9 @@ class ChainSplit:
     """Per-packet counts of the element's code (``nf`` + ``api`` of the DWARF split) split
     by call chain instead: an instruction belongs to the framework API the element called
     to run it (the outermost frame of its inline chain that is a catalog API, as Clara's
-    IR sees the call), else to the NF. ``apis``: catalog name -> (instructions, memory)."""
+    IR sees the call; ``framework`` for a framework line whose inline frames gcc dropped:
+    ``asm_reader.api_of``, as the labels do), else to the NF. ``apis``: catalog name ->
+    (instructions, memory)."""
 
     nf: tuple[float, float]
     apis: dict[str, tuple[float, float]]
@@ -573,7 +575,7 @@ def chain_split(binary: str | Path, pcs: str | Path, packets: int) -> ChainSplit
     apis: dict[str, list[float]] = {}
     for address in mine:
         execs, memory = counts[address]
-        api = called_api(chains.get(address, ()))
+        api = api_of(chains.get(address, ()), (INCLUDE_DIR, HOST_DIR))
         into = nf if api is None else apis.setdefault(api, [0.0, 0.0])
         into[0] += execs / max(1, packets)
         into[1] += memory / max(1, packets)
