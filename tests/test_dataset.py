@@ -275,6 +275,39 @@ def test_resume_rebuilds_only_what_is_missing(tmp_path: Path) -> None:
     assert other.returncode == 1 and "target ('bluefield2', now 'octeon')" in other.stderr
 
 
+def test_api_calls_inline_leave_the_framework_out_of_the_labels(tmp_path: Path) -> None:
+    """MiniNAT's HashMap lookups: inline (the runtime's templates force-included, as a real
+    build has them), the code run for each call is counted at its call site and left out of
+    the labels; out of line, the calls stay calls to foreign functions and no API code is in
+    the object's NF functions. The mode is in the manifest; a build in the other mode into
+    the same directory is refused."""
+    source = EXAMPLES / "mini_nat.cc"
+    lookup = next(n for n, text in enumerate(source.read_text().splitlines(), 1)
+                  if "ext_map.findp(ek)" in text)
+    program = ProgramSource("mini_nat.cc", source)
+    inline = build_program_records(program, load_target("bluefield2"), CompileOptions(),
+                                   api_calls="inline").stats
+    outlined = build_program_records(program, load_target("bluefield2"), CompileOptions(),
+                                     api_calls="out-of-line").stats
+    sites = {(api, line): n for api, line, n in inline["api_sites"]}
+    assert sites[("HashMap::find", lookup)] > 5
+    assert inline["api_instructions"] == sum(sites.values())
+    assert outlined["api_instructions"] == 0 and outlined["foreign"] > 0
+    assert inline["unattributed"] == outlined["unattributed"] == 0
+    # the calls' set-up, spills and reloads are gone with the calls
+    assert inline["target_instructions"] < outlined["target_instructions"]
+
+    single = tmp_path / "one"
+    single.mkdir()
+    (single / "nf0.c").write_text(SEL)
+    out = tmp_path / "ds"
+    manifest = build("--target", "bluefield2", "--from", str(single), "-o", str(out))
+    assert manifest["identity"]["api_calls"] == "inline"
+    other = run_cli("dataset", "build", "--no-progress", "--target", "bluefield2", "--from",
+                    str(single), "-o", str(out), "--api-calls", "out-of-line")
+    assert other.returncode == 1 and "api_calls" in other.stderr
+
+
 def test_a_failing_program_is_logged_and_the_build_goes_on(tmp_path: Path) -> None:
     out = tmp_path / "ds"
     manifest = build("--target", "octeon", "--from", str(nf_dir(tmp_path, 2, broken=True)),
