@@ -5,25 +5,30 @@ This module owns the work done for ONE program, as pure functions around three t
 1. ``clara.analyze.analyze_module`` (clang-19 + ``clara-prepare,clara-features``): the IR
    blocks, their tokens and context, exactly as ``clara analyze`` sees them;
 2. the target's compiler (``clara.targets.compiler.compile_source``) at its -O2 with ``-g``,
-   with the framework API functions kept out of line (:func:`outline_headers`);
+   with framework API calls inline as in a real build (:func:`with_runtime`; the
+   instructions run for an API call are then left out, :func:`without_api_code`) or kept
+   out of line (:func:`outline_headers`): :data:`API_CALLS`;
 3. ``clara.targets.asm_reader.read_object``: every target instruction charged to a line of
-   the NF source (direct, through the inline chain, or as prologue/epilogue).
+   the NF source (direct, through the inline chain, or as prologue/epilogue), with its
+   target loop depth and what it calls.
 
-Then each target instruction goes from its line to IR blocks (docs/dataset.md):
+Then each target instruction goes from its line to IR blocks (:func:`charge`,
+docs/dataset.md), so that a label is target instructions per execution of the block:
 
 - *prologue* / *epilogue* instructions of target function ``F`` go to the entry block /
   the return blocks (split evenly) of the IR function ``F`` (gcc clone suffixes such as
   ``.isra.0`` removed) when the analysis kept ``F``; otherwise they follow their line.
-- any other attributed instruction on line ``L`` (a line of the NF's main source file) goes
-  to every IR block, in any recorded function, that has IR instructions on ``L``, split in
-  proportion to the number of those instructions. Helpers that ``clara-prepare`` inlined
-  everywhere have no records, so their lines count only in the copies inlined into callers;
-  a helper that is inlined and still called keeps its own blocks, which share its lines in
-  the same proportion.
-- an attributed instruction whose line has no IR block is counted as ``no_block``.
+- any other attributed instruction on line ``L`` goes to the blocks on ``L`` of its
+  function's home (:func:`home_of`: its own IR function, or for an out-of-line copy of a
+  helper the analysis inlined, its callers' IR functions, each with the copies it runs)
+  at the instruction's loop depth (:func:`line_home_shares`), split in proportion to their
+  IR instructions on ``L``; an instruction gcc made ``k`` copies of counts ``1/k``
+  (:func:`copies`).
+- an uncalled out-of-line copy of a helper the analysis inlined everywhere is not charged;
+  an attributed instruction whose line has no IR block is counted as ``no_block``.
 
 Labels per block: target ``compute`` instructions and ``load``/``store``/``atomic``
-instructions (the ISA's opcode table), floats because of the split.
+instructions (the ISA's opcode table), floats because of the splits and weights.
 """
 
 from __future__ import annotations
