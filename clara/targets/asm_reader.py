@@ -28,6 +28,13 @@ Attribution rule (also in docs/targets.md), per function, instructions in addres
    instruction before the run (its attributed line when its own frame is not in the file).
 6. Any other instruction keeps ``attributed_by = None`` and counts as unattributed.
 
+Each instruction also carries what the attribution to IR blocks needs
+(``clara.dataset.builder``): its **loop depth** in its function's target code (natural loops:
+:func:`loop_depths`), its **reference** (the symbol it calls, tail-calls or addresses: a
+relocation in an object, a resolved ``<symbol>`` operand in a linked binary) and, when
+asked, the framework **API** it runs for (:func:`api_of`: the outermost catalog frame of its
+inline chain).
+
 Objects are relocatable, so every section starts at address 0 and addresses would be
 ambiguous across sections (C++ COMDAT functions each get their own section). Before reading,
 the object's allocated sections are given distinct addresses with ``objcopy
