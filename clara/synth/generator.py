@@ -634,7 +634,7 @@ class _Generator:
         if a.width < 32 and b.width < 32:
             left = f"(uint32_t) {left}"
         right = b.operand()
-        if op in ("/", "%"):
+        if op in ("/", "%") and not _literal_value(b):  # a variable or zero divisor
             right = f"({right} | 1U)"
             self.op_counts["|"] += 1
         return Expr(f"{left} {op} {right}", width, depth, atomic=False, constant=constant)
@@ -682,10 +682,19 @@ class _Generator:
             self.op_counts["&"] += 1
             return Expr(f"{counter} & {size - 1}{suffix}", 32, 1, atomic=False)
         base = self.expr(max(0, depth - 1))
+        value = _literal_value(base)
+        if value is not None:
+            return Expr(f"{value % size}", 32, 0, constant=True)  # no mask on a literal
         if base.width <= 8 and size >= 256:
             return base  # a uint8_t value is always in bounds
         self.op_counts["&"] += 1
         return Expr(f"{base.operand()} & {size - 1}U", 32, base.depth + 1, atomic=False)
+
+    def packet_byte(self) -> Expr:
+        """``d[k]``: a byte of the packet through the function's data pointer."""
+        self.use_header(PACKET_BYTES)
+        return Expr(f"{HEADER_POINTERS[PACKET_BYTES][0]}[{self.rng.randrange(PACKET_BYTES_READ)}]",
+                    8, 1)
 
     def subscript(self, depth: int) -> Expr:
         """An array read: element state ``_t0[k]`` or the packet's bytes ``d[k]``."""
@@ -722,7 +731,7 @@ class _Generator:
             "Packet::anno": lambda: Expr(
                 self.rng.choice((f"{q}->anno_u32({offset})", f"{q}->anno_u8({offset + 1})",
                                  f"{q}->anno_u16({offset + 2})")), 32, 1),
-            "Packet::data": lambda: Expr(f"{q}->data()[{self.rng.randint(0, 33)}]", 8, 2),
+            "Packet::data": lambda: self.packet_byte(),
             "Packet::network_header": lambda: Expr(f"{q}->network_header_length()", 32, 1),
             "Packet::transport_header": lambda: Expr(
                 f"(uint32_t) {q}->transport_header_offset()", 32, 1),
@@ -1213,6 +1222,16 @@ def _helper_definition(gen: _Generator, class_name: str, index: int) -> list[str
     return ["uint32_t", f"{class_name}::{helper.name}({helper.params})", "{",
             *(_helper_setup(ctx) if helper.takes_packet else []), *body,
             f"    return {result};", "}", ""]
+
+
+def _literal_value(expr: Expr) -> int | None:
+    """The value of a literal expression (``17U``, ``0x5DCU``), else None."""
+    if not expr.constant:
+        return None
+    try:
+        return int(expr.text.rstrip("U"), 0)
+    except ValueError:
+        return None
 
 
 def _behind(possible: Mapping[str, float], shares: Mapping[str, float],
