@@ -874,6 +874,8 @@ class _Generator:
         caller ends the block with an exit."""
         self.ctx.scopes.append([])
         for position in range(length):
+            if position >= max(1, leading) and length - position <= len(self.unread()):
+                break  # the rest of the length folds the unread locals (``sink_unread``)
             last = position == length - 1 and not closed
             kind = ("decl" if position < leading
                     else str(self.pick(self.statement_weights(depth, last))))
@@ -887,22 +889,30 @@ class _Generator:
             self.statement(kind, depth)
         else:
             self.sink_unread(depth)
+            self.ctx.scopes.pop()
+            return
+        if kind not in ("return", "break", "continue"):
+            self.sink_unread(depth)
         self.ctx.scopes.pop()
+
+    def unread(self) -> list[Var]:
+        """The block's locals written and not read since (``sink_unread`` folds them)."""
+        return [v for v in self.ctx.scopes[-1]
+                if (v.assignable or v.row) and v.name not in self.ctx.read]
 
     def sink_unread(self, depth: int) -> None:
         """Fold the scope's locals that were written but not read since into a state
         variable: NF code uses what it computes, so no dead stores for the compiler to drop."""
         ops = _restrict({k: self.c.compound_assign.get(k, 0.0) for k in SINK_OPS}, SINK_OPS)
-        for var in self.ctx.scopes[-1]:
-            if (var.assignable or var.row) and var.name not in self.ctx.read:
-                value = f"{var.name}->key" if var.row else var.name
-                target = self.scalar(written=True)
-                self.target_counts["state"] += 1
-                self.written(depth, "other")
-                if target.width < 32 and 0 < var.width < 32:
-                    value = f"(uint32_t) {value}"
-                self.emit(f"{target.name} {self.pick(ops)} {value};")
-                self.ctx.read.add(var.name)
+        for var in self.unread():
+            value = f"{var.name}->key" if var.row else var.name
+            target = self.scalar(written=True)
+            self.target_counts["state"] += 1
+            self.written(depth, "other")
+            if target.width < 32 and 0 < var.width < 32:
+                value = f"(uint32_t) {value}"
+            self.emit(f"{target.name} {self.pick(ops)} {value};")
+            self.ctx.read.add(var.name)
 
     def body(self, depth: int, inner: Callable[[], None] | None = None) -> None:
         """A control statement's body: one unbraced statement, or a braced block."""
