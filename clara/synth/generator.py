@@ -470,6 +470,7 @@ class _Generator:
         self.helpers: list[Helper] = []  # created on first call, up to helper_budget
         self.leaf_counts = dict.fromkeys(LEAF_KINDS, 0)  # value leaves written so far
         self.target_counts = dict.fromkeys(TARGET_KINDS, 0)  # assignment targets so far
+        self.body_counts = {"braced": 0, "single": 0}  # control-statement bodies so far
         self.op_counts = dict.fromkeys(VALUE_BINARY, 0)  # value operators so far
         # statements written per nesting depth: {"control": n, "other": n}
         self.depth_counts = [{"control": 0, "other": 0} for _ in range(MAX_NESTING + 1)]
@@ -914,11 +915,22 @@ class _Generator:
             self.emit(f"{target.name} {self.pick(ops)} {value};")
             self.ctx.read.add(var.name)
 
-    def body(self, depth: int, inner: Callable[[], None] | None = None) -> None:
-        """A control statement's body: one unbraced statement, or a braced block."""
-        kind = str(self.pick(self.statement_weights(depth, True)))
-        single = kind in SINGLE_LINE or (kind == "return" and self.ctx.entry == "helper")
-        if inner is None and single and not self.chance(self.c.braced_rate):
+    def body(self, depth: int, inner: Callable[[], None] | None = None,
+             inner_lines: int = 0) -> None:
+        """A control statement's body: one unbraced statement, or a braced block whose
+        sampled length includes the ``inner_lines`` statements ``inner`` ends it with."""
+        weights = self.statement_weights(depth, True)
+        single_line = {*SINGLE_LINE, *(["return"] if self.ctx.entry == "helper" else [])}
+        singles = {k: w if k in single_line else 0.0 for k, w in weights.items()}
+        # braced or not by the corpus's braced-body rate, counting the bodies that must be
+        # braced (early exits, several statements)
+        shares = {"braced": self.c.braced_rate, "single": 1 - self.c.braced_rate}
+        behind = _behind({"braced": 1.0, "single": 1.0 if sum(singles.values()) else 0.0},
+                         shares, self.body_counts)
+        single = inner is None and self.chance(behind["single"] / sum(behind.values()))
+        self.body_counts["single" if single else "braced"] += 1
+        if single:
+            kind = str(self.pick(singles))
             self.indent += 1
             self.ctx.scopes.append([])
             self.statement(kind, depth)
@@ -928,7 +940,7 @@ class _Generator:
         self.emit("{")
         self.indent += 1
         length = int(self.pick(self.c.block_lengths))  # type: ignore[call-overload]
-        self.block(length, depth, closed=inner is not None)
+        self.block(max(0, length - inner_lines), depth, closed=inner is not None)
         if inner is not None:
             inner()
         self.indent -= 1
@@ -1066,7 +1078,8 @@ class _Generator:
             self.statement("return", depth + 1)
             self.indent -= 1
             return
-        self.body(depth + 1, lambda: self.statement("return", depth + 1))
+        exit_lines = 1 if self.ctx.entry == "helper" else 2  # (kill or push and) return
+        self.body(depth + 1, lambda: self.statement("return", depth + 1), exit_lines)
 
     def stmt_break(self, depth: int) -> None:
         self.emit("break;")
@@ -1100,7 +1113,7 @@ class _Generator:
              step: Callable[[], None] | None) -> None:
         self.ctx.scopes.append([counter])
         self.ctx.loops.append((counter.name, bound))
-        self.body(depth + 1, step)
+        self.body(depth + 1, step, 0 if step is None else 1)
         self.ctx.loops.pop()
         self.ctx.scopes.pop()
 
