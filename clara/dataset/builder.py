@@ -43,7 +43,7 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -619,6 +619,7 @@ def block_record(
         "callee_kinds": callee_kinds(function),
         "api_calls": [c.name for c in block.api_calls],
         "ir_counts": dict(block.counts),
+        "opt": asdict(block.opt) if block.opt is not None else None,
         "target_compute": target.compute,
         "target_memory": target.memory,
         "target_load": target.load,
