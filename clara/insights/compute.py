@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,14 +33,18 @@ from clara.ir.vocabulary import (
 )
 from clara.models.onnx_model import MODELS_DIR, check_card, read_card
 
-INPUT_SCHEMA = "clara.compute-input/3"
+INPUT_SCHEMA = "clara.compute-input/4"
 MAX_TOKENS = 128  # longer blocks keep their first tokens; their size is in the context
 IR_KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
 SYNTHESIZED = "synthesized"  # 1 for blocks of synthesized training programs, 0 for NF code
+# What LLVM -O2 keeps of the block's lines (the plugin's ``opt`` object, clara.features/2)
+OPT_CONTEXT = ("opt.instructions", "opt.memory", "opt.calls", "log_opt_instructions",
+               "opt_per_instruction")
 BASE_CONTEXT = (
     "is_entry", "is_exit", "loop_depth", "successors", "log_instructions", "instructions",
     "log_function_blocks", "log_function_instructions", "return_blocks", "is_packet_entry",
     "api_calls", "truncated_tokens", *(f"ir.{k}" for k in IR_KINDS), SYNTHESIZED,
+    *OPT_CONTEXT,
 )
 OUTPUTS = ("compute", "memory_correction")
 BLOCK_INPUTS = ("token_ids", "lengths", "context")
@@ -142,12 +146,21 @@ def context_vector(record: Record, kinds: Mapping[str, int]) -> list[float]:
         float(record["return_blocks"]), float(record["is_packet_entry"]),
         float(len(record["api_calls"])), float(max(0, len(record["tokens"]) + 1 - MAX_TOKENS)),
         *(float(counts.get(k, 0)) for k in IR_KINDS), float(is_synthesized(record)),
+        *opt_context(record["opt"], n),
     ]
     callees = [0.0] * len(kinds)
     for kind in record["callee_kinds"]:
         if kind in kinds:
             callees[kinds[kind]] = 1.0
     return base + callees
+
+
+def opt_context(opt: Mapping[str, float], n_instructions: float) -> list[float]:
+    """The columns of OPT_CONTEXT: -O2 instructions, memory accesses and calls of the
+    block's lines, log instructions, and instructions kept per -O0 IR instruction."""
+    kept = float(opt["instructions"])
+    return [kept, float(opt["memory"]), float(opt["calls"]), math.log1p(kept),
+            kept / max(1.0, n_instructions)]
 
 
 def is_synthesized(record: Record) -> bool:
@@ -257,8 +270,19 @@ def block_input(block: Block, function: Function, kinds: Sequence[str]) -> dict[
         "function_instructions": function.n_instructions,
         "return_blocks": function.return_blocks, "is_packet_entry": function.is_packet_entry,
         "callee_kinds": list(kinds), "api_calls": [c.name for c in block.api_calls],
-        "ir_counts": dict(block.counts),
+        "ir_counts": dict(block.counts), "opt": optimized(block),
     }
+
+
+def optimized(block: Block) -> dict[str, float]:
+    """The block's ``opt`` object as a record field; features of an older plugin (schema 1)
+    have none, and the model needs it."""
+    if block.opt is None:
+        raise ClaraError(
+            f"{block.file or block.function}: the feature records have no optimized-IR "
+            "context (`opt`, clara.features/2): they come from an older plugin; rebuild it "
+            "(pip install -e .) and analyze again")
+    return asdict(block.opt)
 
 
 # --------------------------------------------------------------------------- loading

@@ -58,6 +58,7 @@ from clara.ir.vocabulary import (
     save_vocabulary,
     unknown_rate,
 )
+from clara.models.opt_context import with_opt_context
 
 TEST_FRACTION = 0.2  # held-out programs (by hash of the program id)
 VALIDATION_FRACTION = 0.1  # of the training programs, for early stopping
@@ -91,12 +92,13 @@ class TrainConfig:
 
 
 def load_records(root: Path) -> list[dict[str, Any]]:
-    """The measured blocks of a dataset (blocks of functions the compiler emitted)."""
+    """The measured blocks of a dataset (blocks of functions the compiler emitted), each
+    with its optimized-IR context (:mod:`clara.models.opt_context`)."""
     read_manifest(root)
     records = [r for r in iter_records(root) if r["function_in_target"]]
     if not records:
         raise ClaraError(f"{root}: no labelled blocks (is the dataset empty?)")
-    return records
+    return with_opt_context(root, records)
 
 
 def program_hash(program: str, salt: str) -> float:
@@ -124,7 +126,8 @@ def input_key(record: Record) -> tuple[Any, ...]:
             record["function_blocks"], record["function_instructions"], record["return_blocks"],
             record["is_packet_entry"], tuple(record["callee_kinds"]),
             len(record["api_calls"]), tuple(sorted(record["ir_counts"].items())),
-            record["target_compute"], record["target_memory"])
+            tuple(sorted(record["opt"].items())), record["target_compute"],
+            record["target_memory"])
 
 
 def deduplicate(records: Sequence[Record], weights: np.ndarray | None = None
