@@ -256,14 +256,22 @@ def test_train_accel_end_to_end(tmp_path: Path) -> None:
         (corpus / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(CORPUS / rel, corpus / rel)
     out = tmp_path / "model"
+    bad = run_cli("train", "accel", "--corpus", str(corpus), "-o", str(out), "--threshold",
+                  "1.5", "--quiet")
+    assert bad.returncode != 0 and "--threshold 1.5" in bad.stderr and "[0, 1)" in bad.stderr
+    assert not out.exists()
     proc = run_cli("train", "accel", "--corpus", str(corpus), "-o", str(out), "--configs",
-                   "O0", "--transforms", "orig", "--families", "svm,logreg", "--quiet")
+                   "O0", "--transforms", "orig", "--families", "svm,logreg", "--threshold",
+                   "0.4", "--quiet")
     assert proc.returncode == 0, proc.stderr
     card = json.loads((out / "accel.json").read_text())
     assert card["training_data"]["files"] == 6
     assert card["model"]["family"] in ("svm", "logreg")
-    # the abstention threshold is one of the grid's, chosen by inner CV (an F-beta per value)
-    assert card["decision"]["threshold"] in THRESHOLD_GRID
+    # the shipped threshold is the one asked for; the inner CV's choice (one of the grid's,
+    # an F-beta per value) is recorded next to it
+    assert card["decision"]["threshold"] == 0.4
+    assert card["decision"]["chosen_by"] == "fixed by the trainer"
+    assert card["decision"]["inner_cv_choice"] in THRESHOLD_GRID
     assert sorted(map(float, card["decision"]["inner_cv_macro_fbeta"])) == \
         sorted(THRESHOLD_GRID)
     detector = load_detector(out)

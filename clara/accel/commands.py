@@ -80,7 +80,8 @@ def run_train(args: argparse.Namespace) -> int:
     card = train_accel.train(
         files, Path(args.output), jobs=args.jobs, seed=args.seed,
         transforms=_transforms(args.transforms), configs=_configs(args.configs),
-        families=_families(args.families), heldout=heldout, progress=not args.quiet)
+        families=_families(args.families), heldout=heldout, threshold=args.threshold,
+        progress=not args.quiet)
     print(f"wrote {Path(args.output) / 'accel.onnx'} ({card['model']['family']}, "
           f"{card['patterns']['count']} patterns, {card['training_data']['regions']} regions "
           f"from {card['training_data']['files']} files)")
@@ -134,6 +135,9 @@ def register(sub: argparse._SubParsersAction,
     p.add_argument("--families", help="model families to compare (svm,forest,logreg)")
     p.add_argument("--heldout", metavar="JSON",
                    help="benchmark result whose 'heldout' metrics go into the card")
+    p.add_argument("--threshold", type=float, metavar="P",
+                   help="abstention threshold to ship (default: the inner CV's choice; 0: "
+                        "always the arg-max class)")
     _common(p)
     p.set_defaults(func=run_train)
     e = groups["eval"].add_parser(

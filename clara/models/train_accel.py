@@ -527,12 +527,17 @@ def per_class_metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str,
 def train(files: Sequence[Path], out_dir: Path, *, jobs: int = 2, seed: int = 1,
           transforms: Sequence[str] = TRANSFORMS, configs: Sequence[Config] = CONFIGS,
           families: Sequence[str] = MODEL_FAMILIES, cache_dir: Path = CACHE_DIR,
-          heldout: dict[str, Any] | None = None, progress: bool = True) -> dict[str, Any]:
+          heldout: dict[str, Any] | None = None, threshold: float | None = None,
+          progress: bool = True) -> dict[str, Any]:
     """Build the dataset, choose settings by inner CV, fit on everything, write the files.
 
     ``heldout`` (metrics from ``benchmarks/accel_accuracy.py``) goes into the card as is.
-    Returns the card.
+    ``threshold`` fixes the abstention threshold instead of the inner CV's choice (which the
+    card records either way). Returns the card.
     """
+    if threshold is not None and not 0.0 <= threshold < 1.0:
+        raise ClaraError(f"--threshold {threshold}: the abstention threshold is a probability "
+                         "in [0, 1) (0: always the arg-max class)")
     samples = build_dataset(files, jobs, seed, transforms, configs, cache_dir, progress)
     if "none" not in {s.label for s in samples} or len({s.label for s in samples}) < 2:
         raise ClaraError("the corpus needs regions of class none and of at least one "
@@ -566,7 +571,9 @@ def train(files: Sequence[Path], out_dir: Path, *, jobs: int = 2, seed: int = 1,
         "classes": list(classes),
         "model": {"family": settings.family, "svm_C": settings.c,
                   "inner_cv_macro_f1": {k: round(v, 4) for k, v in settings.inner_f1.items()}},
-        "decision": {"threshold": settings.threshold,
+        "decision": {"threshold": settings.threshold if threshold is None else threshold,
+                     "chosen_by": "inner CV" if threshold is None else "fixed by the trainer",
+                     "inner_cv_choice": settings.threshold,
                      "rule": "arg-max class if its probability >= threshold, else none",
                      "inner_cv_macro_fbeta": {str(t): round(v, 4)
                                               for t, v in settings.inner_fbeta.items()},
