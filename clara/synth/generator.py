@@ -61,6 +61,10 @@ MAX_EXPR_DEPTH = 7
 MAX_NESTING = 3
 MAX_STATEMENTS = 90
 MAX_LEADING_DECLS = 6
+# add-one smoothing of the operator and statement-kind choices: a guide corpus is a handful of
+# files, so an operator or statement it happens not to use (``%``, ``while``) keeps a small
+# chance instead of none
+OPERATOR_PRIOR = 1.0
 PACKET_BYTES = "unsigned char"  # the packet's bytes, ``d = q->data()``, read as ``d[k]``
 PACKET_BYTES_READ = 34  # bytes ``d[k]`` may read (an IP header and a UDP/TCP port pair)
 HEADER_POINTERS = {"click_ip": ("ip", "ip_header"), "click_tcp": ("tcp", "tcp_header"),
@@ -161,9 +165,11 @@ class Choices:
     new_helper_rate: float
 
 
-def _restrict(weights: Mapping[str, float] | Mapping[int, float], keys: tuple) -> dict:
-    """``weights`` on ``keys`` only (others 0); all-zero falls back to uniform."""
-    picked = {k: float(weights.get(k, 0)) for k in keys}
+def _restrict(weights: Mapping[str, float] | Mapping[int, float], keys: tuple,
+              prior: float = 0.0) -> dict:
+    """``weights`` on ``keys`` only (others 0), plus ``prior`` pseudo-counts each; all-zero
+    falls back to uniform."""
+    picked = {k: float(weights.get(k, 0)) + prior for k in keys}
     return picked if sum(picked.values()) > 0 else dict.fromkeys(keys, 1.0)
 
 
@@ -302,15 +308,15 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
     statement_apis = _statement_apis(stats.call_statements)
     statements["call"] = sum(statement_apis.values()) if stats.call_statements else 0
     return Choices(
-        statements=_restrict(statements, SAMPLED_STATEMENTS),
-        binary=_restrict(stats.binary_ops, VALUE_BINARY),
-        compare=_restrict(stats.binary_ops, COMPARE),
+        statements=_restrict(statements, SAMPLED_STATEMENTS, OPERATOR_PRIOR),
+        binary=_restrict(stats.binary_ops, VALUE_BINARY, OPERATOR_PRIOR),
+        compare=_restrict(stats.binary_ops, COMPARE, OPERATOR_PRIOR),
         logical=_restrict(stats.binary_ops, LOGICAL),
         condition_terms=_int_hist(stats.condition_terms, 1, MAX_CONDITION_TERMS),
         condition_atoms=_restrict(stats.condition_atoms, ATOM_KINDS),
-        compound_assign=_restrict(stats.binary_ops, COMPOUND_ASSIGN),
-        unary=_restrict(stats.unary_ops, VALUE_UNARY),
-        incdec=_restrict(stats.unary_ops, INCDEC),
+        compound_assign=_restrict(stats.binary_ops, COMPOUND_ASSIGN, OPERATOR_PRIOR),
+        unary=_restrict(stats.unary_ops, VALUE_UNARY, OPERATOR_PRIOR),
+        incdec=_restrict(stats.unary_ops, INCDEC, OPERATOR_PRIOR),
         node_kinds=_restrict(node_kinds, NODE_KINDS),
         leaf_kinds=_restrict(stats.leaves, LEAF_KINDS),
         expr_depth=_int_hist(stats.expr_depth, 0, MAX_EXPR_DEPTH),
