@@ -522,6 +522,34 @@ def pearson32(data: bytes) -> int:
     return out
 
 
+def _pearson_perm_xorshift() -> list[int]:
+    """Fisher-Yates driven by xorshift32 (13, 17, 5) from 0x9E3779B9."""
+    perm, s = list(range(256)), 0x9E3779B9
+    for i in range(255, 0, -1):
+        s ^= (s << 13) & M32
+        s ^= s >> 17
+        s ^= (s << 5) & M32
+        j = s % (i + 1)
+        perm[i], perm[j] = perm[j], perm[i]
+    return perm
+
+
+PEARSON_XS = _pearson_perm_xorshift()
+
+
+def pearson4_xorshift(data: bytes) -> int:
+    """Four Pearson lanes over PEARSON_XS; the empty input hashes to 0."""
+    if not data:
+        return 0
+    out = 0
+    for lane in range(4):
+        h = PEARSON_XS[(data[0] + lane) & 0xFF]
+        for b in data[1:]:
+            h = PEARSON_XS[h ^ b]
+        out = (out << 8) | h
+    return out
+
+
 def _tabulation_tables() -> list[list[int]]:
     s, tables = 0x9E3779B9, []
     for _ in range(4):
@@ -775,6 +803,7 @@ BUF_REFS: dict[str, Callable[[bytes], int]] = {
     "sdbm": sdbm,
     "sfh": superfasthash,
     "pearson": pearson32,
+    "pearson4-xorshift": pearson4_xorshift,
     "tabulation": tabulation,
     "elf": elf_hash,
     "bkdr": lambda d: multiplicative_hash(d, 131),
