@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 from pathlib import Path
 
@@ -73,6 +74,37 @@ CLICK_ENDDECLS
 """
 
 
+TINY2 = """\
+#include <click/config.h>
+#include <click/element.hh>
+CLICK_DECLS
+struct Entry { uint32_t hits; };
+class Tiny2 : public Element {
+  public:
+    const char *class_name() const { return "Tiny2"; }
+    Packet *simple_action(Packet *p);
+  private:
+    uint64_t _bytes;
+    uint32_t _table[16];
+    Entry _entries[4];
+};
+
+Packet *
+Tiny2::simple_action(Packet *p)
+{
+    const unsigned char *d = p->data();
+    uint8_t proto = d[9];
+    Entry *e = &_entries[proto & 3];
+    if (proto == 6 && (d[1] > 3 || !e->hits))
+        e->hits++;
+    _table[proto & 15] += 1;
+    _bytes += p->length();
+    return p;
+}
+CLICK_ENDDECLS
+"""
+
+
 @pytest.fixture(scope="module")
 def tiny_stats(tmp_path_factory: pytest.TempPathFactory) -> CorpusStats:
     directory = tmp_path_factory.mktemp("corpus")
@@ -108,6 +140,46 @@ def test_stats_count_the_packet_path(tiny_stats: CorpusStats) -> None:
     assert tiny_stats.member_accesses == {0: 1, 3: 1}
     # the loop body and the kill block sit one level deep; the rest at depth 0
     assert tiny_stats.nesting_depth == {0: 11, 1: 6}
+
+
+def test_stats_expression_shapes_of_tiny(tiny_stats: CorpusStats) -> None:
+    # mix: a, i (cond), i (++), x (assigned), x, x, x (return); simple_action: q (!q), q
+    # (return q); q and p as receivers of q->kill() and p->uniqueify() are not leaves
+    assert tiny_stats.leaves == {"local": 9, "literal": 11, "field": 3, "state": 3}
+    # !q, i < 8, ip->ip_ttl < 2, mix(_count) & 1: one term each
+    assert tiny_stats.condition_terms == {1: 4}
+    assert tiny_stats.condition_atoms == {"not": 1, "compare": 2, "plain": 1}
+    assert tiny_stats.counter_types == {"int": 1}
+    assert tiny_stats.control_depth == {0: 4}
+    # if (!q) return 0; and the block ending in return 0 are early exits; both bodies end in
+    # a return
+    assert tiny_stats.guards == 2 and tiny_stats.final_returns == 2
+    assert tiny_stats.call_statements == {"Packet::kill": 1}
+    # mix opens with uint32_t x; simple_action with the WritablePacket pointer only
+    assert tiny_stats.leading_decls == {1: 1, 0: 1}
+    # a * 3, x >> 1, x + 1, ttl - 1, mix() & 1 | x ^ (x >> 1) | i < 8, ttl < 2
+    assert tiny_stats.operand_shapes == {"value literal": 5, "value variable": 1,
+                                         "compare literal": 2}
+    assert tiny_stats.state_types == {"unsigned int": 3}
+    assert tiny_stats.state_written_types == {"unsigned int": 2}  # _count++, _count = 0
+
+
+def test_stats_subscripts_terms_and_members(tmp_path: Path) -> None:
+    (tmp_path / "tiny2.cc").write_text(TINY2)
+    stats = measure_corpus([tmp_path])
+    # d[9], d[1] through the local pointer; _entries[proto & 3], _table[proto & 15]
+    assert stats.subscripts == {"local literal": 2, "state variable": 2}
+    # proto == 6 && (d[1] > 3 || !e->hits)
+    assert stats.condition_terms == {3: 1}
+    assert stats.condition_atoms == {"compare": 2, "not": 1}
+    # e->hits twice is a struct member; e itself, the base, is not a leaf
+    assert stats.leaves == {"local": 6, "literal": 7, "state": 3, "member": 2}
+    assert stats.state_types == {"Click::Entry[4]": 1, "unsigned int[16]": 1,
+                                 "unsigned long": 1}
+    assert stats.state_written_types == {"unsigned int[16]": 1, "unsigned long": 1}
+    # the pointer declarations continue the opening run; only uint8_t proto is counted
+    assert stats.leading_decls == {1: 1}
+    assert stats.call_statements == {} and stats.guards == 0
 
 
 def test_stats_json_round_trip(tiny_stats: CorpusStats) -> None:
@@ -232,6 +304,52 @@ def test_guided_statement_mix_is_closer_to_the_guide_than_unguided(
     guided_js = distances(target, _statement_mix(measured[True]))["jensen_shannon"]
     unguided_js = distances(target, _statement_mix(measured[False]))["jensen_shannon"]
     assert guided_js < unguided_js / 2, (guided_js, unguided_js)
+
+
+def test_every_helper_is_called_so_all_are_on_the_packet_path(
+    corpus_stats: CorpusStats, tmp_path: Path
+) -> None:
+    """Helpers are created on their first call: libclang's packet path (the entry and the
+    own functions it calls, transitively) holds every function a program defines."""
+    helpers_seen = 0
+    for seed in range(12):
+        program = generate_program(seed, corpus_stats)
+        directory = tmp_path / program.name
+        directory.mkdir()
+        (directory / f"{program.name}.cc").write_text(program.source)
+        defined = set(re.findall(rf"{program.class_name}::((?:probe|mix)\d+)\(",
+                                 program.source))
+        stats = measure_corpus([directory])
+        assert stats.functions == 1 + len(defined), seed
+        assert stats.own_calls >= len(defined), seed
+        helpers_seen += len(defined)
+    assert helpers_seen > 0
+
+
+def _mix(stats: CorpusStats) -> dict[str, float]:
+    """Leaf kinds, condition atoms and operand shapes in one histogram."""
+    return {**{f"leaf {k}": float(v) for k, v in stats.leaves.items()},
+            **{f"atom {k}": float(v) for k, v in stats.condition_atoms.items()},
+            **{f"shape {k}": float(v) for k, v in stats.operand_shapes.items()}}
+
+
+def test_guided_expression_mix_is_closer_to_the_guide_than_unguided(
+    corpus_stats: CorpusStats, tmp_path: Path
+) -> None:
+    """Leaf kinds, condition atoms and literal operands, measured with libclang on the
+    programs: the guided generator follows the corpus's, the baseline draws uniformly."""
+    measured = {}
+    for guided in (True, False):
+        directory = tmp_path / ("guided" if guided else "unguided")
+        directory.mkdir()
+        for seed in range(15):
+            program = generate_program(seed, corpus_stats, guided=guided)
+            (directory / f"{program.name}.cc").write_text(program.source)
+        measured[guided] = measure_corpus([directory])
+    target = _mix(corpus_stats)
+    guided_js = distances(target, _mix(measured[True]))["jensen_shannon"]
+    unguided_js = distances(target, _mix(measured[False]))["jensen_shannon"]
+    assert guided_js < unguided_js, (guided_js, unguided_js)
 
 
 def test_distances_match_their_definitions() -> None:

@@ -486,8 +486,11 @@ def _leaves(node: Any, function: Any, directory: Path, parent: Any = None) -> It
             yield "field"
             return  # the base chain of a header field is part of the field
         yield "state" if _is_member_access(node, function, directory) else "member"
+    # implicit conversions and parentheses are transparent: ``q`` in ``q->kill()`` is the
+    # base of the member access even under its lvalue-to-rvalue conversion
+    through = parent if name in ("UNEXPOSED_EXPR", "PAREN_EXPR") else node
     for child in node.get_children():
-        yield from _leaves(child, function, directory, node)
+        yield from _leaves(child, function, directory, through)
 
 
 INTEGER_TYPES = frozenset({"BOOL", "CHAR_U", "UCHAR", "USHORT", "UINT", "ULONG", "ULONGLONG",
