@@ -7,6 +7,7 @@ Makefile, measured in the same run. Run: ``.venv/bin/python benchmarks/analyze_s
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -49,6 +50,7 @@ def build_time(cxx: str, objects: str) -> float:
 
 
 def main() -> None:
+    load_before = os.getloadavg()
     rows = analyze_times()
     objects = " ".join(p.with_suffix(".o").name for p in sorted(EXAMPLES.glob("*.cc")))
     # The installed console script, as a user's `make CXX=clara-cc` runs it.
@@ -64,6 +66,8 @@ def main() -> None:
         "target_analyze_seconds": 1.5,
         "make": {"clang++-19_seconds": round(plain, 3), "clara-cc_seconds": round(wrapped, 3),
                  "ratio": round(ratio, 3), "target_ratio": 1.5, "objects": objects.split()},
+        # the machine is shared: 1-minute load averages when the run started and ended
+        "load_average": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
     }
     path = write_result("analyze_speed", result)
     print(format_table(["example NF", "lines (.cc+.hh)", "clara analyze s (1 core)"],
@@ -72,6 +76,7 @@ def main() -> None:
           f"clara-cc {wrapped:.2f} s, ratio {ratio:.2f} (target <= 1.5)")
     print(f"largest NF {largest['nf']} ({largest['lines']} lines): {largest['seconds']} s "
           "(target < 1.5 s)")
+    print(f"load average (1 min) at start and end: {result['load_average']}")
     print(f"written: {path}")
 
 
