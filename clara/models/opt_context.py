@@ -9,8 +9,9 @@ program of a dataset, a synthesized program regenerated from its seed with the g
 corpus statistics the manifest pins, an existing source read under the manifest's root, and
 joins the blocks by (program, function, block), checking that the block's tokens are the
 record's. The -O0 analysis does not depend on the target, so one cache per program source
-(``build/compute/opt-context/<key>.jsonl``, one line per program, resumable) serves every
-target's dataset of the same programs.
+(``opt-context/<key>.jsonl`` beside the dataset directory, e.g.
+``build/datasets/opt-context/``; one line per program, resumable) serves every target's
+dataset of the same programs.
 """
 
 from __future__ import annotations
@@ -27,9 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from clara.errors import ClaraError
-from clara.toolchain.llvm import REPO_DIR
 
-CACHE_DIR = REPO_DIR / "build" / "compute" / "opt-context"
+CACHE_NAME = "opt-context"  # a directory beside the dataset directories
 OPT_FIELDS = ("instructions", "memory", "calls")
 BlockKey = tuple[str, str, str]  # (program, function, block)
 
@@ -154,16 +154,18 @@ def read_cache(path: Path) -> dict[str, ProgramContext]:
 
 
 def program_contexts(root: Path, records: Sequence[Mapping[str, Any]], jobs: int = 2,
-                     cache_dir: Path = CACHE_DIR,
+                     cache_dir: Path | None = None,
                      log: Callable[[str], None] | None = None) -> dict[str, ProgramContext]:
-    """The analysis of every program of ``records`` (a dataset's), from the cache or run."""
+    """The analysis of every program of ``records`` (a dataset's), from the cache (default
+    beside the dataset) or run."""
     from clara.dataset.executors import run_local
     from clara.dataset.store import read_manifest
     from clara.files import file_sha256
     from clara.toolchain.llvm import find_plugin
 
     manifest = read_manifest(root)
-    path = cache_path(manifest, file_sha256(find_plugin()), cache_dir)
+    path = cache_path(manifest, file_sha256(find_plugin()),
+                      cache_dir or root.resolve().parent / CACHE_NAME)
     found = read_cache(path)
     seeds = {str(r["program"]): r.get("seed") for r in records}
     todo = sorted(p for p in seeds if p not in found)
@@ -206,7 +208,7 @@ def attach_opt(records: Sequence[dict[str, Any]], contexts: Mapping[str, Program
 
 
 def with_opt_context(root: Path, records: list[dict[str, Any]], jobs: int = 2,
-                     cache_dir: Path = CACHE_DIR) -> list[dict[str, Any]]:
+                     cache_dir: Path | None = None) -> list[dict[str, Any]]:
     """``records`` of the dataset at ``root``, each with its ``opt`` object."""
     if all("opt" in r for r in records):
         return records
