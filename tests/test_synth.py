@@ -168,7 +168,7 @@ def test_stats_subscripts_terms_and_members(tmp_path: Path) -> None:
     (tmp_path / "tiny2.cc").write_text(TINY2)
     stats = measure_corpus([tmp_path])
     # d[9], d[1] through the local pointer; _entries[proto & 3], _table[proto & 15]
-    assert stats.subscripts == {"local literal": 2, "state variable": 2}
+    assert stats.subscripts == {"local literal": 2, "state expression": 2}
     # proto == 6 && (d[1] > 3 || !e->hits)
     assert stats.condition_terms == {3: 1}
     assert stats.condition_atoms == {"compare": 2, "not": 1}

@@ -59,7 +59,8 @@ Definitions (the generator in ``clara.synth.generator`` mirrors them):
 - *subscript* (``subscripts``): an array subscript by the kind of its base and of its index,
   ``"BASE INDEX"``: base ``state`` (a member or own global array), ``local`` (a local array
   or pointer, e.g. ``data[i]``) or ``other`` (``p->data()[1]``, ``a[i][j]``'s inner part);
-  index ``literal`` (an integer literal) or ``variable``.
+  index ``literal`` (an integer literal), ``variable`` (a plain variable, ``data[i]``) or
+  ``expression`` (anything else, ``h & (n - 1)``).
 - *call statement* (``call_statements``): a ``call`` statement by its callee: the catalog
   name, ``own`` for an own packet-path function, or ``extern``.
 - *leading integer declarations* (``leading_decls``): per function, the integer locals
@@ -535,7 +536,7 @@ def _subscript_kind(node: Any, function: Any, directory: Path) -> str:
     """``"BASE INDEX"`` of an array subscript (see the module docstring)."""
     children = [_strip(c) for c in node.get_children()]
     if len(children) != 2:
-        return "other variable"
+        return "other expression"
     base, index = children
     if _is_member_access(base, function, directory):
         base_kind = "state"
@@ -544,7 +545,9 @@ def _subscript_kind(node: Any, function: Any, directory: Path) -> str:
         base_kind = "local"
     else:
         base_kind = "other"
-    return f"{base_kind} {'literal' if index.kind.name == 'INTEGER_LITERAL' else 'variable'}"
+    shape = {"INTEGER_LITERAL": "literal", "DECL_REF_EXPR": "variable"}.get(index.kind.name,
+                                                                         "expression")
+    return f"{base_kind} {shape}"
 
 
 def _condition_terms(condition: Any) -> list[Any]:

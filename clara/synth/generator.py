@@ -154,6 +154,7 @@ class Choices:
     signed_counter_rate: float
     subscript_bases: dict[str, float]
     subscript_literal_rate: float
+    plain_index_rate: float
     row_rate: float
     leading_decls: dict[int, float]
     state_widths: dict[int, float]
@@ -204,16 +205,20 @@ def _expression_calls(stats: CorpusStats) -> float:
     return float(max(0, stats.node_kinds.get("CALL_EXPR", 0) - others))
 
 
-def _subscripts(subscripts: Mapping[str, int]) -> tuple[dict[str, float], float]:
+def _subscripts(subscripts: Mapping[str, int]) -> tuple[dict[str, float], float, float]:
     """Subscript base weights (a local array or pointer, and any other base, are read as the
-    packet's bytes ``d[k]``) and the share of literal indices."""
+    packet's bytes ``d[k]``), the share of literal indices and, of the others, the share of
+    plain variables."""
     bases = dict.fromkeys(SUBSCRIPT_BASES, 0.0)
+    shapes = {"literal": 0, "variable": 0, "expression": 0}
     for key, count in subscripts.items():
-        base, _index = key.split(" ")
+        base, shape = key.split(" ")
         bases["state" if base == "state" else "local"] += count
-    total = sum(subscripts.values())
-    literals = sum(n for k, n in subscripts.items() if k.endswith(" literal"))
-    return _restrict(bases, SUBSCRIPT_BASES), literals / total if total else 0.0
+        shapes[shape] += count
+    total = sum(shapes.values())
+    others = shapes["variable"] + shapes["expression"]
+    return (_restrict(bases, SUBSCRIPT_BASES), shapes["literal"] / total if total else 0.0,
+            shapes["variable"] / others if others else 0.0)
 
 
 def _statement_apis(call_statements: Mapping[str, int]) -> dict[str, float]:
@@ -304,7 +309,7 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
     statements = {**stats.statements, "lookup": apis.get("HashMap::find", 0), "if": ifs,
                   "return": stats.statements.get("return", 0) - stats.final_returns,
                   "decl": stats.statements.get("decl", 0) * _generated_decl_share(stats)}
-    subscript_bases, subscript_literal_rate = _subscripts(stats.subscripts)
+    subscript_bases, subscript_literal_rate, plain_index_rate = _subscripts(stats.subscripts)
     statement_apis = _statement_apis(stats.call_statements)
     statements["call"] = sum(statement_apis.values()) if stats.call_statements else 0
     return Choices(
@@ -336,6 +341,7 @@ def choices_from_stats(stats: CorpusStats) -> Choices:
         byteorder_rate=min(1.0, apis.get("byteorder", 0) / order_uses) if order_uses else 0.5,
         signed_counter_rate=_int_share(stats.counter_types),
         subscript_bases=subscript_bases, subscript_literal_rate=subscript_literal_rate,
+        plain_index_rate=plain_index_rate,
         row_rate=_row_share(stats.local_types),
         leading_decls=_int_hist(stats.leading_decls, 0, MAX_LEADING_DECLS),
         state_widths=_state_widths(_read_types(stats), arrays=False),
@@ -372,6 +378,7 @@ def uniform_choices() -> Choices:
         state_widths=flat(WIDTHS), state_written_widths=flat(WIDTHS), array_widths=flat(WIDTHS),
         value_literal_rate=0.5, compare_literal_rate=0.5,
         subscript_bases=flat(SUBSCRIPT_BASES), subscript_literal_rate=0.5,
+        plain_index_rate=0.5,
         mean_helpers=2.0, new_helper_rate=0.5,
     )
 
@@ -681,10 +688,19 @@ class _Generator:
         return self.binary(op, deep, self.variable(self.rng.randint(0, depth - 1)))
 
     def index(self, size: int, depth: int) -> Expr:
-        if self.ctx.loops and self.chance(0.6):
-            counter, bound = self.rng.choice(self.ctx.loops)
-            if bound <= size:
-                return Expr(counter, 32, 0)
+        """An in-bounds index: a plain variable at the corpus's share of them (a loop counter
+        whose bound the array fits, a ``uint8_t`` local into a 256-entry array), else an
+        expression masked to the size."""
+        if self.chance(self.c.plain_index_rate):
+            plain = [c for c, bound in self.ctx.loops if bound <= size]
+            if size >= 256:
+                plain += [v.name for v in self.ctx.visible() if v.width <= 8]
+            if plain:
+                name = self.rng.choice(plain)
+                self.ctx.read.add(name)
+                return Expr(name, 32, 0)
+        if self.ctx.loops and self.chance(0.5):
+            counter, _ = self.rng.choice(self.ctx.loops)
             suffix = "" if counter in self.ctx.signed else "U"
             self.op_counts["&"] += 1
             return Expr(f"{counter} & {size - 1}{suffix}", 32, 1, atomic=False)
