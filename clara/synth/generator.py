@@ -19,6 +19,7 @@ can be attributed to source lines.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -611,7 +612,9 @@ class _Generator:
         # the operators the safety rules write (index masks, ``| 1U`` divisors) count too
         op = str(self.pick(_behind(self.c.binary, self.c.binary, self.op_counts)))
         deep = self.expr(depth - 1)
-        if op not in ("<<", ">>") and self.chance(self.c.value_literal_rate):
+        if op in ("<<", ">>"):
+            return self.shift(op, deep)
+        if self.chance(self.c.value_literal_rate):
             return self.binary(op, deep, self.literal())
         shallow = self.variable(self.rng.randint(0, depth - 1))
         left, right = (deep, shallow) if self.chance(0.5) else (shallow, deep)
@@ -625,7 +628,7 @@ class _Generator:
     def binary(self, op: str, a: Expr, b: Expr) -> Expr:
         if b.text == a.text:
             b = self.literal()
-        if a.constant and (b.constant or op in ("<<", ">>")):
+        if a.constant and b.constant:
             a = self.leaf(literal=False)  # real code does not compute on two literals
         if op in COMPARE or op in LOGICAL:
             if a.constant:
@@ -638,12 +641,6 @@ class _Generator:
             return Expr(f"{a.operand()} {op} {b.operand()}", 1, depth, atomic=False)
         left = a.operand()
         self.op_counts[op] += 1
-        if op in ("<<", ">>"):
-            width = max(32, a.width)
-            left = f"(uint32_t) {left}" if a.width < 32 else left
-            amount = self.rng.randint(1, width - 1)
-            return Expr(f"{left} {op} {amount}U", width, 1 + a.depth, atomic=False,
-                        constant=a.constant)
         width = max(32, a.width, b.width)
         if a.width < 32 and b.width < 32:
             left = f"(uint32_t) {left}"
@@ -652,6 +649,16 @@ class _Generator:
             right = f"({right} | 1U)"
             self.op_counts["|"] += 1
         return Expr(f"{left} {op} {right}", width, depth, atomic=False, constant=constant)
+
+    def shift(self, op: str, a: Expr) -> Expr:
+        """``a << k`` or ``a >> k``: a literal amount below the promoted width."""
+        if a.constant:
+            a = self.leaf(literal=False)
+        self.op_counts[op] += 1
+        width = max(32, a.width)
+        left = f"(uint32_t) {a.operand()}" if a.width < 32 else a.operand()
+        amount = self.rng.randint(1, width - 1)
+        return Expr(f"{left} {op} {amount}U", width, 1 + a.depth, atomic=False)
 
     def unary(self, op: str, a: Expr) -> Expr:
         if a.constant:
@@ -1051,7 +1058,21 @@ class _Generator:
         if api == "own":
             self.emit(f"{self.api_expression('own', self.depth()).text};")
             return
-        value = self.expr(self.depth())
+        if api == "Vector::erase":
+            self.emit(f"{self.container('vector')}.clear();")
+        elif api == "memory.copy":
+            target = self.named_lvalue()
+            offset = self.rng.randint(0, 20)
+            self.emit(f"memcpy(&{target.text}, q->data() + {offset}, sizeof({target.text}));")
+            self.wrote(target)
+        elif api == "Timestamp::now":
+            self.emit("q->set_timestamp_anno(Timestamp::now());")
+        else:  # the forms that take a value (generated only when used: it may call a helper)
+            self.value_call(str(api), self.expr(self.depth()))
+
+    def value_call(self, api: str, value: Expr) -> None:
+        """A call statement that stores ``value``: an annotation, a map or vector entry, a
+        checksum update."""
         if api == "Packet::anno":
             offset = self.rng.choice((0, 4, 8, 16, 24, 28, 32, 36))
             self.emit(f"q->set_anno_u32({offset}, {value.text});")
@@ -1062,21 +1083,12 @@ class _Generator:
             self.emit(f"{self.container('map')}.erase({value.text});")
         elif api == "Vector::push_back":
             self.emit(f"{self.container('vector')}.push_back({value.text});")
-        elif api == "Vector::erase":
-            self.emit(f"{self.container('vector')}.clear();")
-        elif api == "click_in_cksum":
+        else:
             spec = self.rng.choice([f for f in FIELDS if f.name in ("ip_sum", "th_sum", "uh_sum")])
             self.use_header(spec.struct)
             self.write_packet()
             old = self.field_read()
             self.emit(f"click_update_in_cksum(&{spec.access()}, {old.text}, {value.text});")
-        elif api == "memory.copy":
-            target = self.named_lvalue()
-            offset = self.rng.randint(0, 20)
-            self.emit(f"memcpy(&{target.text}, q->data() + {offset}, sizeof({target.text}));")
-            self.wrote(target)
-        else:
-            self.emit("q->set_timestamp_anno(Timestamp::now());")
 
     def stmt_return(self, depth: int) -> None:
         if self.ctx.entry == "helper":
@@ -1244,15 +1256,33 @@ def generate_program(seed: int, stats: CorpusStats | None, guided: bool = True) 
         head = _setup_lines(ctx, "return 0;")
         tail = ["    return q;"]
     entry_def = [*signature, "{", *head, *body, *tail, "}", ""]
-    helper_defs: list[str] = []
-    index = 0
-    while index < len(gen.helpers):  # helpers created while generating add to the list
-        helper_defs += _helper_definition(gen, class_name, index)
-        index += 1
-    source = _assemble(class_name, entry, gen.helpers, gen.state, helper_defs + entry_def,
+    definitions: list[list[str]] = []
+    while len(definitions) < len(gen.helpers):  # helpers created meanwhile add to the list
+        definitions.append(_helper_definition(gen, class_name, len(definitions)))
+    called = _called_helpers(entry_def, gen.helpers, definitions)
+    helpers = [h for h in gen.helpers if h.name in called]
+    helper_defs = [line for h, lines in zip(gen.helpers, definitions, strict=True)
+                   if h.name in called for line in lines]
+    source = _assemble(class_name, entry, helpers, gen.state, helper_defs + entry_def,
                        seed, guided)
     return SynthProgram(name=f"synth_{mode.lower()}_{seed:06d}", class_name=class_name,
                         source=source, seed=seed, guided=guided)
+
+
+def _called_helpers(entry: list[str], helpers: list[Helper],
+                    definitions: list[list[str]]) -> set[str]:
+    """The helpers the entry calls, transitively. A helper whose only call was in a value a
+    safety rule replaced (two equal operands, say) is left out of the program."""
+    bodies = {h.name: "\n".join(lines) for h, lines in zip(helpers, definitions, strict=True)}
+    called: set[str] = set()
+    todo = ["\n".join(entry)]
+    while todo:
+        text = todo.pop()
+        for name, body in bodies.items():
+            if name not in called and re.search(rf"\b{name}\(", text):
+                called.add(name)
+                todo.append(body.split("\n", 2)[2])  # the body, after its signature
+    return called
 
 
 def _helper_definition(gen: _Generator, class_name: str, index: int) -> list[str]:
