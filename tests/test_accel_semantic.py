@@ -179,11 +179,14 @@ def test_checksum_match() -> None:
 def test_signatures_and_roles() -> None:
     text = ("define dso_local zeroext i16 @f(i16 noundef zeroext %0, ptr noundef %1, "
             "i32 noundef %2) #0 {\n}\ndefine internal i32 @g(ptr %p, i64 %n) {\n}\n"
-            "define void @h(ptr %p, i64 %n) {\n}\n")
+            "define void @h(ptr %p, i64 %n) {\n}\n"
+            "define linkonce_odr i32 @_ZN1A1kEPKhm(ptr noundef nonnull align 4 "
+            "dereferenceable(13) %0, i64 %1) #2 personality ptr @__gxx_personality_v0 {\n}\n")
     sigs = signatures(text)
     assert sigs == [Signature("f", "i16", ("i16", "ptr", "i32"), False),
                     Signature("g", "i32", ("ptr", "i64"), True),
-                    Signature("h", "void", ("ptr", "i64"), False)]
+                    Signature("h", "void", ("ptr", "i64"), False),
+                    Signature("_ZN1A1kEPKhm", "i32", ("ptr", "i64"), False)]
     # the i16 cannot be a length: one way to call f; h returns nothing: none
     assert role_assignments(sigs[0]) == [("zero", "data", "len")]
     assert role_assignments(sigs[1]) == [("data", "len")]

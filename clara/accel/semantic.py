@@ -50,8 +50,8 @@ PAIRS = 3
 TIMEOUT = 10.0                      # seconds for one run of the driver
 MAX_LEN = 4096
 
-DEFINE_RE = re.compile(r"^define\s+(?P<pre>[^@]*?)\s*(?P<ret>i\d+|void|ptr|float|double|"
-                       r"\{[^}]*\}|%[\w.]+)\s+@(?P<name>\"[^\"]+\"|[\w.$]+)\((?P<params>.*)\)",
+DEFINE_RE = re.compile(r"^define\s+(?P<pre>[^@\n]*?)\s*(?P<ret>i\d+|void|ptr|float|double|"
+                       r"\{[^}\n]*\}|%[\w.]+)\s+@(?P<name>\"[^\"\n]+\"|[\w.$]+)\(",
                        re.MULTILINE)
 C_INT = {"i8": "uint8_t", "i16": "uint16_t", "i32": "uint32_t", "i64": "uint64_t"}
 
@@ -79,10 +79,24 @@ def signatures(ll_text: str) -> list[Signature]:
     """Every function defined in a module's textual IR."""
     out = []
     for m in DEFINE_RE.finditer(ll_text):
-        params = tuple(p.strip().split(" ", 1)[0] for p in _split_params(m["params"]) if p)
+        params = tuple(p.strip().split(" ", 1)[0]
+                       for p in _split_params(_balanced(ll_text, m.end())) if p)
         internal = bool(re.search(r"\b(internal|private)\b", m["pre"]))
         out.append(Signature(m["name"].strip('"'), m["ret"], params, internal))
     return out
+
+
+def _balanced(text: str, start: int) -> str:
+    """The text from ``start`` (just after an opening parenthesis) to its matching one."""
+    depth = 1
+    for i in range(start, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return text[start:i]
+    return text[start:]
 
 
 def _split_params(text: str) -> list[str]:
