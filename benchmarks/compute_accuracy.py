@@ -5,7 +5,8 @@ For each target: the shipped ``models_onnx/compute-<target>.onnx`` and the basel
 datasets, with the same weights, epochs by the same validation programs) are scored on
 (a) the held-out synthesized programs and (b) the held-out real-code programs (split by
 program hash, never trained on), and (c) the example NFs of ``examples/nfs`` (labelled with
-the target compiler; never used for training or selection). WMAPE = sum|pred-true|/sum(true),
+the target compiler, in the label mode (``--api-calls``) of the model's training data; never
+trained on). WMAPE = sum|pred-true|/sum(true),
 per block and per function, pooled and per program, for compute and memory; plus the
 unknown-token rate (before and after backoff). Writes
 ``benchmarks/results/compute_accuracy.json`` and the figures into each model card
@@ -27,10 +28,12 @@ from typing import Any
 import numpy as np
 from _common import REPO, RESULTS, format_table, git_commit, write_result
 
+from clara.dataset.store import read_manifest
 from clara.insights.compute import ComputeModel, is_synthesized, load_compute_model
 from clara.ir.vocabulary import unknown_rate
 from clara.models.baselines_compute import baselines
 from clara.models.train_compute import (
+    LEGACY_API_CALLS,
     TEST_FRACTION,
     VALIDATION_FRACTION,
     TrainConfig,
@@ -47,17 +50,27 @@ def log(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def nf_dataset(target: str, directory: Path) -> Path:
-    """The example NFs labelled for ``target`` (built with `clara dataset build --from`)."""
-    out = directory / f"{target}-nfs"
-    if not (out / "manifest.json").is_file():
-        from clara.dataset.commands import ProgramSpec, build_dataset, sources_in
-        from clara.targets.profile import load_target
-        from clara.toolchain.compile import CompileOptions
+def label_mode(root: Path) -> str:
+    """How a dataset labelled framework API calls (``--api-calls``)."""
+    return str(read_manifest(root)["identity"].get("api_calls", LEGACY_API_CALLS))
 
-        root, sources = sources_in([REPO / "examples" / "nfs"])
-        build_dataset(load_target(target), CompileOptions(), ProgramSpec(sources=sources,
-                      root=root), out, 2, progress=False)
+
+def nf_dataset(target: str, directory: Path, api_calls: str) -> Path:
+    """The example NFs labelled for ``target`` in the label mode the model was trained on
+    (``<target>-nfs`` if it has that mode, else ``<target>-nfs-<mode>``, built with
+    `clara dataset build --from` when missing)."""
+    for out in (directory / f"{target}-nfs", directory / f"{target}-nfs-{api_calls}"):
+        if (out / "manifest.json").is_file() and label_mode(out) == api_calls:
+            return out
+    from clara.dataset.commands import ProgramSpec, build_dataset, sources_in
+    from clara.targets.profile import load_target
+    from clara.toolchain.compile import CompileOptions
+
+    root, sources = sources_in([REPO / "examples" / "nfs"])
+    out = directory / f"{target}-nfs-{api_calls}"
+    build_dataset(load_target(target), CompileOptions(),
+                  ProgramSpec(sources=sources, root=root, api_calls=api_calls), out, 2,
+                  progress=False)
     return out
 
 
@@ -76,10 +89,14 @@ def training_config(card: dict[str, Any], epochs: int | None) -> TrainConfig:
     return replace(TrainConfig(**config), **({"epochs": epochs} if epochs else {}))
 
 
-def run_target(target: str, nfs: Path, models: Path, epochs: int | None) -> dict[str, Any]:
-    """Score the shipped model and the baselines (fitted now) on the model's own datasets."""
+def run_target(target: str, directory: Path, models: Path, epochs: int | None
+               ) -> dict[str, Any]:
+    """Score the shipped model and the baselines (fitted now) on the model's own datasets
+    and on the example NFs labelled in the same mode."""
     model = load_compute_model(f"compute-{target}", models, target)
     training = model.card["training_data"]
+    nfs = nf_dataset(target, directory,
+                     training["datasets"][0].get("api_calls", LEGACY_API_CALLS))
     config = training_config(dict(model.card), epochs)
     datasets = [REPO / d["path"] for d in training["datasets"]]
     split = split_datasets([(d, load_records(d)) for d in datasets], config.real_code_weight)
@@ -101,7 +118,8 @@ def run_target(target: str, nfs: Path, models: Path, epochs: int | None) -> dict
             **{k: scores(v, baseline.predict(v), model) for k, v in sets.items()},
             "training_seconds": round(time.perf_counter() - start, 1)}
     return {"datasets": [str(d.relative_to(REPO)) for d in datasets],
-            "example_nfs": str(nfs), "model": model.name, "card_training_data": training,
+            "example_nfs": str(nfs), "label_mode": label_mode(nfs), "model": model.name,
+            "card_training_data": training,
             "results": results, "goals": goal_check(results)}
 
 
@@ -193,7 +211,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--target", action="append", choices=TARGETS)
     parser.add_argument("--dataset-dir", default=str(REPO / "build" / "datasets"),
-                        help="holds (or receives) <target>-nfs, the labelled example NFs; "
+                        help="holds (or receives) <target>-nfs[-<label mode>], the labelled "
+                             "example NFs; "
                              "the synthesized data is the one the model card names")
     parser.add_argument("--models", default=str(REPO / "models_onnx"))
     parser.add_argument("--epochs", type=int,
@@ -203,7 +222,7 @@ def main() -> int:
     directory, models = Path(args.dataset_dir), Path(args.models)
     measured: dict[str, Any] = {}
     for target in args.target or TARGETS:
-        entry = run_target(target, nf_dataset(target, directory), models, args.epochs)
+        entry = run_target(target, directory, models, args.epochs)
         measured[target] = entry
         print(table(target, entry["results"]))
         print(json.dumps(entry["goals"], indent=1))

@@ -15,6 +15,7 @@ import pytest
 from conftest import EXAMPLES, REPO, run_cli
 
 from clara.analyze import analyze_module
+from clara.dataset.builder import DEFAULT_API_CALLS
 from clara.errors import ClaraError
 from clara.insights.compute import (
     INPUT_SCHEMA,
@@ -167,7 +168,8 @@ def test_train_compute_end_to_end_on_a_tiny_dataset(tmp_path: Path,
     model = load_compute_model("compute-bluefield2", out)
     assert model.card["training_data"]["programs"] == 6
     assert model.card["training"]["epochs_run"] == 1
-    assert "--programs 6 --seed 0" in model.card["training_data"]["datasets"][0]["command"]
+    command = model.card["training_data"]["datasets"][0]["command"]
+    assert f"--programs 6 --seed 0 --api-calls {DEFAULT_API_CALLS}" in command
     assert model.card["training_data"]["synthesized_flag_used"] is False
     assert {"function_slots", "function_lengths", "block_slot"} <= set(model.input_names)
 

@@ -64,6 +64,8 @@ TEST_FRACTION = 0.2  # held-out programs (by hash of the program id)
 VALIDATION_FRACTION = 0.1  # of the training programs, for early stopping
 MIN_COUNT = 3  # a token seen fewer times in the training blocks is unknown
 OPSET = 17
+# how datasets built before the builder recorded its label mode labelled API calls
+LEGACY_API_CALLS = "out-of-line"
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -568,7 +570,9 @@ def dataset_provenance(root: Path, records: Sequence[Record]) -> dict[str, Any]:
     seed_range = [seeds[0], seeds[-1]] if seeds else None
     return {
         "path": repo_relative(root), "kind": source.get("kind"), "seeds": seed_range,
-        "command": build_command(identity.get("target", "?"), seed_range, source),
+        "command": build_command(identity.get("target", "?"), seed_range, source,
+                                 identity.get("api_calls", LEGACY_API_CALLS)),
+        "api_calls": identity.get("api_calls", LEGACY_API_CALLS),
         "programs": len({r["program"] for r in records}), "blocks": len(records),
         "generator_sha256": source.get("generator_sha256"),
         "corpus_stats_sha256": source.get("corpus_stats_sha256"),
@@ -577,15 +581,16 @@ def dataset_provenance(root: Path, records: Sequence[Record]) -> dict[str, Any]:
     }
 
 
-def build_command(target: str, seeds: Any, source: Any) -> str:
+def build_command(target: str, seeds: Any, source: Any, api_calls: str) -> str:
+    mode = f" --api-calls {api_calls}"
     if isinstance(seeds, list) and len(seeds) == 2:
         unguided = " --unguided" if isinstance(source, dict) and source.get("guided") is False \
             else ""
         return (f"clara dataset build --target {target} --programs {seeds[1] - seeds[0] + 1} "
-                f"--seed {seeds[0]}{unguided} -o DIR -j 2")
+                f"--seed {seeds[0]}{unguided}{mode} -o DIR -j 2")
     root = source.get("root") if isinstance(source, dict) else None
     where = repo_relative(Path(root)) if root else "..."
-    return f"clara dataset build --target {target} --from {where} -o DIR -j 2"
+    return f"clara dataset build --target {target} --from {where}{mode} -o DIR -j 2"
 
 
 @dataclass(frozen=True)
