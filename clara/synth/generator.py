@@ -5,13 +5,21 @@ and framework calls it can write), the mapping from ``CorpusStats`` to sampling 
 (``choices_from_stats``; ``uniform_choices`` for the unguided baseline) and the text of the
 programs. ``generate_program`` is pure: the same seed, stats and mode give the same source.
 
+The mixes that rules outside the sampler also write to (value leaves, assignment targets,
+value operators, control statements per depth, braced bodies) follow the corpus's (uniform
+ones, unguided) as written: each kind is drawn by how far it is behind its share of what the
+program has so far (``_behind``). Helpers are created on their first call, so every helper is
+on the packet path, as every own function of the corpus's packet path is.
+
 Safety rules every program obeys, so that it compiles everywhere and ``-O2`` keeps its code:
 all arithmetic is unsigned (an operation whose operands are both narrower than 32 bits gets a
 ``(uint32_t)`` cast, so C's promotion to ``int`` never makes it signed); shift amounts are
-constants below the promoted width; divisors are ``(x | 1U)``; array indices are masked by
-the (power of two) array size; loops count a fresh counter up to a constant, and the counter
-is never assigned in the body; every variable is initialized; values come from packet fields,
-annotations and element state and flow back into fields, state and the output port choice.
+constants below the promoted width; divisors are non-zero literals or ``(x | 1U)``; array
+indices are literals below the size, loop counters whose bound the array fits, ``uint8_t``
+values into 256-entry arrays, or masked by the (power of two) size; loops count a fresh
+counter up to a constant, and the counter is never assigned in the body; every variable is
+initialized; values come from packet fields, annotations and element state and flow back into
+fields, state and the output port choice.
 Layout: one statement per line, Allman braces (``{`` on its own line), so target instructions
 can be attributed to source lines.
 """
