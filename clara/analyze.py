@@ -40,6 +40,7 @@ class AnalyzedModule:
     features: ModuleFeatures
     prepared_bitcode: Path
     compile_command: list[str]
+    bitcode: Path | None = None  # the module as compiled (not kept for cached pipeline classes)
 
 
 def analyze_module(source: Path, options: CompileOptions, workdir: Path,
@@ -58,7 +59,7 @@ def analyze_module(source: Path, options: CompileOptions, workdir: Path,
         [f"-clara-features-output={features_path}"],
         output=prepared,
     )
-    return AnalyzedModule(source, read_features(features_path), prepared, command)
+    return AnalyzedModule(source, read_features(features_path), prepared, command, bitcode)
 
 
 def analyze_sources(
@@ -168,6 +169,10 @@ def run_analyze(args: argparse.Namespace) -> int:
                          "trace enters at its source (choose it with --entry ELEMENT)")
     if args.entry and not configs:
         raise ClaraError("--entry names the source element of a Click configuration (.click)")
+    if args.prove_accelerators and configs:
+        raise ClaraError("--prove-accelerators applies to C/C++ sources; the element classes of "
+                         "a Click configuration are analyzed from the element cache, which "
+                         "keeps no unprepared IR")
     for source in sources:
         if not configs:
             language_of(source)
@@ -192,7 +197,8 @@ def run_analyze(args: argparse.Namespace) -> int:
                                                 progress=len(sources) > 1)
             profiles = (profile_modules(modules, args, workdir)
                         if args.trace or args.workload else [])
-            predictions = add_model_insights(document, modules, target, profiles)
+            predictions = add_model_insights(document, modules, target, profiles,
+                                             workdir if args.prove_accelerators else None)
             if profiles:
                 placement = add_profile_insights(document, modules, profiles, target,
                                                  predictions)
@@ -230,14 +236,17 @@ def _missing_model_record(source: str, message: str) -> dict[str, Any]:
 
 
 def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
-                       target: TargetProfile | None,
-                       profiles: Sequence[dict[str, Any]]) -> list[dict[Any, Any]]:
+                       target: TargetProfile | None, profiles: Sequence[dict[str, Any]],
+                       prove_dir: Path | None = None) -> list[dict[Any, Any]]:
     """Compute predictions (with a target) and accelerator regions for every module.
 
+    With ``prove_dir``, CRC/checksum candidates with a simple signature are also run on test
+    vectors there (``clara.accel.semantic``); a proof overrides the model for its regions.
     Returns each module's block predictions (empty without a target or a compute model).
     """
     from clara.accel.detect import detect_accelerators
     from clara.accel.regions import module_regions
+    from clara.accel.semantic import prove_module
     from clara.insights.compute import predict_blocks
     from clara.insights.ir_summary import reported_functions
     from clara.insights.model_records import accelerator_records, apply_compute_predictions
@@ -268,8 +277,11 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
         regions = {r.key: r for r in module_regions(features, reported)}
         succs = {(b.function, b.index): b.succs for b in features.blocks}
         frequencies = block_frequencies(profiles[number]) if profiles else None
+        proofs = (prove_module(module.bitcode, prove_dir / f"prove-{number}")
+                  if prove_dir is not None and module.bitcode is not None else [])
         document["records"] += accelerator_records(
-            detect_accelerators(features), regions, costs, frequencies, succs, target)
+            detect_accelerators(features, proofs=proofs), regions, costs, frequencies, succs,
+            target)
         per_module.append(predictions)
     return per_module
 
@@ -457,6 +469,12 @@ def register(sub: argparse._SubParsersAction,
                         help="input port the profiled packets arrive on")
     parser.add_argument("--save-temps", metavar="DIR",
                         help="keep the IR, feature records and insights.json in DIR")
+    parser.add_argument("--prove-accelerators", action="store_true",
+                        help="run every function shaped like f(data, length[, init]) -> "
+                             "integer on test vectors to prove it computes a CRC or the "
+                             "Internet checksum (executes that code of yours, in a child "
+                             "process with a timeout); a proof replaces the model's guess "
+                             "(docs/accelerators.md)")
     pipeline = parser.add_argument_group("Click configurations (.click inputs)")
     pipeline.add_argument("--elements", action="append", default=[], metavar="DIR",
                           help="also look for element classes in DIR (its C++ sources with "

@@ -359,3 +359,49 @@ def test_reports_to_a_special_file_keep_it_special(tmp_path: Path) -> None:
     reader.join(timeout=10)
     assert received == ["report\n"]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+CHECKSUM_NF = """\
+#include <stddef.h>
+#include <stdint.h>
+
+uint16_t sum16(const uint8_t *data, size_t len)
+{
+    uint32_t acc = 0;
+    for (size_t i = 0; i + 1 < len; i += 2)
+        acc += (uint32_t) (data[i] << 8 | data[i + 1]);
+    if (len & 1)
+        acc += (uint32_t) data[len - 1] << 8;
+    while (acc >> 16)
+        acc = (acc & 0xffff) + (acc >> 16);
+    return (uint16_t) ~acc;
+}
+
+int fix_checksum(uint8_t *pkt, size_t len)
+{
+    uint16_t sum = sum16(pkt + 14, 20);
+    pkt[24] = (uint8_t) (sum >> 8);
+    pkt[25] = (uint8_t) sum;
+    return len > 34;
+}
+"""
+
+
+def test_prove_accelerators_runs_the_candidate_and_reports_the_proof(tmp_path: Path) -> None:
+    """An RFC 1071 checksum helper is proven by execution; the remark says so."""
+    source = tmp_path / "csum_nf.c"
+    source.write_text(CHECKSUM_NF)
+    doc = analyze_json(source, tmp_path, "--target", "agilio-cx", "--prove-accelerators")
+    proven = [r for r in doc["records"] if r["kind"] == "accelerator" and "proof" in r["data"]]
+    assert proven and {r["data"]["class"] for r in proven} == {"checksum"}
+    assert all("proven by execution" in r["message"] and r["data"]["probability"] == 1.0
+               for r in proven)
+    plain = analyze_json(source, tmp_path, "--target", "agilio-cx")
+    assert not [r for r in plain["records"] if "proof" in r.get("data", {})]
+
+
+def test_prove_accelerators_is_refused_for_click_configurations(tmp_path: Path) -> None:
+    config = tmp_path / "p.click"
+    config.write_text("FromDevice(eth0) -> Discard;\n")
+    proc = run_cli("analyze", str(config), "--prove-accelerators")
+    assert proc.returncode == 1 and "--prove-accelerators applies to C/C++ sources" in proc.stderr

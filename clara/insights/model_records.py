@@ -111,9 +111,11 @@ def accelerator_records(detections: list[Detection], regions: Mapping[tuple, Reg
         region = regions[(d.function, d.region, d.header)]
         what = "function" if d.region == "function" else "loop"
         engine = _engine_phrase(d.cls, target)
-        message = f"{what} computes {d.cls} (p={d.probability:.2f}); {engine}"
+        evidence = f"proven by execution: {d.proof}" if d.proof else f"p={d.probability:.2f}"
+        message = f"{what} computes {d.cls} ({evidence}); {engine}"
         data: dict[str, Any] = {"class": d.cls, "probability": d.probability,
-                                "region": d.region, "blocks": list(region.blocks)}
+                                "region": d.region, "blocks": list(region.blocks),
+                                **({"proof": d.proof} if d.proof else {})}
         if frequencies is not None:
             freq = {b: frequencies.get((d.function, b), 0.0) for b in region.blocks}
             software = sum(freq[b] * block_costs.get((d.function, b), 0.0)
