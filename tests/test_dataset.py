@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, REPO, run_cli
 
 from clara.dataset.builder import (
     ProgramFailure,
@@ -159,6 +159,20 @@ def test_a_line_shared_by_blocks_is_split_by_their_ir_instructions(
     entry = blocks[("sel", "entry")]
     assert entry["lines"] == [split]
     assert entry["target_compute"] + entry["target_memory"] == pytest.approx(on_line * 3 / 9)
+
+
+def test_block_records_carry_the_plugins_opt_object() -> None:
+    """clara_passes/inputs/opt_lines.c: -O2 deletes the dead computation (``if.then``) and
+    folds the constants (``entry``); the live update (``if.then3``) keeps 5 instructions, 2
+    of them memory. The record holds the plugin's numbers as they are, so training needs no
+    second analysis run (clara/models/opt_context.py)."""
+    source = REPO / "clara_passes" / "inputs" / "opt_lines.c"
+    result = build_program_records(ProgramSource("opt_lines.c", source),
+                                   load_target("bluefield2"), CompileOptions())
+    blocks = {r["block"]: r for r in result.records}
+    assert blocks["if.then"]["opt"] == {"instructions": 0.0, "memory": 0.0, "calls": 0.0}
+    assert blocks["entry"]["opt"] == {"instructions": 0.0, "memory": 0.0, "calls": 0.0}
+    assert blocks["if.then3"]["opt"] == {"instructions": 5.0, "memory": 2.0, "calls": 0.0}
 
 
 HELPERS = """\

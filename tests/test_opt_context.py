@@ -16,7 +16,7 @@ from clara.dataset.store import iter_records
 from clara.errors import ClaraError
 from clara.insights.compute import block_input
 from clara.ir.features import OptimizedCounts, parse_features
-from clara.models.opt_context import attach_opt, program_contexts
+from clara.models.opt_context import attach_opt, program_contexts, with_opt_context
 from clara.targets.profile import load_target
 from clara.toolchain.compile import CompileOptions
 
@@ -54,13 +54,21 @@ def test_schema_1_records_are_read_without_opt_and_the_model_refuses_them() -> N
         parse_features([json.dumps({**block, "schema": "clara.features/9"})], "new.jsonl")
 
 
-def test_dataset_records_get_the_opt_object_of_their_block(tmp_path: Path) -> None:
+def test_old_dataset_records_get_the_opt_object_of_their_block(tmp_path: Path) -> None:
     out = tmp_path / "dataset"
     build_dataset(load_target("bluefield2"), CompileOptions(),
                   ProgramSpec(sources=(SOURCE,), root=SOURCE.parent), out, 1, progress=False)
-    records = list(iter_records(out))
+    built = list(iter_records(out))
+    # the builder writes `opt`: those records are used as they are, with no analysis run
+    assert with_opt_context(out, built, cache_dir=tmp_path / "unused") is built
+    assert not (tmp_path / "unused").exists()
+    # records of a dataset built before (no `opt`, or null from a schema-1 plugin) get
+    # the same objects by the join
+    records = [{k: v for k, v in r.items() if k != "opt"} for r in built]
+    records[0]["opt"] = None
     contexts = program_contexts(out, records, jobs=1, cache_dir=tmp_path / "cache")
     attach_opt(records, contexts, str(out))
+    assert [r["opt"] for r in records] == [r["opt"] for r in built]
     by_block = {r["block"]: r["opt"] for r in records}
     assert by_block["if.then"] == {"instructions": 0.0, "memory": 0.0, "calls": 0.0}
     assert by_block["if.then3"] == {"instructions": 5.0, "memory": 2.0, "calls": 0.0}

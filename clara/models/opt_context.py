@@ -1,17 +1,18 @@
 """The optimized-IR context of dataset blocks (the plugin's ``opt`` object), for training.
 
-Dataset records (``clara dataset build``) carry a block's -O0 tokens and context but not the
-plugin's ``opt`` object (what LLVM -O2, run on a clone of the module, keeps of the block's
-source lines; clara_passes/lib/ClaraFeatures.cpp). This module owns adding it to the records
-the compute model trains and is evaluated on: it re-runs the builder's analysis step
-(:func:`clara.analyze.analyze_module`: clang-19 + ``clara-prepare,clara-features``) on every
-program of a dataset, a synthesized program regenerated from its seed with the generator and
-corpus statistics the manifest pins, an existing source read under the manifest's root, and
-joins the blocks by (program, function, block), checking that the block's tokens are the
-record's. The -O0 analysis does not depend on the target, so one cache per program source
-(``opt-context/<key>.jsonl`` beside the dataset directory, e.g.
-``build/datasets/opt-context/``; one line per program, resumable) serves every target's
-dataset of the same programs.
+Dataset records (``clara dataset build``) carry the plugin's ``opt`` object (what LLVM -O2,
+run on a clone of the module, keeps of the block's source lines;
+clara_passes/lib/ClaraFeatures.cpp) since the builder copies it into each record; those are
+used as they are. Datasets built before that (no ``opt`` field, or ``null`` from a plugin of
+schema 1) get it here, for the compute model's training and evaluation: this module re-runs
+the builder's analysis step (:func:`clara.analyze.analyze_module`: clang-19 +
+``clara-prepare,clara-features``) on every program of a dataset, a synthesized program
+regenerated from its seed with the generator and corpus statistics the manifest pins, an
+existing source read under the manifest's root, and joins the blocks by (program, function,
+block), checking that the block's tokens are the record's. The -O0 analysis does not depend
+on the target, so one cache per program source (``opt-context/<key>.jsonl`` beside the
+dataset directory, e.g. ``build/datasets/opt-context/``; one line per program, resumable)
+serves every target's dataset of the same programs.
 """
 
 from __future__ import annotations
@@ -184,13 +185,19 @@ def program_contexts(root: Path, records: Sequence[Mapping[str, Any]], jobs: int
     return found
 
 
+def has_opt(record: Mapping[str, Any]) -> bool:
+    """Whether the record carries its ``opt`` object (a dataset built by a builder that
+    copies it, with a plugin of schema 2)."""
+    return record.get("opt") is not None
+
+
 def attach_opt(records: Sequence[dict[str, Any]], contexts: Mapping[str, ProgramContext],
                origin: str) -> None:
     """Add each record's ``opt`` object (in place). A block the analysis did not find with
     the same tokens is an error naming the dataset: its programs changed since it was built."""
     missing: list[str] = []
     for record in records:
-        if "opt" in record:
+        if has_opt(record):
             continue
         context = contexts.get(str(record["program"]))
         entry = context.blocks.get(block_id(record["function"], record["block"])) \
@@ -210,7 +217,7 @@ def attach_opt(records: Sequence[dict[str, Any]], contexts: Mapping[str, Program
 def with_opt_context(root: Path, records: list[dict[str, Any]], jobs: int = 2,
                      cache_dir: Path | None = None) -> list[dict[str, Any]]:
     """``records`` of the dataset at ``root``, each with its ``opt`` object."""
-    if all("opt" in r for r in records):
+    if all(has_opt(r) for r in records):
         return records
     contexts = program_contexts(root, records, jobs, cache_dir,
                                 log=lambda text: print(text, file=sys.stderr))
