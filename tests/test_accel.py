@@ -24,8 +24,9 @@ from clara.accel.patterns import (
     select_patterns,
     weights_by_group,
 )
-from clara.accel.regions import SCOPE, back_edges, dominators, module_regions, natural_loops
+from clara.accel.regions import SCOPE, module_regions
 from clara.analyze import analyze_module
+from clara.cfg import back_edges, dominators, natural_loops
 from clara.errors import ClaraError
 from clara.ir.features import BlockDataFlow, parse_features
 from clara.models.train_accel import THRESHOLD_GRID

@@ -55,6 +55,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from clara.cfg import natural_loops
 from clara.errors import ClaraError
 from clara.ir.catalog import match_api, shipped_catalog
 from clara.targets.compiler import require_program
@@ -308,27 +309,6 @@ def basic_blocks(insns: Sequence[RawInstruction], delay_slot: bool = False
     return block_of, succs
 
 
-def dominators(succs: Sequence[set[int]]) -> list[set[int]]:
-    """Each block's dominators (iterative data flow from block 0); unreachable blocks get
-    only themselves."""
-    n = len(succs)
-    preds: list[set[int]] = [set() for _ in range(n)]
-    for b, out in enumerate(succs):
-        for t in out:
-            preds[t].add(b)
-    every = set(range(n))
-    dom = [{0}] + [set(every) for _ in range(1, n)]
-    changed = True
-    while changed:
-        changed = False
-        for b in range(1, n):
-            reach = [dom[p] for p in preds[b]]
-            new = (set.intersection(*reach) if reach else set()) | {b}
-            if new != dom[b]:
-                dom[b], changed = new, True
-    return dom
-
-
 def loop_depths(insns: Sequence[RawInstruction], delay_slot: bool = False) -> list[int]:
     """For each instruction of one function (address order), how many natural loops of the
     target code hold it: a branch to a block that dominates it is a back edge, and its
@@ -338,22 +318,7 @@ def loop_depths(insns: Sequence[RawInstruction], delay_slot: bool = False) -> li
     if not insns:
         return []
     block_of, succs = basic_blocks(insns, delay_slot)
-    dom = dominators(succs)
-    preds: list[set[int]] = [set() for _ in succs]
-    for b, out in enumerate(succs):
-        for t in out:
-            preds[t].add(b)
-    bodies: dict[int, set[int]] = {}
-    for b, out in enumerate(succs):
-        for header in out:
-            if header in dom[b]:
-                body = bodies.setdefault(header, {header})
-                stack = [b]
-                while stack:
-                    node = stack.pop()
-                    if node not in body:
-                        body.add(node)
-                        stack.extend(preds[node])
+    bodies = natural_loops({b: tuple(sorted(out)) for b, out in enumerate(succs)}, 0)
     depth = [sum(1 for body in bodies.values() if b in body) for b in range(len(succs))]
     return [depth[b] for b in block_of]
 
