@@ -286,12 +286,8 @@ def _statement_mix(stats: CorpusStats) -> dict[str, float]:
     return {k: float(stats.statements.get(k, 0)) for k in kinds}
 
 
-def test_guided_statement_mix_is_closer_to_the_guide_than_unguided(
-    corpus_stats: CorpusStats, tmp_path: Path
-) -> None:
-    """Measured with the same libclang statistics on the generated programs: the guided
-    generator samples statement kinds from the corpus's mix, the baseline uniformly, so the
-    guided programs' mix must be the closer one (Jensen-Shannon over the sampled kinds)."""
+def _measure_generated(corpus_stats: CorpusStats, tmp_path: Path) -> dict[bool, CorpusStats]:
+    """libclang statistics of 15 guided (True) and 15 unguided (False) programs."""
     measured = {}
     for guided in (True, False):
         directory = tmp_path / ("guided" if guided else "unguided")
@@ -300,6 +296,16 @@ def test_guided_statement_mix_is_closer_to_the_guide_than_unguided(
             program = generate_program(seed, corpus_stats, guided=guided)
             (directory / f"{program.name}.cc").write_text(program.source)
         measured[guided] = measure_corpus([directory])
+    return measured
+
+
+def test_guided_statement_mix_is_closer_to_the_guide_than_unguided(
+    corpus_stats: CorpusStats, tmp_path: Path
+) -> None:
+    """Measured with the same libclang statistics on the generated programs: the guided
+    generator samples statement kinds from the corpus's mix, the baseline uniformly, so the
+    guided programs' mix must be the closer one (Jensen-Shannon over the sampled kinds)."""
+    measured = _measure_generated(corpus_stats, tmp_path)
     target = _statement_mix(corpus_stats)
     guided_js = distances(target, _statement_mix(measured[True]))["jensen_shannon"]
     unguided_js = distances(target, _statement_mix(measured[False]))["jensen_shannon"]
@@ -338,14 +344,7 @@ def test_guided_expression_mix_is_closer_to_the_guide_than_unguided(
 ) -> None:
     """Leaf kinds, condition atoms and literal operands, measured with libclang on the
     programs: the guided generator follows the corpus's, the baseline draws uniformly."""
-    measured = {}
-    for guided in (True, False):
-        directory = tmp_path / ("guided" if guided else "unguided")
-        directory.mkdir()
-        for seed in range(15):
-            program = generate_program(seed, corpus_stats, guided=guided)
-            (directory / f"{program.name}.cc").write_text(program.source)
-        measured[guided] = measure_corpus([directory])
+    measured = _measure_generated(corpus_stats, tmp_path)
     target = _mix(corpus_stats)
     guided_js = distances(target, _mix(measured[True]))["jensen_shannon"]
     unguided_js = distances(target, _mix(measured[False]))["jensen_shannon"]
