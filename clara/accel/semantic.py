@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from clara.toolchain.llvm import find_llvm
+from clara.toolchain.llvm import disassemble, find_llvm
 
 CRC_WIDTHS = (8, 16, 24, 32, 64)
 CRC_LENGTHS = (8, 16, 24, 64)      # bytes; random pairs per length below
@@ -303,15 +303,11 @@ def check_function(ll_text: str, sig: Signature, work: Path, seed: int = 1) -> P
     return None
 
 
-def ir_text(path: Path, work: Path) -> str:
-    """A module's textual IR: the ``.ll`` file itself, or bitcode disassembled by clang."""
+def ir_text(path: Path) -> str:
+    """A module's textual IR: the ``.ll`` file itself, or bitcode disassembled."""
     if path.suffix == ".ll":
         return path.read_text(encoding="utf-8", errors="replace")
-    work.mkdir(parents=True, exist_ok=True)
-    out = work / (path.stem + ".ll")
-    subprocess.run([str(find_llvm().clang), "-S", "-emit-llvm", "-Xclang", "-disable-llvm-passes",
-                    str(path), "-o", str(out)], capture_output=True, check=True)
-    return out.read_text(encoding="utf-8", errors="replace")
+    return disassemble(path)
 
 
 def prove_module(ir_path: Path, work: Path, functions: Sequence[str] | None = None,
@@ -319,7 +315,7 @@ def prove_module(ir_path: Path, work: Path, functions: Sequence[str] | None = No
     """Proofs for the simple-signature functions of an IR module (``.ll`` or bitcode; the
     module as compiled, before ``clara-prepare`` inlines helpers), or of ``functions``. A
     module that defines ``main`` is skipped (the driver has its own)."""
-    text = ir_text(ir_path, work)
+    text = ir_text(ir_path)
     sigs = signatures(text)
     if any(s.name == "main" for s in sigs):
         return []

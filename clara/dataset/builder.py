@@ -37,7 +37,6 @@ import contextlib
 import io
 import os
 import re
-import subprocess
 import tempfile
 import time
 import traceback
@@ -56,7 +55,7 @@ from clara.targets.asm_reader import AsmInstruction, ObjectReading, read_object
 from clara.targets.compiler import compile_source
 from clara.targets.profile import TargetProfile
 from clara.toolchain.compile import CLICK_COMPAT_INCLUDE, CompileOptions
-from clara.toolchain.llvm import LLVM_MAJOR
+from clara.toolchain.llvm import disassemble
 
 BlockKey = tuple[str, str]  # (IR function, IR block name)
 Shares = list[tuple[BlockKey, float]]
@@ -268,19 +267,6 @@ def ir_line_counts(ir_text: str, source: Path, entry_blocks: Mapping[str, str]) 
                 per_line = counts.setdefault((function, block), {})
                 per_line[src_line] = per_line.get(src_line, 0) + 1
     return counts
-
-
-def disassemble(bitcode: Path) -> str:
-    """The text IR of ``bitcode`` (``llvm-dis-19``)."""
-    tool = f"llvm-dis-{LLVM_MAJOR}"
-    try:
-        proc = subprocess.run([tool, str(bitcode), "-o", "-"], capture_output=True, text=True,
-                              check=False)
-    except FileNotFoundError as err:
-        raise ClaraError(f"{tool} not found: install the llvm-{LLVM_MAJOR} package") from err
-    if proc.returncode != 0:
-        raise ClaraError(f"{tool} failed on {bitcode}: {proc.stderr.strip()}")
-    return proc.stdout
 
 
 # --------------------------------------------------------------------------- line -> blocks

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from clara.files import file_sha256
 from clara.toolchain.compile import CompileOptions
 from clara.toolchain.llvm import find_llvm, find_plugin
 from clara.workload.profile import runtime_cache_dir
@@ -45,17 +46,9 @@ def cache_root() -> Path:
     return runtime_cache_dir().parent / "elements"
 
 
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 @cache
 def _tool_digest(path: Path, size: int, mtime: float) -> str:
-    return file_digest(path)
+    return file_sha256(path)
 
 
 def plugin_digest() -> str:
@@ -68,7 +61,7 @@ def plugin_digest() -> str:
 def entry_key(step: str, source: Path, options: CompileOptions, *extra: str) -> str:
     """The key of ``step`` on ``source`` (headers are checked through the manifest)."""
     digest = hashlib.sha256()
-    for part in (SCHEMA, step, str(source.resolve()), file_digest(source), repr(options),
+    for part in (SCHEMA, step, str(source.resolve()), file_sha256(source), repr(options),
                  plugin_digest(), str(find_llvm().clangxx), os.getcwd(), *extra):
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()
@@ -108,14 +101,14 @@ def _manifest_valid(entry: Path) -> bool:
         return False
     for name, digest in deps.items():
         path = Path(name)
-        if not path.is_file() or file_digest(path) != digest:
+        if not path.is_file() or file_sha256(path) != digest:
             return False
     return True
 
 
 def _write_manifest(directory: Path, deps: Sequence[Path]) -> None:
     manifest = {"schema": SCHEMA,
-                "deps": {str(p.resolve()): file_digest(p) for p in dict.fromkeys(deps)}}
+                "deps": {str(p.resolve()): file_sha256(p) for p in dict.fromkeys(deps)}}
     (directory / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,6 +53,15 @@ def find_llvm() -> Llvm:
     ``$CLARA_LLVM_BINDIR`` restricts the search to one directory (an LLVM 19 built elsewhere).
     """
     return Llvm(clang=_find_tool("clang"), clangxx=_find_tool("clang++"), opt=_find_tool("opt"))
+
+
+def disassemble(bitcode: Path) -> str:
+    """The text IR of ``bitcode`` (``llvm-dis`` of LLVM 19)."""
+    proc = subprocess.run([str(_find_tool("llvm-dis")), str(bitcode), "-o", "-"],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise ClaraError(f"llvm-dis-{LLVM_MAJOR} failed on {bitcode}: {proc.stderr.strip()}")
+    return proc.stdout
 
 
 def find_plugin() -> Path:
