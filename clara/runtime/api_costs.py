@@ -33,7 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from clara.errors import ClaraError
-from clara.targets.asm_reader import AsmInstruction, RawInstruction, is_return, read_object
+from clara.targets.asm_reader import (
+    AsmInstruction,
+    RawInstruction,
+    has_delay_slots,
+    is_return,
+    read_object,
+)
 from clara.targets.compiler import compile_argv, compile_source, compiler_version
 from clara.targets.profile import OpcodeTable, TargetProfile
 
@@ -461,7 +467,7 @@ def build_table(profile: TargetProfile, work_dir: Path | None = None) -> dict[st
         result = compile_source(profile, NIC_SOURCE, out, include_dirs=[NIC_SOURCE.parent])
         reading = read_object(profile, result.object_path, NIC_SOURCE)
     regions = parse_regions(NIC_SOURCE)
-    delay_slots = "mips" in profile.compiler.binutils_prefix
+    delay_slots = has_delay_slots(profile.compiler.isa)
     by_function: dict[str, list[AsmInstruction]] = {}
     for insn in reading.instructions:
         by_function.setdefault(insn.function, []).append(insn)
