@@ -3,6 +3,7 @@ configurations, first the pipeline (element graph, costs, paths, hottest element
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -116,13 +117,6 @@ def _per_packet_section(records: list[dict[str, Any]], by_file: bool = False) ->
     return ["Workload profile:", *(f"  {line}" for line in lines), ""] if lines else []
 
 
-def _insights_section(records: list[dict[str, Any]]) -> list[str]:
-    """Model-based findings that have no table of their own (accelerator opportunities, models
-    a target lacks), compiler-style."""
-    return [f"{r['location']['file']}:{r['location']['line']}: note: {r['message']}"
-            for r in records if r["kind"] in NOTE_KINDS]
-
-
 def _state_section(state: list[dict[str, Any]]) -> list[str]:
     if not state:
         return []
@@ -135,12 +129,12 @@ def _state_section(state: list[dict[str, Any]]) -> list[str]:
             *_table(rows, {3, 4, 5}), ""]
 
 
-def _warnings_section(records: list[dict[str, Any]]) -> list[str]:
-    warnings = [r for r in records if r.get("severity") == "warning"]
-    return [
-        f"{r['location']['file']}:{r['location']['line']}: warning: {r['message']}"
-        for r in warnings
-    ]
+def _diagnostics(records: list[dict[str, Any]], label: str,
+                 keep: Callable[[dict[str, Any]], bool]) -> list[str]:
+    """Compiler-style ``file:line: label: message`` lines for the records ``keep`` selects:
+    model findings without a table of their own (notes) and warnings."""
+    return [f"{r['location']['file']}:{r['location']['line']}: {label}: {r['message']}"
+            for r in records if keep(r)]
 
 
 def _other_functions(functions: list[dict[str, Any]]) -> list[str]:
@@ -278,6 +272,7 @@ def render_text(document: dict[str, Any]) -> str:
         lines += _memory_section(document.get("memory", {}))
     lines += _scaleout_section(document.get("scaleout", []), document.get("colocation", []))
     lines += _state_section(document["state"])
-    lines += _insights_section(document["records"])
-    lines += _warnings_section(document["records"])
+    lines += _diagnostics(document["records"], "note", lambda r: r["kind"] in NOTE_KINDS)
+    lines += _diagnostics(document["records"], "warning",
+                          lambda r: r.get("severity") == "warning")
     return "\n".join(lines).rstrip() + "\n"
