@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from clara.analyze import analyze_module
+from clara.dataset.inline_copies import Sites, copy_shares, inlined_runs, ir_copies
 from clara.errors import ClaraError
 from clara.ir.features import Block, Function, ModuleFeatures
 from clara.runtime.build import TEMPLATES
@@ -495,6 +496,7 @@ def instruction_shares(
     return "nearest", line_home_shares(near, insn.loop_depth, home, maps, mapped)
 
 
+CHAIN_RULES = ("direct", "inline-chain")  # attributions that carry a call path
 COPY_WINDOW = 2  # instructions: a run of (line, instruction text) this long seen twice
 
 
@@ -549,6 +551,7 @@ def charge(reading: ObjectReading, features: ModuleFeatures, counts: LineCounts)
             by_function.setdefault(insn.function, []).append(insn)
     mapped = {f: sorted({i.line for i in insns if i.line in maps.lines})
               for f, insns in by_function.items()}
+    kept: dict[str, list[AsmInstruction]] = {}
     for function, insns in by_function.items():
         recorded = ir_function_of(function, maps.functions) in maps.functions
         if not recorded and (not mapped[function] or function not in references):
@@ -556,9 +559,22 @@ def charge(reading: ObjectReading, features: ModuleFeatures, counts: LineCounts)
             if mapped[function]:
                 out.uncalled[function] = len(insns)
             continue
+        kept[function] = insns
+    runs = inlined_runs(i.call_path for insns in kept.values() for i in insns)
+    ir_copies_of = ir_copies(features.blocks, runs)
+    holders: dict[tuple[int, Sites], set[str]] = {}
+    for function, insns in kept.items():
+        for insn in insns:
+            if insn.line is not None and insn.attributed_by in CHAIN_RULES:
+                holders.setdefault((insn.line, insn.call_path), set()).add(function)
+    for function, insns in kept.items():
         home = home_of(function, mapped, maps, references)
         for insn, made in zip(insns, copies(insns), strict=True):
             rule, shares = instruction_shares(insn, maps, mapped[function], home)
+            instance = (insn.line or 0, insn.call_path)
+            if rule == "line" and insn.attributed_by in CHAIN_RULES and instance in ir_copies_of:
+                shares = copy_shares(ir_copies_of[instance], insn.loop_depth, maps.depths,
+                                     1.0 / len(holders[instance]))
             out.rules[rule] += 1
             if not shares:
                 out.orphan_lines.append(insn.line or 0)

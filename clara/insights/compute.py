@@ -37,7 +37,7 @@ INPUT_SCHEMA = "clara.compute-input/4"
 MAX_TOKENS = 128  # longer blocks keep their first tokens; their size is in the context
 IR_KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
 SYNTHESIZED = "synthesized"  # 1 for blocks of synthesized training programs, 0 for NF code
-# What LLVM -O2 keeps of the block's lines (the plugin's ``opt`` object, clara.features/2)
+# What LLVM -O2 keeps of the block's lines (the plugin's ``opt`` object, clara.features/3)
 OPT_CONTEXT = ("opt.instructions", "opt.memory", "opt.calls", "log_opt_instructions",
                "opt_per_instruction")
 BASE_CONTEXT = (
@@ -280,7 +280,7 @@ def optimized(block: Block) -> dict[str, float]:
     if block.opt is None:
         raise ClaraError(
             f"{block.file or block.function}: the feature records have no optimized-IR "
-            "context (`opt`, clara.features/2): they come from an older plugin; rebuild it "
+            "context (`opt`, clara.features/3): they come from an older plugin; rebuild it "
             "(pip install -e .) and analyze again")
     return asdict(block.opt)
 

@@ -1,4 +1,4 @@
-"""Reading the plugin's ``clara.features/2`` JSONL records into typed objects.
+"""Reading the plugin's ``clara.features/3`` JSONL records into typed objects.
 
 The record shapes are specified in docs/design.md ("clara-features"). Unknown extra keys
 are ignored so a newer plugin does not break an older reader. Schema 1 records (an older
@@ -15,7 +15,7 @@ from typing import Any
 
 from clara.errors import ClaraError
 
-FEATURES_SCHEMA = "clara.features/2"
+FEATURES_SCHEMA = "clara.features/3"
 READABLE_SCHEMAS = ("clara.features/1", FEATURES_SCHEMA)
 KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
 
@@ -105,6 +105,9 @@ class Block:
     tokens: tuple[str, ...]
     counts: dict[str, int]
     line_counts: dict[int, int]
+    # the same per (line, call path): the call sites ("line:col", innermost first, ";"
+    # joined) through which clara-prepare inlined the line's code; "" in its own function
+    path_counts: dict[tuple[int, str], int]
     api_calls: tuple[ApiCall, ...]
     state_accesses: tuple[StateAccess, ...]
     is_entry: bool
@@ -176,6 +179,8 @@ def _block(rec: dict[str, Any]) -> Block:
         tokens=tuple(rec.get("tokens", ())),
         counts={k: int(rec.get("counts", {}).get(k, 0)) for k in KINDS},
         line_counts={int(line): int(n) for line, n in rec.get("line_counts", {}).items()},
+        path_counts={(int(key.split("@", 1)[0]), key.split("@", 1)[1]): int(n)
+                     for key, n in rec.get("path_counts", {}).items()},
         api_calls=tuple(
             ApiCall(c["name"], c.get("demangled", c["name"]), int(c.get("line", 0)),
                     int(c.get("column", 0)))

@@ -121,6 +121,9 @@ class AsmInstruction:
     loop_depth: int = 0  # natural loops of its function's target code around it
     reference: str | None = None  # the symbol it branches to or addresses, if any
     api: str | None = None  # the catalog API it runs for (outermost API frame), if asked
+    # the call sites of its inline chain outwards from its NF frame (direct/inline-chain):
+    # (call line, name of the function inlined there), innermost first
+    call_path: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -380,6 +383,20 @@ def is_return(insn: RawInstruction, opcodes: OpcodeTable) -> bool:
 Attribution = tuple[int | None, AttributedBy | None]
 
 
+def call_path(frames: Sequence[Frame], is_main: Callable[[str], bool]
+              ) -> tuple[tuple[int, str], ...]:
+    """Where the compiler inlined the innermost main-file frame of an inline chain (the
+    frame :func:`chain_attribution` charges): each outer frame's call line with the
+    unqualified name of the function inlined there, innermost first."""
+    for depth, frame in enumerate(frames):
+        if frame.file is not None and frame.line is not None and is_main(frame.file):
+            return tuple(
+                (outer.line, inner.function.split("(", 1)[0].rsplit("::", 1)[-1])
+                for inner, outer in zip(frames[depth:-1], frames[depth + 1:], strict=True)
+                if outer.line is not None)
+    return ()
+
+
 def chain_attribution(frames: Sequence[Frame], is_main: Callable[[str], bool]) -> Attribution:
     """Rule 1: the innermost main-file frame with a line, walking outwards."""
     for depth, frame in enumerate(frames):
@@ -600,8 +617,8 @@ def read_object(
         attributions = attribute_function(group, chains, is_main, spec.opcodes)
         if any(by is not None for _, by in attributions):
             nf.add(function)
-        records += asm_instructions(function, group, attributions, spec, src,
-                                    chains if framework else None, framework)
+        records += asm_instructions(function, group, attributions, spec, src, chains,
+                                    framework, is_main)
     return ObjectReading(
         object_path=obj, source=src, instructions=tuple(records), nf_functions=frozenset(nf)
     )
@@ -615,10 +632,12 @@ def has_delay_slots(isa: str) -> bool:
 def asm_instructions(function: str, group: Sequence[RawInstruction],
                      attributions: Sequence[Attribution], spec: CompilerSpec,
                      source: Path, chains: Mapping[int, Sequence[Frame]] | None = None,
-                     framework: tuple[Path, ...] = ()) -> list[AsmInstruction]:
+                     framework: tuple[Path, ...] = (),
+                     is_main: Callable[[str], bool] | None = None) -> list[AsmInstruction]:
     """One function's instructions (address order) with their class, line, loop depth,
-    reference and, given their inline ``chains`` and the ``framework`` directories, the
-    API they run for (:func:`api_of`)."""
+    reference and, given their inline ``chains``: with ``is_main``, the call path of the
+    attributed ones (:func:`call_path`); with the ``framework`` directories, the API they
+    run for (:func:`api_of`)."""
     opcodes = spec.opcodes
     depths = loop_depths(group, has_delay_slots(spec.isa))
     out = []
@@ -630,5 +649,8 @@ def asm_instructions(function: str, group: Sequence[RawInstruction],
             file=str(source) if by is not None else None, line=line, attributed_by=by,
             loop_depth=depth, reference=reference(insn),
             api=api_of(chains.get(insn.address, ()), framework)
-            if chains is not None and framework else None))
+            if chains is not None and framework else None,
+            call_path=call_path(chains.get(insn.address, ()), is_main)
+            if chains is not None and is_main is not None
+            and by in ("direct", "inline-chain") else ()))
     return out

@@ -4,7 +4,7 @@
 //
 // DESCRIPTION:
 //    clara-features (module pass): writes the per-block feature records of the
-//    NF's own functions as JSONL, schema "clara.features/2": one `module`
+//    NF's own functions as JSONL, schema "clara.features/3": one `module`
 //    record, then per own function one `function` record and its `block`
 //    records, then one `state` record per state variable touched, and
 //    `warning` records for what could not be classified (docs/design.md,

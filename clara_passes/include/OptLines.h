@@ -19,6 +19,16 @@
 //    module as !clara.opt.lines; clara-features gives each block its share
 //    (ClaraFeatures.cpp, the block record's "opt" object).
 //
+//    An inlined copy of a helper runs the -O2 code of its own call path: the
+//    counts are kept per (line, call path) — the call sites, innermost first,
+//    through which the line's frame was inlined — and each IR copy that
+//    clara-prepare inlined gets the -O2 instance whose call path is the
+//    longest prefix of its own that -O2 inlined too (an out-of-line helper:
+//    the empty path, which every call of it runs in full). So a helper that
+//    -O2 keeps out of line charges each inlined IR copy the whole helper, as
+//    the dataset labels do, not 1/k of it; an out-of-line -O2 copy that no
+//    IR copy maps to (every call inlined) is not charged.
+//
 // License: Apache-2.0
 //==============================================================================
 #ifndef CLARA_OPT_LINES_H
@@ -26,12 +36,14 @@
 
 #include "ApiCatalog.h"
 
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Module.h"
 
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 namespace clara {
@@ -47,23 +59,50 @@ struct OptCount {
 };
 
 using SourceLine = std::pair<std::string, unsigned>; // (file path, line)
-using OptLineCounts = std::map<SourceLine, OptCount>;
 
-/// Named metadata holding the counts: !{!"path", i64 line, i64 instructions,
-/// i64 memory, i64 calls} per line.
+/// A line's code at one call path: (file path, line, call path). The call
+/// path is callPath() of the line's frame.
+using OptKey = std::tuple<std::string, unsigned, std::string>;
+
+/// What -O2 keeps: counts per OptKey, and every -O2 instruction's full call
+/// path (from its innermost frame), which says which call sites -O2 inlined.
+struct OptLines {
+  std::map<OptKey, OptCount> Counts;
+  std::set<std::string> Paths;
+};
+
+/// Named metadata holding the counts: !{!"file", i64 line, !"call path",
+/// i64 instructions, i64 memory, i64 calls} per key.
 inline constexpr const char *OptLinesMD = "clara.opt.lines";
+/// Named metadata holding OptLines::Paths: one !{!"call path"} each.
+inline constexpr const char *OptPathsMD = "clara.opt.paths";
+
+/// The call sites through which Frame's code was inlined, innermost first,
+/// as "line:col:callee" (the call's location and the name of the function
+/// inlined there) joined by ';' ("" for code in its own function).
+std::string callPath(const llvm::DILocation *Frame);
 
 /// The files (joinPath) of the module's own functions (isOwnFunction).
 std::set<std::string> ownFiles(const llvm::Module &M, const ApiCatalog &Cat);
 
-/// Instructions per line of Files after LLVM -O2 on a clone of M.
-OptLineCounts optimizedLineCounts(const llvm::Module &M, const ApiCatalog &Cat,
-                                  const std::set<std::string> &Files);
+/// What LLVM -O2 keeps of each line of Files, on a clone of M.
+OptLines optimizedLines(const llvm::Module &M, const ApiCatalog &Cat,
+                        const std::set<std::string> &Files);
 
-void writeOptLines(llvm::Module &M, const OptLineCounts &Counts);
+void writeOptLines(llvm::Module &M, const OptLines &Opt);
 
 /// The counts clara-prepare stored, or nullopt if M was not prepared.
-std::optional<OptLineCounts> readOptLines(const llvm::Module &M);
+std::optional<OptLines> readOptLines(const llvm::Module &M);
+
+/// The -O2 count each OptKey of the IR stands for (IRInstructions: the IR
+/// instructions of each key; a block gets its instructions' share). Each IR
+/// key maps to the -O2 key of its line whose call path is the longest prefix
+/// of its own that -O2 inlined, and gets that key's full count. An -O2 key
+/// that no IR key maps to is dropped when its path is a prefix of some IR
+/// key's path on the line (an out-of-line copy no IR code runs), otherwise
+/// shared over the line's IR keys by their instructions.
+std::map<OptKey, OptCount>
+optPerIRKey(const OptLines &Opt, const std::map<OptKey, int64_t> &IRInstructions);
 
 } // namespace clara
 

@@ -29,6 +29,7 @@
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Dominators.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
@@ -52,7 +53,7 @@ static cl::opt<std::string> FeaturesOutput(
     cl::desc("Where clara-features writes its JSONL records ('-' = stdout)"),
     cl::value_desc("file"), cl::init(""));
 
-static constexpr const char *Schema = "clara.features/2";
+static constexpr const char *Schema = "clara.features/3";
 
 namespace {
 
@@ -419,16 +420,36 @@ std::string filePath(const DIFile *F) {
 /// chain whose scope is in File (an inlined helper from the element's own
 /// header counts on its call-site line); 0 if no frame is. Without File, the
 /// location's own line.
-unsigned lineInFile(const DebugLoc &Loc, const DIFile *File,
-                    const std::string &FilePath) {
+const DILocation *frameInFile(const DebugLoc &Loc, const DIFile *File,
+                              const std::string &FilePath) {
   if (!File)
-    return Loc.getLine();
+    return Loc.get();
   for (const DILocation *L = Loc.get(); L; L = L->getInlinedAt()) {
     const DIFile *LF = L->getScope() ? L->getScope()->getFile() : nullptr;
     if (L->getLine() && LF && (LF == File || filePath(LF) == FilePath))
-      return L->getLine();
+      return L;
   }
-  return 0;
+  return nullptr;
+}
+
+unsigned lineInFile(const DebugLoc &Loc, const DIFile *File,
+                    const std::string &FilePath) {
+  const DILocation *L = frameInFile(Loc, File, FilePath);
+  return L ? L->getLine() : 0;
+}
+
+/// The OptKey of an IR instruction of a function whose file is File (joinPath
+/// JoinedFile): its line in File and the call path of that frame; nullopt for
+/// an instruction with no line there.
+std::optional<OptKey> irOptKey(const Instruction &I, const DIFile *File,
+                               const std::string &FilePath,
+                               const std::string &JoinedFile) {
+  if (isDebugIntrinsic(I) || !I.getDebugLoc())
+    return std::nullopt;
+  const DILocation *L = frameInFile(I.getDebugLoc(), File, FilePath);
+  if (!L || !L->getLine())
+    return std::nullopt;
+  return OptKey{JoinedFile, L->getLine(), callPath(L)};
 }
 
 /// A block's IR instructions per line of its function's file (DIF).
@@ -781,19 +802,24 @@ private:
   DenseMap<const AllocaInst *, SmallVector<const StoreInst *, 4>> Stores;
 };
 
-/// The block's share of the -O2 counts of its lines. LineCounts: its IR
-/// instructions per line of File; Totals: all recorded blocks' per line.
-OptCount blockOptCount(const std::map<unsigned, int64_t> &LineCounts,
-                       const std::string &File,
-                       const std::map<SourceLine, int64_t> &Totals,
-                       const OptLineCounts &Opt) {
+/// The block's share of the -O2 counts: for each OptKey of its instructions,
+/// what the key stands for (PerKey, optPerIRKey) times the block's part of
+/// the key's IR instructions (Totals).
+OptCount blockOptCount(const BasicBlock &BB, const DIFile *File,
+                       const std::map<OptKey, int64_t> &Totals,
+                       const std::map<OptKey, OptCount> &PerKey) {
   OptCount C;
-  for (auto &KV : LineCounts) {
-    SourceLine L{File, KV.first};
-    auto O = Opt.find(L);
-    auto T = Totals.find(L);
-    if (O != Opt.end() && T != Totals.end() && T->second > 0)
-      C.add(O->second, (double)KV.second / (double)T->second);
+  if (!File)
+    return C;
+  std::string FilePath = filePath(File), Joined = joinPath(File);
+  std::map<OptKey, int64_t> Mine;
+  for (const Instruction &I : BB)
+    if (auto Key = irOptKey(I, File, FilePath, Joined))
+      ++Mine[*Key];
+  for (auto &KV : Mine) {
+    auto It = PerKey.find(KV.first);
+    if (It != PerKey.end())
+      C.add(It->second, (double)KV.second / (double)Totals.at(KV.first));
   }
   return C;
 }
@@ -840,21 +866,22 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
   std::string BlockModule = M.getSourceFileName().empty()
                                 ? M.getModuleIdentifier()
                                 : M.getSourceFileName();
-  // -O0 IR instructions per NF line over all recorded blocks, and what -O2
-  // keeps of each line (the blocks' "opt" objects).
-  // (measured by clara-prepare before it inlined; here if it did not run).
-  std::map<SourceLine, int64_t> LineTotals;
+  // -O0 IR instructions per (NF line, call path) over all recorded blocks,
+  // and what -O2 keeps of each (the blocks' "opt" objects; measured by
+  // clara-prepare before it inlined, here if it did not run).
+  std::map<OptKey, int64_t> IRInstructions;
   for (Function &F : M) {
     if (F.isDeclaration() || !shouldRecord(F, Cat) || !F.getSubprogram())
       continue;
     const DIFile *DIF = F.getSubprogram()->getFile();
-    for (const BasicBlock &BB : F)
-      for (auto &KV : blockLineCounts(BB, DIF, filePath(DIF)))
-        LineTotals[{joinPath(DIF), KV.first}] += KV.second;
+    std::string FilePath = filePath(DIF), Joined = joinPath(DIF);
+    for (const Instruction &I : instructions(F))
+      if (auto Key = irOptKey(I, DIF, FilePath, Joined))
+        ++IRInstructions[*Key];
   }
-  std::optional<OptLineCounts> Stored = readOptLines(M);
-  OptLineCounts OptLines =
-      Stored ? *Stored : optimizedLineCounts(M, Cat, ownFiles(M, Cat));
+  std::optional<OptLines> Stored = readOptLines(M);
+  std::map<OptKey, OptCount> OptPerKey = optPerIRKey(
+      Stored ? *Stored : optimizedLines(M, Cat, ownFiles(M, Cat)), IRInstructions);
 
   std::map<StateKey, StateLoc> State;
   for (Function &F : M) {
@@ -1002,6 +1029,19 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
       json::Object LineCountsObj;
       for (auto &KV : LineCounts)
         LineCountsObj[std::to_string(KV.first)] = KV.second;
+      // path_counts: the same per (line, call path), as "<line>@<call path>"
+      // (callPath: where clara-prepare inlined the line's code; "" in its own
+      // function), so that the dataset builder can tell inlined copies apart.
+      json::Object PathCountsObj;
+      {
+        std::map<std::string, int64_t> PathCounts;
+        std::string Joined = DIF ? joinPath(DIF) : "";
+        for (const Instruction &I : BB)
+          if (auto Key = irOptKey(I, DIF, DIFPath, Joined))
+            ++PathCounts[std::to_string(std::get<1>(*Key)) + "@" + std::get<2>(*Key)];
+        for (auto &KV : PathCounts)
+          PathCountsObj[KV.first] = KV.second;
+      }
       json::Object CountsObj;
       for (auto &KV : Counts)
         CountsObj[KV.first] = KV.second;
@@ -1036,8 +1076,8 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
             {"tokens", std::move(Tokens)},
             {"counts", std::move(CountsObj)},
             {"line_counts", std::move(LineCountsObj)},
-            {"opt", optJson(blockOptCount(LineCounts, DIF ? joinPath(DIF) : "",
-                                          LineTotals, OptLines))},
+            {"path_counts", std::move(PathCountsObj)},
+            {"opt", optJson(blockOptCount(BB, DIF, IRInstructions, OptPerKey))},
             {"dataflow", Flow.block(BB)},
             {"api_calls", std::move(ApiCalls)},
             {"state_accesses", std::move(Accesses)},

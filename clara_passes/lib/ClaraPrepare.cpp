@@ -98,7 +98,7 @@ PreservedAnalyses ClaraPreparePass::run(Module &M, ModuleAnalysisManager &) {
   const ApiCatalog &Cat = ApiCatalog::get();
   // What -O2 keeps of each line, measured before the own helpers are inlined
   // (so that -O2 makes its own inlining decisions, as the target compiler does).
-  writeOptLines(M, optimizedLineCounts(M, Cat, ownFiles(M, Cat)));
+  writeOptLines(M, optimizedLines(M, Cat, ownFiles(M, Cat)));
   bool Changed = inlineOwnFunctions(M, Cat);
 
   LLVMContext &Ctx = M.getContext();

@@ -30,18 +30,51 @@ namespace clara {
 
 namespace {
 
-/// The innermost frame of Loc's inline chain whose file is in Files.
-std::optional<SourceLine> nfLine(const DebugLoc &Loc,
-                                 const std::set<std::string> &Files) {
+/// The key of the innermost frame of Loc's inline chain whose file is in Files.
+std::optional<OptKey> nfKey(const DebugLoc &Loc, const std::set<std::string> &Files) {
   for (const DILocation *L = Loc.get(); L; L = L->getInlinedAt()) {
     const DIFile *F = L->getScope() ? L->getScope()->getFile() : nullptr;
     if (!L->getLine() || !F)
       continue;
     std::string Path = joinPath(F);
     if (Files.count(Path))
-      return SourceLine{Path, L->getLine()};
+      return OptKey{Path, L->getLine(), callPath(L)};
   }
   return std::nullopt;
+}
+
+std::vector<std::string> splitPath(const std::string &Path) {
+  std::vector<std::string> Sites;
+  if (Path.empty())
+    return Sites;
+  size_t Start = 0;
+  for (;;) {
+    size_t End = Path.find(';', Start);
+    Sites.push_back(Path.substr(Start, End - Start));
+    if (End == std::string::npos)
+      return Sites;
+    Start = End + 1;
+  }
+}
+
+std::string joinSites(const std::vector<std::string> &Sites, size_t Begin, size_t End) {
+  std::string Out;
+  for (size_t I = Begin; I < End; ++I)
+    Out += (I > Begin ? ";" : "") + Sites[I];
+  return Out;
+}
+
+/// Every run of consecutive call sites of the -O2 paths: the inlined call
+/// paths (a path is inlined somewhere iff some -O2 chain holds it).
+std::set<std::string> inlinedRuns(const std::set<std::string> &Paths) {
+  std::set<std::string> Runs;
+  for (const std::string &P : Paths) {
+    std::vector<std::string> Sites = splitPath(P);
+    for (size_t B = 0; B < Sites.size(); ++B)
+      for (size_t E = B + 1; E <= Sites.size(); ++E)
+        Runs.insert(joinSites(Sites, B, E));
+  }
+  return Runs;
 }
 
 /// True for what becomes no machine instruction: debug and assume-like
@@ -88,6 +121,20 @@ uint64_t intOperand(const MDNode *N, unsigned I) {
 
 } // namespace
 
+std::string callPath(const DILocation *Frame) {
+  std::string Out;
+  for (const DILocation *Inner = Frame; Inner && Inner->getInlinedAt();
+       Inner = Inner->getInlinedAt()) {
+    const DILocation *Site = Inner->getInlinedAt();
+    const DISubprogram *Callee = Inner->getScope() ? Inner->getScope()->getSubprogram()
+                                                   : nullptr;
+    Out += (Out.empty() ? "" : ";") + std::to_string(Site->getLine()) + ":" +
+           std::to_string(Site->getColumn()) + ":" +
+           (Callee ? Callee->getName().str() : std::string());
+  }
+  return Out;
+}
+
 std::set<std::string> ownFiles(const Module &M, const ApiCatalog &Cat) {
   std::set<std::string> Files;
   for (const Function &F : M)
@@ -97,11 +144,11 @@ std::set<std::string> ownFiles(const Module &M, const ApiCatalog &Cat) {
   return Files;
 }
 
-OptLineCounts optimizedLineCounts(const Module &M, const ApiCatalog &Cat,
-                                  const std::set<std::string> &Files) {
-  OptLineCounts Counts;
+OptLines optimizedLines(const Module &M, const ApiCatalog &Cat,
+                        const std::set<std::string> &Files) {
+  OptLines Opt;
   if (Files.empty())
-    return Counts;
+    return Opt;
   // The clone lives in its own context, so that -O2's optimization remarks do
   // not reach the user's remarks file or stderr (-pass-remarks-*).
   SmallVector<char, 0> Bitcode;
@@ -137,44 +184,104 @@ OptLineCounts optimizedLineCounts(const Module &M, const ApiCatalog &Cat,
     for (const Instruction &I : instructions(F)) {
       if (isPseudoInstruction(I) || !I.getDebugLoc())
         continue;
-      if (auto Line = nfLine(I.getDebugLoc(), Files))
-        Counts[*Line].add(optCountOf(I), 1.0);
+      if (auto Key = nfKey(I.getDebugLoc(), Files)) {
+        Opt.Counts[*Key].add(optCountOf(I), 1.0);
+        Opt.Paths.insert(callPath(I.getDebugLoc().get()));
+      }
     }
-  return Counts;
+  Opt.Paths.erase("");
+  return Opt;
 }
 
-void writeOptLines(Module &M, const OptLineCounts &Counts) {
+void writeOptLines(Module &M, const OptLines &Opt) {
   LLVMContext &Ctx = M.getContext();
   Type *I64 = Type::getInt64Ty(Ctx);
   auto Int = [&](double V) {
     return ConstantAsMetadata::get(ConstantInt::get(I64, (uint64_t)V));
   };
-  if (NamedMDNode *Old = M.getNamedMetadata(OptLinesMD))
-    M.eraseNamedMetadata(Old);
+  for (const char *Name : {OptLinesMD, OptPathsMD})
+    if (NamedMDNode *Old = M.getNamedMetadata(Name))
+      M.eraseNamedMetadata(Old);
   NamedMDNode *N = M.getOrInsertNamedMetadata(OptLinesMD);
-  for (auto &KV : Counts)
+  for (auto &KV : Opt.Counts)
     N->addOperand(MDNode::get(
-        Ctx, {MDString::get(Ctx, KV.first.first), Int(KV.first.second),
-              Int(KV.second.Instructions), Int(KV.second.Memory), Int(KV.second.Calls)}));
+        Ctx, {MDString::get(Ctx, std::get<0>(KV.first)), Int(std::get<1>(KV.first)),
+              MDString::get(Ctx, std::get<2>(KV.first)), Int(KV.second.Instructions),
+              Int(KV.second.Memory), Int(KV.second.Calls)}));
+  NamedMDNode *P = M.getOrInsertNamedMetadata(OptPathsMD);
+  for (const std::string &Path : Opt.Paths)
+    P->addOperand(MDNode::get(Ctx, {MDString::get(Ctx, Path)}));
 }
 
-std::optional<OptLineCounts> readOptLines(const Module &M) {
+std::optional<OptLines> readOptLines(const Module &M) {
   const NamedMDNode *N = M.getNamedMetadata(OptLinesMD);
   if (!N)
     return std::nullopt;
-  OptLineCounts Counts;
+  OptLines Opt;
   for (const MDNode *Op : N->operands()) {
-    if (Op->getNumOperands() != 5)
+    if (Op->getNumOperands() != 6)
+      report_fatal_error("clara-features: !clara.opt.lines is not of this plugin's "
+                         "format (file, line, call path, instructions, memory, calls): "
+                         "run clara-prepare of this plugin again",
+                         /*gen_crash_diag=*/false);
+    auto *File = dyn_cast<MDString>(Op->getOperand(0));
+    auto *Path = dyn_cast<MDString>(Op->getOperand(2));
+    if (!File || !Path)
       continue;
-    auto *Path = dyn_cast<MDString>(Op->getOperand(0));
-    if (!Path)
-      continue;
-    OptCount &C = Counts[{Path->getString().str(), (unsigned)intOperand(Op, 1)}];
-    C.Instructions = (double)intOperand(Op, 2);
-    C.Memory = (double)intOperand(Op, 3);
-    C.Calls = (double)intOperand(Op, 4);
+    OptCount &C = Opt.Counts[{File->getString().str(), (unsigned)intOperand(Op, 1),
+                              Path->getString().str()}];
+    C.Instructions = (double)intOperand(Op, 3);
+    C.Memory = (double)intOperand(Op, 4);
+    C.Calls = (double)intOperand(Op, 5);
   }
-  return Counts;
+  if (const NamedMDNode *P = M.getNamedMetadata(OptPathsMD))
+    for (const MDNode *Op : P->operands())
+      if (Op->getNumOperands() == 1)
+        if (auto *S = dyn_cast<MDString>(Op->getOperand(0)))
+          Opt.Paths.insert(S->getString().str());
+  return Opt;
+}
+
+std::map<OptKey, OptCount>
+optPerIRKey(const OptLines &Opt, const std::map<OptKey, int64_t> &IRInstructions) {
+  std::set<std::string> Inlined = inlinedRuns(Opt.Paths);
+  // Each IR key's -O2 instance, and the IR keys and instructions per line.
+  std::map<OptKey, std::vector<const OptKey *>> Runs; // -O2 key -> IR keys it runs
+  std::map<SourceLine, std::vector<const OptKey *>> OnLine;
+  std::map<SourceLine, int64_t> LineInstructions;
+  for (auto &KV : IRInstructions) {
+    const auto &[File, Line, Path] = KV.first;
+    std::vector<std::string> Sites = splitPath(Path);
+    size_t Len = Sites.size();
+    while (Len > 0 && !Inlined.count(joinSites(Sites, 0, Len)))
+      --Len;
+    Runs[{File, Line, joinSites(Sites, 0, Len)}].push_back(&KV.first);
+    OnLine[{File, Line}].push_back(&KV.first);
+    LineInstructions[{File, Line}] += KV.second;
+  }
+  std::map<OptKey, OptCount> PerKey;
+  for (auto &KV : Opt.Counts) {
+    const auto &[File, Line, Path] = KV.first;
+    auto R = Runs.find(KV.first);
+    if (R != Runs.end()) {
+      for (const OptKey *IR : R->second)
+        PerKey[*IR].add(KV.second, 1.0);
+      continue;
+    }
+    auto L = OnLine.find({File, Line});
+    if (L == OnLine.end())
+      continue;
+    std::string Prefix = Path.empty() ? "" : Path + ";";
+    bool OutOfLineCopy = llvm::any_of(L->second, [&](const OptKey *IR) {
+      return std::get<2>(*IR).compare(0, Prefix.size(), Prefix) == 0;
+    });
+    if (OutOfLineCopy)
+      continue;
+    double Total = (double)LineInstructions[{File, Line}];
+    for (const OptKey *IR : L->second)
+      PerKey[*IR].add(KV.second, (double)IRInstructions.at(*IR) / Total);
+  }
+  return PerKey;
 }
 
 } // namespace clara

@@ -1,4 +1,4 @@
-; clara-features on the prepared element: JSONL records (clara.features/2):
+; clara-features on the prepared element: JSONL records (clara.features/3):
 ; module, function, one block record per basic block (succs by index, loop
 ; depth, source lines, compacted tokens incl. header-field tokens, counts by
 ; kind, API calls, state accesses named from debug info), state records.
@@ -7,10 +7,10 @@
 ; RUN: %opt -passes=clara-prepare,clara-features -clara-features-output=%t.jsonl -disable-output %inputs/counter.ll
 ; RUN: FileCheck %s < %t.jsonl
 
-; CHECK: {"schema":"clara.features/2","record":"module","module":"{{.*}}counter.ll","source_file":"counter.cc","target_triple":"x86_64-pc-linux-gnu","api_catalog":"<embedded>"}
+; CHECK: {"schema":"clara.features/3","record":"module","module":"{{.*}}counter.ll","source_file":"counter.cc","target_triple":"x86_64-pc-linux-gnu","api_catalog":"<embedded>"}
 ; The inlined helper gets no records of its own.
 ; CHECK-NOT: bucket
-; CHECK: {"schema":"clara.features/2","record":"function","function":"_ZN7Counter13simple_actionEP6Packet","demangled":"Counter::simple_action(Packet*)","file":"counter.cc","line":46,"blocks":5,{{.*}}"return_blocks":1,"is_packet_entry":true,"callees":[{"demangled":"Packet::ip_header() const","kind":"api.Packet::ip_header","name":"_ZNK6Packet9ip_headerEv"},{"demangled":"Packet::length() const","kind":"api.Packet::length","name":"_ZNK6Packet6lengthEv"}]}
+; CHECK: {"schema":"clara.features/3","record":"function","function":"_ZN7Counter13simple_actionEP6Packet","demangled":"Counter::simple_action(Packet*)","file":"counter.cc","line":46,"blocks":5,{{.*}}"return_blocks":1,"is_packet_entry":true,"callees":[{"demangled":"Packet::ip_header() const","kind":"api.Packet::ip_header","name":"_ZNK6Packet9ip_headerEv"},{"demangled":"Packet::length() const","kind":"api.Packet::length","name":"_ZNK6Packet6lengthEv"}]}
 
 ; entry: header-field tokens, including the ip_hl bit-field read without a GEP.
 ; CHECK: "record":"block",{{.*}}"block":"entry","index":0,"succs":[1],"loop_depth":0,"lines":[41,47,48,49,50],"file":"counter.cc","first_line":47,"first_column":24,
@@ -25,6 +25,9 @@
 ; line_counts: the counted instructions per source line (the inlined bucket()
 ; on line 41); the 14 without a line (allocas, parameter spills) are in no line.
 ; CHECK-SAME: "line_counts":{"41":5,"47":3,"48":4,"49":5,"50":2}
+; path_counts: the same per (line, call path): bucket()'s line 41 was inlined
+; at the call on line 48, column 16.
+; CHECK-SAME: "path_counts":{"41@48:16:bucket":5,"47@":3,"48@":4,"49@":5,"50@":2}
 ; CHECK-SAME: "api_calls":[{"column":27,"demangled":"Packet::ip_header() const","line":47,"name":"Packet::ip_header"}],"state_accesses":[],"is_entry":true,"is_exit":false}
 
 ; CHECK: "block":"for.cond","index":1,"succs":[2,4],"loop_depth":1,"lines":[50],{{.*}}"tokens":["load i32 stack","load i32 stack","icmp.slt i32 var var","br cond"]
@@ -39,6 +42,6 @@
 
 ; State records: members named from debug info, sizes of the whole member.
 ; CHECK-NOT: "record":"warning"
-; CHECK: {"schema":"clara.features/2","record":"state","object":"Counter","field":"_bytes","type":"uint32_t[16]","offset":4,"size":64,"scope":"member"}
-; CHECK: {"schema":"clara.features/2","record":"state","object":"Counter","field":"_count","type":"uint32_t","offset":0,"size":4,"scope":"member"}
-; CHECK: {"schema":"clara.features/2","record":"state","object":"total_packets","field":"","type":"uint32_t","offset":0,"size":4,"scope":"global"}
+; CHECK: {"schema":"clara.features/3","record":"state","object":"Counter","field":"_bytes","type":"uint32_t[16]","offset":4,"size":64,"scope":"member"}
+; CHECK: {"schema":"clara.features/3","record":"state","object":"Counter","field":"_count","type":"uint32_t","offset":0,"size":4,"scope":"member"}
+; CHECK: {"schema":"clara.features/3","record":"state","object":"total_packets","field":"","type":"uint32_t","offset":0,"size":4,"scope":"global"}

@@ -25,5 +25,5 @@
 ; FEAT: "block":"if.then4",{{.*}}"state_accesses":[{"field":"","is_store":false,"line":28,"object":"drops","offset":0,"size":8},{"field":"","is_store":true,"line":28,"object":"drops","offset":0,"size":8}]
 ; FEAT: "record":"function","function":"read_tsc",{{.*}}"is_packet_entry":false,"callees":[{"demangled":"<asm>","kind":"api.extern","name":"<asm>"}]}
 ; FEAT: "record":"block",{{.*}}"tokens":["alloca i32","alloca i32","call asm",
-; FEAT: {"schema":"clara.features/2","record":"warning","function":"read_tsc","block":"entry","line":36,"message":"inline assembly"}
-; FEAT: {"schema":"clara.features/2","record":"state","object":"drops","field":"","type":"unsigned long","offset":0,"size":8,"scope":"global"}
+; FEAT: {"schema":"clara.features/3","record":"warning","function":"read_tsc","block":"entry","line":36,"message":"inline assembly"}
+; FEAT: {"schema":"clara.features/3","record":"state","object":"drops","field":"","type":"unsigned long","offset":0,"size":8,"scope":"global"}

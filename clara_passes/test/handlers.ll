@@ -22,5 +22,5 @@
 ; no line (sum 12 of n_instructions 22).
 ; FEAT: "record":"block",{{.*}}"function":"_ZN5Meter4bumpEi",{{.*}}"lines":[14,15,17],"file":"handlers.cc",{{.*}}"n_instructions":22,
 ; FEAT-SAME: "line_counts":{"14":9,"15":3},
-; FEAT: {"schema":"clara.features/2","record":"state","object":"Meter","field":"_n","type":"int","offset":12,"size":4,"scope":"member"}
-; FEAT: {"schema":"clara.features/2","record":"state","object":"Meter","field":"_scale","type":"int","offset":8,"size":4,"scope":"member"}
+; FEAT: {"schema":"clara.features/3","record":"state","object":"Meter","field":"_n","type":"int","offset":12,"size":4,"scope":"member"}
+; FEAT: {"schema":"clara.features/3","record":"state","object":"Meter","field":"_scale","type":"int","offset":8,"size":4,"scope":"member"}

@@ -26,6 +26,6 @@
 ; State records: the members only; no "<vptr>", "<whole>" or empty field.
 ; CHECK-NOT: "record":"state","object":"Tagger","field":"<
 ; CHECK-NOT: "record":"state","object":"Tagger","field":"",
-; CHECK: {"schema":"clara.features/2","record":"state","object":"Tagger","field":"_hits","type":"uint32_t","offset":8,"size":4,"scope":"member"}
-; CHECK-NEXT: {"schema":"clara.features/2","record":"state","object":"Tagger","field":"_misses","type":"uint32_t","offset":12,"size":4,"scope":"member"}
+; CHECK: {"schema":"clara.features/3","record":"state","object":"Tagger","field":"_hits","type":"uint32_t","offset":8,"size":4,"scope":"member"}
+; CHECK-NEXT: {"schema":"clara.features/3","record":"state","object":"Tagger","field":"_misses","type":"uint32_t","offset":12,"size":4,"scope":"member"}
 ; CHECK-NOT: "record":"state"
