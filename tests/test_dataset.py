@@ -230,6 +230,65 @@ def test_out_of_line_copies_of_inlined_helpers(target: str, tmp_path: Path) -> N
     assert labels == pytest.approx(stats["attributed"] + per_function["mix"])
 
 
+LOOP_CALLS = """\
+__attribute__((noinline)) unsigned mix(unsigned x)
+{
+    x ^= x >> 15;
+    x *= 0x2c1b3c6du;
+    x ^= x >> 12;
+    return x;
+}
+
+static unsigned twist(unsigned x)
+{
+    return (x << 3) | (x >> 29);
+}
+
+unsigned walk(const unsigned char *p, unsigned n)
+{
+    unsigned h = mix(n);
+    for (unsigned i = 0; i < n; i++)
+        h += mix(twist(p[i])); /* LOOP */
+    return h;
+}
+"""
+
+
+@pytest.mark.parametrize("target", ["bluefield2", "octeon"])
+def test_each_inlined_copy_runs_the_whole_out_of_line_helper(target: str,
+                                                             tmp_path: Path) -> None:
+    """clara-prepare inlines ``mix`` twice into ``walk``, once before the loop and once in
+    it (and ``twist`` once, on the same line as a ``mix`` call); gcc keeps ``mix`` out of
+    line and inlines ``twist``. Each IR copy runs all of gcc's ``mix`` once per execution,
+    so both get its instructions, the one in the loop in its loop blocks (loop depth 1 = the
+    copy's depth + mix's own 0), and the two calls on the LOOP line are told apart by
+    callee: twist's copy gets its inlined instructions, not mix's."""
+    source = tmp_path / "loop_calls.c"
+    source.write_text(LOOP_CALLS)
+    result = build_program_records(ProgramSource("loop_calls.c", source), load_target(target),
+                                   CompileOptions())
+    profile = with_dwarf4(load_target(target))
+    obj = compile_source(profile, source, tmp_path / "check").object_path
+    insns = read_object(profile, obj, source).nf_instructions
+    per_function: dict[str, int] = {}
+    for insn in insns:
+        per_function[insn.function] = per_function.get(insn.function, 0) + 1
+    assert set(per_function) == {"mix", "walk"}  # gcc inlined twist, not mix
+    stats = result.stats
+    assert {r["function"] for r in result.records} == {"walk"}
+    assert stats["unattributed"] == 0
+    labels = sum(r["target_compute"] + r["target_memory"] for r in result.records)
+    assert labels == pytest.approx(stats["charged"])
+    assert labels == pytest.approx(per_function["walk"] + 2 * per_function["mix"])
+    in_loop = sum(r["target_compute"] + r["target_memory"] for r in result.records
+                  if r["loop_depth"] == 1)
+    walk_loop = sum(1 for i in insns if i.function == "walk" and i.loop_depth == 1)
+    hoisted_max = sum(1 for i in insns if i.function == "walk" and i.loop_depth == 0
+                      and i.line == marked(LOOP_CALLS, "LOOP"))
+    assert walk_loop + per_function["mix"] <= in_loop
+    assert in_loop <= walk_loop + per_function["mix"] + hoisted_max
+
+
 def test_a_failing_program_is_returned_with_its_seed_and_stderr(tmp_path: Path) -> None:
     broken = tmp_path / "broken.c"
     broken.write_text(BROKEN)

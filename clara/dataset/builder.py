@@ -571,10 +571,14 @@ def charge(reading: ObjectReading, features: ModuleFeatures, counts: LineCounts)
         home = home_of(function, mapped, maps, references)
         for insn, made in zip(insns, copies(insns), strict=True):
             rule, shares = instruction_shares(insn, maps, mapped[function], home)
-            instance = (insn.line or 0, insn.call_path)
-            if rule == "line" and insn.attributed_by in CHAIN_RULES and instance in ir_copies_of:
-                shares = copy_shares(ir_copies_of[instance], insn.loop_depth, maps.depths,
-                                     1.0 / len(holders[instance]))
+            line = insn.line if rule == "line" else nearest_line(insn.line or 0,
+                                                                 mapped[function])
+            instance = (line or 0, insn.call_path)
+            if (rule in ("line", "nearest") and insn.attributed_by in CHAIN_RULES
+                    and instance in ir_copies_of):
+                shares = copy_shares(ir_copies_of[instance], instance[0], insn.loop_depth,
+                                     maps.depths, 1.0 / len(holders[(insn.line or 0,
+                                                                     insn.call_path)]))
             out.rules[rule] += 1
             if not shares:
                 out.orphan_lines.append(insn.line or 0)

@@ -43,10 +43,13 @@ Sites = tuple[Site, ...]  # innermost first
 @dataclass(frozen=True)
 class IRCopy:
     """One inlined IR copy of a line: its blocks with their IR instructions on the line,
-    and the IR loop depth where the target instance's function sits."""
+    the IR loop depth where the target instance's function sits, and the copy's blocks on
+    its other lines ``(line, block, instructions)`` (where hoisted code goes)."""
 
     blocks: tuple[tuple[BlockKey, int], ...]
     offset: int
+    others: tuple[tuple[int, BlockKey, int], ...] = ()
+    inlined: bool = True  # clara-prepare inlined it (its call path is not empty)
 
 
 def path_sites(path: str) -> tuple[str, ...]:
@@ -86,14 +89,18 @@ def instance_length(sites: Sites, runs: set[Sites]) -> int:
 
 def ir_copies(blocks: Sequence[Block], runs: set[Sites]
               ) -> dict[tuple[int, Sites], list[IRCopy]]:
-    """For each target instance ``(line, call-site lines)``, the IR copies that run it."""
+    """For each target instance ``(line, call sites)`` that inlining is involved in (the
+    target's or the IR's), the IR copies that run it. Lines of code that neither inlined
+    keep the builder's per-function rule."""
     per_copy: dict[tuple[str, int, tuple[str, ...]], list[tuple[BlockKey, int]]] = {}
+    per_path: dict[tuple[str, tuple[str, ...]], list[tuple[int, BlockKey, int]]] = {}
     depth_of: dict[tuple[str, tuple[str, ...]], int] = {}  # (function, path suffix)
     for block in blocks:
         key = (block.function, block.name)
         for (line, path), number in block.path_counts.items():
             sites = path_sites(path)
             per_copy.setdefault((block.function, line, sites), []).append((key, number))
+            per_path.setdefault((block.function, sites), []).append((line, key, number))
             for begin in range(len(sites) + 1):
                 suffix = (block.function, sites[begin:])
                 depth_of[suffix] = min(depth_of.get(suffix, block.loop_depth),
@@ -103,20 +110,32 @@ def ir_copies(blocks: Sequence[Block], runs: set[Sites]
         keys = site_keys(sites)
         length = instance_length(keys, runs)
         offset = depth_of[(function, sites[length:])] if length < len(sites) else 0
-        out.setdefault((line, keys[:length]), []).append(IRCopy(tuple(items), offset))
-    return out
+        others = tuple(o for o in per_path[(function, sites)] if o[0] != line)
+        out.setdefault((line, keys[:length]), []).append(
+            IRCopy(tuple(items), offset, others, bool(sites)))
+    return {instance: copies for instance, copies in out.items()
+            if instance[1] or any(c.inlined for c in copies)}
 
 
-def copy_shares(copies: Sequence[IRCopy], depth: int, depths: Mapping[BlockKey, int],
-                weight: float) -> Shares:
-    """A target instruction at loop depth ``depth`` run by each of ``copies``: ``weight``
-    to each copy, split over its blocks at the instruction's depth (plus the copy's
-    offset; else the nearest depth) by their IR instructions on the line."""
+def copy_shares(copies: Sequence[IRCopy], line: int, depth: int,
+                depths: Mapping[BlockKey, int], weight: float) -> Shares:
+    """A target instruction on ``line`` at loop depth ``depth`` run by each of ``copies``:
+    ``weight`` to each copy, split by IR instructions on the line over the copy's blocks at
+    the instruction's depth plus the copy's offset; code hoisted above all of them goes to
+    the copy's blocks at that depth on its nearest other line (on a tie the earlier, where
+    a loop's set-up is); else the nearest depth."""
     shares: Shares = []
     for copy in copies:
         want = depth + copy.offset
-        best = min(abs(depths.get(k, 0) - want) for k, _ in copy.blocks)
-        picked = [(k, n) for k, n in copy.blocks if abs(depths.get(k, 0) - want) == best]
+        picked = [(k, n) for k, n in copy.blocks if depths.get(k, 0) == want]
+        if not picked and want < min(depths.get(k, 0) for k, _ in copy.blocks):
+            outside = [o for o in copy.others if depths.get(o[1], 0) == want]
+            if outside:
+                near = min((o[0] for o in outside), key=lambda n: (abs(n - line), n > line))
+                picked = [(k, n) for other, k, n in outside if other == near]
+        if not picked:
+            best = min(abs(depths.get(k, 0) - want) for k, _ in copy.blocks)
+            picked = [(k, n) for k, n in copy.blocks if abs(depths.get(k, 0) - want) == best]
         total = sum(n for _, n in picked)
         shares += [(k, weight * n / total) for k, n in picked] if total else []
     return shares
