@@ -33,7 +33,6 @@ from clara.insights.compute import ComputeModel, is_synthesized, load_compute_mo
 from clara.ir.vocabulary import unknown_rate
 from clara.models.baselines_compute import baselines
 from clara.models.train_compute import (
-    LEGACY_API_CALLS,
     TEST_FRACTION,
     VALIDATION_FRACTION,
     TrainConfig,
@@ -52,7 +51,7 @@ def log(text: str) -> None:
 
 def label_mode(root: Path) -> str:
     """How a dataset labelled framework API calls (``--api-calls``)."""
-    return str(read_manifest(root)["identity"].get("api_calls", LEGACY_API_CALLS))
+    return str(read_manifest(root)["identity"]["api_calls"])
 
 
 def nf_dataset(target: str, directory: Path, api_calls: str) -> Path:
@@ -96,7 +95,7 @@ def run_target(target: str, directory: Path, models: Path, epochs: int | None
     model = load_compute_model(f"compute-{target}", models, target)
     training = model.card["training_data"]
     nfs = nf_dataset(target, directory,
-                     training["datasets"][0].get("api_calls", LEGACY_API_CALLS))
+                     training["datasets"][0]["api_calls"])
     config = training_config(dict(model.card), epochs)
     datasets = [REPO / d["path"] for d in training["datasets"]]
     split = split_datasets([(d, load_records(d)) for d in datasets], config.real_code_weight)

@@ -1,6 +1,6 @@
 """The optimized-IR context (the plugin's block ``opt`` object): what the reader makes of it,
-the compute model's input without it, and its join onto dataset records (real clang-19,
-plugin and target compiler; no mocks)."""
+the compute model's input without it, and training's refusal of datasets labelled under
+older rules (real clang-19, plugin and target compiler; no mocks)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from conftest import REPO
 
 from clara.analyze import analyze_module
 from clara.dataset.commands import ProgramSpec, build_dataset
-from clara.dataset.store import iter_records
+from clara.dataset.store import MANIFEST, iter_records
 from clara.errors import ClaraError
 from clara.insights.compute import block_input
 from clara.ir.features import OptimizedCounts, parse_features
-from clara.models.opt_context import attach_opt, program_contexts, with_opt_context
+from clara.models.train_compute import load_records
 from clara.targets.profile import load_target
 from clara.toolchain.compile import CompileOptions
 
@@ -54,29 +54,19 @@ def test_schema_1_records_are_read_without_opt_and_the_model_refuses_them() -> N
         parse_features([json.dumps({**block, "schema": "clara.features/9"})], "new.jsonl")
 
 
-def test_old_dataset_records_get_the_opt_object_of_their_block(tmp_path: Path) -> None:
+def test_datasets_of_older_label_rules_are_refused_for_training(tmp_path: Path) -> None:
     out = tmp_path / "dataset"
     build_dataset(load_target("bluefield2"), CompileOptions(),
                   ProgramSpec(sources=(SOURCE,), root=SOURCE.parent), out, 1, progress=False)
-    built = list(iter_records(out))
-    # the builder writes `opt`: those records are used as they are, with no analysis run
-    assert with_opt_context(out, built, cache_dir=tmp_path / "unused") is built
-    assert not (tmp_path / "unused").exists()
-    # records of a dataset built before (no `opt`, or null from a schema-1 plugin) get
-    # the same objects by the join
-    records = [{k: v for k, v in r.items() if k != "opt"} for r in built]
-    records[0]["opt"] = None
-    contexts = program_contexts(out, records, jobs=1, cache_dir=tmp_path / "cache")
-    attach_opt(records, contexts, str(out))
-    assert [r["opt"] for r in records] == [r["opt"] for r in built]
-    by_block = {r["block"]: r["opt"] for r in records}
+    built = [r for r in iter_records(out) if r["function_in_target"]]
+    # the builder writes `opt`: training reads the records as they are
+    assert load_records(out) == built
+    by_block = {r["block"]: r["opt"] for r in built}
     assert by_block["if.then"] == {"instructions": 0.0, "memory": 0.0, "calls": 0.0}
     assert by_block["if.then3"] == {"instructions": 5.0, "memory": 2.0, "calls": 0.0}
-    # cached: a second look-up analyzes nothing and gives the same blocks
-    again = program_contexts(out, records, jobs=1, cache_dir=tmp_path / "cache")
-    assert again == contexts
-    # a record whose tokens differ from the analysis (its program changed) is refused
-    changed = [{**records[0], "tokens": ["ret void"]}]
-    changed[0].pop("opt")
-    with pytest.raises(ClaraError, match="no optimized-IR context with the same tokens"):
-        attach_opt(changed, contexts, str(out))
+    # a dataset built before the per-copy rules (no `label_rules` in its identity)
+    manifest = json.loads((out / MANIFEST).read_text())
+    del manifest["identity"]["label_rules"]
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(ClaraError, match=r"dataset: labelled under rules older than .*rebuild"):
+        load_records(out)

@@ -26,6 +26,7 @@ from clara import __version__
 from clara.dataset.builder import (
     API_CALLS,
     DEFAULT_API_CALLS,
+    LABEL_RULES,
     ProgramFailure,
     ProgramResult,
     ProgramTask,
@@ -125,6 +126,7 @@ def identity(profile: TargetProfile, options: CompileOptions, spec: ProgramSpec,
         "include_dirs": [str(d) for d in options.include_dirs],
         "source": source,
         "api_calls": spec.api_calls,
+        "label_rules": LABEL_RULES,
     }
 
 

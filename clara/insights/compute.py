@@ -33,13 +33,13 @@ from clara.ir.vocabulary import (
 )
 from clara.models.onnx_model import MODELS_DIR, check_card, read_card
 
-INPUT_SCHEMA = "clara.compute-input/4"
+INPUT_SCHEMA = "clara.compute-input/5"
 MAX_TOKENS = 128  # longer blocks keep their first tokens; their size is in the context
 IR_KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
 SYNTHESIZED = "synthesized"  # 1 for blocks of synthesized training programs, 0 for NF code
 # What LLVM -O2 keeps of the block's lines (the plugin's ``opt`` object, clara.features/3)
 OPT_CONTEXT = ("opt.instructions", "opt.memory", "opt.calls", "log_opt_instructions",
-               "opt_per_instruction")
+               "opt_per_instruction", "opt.api", "opt.api_memory", "log_opt_nf")
 BASE_CONTEXT = (
     "is_entry", "is_exit", "loop_depth", "successors", "log_instructions", "instructions",
     "log_function_blocks", "log_function_instructions", "return_blocks", "is_packet_entry",
@@ -157,10 +157,13 @@ def context_vector(record: Record, kinds: Mapping[str, int]) -> list[float]:
 
 def opt_context(opt: Mapping[str, float], n_instructions: float) -> list[float]:
     """The columns of OPT_CONTEXT: -O2 instructions, memory accesses and calls of the
-    block's lines, log instructions, and instructions kept per -O0 IR instruction."""
-    kept = float(opt["instructions"])
+    block's lines, log instructions, instructions kept per -O0 IR instruction, the part a
+    real build folds into inlined API code (instructions, memory accesses) and log of the
+    rest."""
+    kept, api = float(opt["instructions"]), float(opt["api"])
     return [kept, float(opt["memory"]), float(opt["calls"]), math.log1p(kept),
-            kept / max(1.0, n_instructions)]
+            kept / max(1.0, n_instructions), api, float(opt["api_memory"]),
+            math.log1p(max(0.0, kept - api))]
 
 
 def is_synthesized(record: Record) -> bool:

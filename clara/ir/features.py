@@ -63,20 +63,25 @@ class BlockDataFlow:
 
 @dataclass(frozen=True)
 class OptimizedCounts:
-    """A block's share of what LLVM -O2, run on a clone of the module, keeps of its source
-    lines (the record's ``opt`` object): instructions, memory accesses and calls, split among
-    the blocks with IR instructions on each line in proportion to those instructions."""
+    """What LLVM -O2, run on a clone of the module, keeps of the block's source lines (the
+    record's ``opt`` object): instructions, memory accesses and calls, per inlined copy
+    (clara_passes/include/OptLines.h); ``api``/``api_memory``: the part of them a real
+    build folds into the inlined framework API code (the API calls and what only computes
+    their arguments)."""
 
     instructions: float
     memory: float
     calls: float
+    api: float = 0.0
+    api_memory: float = 0.0
 
 
 def _optimized(rec: dict[str, Any] | None) -> OptimizedCounts | None:
     if rec is None:
         return None
     return OptimizedCounts(float(rec["instructions"]), float(rec["memory"]),
-                           float(rec["calls"]))
+                           float(rec["calls"]), float(rec.get("api", 0.0)),
+                           float(rec.get("api_memory", 0.0)))
 
 
 def _dataflow(rec: dict[str, Any]) -> BlockDataFlow:

@@ -30,6 +30,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from clara.dataset.builder import LABEL_RULES
 from clara.dataset.store import iter_records, read_manifest
 from clara.errors import ClaraError
 from clara.insights.compute import (
@@ -58,14 +59,11 @@ from clara.ir.vocabulary import (
     save_vocabulary,
     unknown_rate,
 )
-from clara.models.opt_context import with_opt_context
 
 TEST_FRACTION = 0.2  # held-out programs (by hash of the program id)
 VALIDATION_FRACTION = 0.1  # of the training programs, for early stopping
 MIN_COUNT = 3  # a token seen fewer times in the training blocks is unknown
 OPSET = 17
-# how datasets built before the builder recorded its label mode labelled API calls
-LEGACY_API_CALLS = "out-of-line"
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -95,12 +93,21 @@ class TrainConfig:
 
 def load_records(root: Path) -> list[dict[str, Any]]:
     """The measured blocks of a dataset (blocks of functions the compiler emitted), each
-    with its optimized-IR context (:mod:`clara.models.opt_context`)."""
-    read_manifest(root)
+    with the plugin's ``opt`` object. A dataset labelled under other rules
+    (:data:`clara.dataset.builder.LABEL_RULES`: labels and ``opt`` per inlined copy) is
+    refused: its labels and ``opt`` would disagree with what ``clara analyze`` feeds the
+    model."""
+    manifest = read_manifest(root)
+    rules = manifest["identity"].get("label_rules")
+    if rules != LABEL_RULES:
+        raise ClaraError(
+            f"{root}: labelled under {rules or 'rules older than clara.label-rules/3'}, "
+            f"this Clara labels under {LABEL_RULES} (labels and the optimized-IR context per "
+            "inlined copy): rebuild it with `clara dataset build` into a new directory")
     records = [r for r in iter_records(root) if r["function_in_target"]]
     if not records:
         raise ClaraError(f"{root}: no labelled blocks (is the dataset empty?)")
-    return with_opt_context(root, records)
+    return records
 
 
 def program_hash(program: str, salt: str) -> float:
@@ -571,8 +578,8 @@ def dataset_provenance(root: Path, records: Sequence[Record]) -> dict[str, Any]:
     return {
         "path": repo_relative(root), "kind": source.get("kind"), "seeds": seed_range,
         "command": build_command(identity.get("target", "?"), seed_range, source,
-                                 identity.get("api_calls", LEGACY_API_CALLS)),
-        "api_calls": identity.get("api_calls", LEGACY_API_CALLS),
+                                 identity["api_calls"]),
+        "api_calls": identity["api_calls"],
         "programs": len({r["program"] for r in records}), "blocks": len(records),
         "generator_sha256": source.get("generator_sha256"),
         "corpus_stats_sha256": source.get("corpus_stats_sha256"),

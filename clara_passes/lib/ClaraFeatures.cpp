@@ -827,7 +827,9 @@ OptCount blockOptCount(const BasicBlock &BB, const DIFile *File,
 json::Value optJson(const OptCount &C) {
   return json::Object{{"instructions", C.Instructions},
                       {"memory", C.Memory},
-                      {"calls", C.Calls}};
+                      {"calls", C.Calls},
+                      {"api", C.Api},
+                      {"api_memory", C.ApiMemory}};
 }
 
 } // namespace

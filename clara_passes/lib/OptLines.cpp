@@ -97,6 +97,96 @@ OptCount optCountOf(const Instruction &I) {
   return C;
 }
 
+/// A call to a catalog API whose code a real build inlines: one the headers
+/// define (it has a body here), or a member of the reverse-ported runtime's
+/// templates (clara/runtime/host/click_templates.hh defines HashMap, HashTable
+/// and Vector, which the compatibility headers only declare). Calls to other
+/// APIs (Packet::kill, String, Args, ...) stay calls in a real build.
+bool isApiCall(const Value *V, const ApiCatalog &Cat) {
+  auto *CB = dyn_cast<CallBase>(V);
+  const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+  const ApiEntry *E = Callee ? Cat.matchFunction(*Callee) : nullptr;
+  return E && (!Callee->isDeclaration() || E->Category == "hashmap" ||
+               E->Category == "hashtable" || E->Category == "vector");
+}
+
+/// The stack slots of F (allocas, with the GEPs and casts into them) that only
+/// catalog API calls read: NF code only stores into them (a key passed by
+/// reference to HashMap::find).
+std::set<const Value *> apiSlots(const Function &F, const ApiCatalog &Cat) {
+  std::set<const Value *> Slots;
+  for (const Instruction &I : instructions(F)) {
+    if (!isa<AllocaInst>(I))
+      continue;
+    std::set<const Value *> Seen;
+    SmallVector<const Value *, 8> Work{&I};
+    bool OnlyApi = true, ByApi = false;
+    while (!Work.empty() && OnlyApi) {
+      const Value *V = Work.pop_back_val();
+      if (!Seen.insert(V).second)
+        continue;
+      for (const User *U : V->users()) {
+        if (isApiCall(U, Cat))
+          ByApi = true;
+        else if (auto *SI = dyn_cast<StoreInst>(U))
+          OnlyApi = SI->getPointerOperand() == V;
+        else if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U))
+          Work.push_back(U);
+        else if (auto *II = dyn_cast<IntrinsicInst>(U))
+          OnlyApi = II->isLifetimeStartOrEnd();
+        else
+          OnlyApi = false;
+        if (!OnlyApi)
+          break;
+      }
+    }
+    if (OnlyApi && ByApi)
+      Slots.insert(Seen.begin(), Seen.end());
+  }
+  return Slots;
+}
+
+/// The instructions of F that only feed catalog API calls: their arguments,
+/// stores into apiSlots, and what computes nothing else. A real build inlines
+/// the API and the target compiler folds these into the API's code.
+std::set<const Instruction *> apiFeeding(const Function &F, const ApiCatalog &Cat) {
+  std::set<const Value *> Slots = apiSlots(F, Cat);
+  std::set<const Instruction *> Feeding;
+  for (const Value *V : Slots)
+    if (auto *I = dyn_cast<Instruction>(V))
+      Feeding.insert(I);
+  auto feeds = [&](const Instruction &I, const User *U) {
+    if (isApiCall(U, Cat))
+      return cast<CallBase>(U)->getCalledOperand() != &I;
+    if (auto *SI = dyn_cast<StoreInst>(U))
+      return Slots.count(SI->getPointerOperand()) > 0;
+    auto *UI = dyn_cast<Instruction>(U);
+    return UI && Feeding.count(UI) > 0;
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const BasicBlock &BB : F)
+      for (const Instruction &I : BB) {
+        if (Feeding.count(&I) || I.isTerminator() || I.user_empty() ||
+            (I.mayHaveSideEffects() && !isa<StoreInst>(I)) || isa<PHINode>(I))
+          continue;
+        if (auto *SI = dyn_cast<StoreInst>(&I)) {
+          if (Slots.count(SI->getPointerOperand()))
+            Changed |= Feeding.insert(&I).second;
+          continue;
+        }
+        if (llvm::all_of(I.users(), [&](const User *U) { return feeds(I, U); }))
+          Changed |= Feeding.insert(&I).second;
+      }
+  }
+  // stores have no users: those into API slots
+  for (const Instruction &I : instructions(F))
+    if (auto *SI = dyn_cast<StoreInst>(&I))
+      if (Slots.count(SI->getPointerOperand()))
+        Feeding.insert(&I);
+  return Feeding;
+}
+
 /// The -O0 function attributes that would stop -O2: optnone everywhere, and
 /// noinline (clang -O0 puts it on every function) except on catalog APIs,
 /// which stay out of line.
@@ -180,15 +270,22 @@ OptLines optimizedLines(const Module &M, const ApiCatalog &Cat,
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
   PB.buildPerModuleDefaultPipeline(OptimizationLevel::O2).run(*Clone, MAM);
 
-  for (const Function &F : *Clone)
+  for (const Function &F : *Clone) {
+    std::set<const Instruction *> Feeding = apiFeeding(F, Cat);
     for (const Instruction &I : instructions(F)) {
       if (isPseudoInstruction(I) || !I.getDebugLoc())
         continue;
       if (auto Key = nfKey(I.getDebugLoc(), Files)) {
-        Opt.Counts[*Key].add(optCountOf(I), 1.0);
+        OptCount C = optCountOf(I);
+        if (Feeding.count(&I) || isApiCall(&I, Cat)) {
+          C.Api = C.Instructions;
+          C.ApiMemory = C.Memory;
+        }
+        Opt.Counts[*Key].add(C, 1.0);
         Opt.Paths.insert(callPath(I.getDebugLoc().get()));
       }
     }
+  }
   Opt.Paths.erase("");
   return Opt;
 }
@@ -207,7 +304,8 @@ void writeOptLines(Module &M, const OptLines &Opt) {
     N->addOperand(MDNode::get(
         Ctx, {MDString::get(Ctx, std::get<0>(KV.first)), Int(std::get<1>(KV.first)),
               MDString::get(Ctx, std::get<2>(KV.first)), Int(KV.second.Instructions),
-              Int(KV.second.Memory), Int(KV.second.Calls)}));
+              Int(KV.second.Memory), Int(KV.second.Calls), Int(KV.second.Api),
+              Int(KV.second.ApiMemory)}));
   NamedMDNode *P = M.getOrInsertNamedMetadata(OptPathsMD);
   for (const std::string &Path : Opt.Paths)
     P->addOperand(MDNode::get(Ctx, {MDString::get(Ctx, Path)}));
@@ -219,9 +317,10 @@ std::optional<OptLines> readOptLines(const Module &M) {
     return std::nullopt;
   OptLines Opt;
   for (const MDNode *Op : N->operands()) {
-    if (Op->getNumOperands() != 6)
+    if (Op->getNumOperands() != 8)
       report_fatal_error("clara-features: !clara.opt.lines is not of this plugin's "
-                         "format (file, line, call path, instructions, memory, calls): "
+                         "format (file, line, call path, instructions, memory, calls, "
+                         "api, api memory): "
                          "run clara-prepare of this plugin again",
                          /*gen_crash_diag=*/false);
     auto *File = dyn_cast<MDString>(Op->getOperand(0));
@@ -233,6 +332,8 @@ std::optional<OptLines> readOptLines(const Module &M) {
     C.Instructions = (double)intOperand(Op, 3);
     C.Memory = (double)intOperand(Op, 4);
     C.Calls = (double)intOperand(Op, 5);
+    C.Api = (double)intOperand(Op, 6);
+    C.ApiMemory = (double)intOperand(Op, 7);
   }
   if (const NamedMDNode *P = M.getNamedMetadata(OptPathsMD))
     for (const MDNode *Op : P->operands())
