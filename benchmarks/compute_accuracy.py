@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from dataclasses import fields, replace
@@ -28,6 +29,7 @@ from typing import Any
 import numpy as np
 from _common import REPO, RESULTS, format_table, git_commit, write_result
 
+from clara.dataset.builder import LABEL_RULES
 from clara.dataset.store import read_manifest
 from clara.insights.compute import ComputeModel, is_synthesized, load_compute_model
 from clara.ir.vocabulary import unknown_rate
@@ -49,24 +51,27 @@ def log(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def label_mode(root: Path) -> str:
-    """How a dataset labelled framework API calls (``--api-calls``)."""
-    return str(read_manifest(root)["identity"]["api_calls"])
+def labelled_as(root: Path, api_calls: str) -> bool:
+    """Whether a dataset labelled framework API calls as ``api_calls`` (``--api-calls``)
+    under this Clara's label rules."""
+    identity = read_manifest(root)["identity"]
+    return identity.get("api_calls") == api_calls and identity.get("label_rules") == LABEL_RULES
 
 
 def nf_dataset(target: str, directory: Path, api_calls: str) -> Path:
-    """The example NFs labelled for ``target`` in the label mode the model was trained on
-    (``<target>-nfs`` if it has that mode, else ``<target>-nfs-<mode>``, built with
-    `clara dataset build --from` when missing)."""
-    for out in (directory / f"{target}-nfs", directory / f"{target}-nfs-{api_calls}"):
-        if (out / "manifest.json").is_file() and label_mode(out) == api_calls:
+    """The example NFs labelled for ``target`` in the label mode the model was trained on,
+    under the current label rules: ``<target>-nfs-<mode>``, (re)built with `clara dataset
+    build --from` when missing or labelled otherwise (the benchmark owns that directory)."""
+    out = directory / f"{target}-nfs-{api_calls}"
+    if (out / "manifest.json").is_file():
+        if labelled_as(out, api_calls):
             return out
+        shutil.rmtree(out)
     from clara.dataset.commands import ProgramSpec, build_dataset, sources_in
     from clara.targets.profile import load_target
     from clara.toolchain.compile import CompileOptions
 
     root, sources = sources_in([REPO / "examples" / "nfs"])
-    out = directory / f"{target}-nfs-{api_calls}"
     build_dataset(load_target(target), CompileOptions(),
                   ProgramSpec(sources=sources, root=root, api_calls=api_calls), out, 2,
                   progress=False)
@@ -94,8 +99,8 @@ def run_target(target: str, directory: Path, models: Path, epochs: int | None
     and on the example NFs labelled in the same mode."""
     model = load_compute_model(f"compute-{target}", models, target)
     training = model.card["training_data"]
-    nfs = nf_dataset(target, directory,
-                     training["datasets"][0]["api_calls"])
+    api_calls = training["datasets"][0]["api_calls"]
+    nfs = nf_dataset(target, directory, api_calls)
     config = training_config(dict(model.card), epochs)
     datasets = [REPO / d["path"] for d in training["datasets"]]
     split = split_datasets([(d, load_records(d)) for d in datasets], config.real_code_weight)
@@ -117,7 +122,7 @@ def run_target(target: str, directory: Path, models: Path, epochs: int | None
             **{k: scores(v, baseline.predict(v), model) for k, v in sets.items()},
             "training_seconds": round(time.perf_counter() - start, 1)}
     return {"datasets": [str(d.relative_to(REPO)) for d in datasets],
-            "example_nfs": str(nfs), "label_mode": label_mode(nfs), "model": model.name,
+            "example_nfs": str(nfs), "label_mode": api_calls, "model": model.name,
             "card_training_data": training,
             "results": results, "goals": goal_check(results)}
 
