@@ -197,8 +197,8 @@ def run_analyze(args: argparse.Namespace) -> int:
                                                 progress=len(sources) > 1)
             profiles = (profile_modules(modules, args, workdir)
                         if args.trace or args.workload else [])
-            predictions = add_model_insights(document, modules, target, profiles,
-                                             workdir if args.prove_accelerators else None)
+            predictions = add_model_insights(document, modules, target, profiles, options,
+                                             workdir, args.prove_accelerators)
             if profiles:
                 placement = add_profile_insights(document, modules, profiles, target,
                                                  predictions)
@@ -237,17 +237,20 @@ def _missing_model_record(source: str, message: str) -> dict[str, Any]:
 
 def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModule],
                        target: TargetProfile | None, profiles: Sequence[dict[str, Any]],
-                       prove_dir: Path | None = None) -> list[dict[Any, Any]]:
-    """Compute predictions (with a target) and accelerator regions for every module.
+                       options: CompileOptions, workdir: Path, prove: bool = False
+                       ) -> list[dict[Any, Any]]:
+    """Compute predictions (with a target) and accelerator regions for every module; the
+    compute model's LLVM backend builds go to ``workdir``.
 
-    With ``prove_dir``, CRC/checksum candidates with a simple signature are also run on test
-    vectors there (``clara.accel.semantic``); a proof overrides the model for its regions.
-    Returns each module's block predictions (empty without a target or a compute model).
+    With ``prove``, CRC/checksum candidates with a simple signature are also run on test
+    vectors in ``workdir`` (``clara.accel.semantic``); a proof overrides the model for its
+    regions. Returns each module's block predictions (empty without a target or a compute
+    model).
     """
     from clara.accel.detect import detect_accelerators
     from clara.accel.regions import module_regions
     from clara.accel.semantic import prove_module
-    from clara.insights.compute import predict_blocks
+    from clara.insights.compute import module_llvm_counts, predict_blocks
     from clara.insights.ir_summary import reported_functions
     from clara.insights.model_records import accelerator_records, apply_compute_predictions
     from clara.insights.per_packet import block_frequencies
@@ -261,7 +264,9 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
         if target is not None:
             model_file = target.models.get("compute")
             if model_file and (MODELS_DIR / model_file).is_file():
-                predictions = predict_blocks(features, target)
+                llvm = module_llvm_counts(module.source, features, target, options,
+                                          workdir / f"llvm-{number}")
+                predictions = predict_blocks(features, target, llvm)
                 apply_compute_predictions(document, features.source_file, predictions,
                                           target.name, set(reported))
             else:
@@ -277,8 +282,8 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
         regions = {r.key: r for r in module_regions(features, reported)}
         succs = {(b.function, b.index): b.succs for b in features.blocks}
         frequencies = block_frequencies(profiles[number]) if profiles else None
-        proofs = (prove_module(module.bitcode, prove_dir / f"prove-{number}")
-                  if prove_dir is not None and module.bitcode is not None else [])
+        proofs = (prove_module(module.bitcode, workdir / f"prove-{number}")
+                  if prove and module.bitcode is not None else [])
         document["records"] += accelerator_records(
             detect_accelerators(features, proofs=proofs), regions, costs, frequencies, succs,
             target)

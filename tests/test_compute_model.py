@@ -26,6 +26,7 @@ from clara.insights.compute import (
     encode_records,
     load_compute_model,
     model_for_target,
+    module_llvm_counts,
     predict_blocks,
 )
 from clara.ir.features import ModuleFeatures
@@ -51,6 +52,15 @@ def mini_nat(tmp_path_factory: pytest.TempPathFactory) -> ModuleFeatures:
     return analyze_module(EXAMPLES / "mini_nat.cc", CompileOptions(), workdir, "mini_nat").features
 
 
+@pytest.fixture(scope="module")
+def mini_nat_llvm(mini_nat: ModuleFeatures, tmp_path_factory: pytest.TempPathFactory
+                  ) -> dict[str, dict[tuple[str, str], object]]:
+    """Each target's LLVM backend counts of mini_nat's blocks (clang-19 for the ISA)."""
+    return {t: module_llvm_counts(EXAMPLES / "mini_nat.cc", mini_nat, load_target(t),
+                                  CompileOptions(), tmp_path_factory.mktemp(f"llvm-{t}"))
+            for t in TARGETS}
+
+
 def copy_model(target: str, into: Path) -> Path:
     for suffix in (".onnx", ".json", ".vocab.json"):
         shutil.copy(MODELS / f"compute-{target}{suffix}", into / f"compute-{target}{suffix}")
@@ -72,8 +82,12 @@ def test_shipped_model_agrees_with_its_card(target: str) -> None:
 
 @pytest.mark.parametrize("target", TARGETS)
 def test_predictions_on_an_example_nf_are_finite_and_non_negative(
-        target: str, mini_nat: ModuleFeatures) -> None:
-    predictions = predict_blocks(mini_nat, load_target(target))
+        target: str, mini_nat: ModuleFeatures,
+        mini_nat_llvm: dict[str, dict[tuple[str, str], object]]) -> None:
+    # LLVM's backend made code for the packet path (push and what it inlined)
+    push = [k for k in mini_nat_llvm[target] if "4push" in k[0]]
+    assert sum(mini_nat_llvm[target][k].compute for k in push) > 20  # type: ignore[attr-defined]
+    predictions = predict_blocks(mini_nat, load_target(target), mini_nat_llvm[target])
     assert set(predictions) == {(b.function, b.name) for b in mini_nat.blocks}
     values = np.asarray([[p.compute, p.memory, p.memory_state, p.memory_packet, p.memory_stack]
                          for p in predictions.values()])
@@ -85,7 +99,8 @@ def test_predictions_on_an_example_nf_are_finite_and_non_negative(
 
 def module_records(module: ModuleFeatures) -> list[dict[str, object]]:
     functions = {f.name: f for f in module.functions}
-    return [block_input(b, functions[b.function], callee_kinds(functions[b.function]))
+    return [block_input(b, functions[b.function], callee_kinds(functions[b.function]),
+                        {"compute": 1.0, "memory": 0.0})
             for b in module.blocks if b.function in functions]
 
 
@@ -96,12 +111,15 @@ def test_analysed_code_is_never_marked_synthesized(mini_nat: ModuleFeatures) -> 
     assert np.all(batch.context[:, column] == 0.0)
 
 
-def test_unknown_tokens_are_counted(mini_nat: ModuleFeatures) -> None:
+def test_unknown_tokens_are_counted(
+        mini_nat: ModuleFeatures,
+        mini_nat_llvm: dict[str, dict[tuple[str, str], object]]) -> None:
     block = mini_nat.blocks[0]
     odd = dataclasses.replace(block, tokens=(*block.tokens, "frobnicate i7 var", "zork"))
     module = dataclasses.replace(mini_nat, blocks=[odd, *mini_nat.blocks[1:]])
-    before = predict_blocks(mini_nat, load_target("bluefield2"))[(block.function, block.name)]
-    after = predict_blocks(module, load_target("bluefield2"))[(block.function, block.name)]
+    target, llvm = load_target("bluefield2"), mini_nat_llvm["bluefield2"]
+    before = predict_blocks(mini_nat, target, llvm)[(block.function, block.name)]
+    after = predict_blocks(module, target, llvm)[(block.function, block.name)]
     assert after.unknown_tokens == before.unknown_tokens + 2
     assert after.tokens == before.tokens + 2
     assert UNKNOWN_ID == 1

@@ -5,6 +5,7 @@ reasoned about, the proportional line split, resume, failures, executors, and th
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,25 @@ def test_every_instruction_lands_in_a_block(target: str, sel_source: Path, tmp_p
                    if r["function"] == "hash" and r["loop_depth"] == 1)
     loop_insns = sum(1 for i in hash_insns if i.loop_depth == 1)
     assert in_loops == pytest.approx(loop_insns) and loop_insns >= 4
+
+
+@pytest.mark.parametrize("target", ["bluefield2", "octeon"])
+def test_records_carry_llvms_backend_counts(target: str, sel_source: Path,
+                                            tmp_path: Path) -> None:
+    """Each record's ``llvm`` object: clang-19's code for the target's ISA (the target file's
+    llvm_c), charged by the label rules. FNV's loop body loads pkt[i] and xors and multiplies
+    in any compiler's code for it, and every instruction of clang's object lands in a
+    block."""
+    result = build_program_records(ProgramSource("sel.c", sel_source), load_target(target),
+                                   CompileOptions())
+    body = blocks_by_name(result.records)[("hash", "for.body")]
+    assert body["llvm"]["memory"] >= 1 and body["llvm"]["compute"] >= 2
+    llvm = replace(load_target(target), compiler=load_target(target).compiler.llvm_build())
+    obj = compile_source(with_dwarf4(llvm), sel_source, tmp_path / "clang").object_path
+    attributed = [i for i in read_object(llvm, obj, sel_source).nf_instructions
+                  if i.attributed_by is not None]
+    total = sum(r["llvm"]["compute"] + r["llvm"]["memory"] for r in result.records)
+    assert total == pytest.approx(len(attributed)) and total > 0
 
 
 def test_a_line_shared_by_blocks_is_split_by_their_ir_instructions(

@@ -102,6 +102,21 @@ def test_bad_value_names_key_and_file(tmp_path: Path) -> None:
         load_target_file(path)
 
 
+def test_llvm_commands_are_optional_and_checked(tmp_path: Path) -> None:
+    """``llvm_c``/``llvm_cxx`` (clang-19 for the ISA, read by the compute model) need the
+    placeholders like ``c``/``cxx``; a target without them says so when they are asked for."""
+    bad = _write_variant(tmp_path, 'binutils_prefix =',
+                         'llvm_c = ["clang-19", "-O2", "-c", "{source}"]\n'
+                         'llvm_cxx = ["clang++-19", "-O2", "-c", "{source}", "-o", "{output}"]\n'
+                         'binutils_prefix =')
+    with pytest.raises(ClaraError, match=r"compiler\.llvm_c' must contain \{output\}"):
+        load_target_file(bad)
+    with pytest.raises(ClaraError, match="no llvm_c/llvm_cxx commands"):
+        load_target("agilio-cx").compiler.llvm_build()
+    assert load_target("bluefield2").compiler.llvm_build().cxx[:2] == (
+        "clang++-19", "--target=aarch64-linux-gnu")
+
+
 def test_unknown_target_name_lists_the_shipped_ones() -> None:
     with pytest.raises(ClaraError, match="agilio-cx"):
         load_target("no-such-nic")

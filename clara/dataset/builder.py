@@ -599,9 +599,15 @@ def callee_kinds(function: Function) -> list[str]:
     return sorted({str(c.get("kind", "")) for c in function.callees})
 
 
+def llvm_record(counts: TargetCounts | None) -> dict[str, float]:
+    """A block's ``llvm`` field: LLVM's backend's compute and memory instructions."""
+    counts = counts or TargetCounts()
+    return {"compute": counts.compute, "memory": counts.memory}
+
+
 def block_record(
     source: ProgramSource, block: Block, function: Function, target: TargetCounts,
-    in_target: bool,
+    in_target: bool, llvm: TargetCounts | None = None,
 ) -> dict[str, Any]:
     """One dataset record: the block's IR side (tokens, context, counts) and its labels.
 
@@ -630,6 +636,7 @@ def block_record(
         "api_calls": [c.name for c in block.api_calls],
         "ir_counts": dict(block.counts),
         "opt": asdict(block.opt) if block.opt is not None else None,
+        "llvm": llvm_record(llvm),
         "target_compute": target.compute,
         "target_memory": target.memory,
         "target_load": target.load,
@@ -682,6 +689,44 @@ def block_line_counts(features: ModuleFeatures, prepared: Path, source: Path) ->
     return ir_line_counts(disassemble(prepared), source, entries), "llvm-dis"
 
 
+def target_reading(source: Path, target: TargetProfile, options: CompileOptions, work: Path,
+                   api_calls: str = DEFAULT_API_CALLS
+                   ) -> tuple[ObjectReading, Counter[tuple[str, int]]]:
+    """Compile ``source`` with the target's compiler as ``api_calls`` says (:data:`API_CALLS`)
+    and read the object: the NF's instructions with the API code left out (inline mode) and
+    the API instructions per call site. Raises BuildError (stage ``target`` or ``read``)."""
+    inline = api_calls == "inline"
+    shadow = None if inline else outline_headers(CLICK_COMPAT_INCLUDE, work / "outline")
+    build = with_runtime(with_dwarf4(target)) if inline else with_dwarf4(target)
+    out = work / f"target-{target.compiler.c[0]}"
+    try:
+        compiled = compile_source(build, source, out, target_include_dirs(options, shadow))
+    except ClaraError as err:
+        raise BuildError("target", f"{target.name} compiler {target.compiler.c[0]} failed",
+                         str(err)) from err
+    try:
+        return without_api_code(read_object(
+            target, compiled.object_path, source,
+            (CLICK_COMPAT_INCLUDE, TEMPLATES.parent) if inline else ()))
+    except ClaraError as err:
+        raise BuildError("read", str(err)) from err
+
+
+def llvm_block_counts(source: Path, features: ModuleFeatures, counts: LineCounts,
+                      target: TargetProfile, options: CompileOptions, work: Path
+                      ) -> dict[BlockKey, TargetCounts]:
+    """LLVM's own backend for the target's ISA (the target file's ``llvm_c``/``llvm_cxx``:
+    clang-19 with a target triple) built like a real build (inline API calls) and charged
+    to the IR blocks by the same rules as the labels: per block, what another -O2 compiler
+    for the same ISA makes of it, an input of the compute model (docs/compute-model.md).
+    Empty for a target without LLVM commands."""
+    if not target.compiler.llvm_c:
+        return {}
+    llvm = replace(target, compiler=target.compiler.llvm_build())
+    reading, _ = target_reading(source, llvm, options, work, "inline")
+    return charge(reading, features, counts).blocks
+
+
 def build_program_records(
     source: ProgramSource, target: TargetProfile, options: CompileOptions,
     workdir: Path | None = None, api_calls: str = DEFAULT_API_CALLS,
@@ -708,23 +753,11 @@ def build_program_records(
             raise BuildError("ir", str(err), clang_stderr.getvalue()) from err
         timings["ir_s"] = time.perf_counter() - start
         start = time.perf_counter()
-        inline = api_calls == "inline"
-        shadow = None if inline else outline_headers(CLICK_COMPAT_INCLUDE, work / "outline")
-        build = with_runtime(with_dwarf4(target)) if inline else with_dwarf4(target)
-        try:
-            compiled = compile_source(build, source.path, work / "target",
-                                      target_include_dirs(options, shadow))
-        except ClaraError as err:
-            raise BuildError("target", f"{target.name} compiler failed", str(err)) from err
+        reading, api_sites = target_reading(source.path, target, options, work, api_calls)
         timings["target_s"] = time.perf_counter() - start
         start = time.perf_counter()
-        try:
-            reading, api_sites = without_api_code(read_object(
-                target, compiled.object_path, source.path,
-                (CLICK_COMPAT_INCLUDE, TEMPLATES.parent) if inline else ()))
-        except ClaraError as err:
-            raise BuildError("read", str(err)) from err
-        timings["read_s"] = time.perf_counter() - start
+        llvm = llvm_block_counts(source.path, analyzed.features, counts, target, options, work)
+        timings["llvm_s"] = time.perf_counter() - start
     features = analyzed.features
     charged = charge(reading, features, counts)
     functions = {f.name: f for f in features.functions}
@@ -732,7 +765,7 @@ def build_program_records(
     absent = set(stats["ir_functions_without_target"])
     records = [
         block_record(source, b, functions[b.function], charged.blocks[(b.function, b.name)],
-                     b.function not in absent)
+                     b.function not in absent, llvm.get((b.function, b.name)))
         for b in features.blocks
     ]
     return ProgramResult(source.program_id, source.seed, records, {**stats, **timings})

@@ -32,6 +32,7 @@ from clara.ir.vocabulary import (
     token_id,
 )
 from clara.models.onnx_model import MODELS_DIR, check_card, read_card
+from clara.toolchain.compile import CompileOptions
 
 INPUT_SCHEMA = "clara.compute-input/5"
 MAX_TOKENS = 128  # longer blocks keep their first tokens; their size is in the context
@@ -40,11 +41,14 @@ SYNTHESIZED = "synthesized"  # 1 for blocks of synthesized training programs, 0 
 # What LLVM -O2 keeps of the block's lines (the plugin's ``opt`` object, clara.features/3)
 OPT_CONTEXT = ("opt.instructions", "opt.memory", "opt.calls", "log_opt_instructions",
                "opt_per_instruction", "opt.api", "opt.api_memory", "log_opt_nf")
+# What LLVM's own backend for the target's ISA makes of the block (the record's ``llvm``
+# object: clang-19's code charged to IR blocks by the label rules, llvm_block_counts)
+LLVM_CONTEXT = ("llvm.compute", "llvm.memory", "log_llvm_compute", "log_llvm_memory")
 BASE_CONTEXT = (
     "is_entry", "is_exit", "loop_depth", "successors", "log_instructions", "instructions",
     "log_function_blocks", "log_function_instructions", "return_blocks", "is_packet_entry",
     "api_calls", "truncated_tokens", *(f"ir.{k}" for k in IR_KINDS), SYNTHESIZED,
-    *OPT_CONTEXT,
+    *OPT_CONTEXT, *LLVM_CONTEXT,
 )
 OUTPUTS = ("compute", "memory_correction")
 BLOCK_INPUTS = ("token_ids", "lengths", "context")
@@ -147,6 +151,7 @@ def context_vector(record: Record, kinds: Mapping[str, int]) -> list[float]:
         float(len(record["api_calls"])), float(max(0, len(record["tokens"]) + 1 - MAX_TOKENS)),
         *(float(counts.get(k, 0)) for k in IR_KINDS), float(is_synthesized(record)),
         *opt_context(record["opt"], n),
+        *llvm_context(record["llvm"]),
     ]
     callees = [0.0] * len(kinds)
     for kind in record["callee_kinds"]:
@@ -164,6 +169,13 @@ def opt_context(opt: Mapping[str, float], n_instructions: float) -> list[float]:
     return [kept, float(opt["memory"]), float(opt["calls"]), math.log1p(kept),
             kept / max(1.0, n_instructions), api, float(opt["api_memory"]),
             math.log1p(max(0.0, kept - api))]
+
+
+def llvm_context(llvm: Mapping[str, float]) -> list[float]:
+    """The columns of LLVM_CONTEXT: LLVM's backend's compute and memory instructions for
+    the block, raw and log."""
+    compute, memory = float(llvm["compute"]), float(llvm["memory"])
+    return [compute, memory, math.log1p(compute), math.log1p(memory)]
 
 
 def is_synthesized(record: Record) -> bool:
@@ -263,8 +275,10 @@ def callee_kinds(function: Function) -> list[str]:
     return kinds_of(function)
 
 
-def block_input(block: Block, function: Function, kinds: Sequence[str]) -> dict[str, Any]:
-    """A run-time block in the shape of a dataset record (the model's input fields)."""
+def block_input(block: Block, function: Function, kinds: Sequence[str],
+                llvm: Mapping[str, float]) -> dict[str, Any]:
+    """A run-time block in the shape of a dataset record (the model's input fields);
+    ``llvm``: its ``llvm`` object (:func:`clara.dataset.builder.llvm_record`)."""
     return {
         "function": block.function, "block": block.name, "index": block.index,
         "tokens": list(block.tokens), "n_instructions": block.n_instructions,
@@ -273,7 +287,7 @@ def block_input(block: Block, function: Function, kinds: Sequence[str]) -> dict[
         "function_instructions": function.n_instructions,
         "return_blocks": function.return_blocks, "is_packet_entry": function.is_packet_entry,
         "callee_kinds": list(kinds), "api_calls": [c.name for c in block.api_calls],
-        "ir_counts": dict(block.counts), "opt": optimized(block),
+        "ir_counts": dict(block.counts), "opt": optimized(block), "llvm": dict(llvm),
     }
 
 
@@ -352,15 +366,38 @@ def split_memory(memory: float, state: float, packet: float) -> tuple[float, flo
     return state * scale, packet * scale, 0.0
 
 
-def predict_blocks(module: ModuleFeatures, target: Any,
+def module_llvm_counts(source: Path, module: ModuleFeatures, target: Any,
+                       options: CompileOptions, workdir: Path) -> dict[tuple[str, str], Any]:
+    """Each block's LLVM backend counts for ``target`` (the input the compute model reads
+    next to the IR: :func:`clara.dataset.builder.llvm_block_counts`), built in
+    ``workdir``; a source LLVM's backend cannot build is an error naming it."""
+    from clara.dataset.builder import BuildError, llvm_block_counts, plugin_line_counts
+
+    counts = plugin_line_counts(module.blocks)
+    if counts is None:
+        raise ClaraError(f"{source}: the feature records have no line counts (an older "
+                         "plugin): rebuild it (pip install -e .) and analyze again")
+    try:
+        return dict(llvm_block_counts(source, module, counts, target, options, workdir))
+    except BuildError as err:
+        raise ClaraError(f"{source}: LLVM's {target.name} backend, whose code the compute "
+                         f"model reads, cannot build it: {err}") from err
+
+
+def predict_blocks(module: ModuleFeatures, target: Any, llvm: Mapping[tuple[str, str], Any],
                    directory: Path | None = None) -> dict[tuple[str, str], BlockPrediction]:
     """Predicted NIC cost of every IR block of ``module`` on ``target``, keyed by
-    (function, block); all blocks go through the model in one batch."""
+    (function, block); all blocks go through the model in one batch. ``llvm``: each
+    block's LLVM backend counts (:func:`module_llvm_counts`)."""
     model = model_for_target(target, directory)
     functions = {f.name: f for f in module.functions}
     kinds = {name: callee_kinds(f) for name, f in functions.items()}
     blocks = [b for b in module.blocks if b.function in functions]
-    records = [block_input(b, functions[b.function], kinds[b.function]) for b in blocks]
+    from clara.dataset.builder import llvm_record
+
+    records = [block_input(b, functions[b.function], kinds[b.function],
+                           llvm_record(llvm.get((b.function, b.name))))
+               for b in blocks]
     counts, unknown = model.predict(records)
     predictions: dict[tuple[str, str], BlockPrediction] = {}
     for block, record, (compute, memory), n_unknown in zip(blocks, records, counts, unknown,

@@ -431,7 +431,7 @@ def analyze_pipeline(pipeline: Pipeline, args: argparse.Namespace, target: Targe
         run = run_pipeline(pipeline.graph, by_source, entry, options, trace=args.trace,
                            workload=args.workload, cache=root, work=scratch / "run")
     profiles = [run.module_profiles[m.source] for m in modules] if run else []
-    predictions = add_model_insights(document, modules, target, profiles)
+    predictions = add_model_insights(document, modules, target, profiles, options, scratch)
     program = None
     if run is not None:
         placement = add_profile_insights(document, modules, profiles, target, predictions)

@@ -87,6 +87,10 @@ class CompilerSpec:
     debian_packages: tuple[str, ...]
     opcodes: OpcodeTable
     overridden: bool = False
+    # LLVM's own backend for the same ISA (clang-19 with a target triple), whose code the
+    # compute model reads next to the IR (clara.dataset.llvm_counts); empty: none
+    llvm_c: tuple[str, ...] = ()
+    llvm_cxx: tuple[str, ...] = ()
 
     def tool(self, name: str) -> str:
         """The binutils program ``name`` (objdump, addr2line, objcopy) for this ISA."""
@@ -103,6 +107,14 @@ class CompilerSpec:
         if not all(any(p in a for a in template) for p in PLACEHOLDERS):
             template = (*template, "-c", "{source}", "-o", "{output}")
         return replace(self, c=template, cxx=template, debian_packages=(), overridden=True)
+
+    def llvm_build(self) -> CompilerSpec:
+        """This spec with LLVM's commands for the ISA as its compiler (same binutils and
+        opcode table: clang-19 writes the same ISA)."""
+        if not self.llvm_c or not self.llvm_cxx:
+            raise ClaraError(f"the target's compiler for {self.isa} has no llvm_c/llvm_cxx "
+                             "commands (clang-19 for the same ISA) in its target file")
+        return replace(self, c=self.llvm_c, cxx=self.llvm_cxx)
 
 
 @dataclass(frozen=True)
@@ -363,6 +375,8 @@ def _compiler(t: _Table) -> CompilerSpec:
         binutils_prefix=t.string("binutils_prefix"),
         debian_packages=t.strings("debian_packages", required=False),
         opcodes=OpcodeTable(*(_patterns(ops, name) for name in OPCODE_CLASSES)),
+        llvm_c=_template(t, "llvm_c") if "llvm_c" in t.data else (),
+        llvm_cxx=_template(t, "llvm_cxx") if "llvm_cxx" in t.data else (),
     )
 
 
@@ -406,7 +420,8 @@ def parse_target(text: str, path: Path) -> TargetProfile:
     cores = top.table("cores", ("count", "threads_per_core", "clock_mhz", "code_store_bytes"))
     compiler = top.table(
         "compiler",
-        ("proxy", "proxy_of", "isa", "c", "cxx", "binutils_prefix", "debian_packages", "opcodes"),
+        ("proxy", "proxy_of", "isa", "c", "cxx", "binutils_prefix", "debian_packages", "opcodes",
+         "llvm_c", "llvm_cxx"),
     )
     models = top.table("models", MODEL_KINDS)
     assert cores is not None and compiler is not None and models is not None
