@@ -10,7 +10,10 @@ This module owns the work done for ONE program, as pure functions around three t
    out of line (:func:`outline_headers`): :data:`API_CALLS`;
 3. ``clara.targets.asm_reader.read_object``: every target instruction charged to a line of
    the NF source (direct, through the inline chain, or as prologue/epilogue), with its
-   target loop depth and what it calls.
+   target loop depth and what it calls;
+4. the same two steps with LLVM's own backend for the ISA (the target file's ``llvm_c`` /
+   ``llvm_cxx``), whose per-block counts the record carries as ``llvm``, an input of the
+   compute model (:func:`llvm_block_counts`).
 
 Then each target instruction goes from its line to IR blocks (:func:`charge`,
 docs/dataset.md), so that a label is target instructions per execution of the block:
@@ -24,6 +27,9 @@ docs/dataset.md), so that a label is target instructions per execution of the bl
   at the instruction's loop depth (:func:`line_home_shares`), split in proportion to their
   IR instructions on ``L``; an instruction gcc made ``k`` copies of counts ``1/k``
   (:func:`copies`).
+- where inlining is involved, the ``line`` and ``nearest`` rules go by inlined copy, matched
+  by call path (:mod:`clara.dataset.inline_copies`): each IR copy gets the target instance
+  its call path runs, in full;
 - an uncalled out-of-line copy of a helper the analysis inlined everywhere is not charged;
   an attributed instruction whose line has no IR block is counted as ``no_block``.
 
