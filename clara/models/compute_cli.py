@@ -64,7 +64,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     chosen = {"model": args.model, "real_code_weight": args.real_code_weight}
     config = TrainConfig(epochs=args.epochs, max_seconds=60 * args.max_minutes,
-                         function_weight=args.function_weight,
+                         function_weight=args.function_weight, seed=args.seed,
                          **{k: v for k, v in chosen.items() if v is not None})
     config.architecture()  # an unknown --model fails before any work
     path, card = train_compute(training_datasets(args), args.target, Path(args.output),
@@ -156,6 +156,8 @@ def register(sub: argparse._SubParsersAction,
     train.add_argument("--function-weight", type=float, default=DEFAULT_FUNCTION_WEIGHT,
                        help="weight of the function-sum L1 loss (default "
                             f"{DEFAULT_FUNCTION_WEIGHT}, chosen on validation programs)")
+    train.add_argument("--seed", type=int, default=0,
+                       help="random seed of initialization and batch order (default 0)")
     train.add_argument("-I", dest="include", action="append", default=[], metavar="DIR")
     train.add_argument("--click-root", metavar="DIR")
     train.set_defaults(func=cmd_train)

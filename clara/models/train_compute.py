@@ -671,7 +671,8 @@ def training_provenance(target: str, datasets: Sequence[tuple[Path, list[Record]
     """The card's ``training_data``: each dataset, and what the training programs were."""
     paths = " ".join(f"--dataset {repo_relative(root)}" for root, _ in datasets)
     return {
-        "command": f"clara train compute --target {target} {paths} --model {config.model}",
+        "command": f"clara train compute --target {target} {paths} --model {config.model}"
+                   + (f" --seed {config.seed}" if config.seed else ""),
         "datasets": [dataset_provenance(root, records) for root, records in datasets],
         "programs": sum(len({r["program"] for r in records}) for _, records in datasets),
         "blocks": sum(len(records) for _, records in datasets),
