@@ -13,6 +13,7 @@ from conftest import EXAMPLES, REPO, run_cli
 
 from clara.dataset.builder import (
     ProgramFailure,
+    ProgramResult,
     ProgramSource,
     ProgramTask,
     build_program_records,
@@ -68,6 +69,19 @@ def target_lines(target: str, source: Path, tmp: Path) -> dict[int, list[AsmInst
         if insn.line is not None:
             lines.setdefault(insn.line, []).append(insn)
     return lines
+
+
+def labelled_program(target: str, tmp: Path, name: str, text: str
+                     ) -> tuple[ProgramResult, list[AsmInstruction]]:
+    """``text`` written to ``tmp/name``, labelled by the builder, and the asm reader's NF
+    instructions of the target's build of it (as the builder compiles it)."""
+    source = tmp / name
+    source.write_text(text)
+    result = build_program_records(ProgramSource(name, source), load_target(target),
+                                   CompileOptions())
+    profile = with_dwarf4(load_target(target))
+    obj = compile_source(profile, source, tmp / "check").object_path
+    return result, read_object(profile, obj, source).nf_instructions
 
 
 @pytest.fixture(scope="module")
@@ -231,14 +245,9 @@ def test_out_of_line_copies_of_inlined_helpers(target: str, tmp_path: Path) -> N
     (``uncalled``), or ``first`` would pay for scan's loop twice. gcc keeps ``mix`` out of
     line (noinline) and calls it from both functions: each execution of either runs all of
     mix, so both get its instructions (the labels sum to one more copy of mix)."""
-    source = tmp_path / "helpers.c"
-    source.write_text(HELPERS)
-    result = build_program_records(ProgramSource("helpers.c", source), load_target(target),
-                                   CompileOptions())
-    profile = with_dwarf4(load_target(target))
-    obj = compile_source(profile, source, tmp_path / "check").object_path
+    result, insns = labelled_program(target, tmp_path, "helpers.c", HELPERS)
     per_function: dict[str, int] = {}
-    for insn in read_object(profile, obj, source).nf_instructions:
+    for insn in insns:
         per_function[insn.function] = per_function.get(insn.function, 0) + 1
     stats = result.stats
     assert {r["function"] for r in result.records} == {"first", "second"}
@@ -283,13 +292,7 @@ def test_each_inlined_copy_runs_the_whole_out_of_line_helper(target: str,
     so both get its instructions, the one in the loop in its loop blocks (loop depth 1 = the
     copy's depth + mix's own 0), and the two calls on the LOOP line are told apart by
     callee: twist's copy gets its inlined instructions, not mix's."""
-    source = tmp_path / "loop_calls.c"
-    source.write_text(LOOP_CALLS)
-    result = build_program_records(ProgramSource("loop_calls.c", source), load_target(target),
-                                   CompileOptions())
-    profile = with_dwarf4(load_target(target))
-    obj = compile_source(profile, source, tmp_path / "check").object_path
-    insns = read_object(profile, obj, source).nf_instructions
+    result, insns = labelled_program(target, tmp_path, "loop_calls.c", LOOP_CALLS)
     per_function: dict[str, int] = {}
     for insn in insns:
         per_function[insn.function] = per_function.get(insn.function, 0) + 1
