@@ -65,10 +65,10 @@ from clara.toolchain.compile import CLICK_COMPAT_INCLUDE, CompileOptions
 from clara.toolchain.llvm import disassemble
 
 BlockKey = tuple[str, str]  # (IR function, IR block name)
-# The version of the rules below and of the plugin's `opt` object they pair with (per
-# inlined copy: clara/dataset/inline_copies.py); part of a dataset's identity, and training
-# refuses datasets labelled under other rules.
-LABEL_RULES = "clara.label-rules/3"
+# The version of the rules below, of the plugin's `opt` object they pair with (per inlined
+# copy: clara/dataset/inline_copies.py) and of the records' `llvm` field; part of a
+# dataset's identity, and training refuses datasets labelled under other rules.
+LABEL_RULES = "clara.label-rules/4"
 Shares = list[tuple[BlockKey, float]]
 LineCounts = dict[BlockKey, dict[int, int]]
 LineBlocks = dict[int, list[tuple[BlockKey, int]]]  # line -> (block, IR instructions)
