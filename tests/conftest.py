@@ -31,3 +31,9 @@ def example_nfs() -> list[Path]:
     files = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".cc", ".c"))
     assert files, f"no example NFs in {EXAMPLES}"
     return files
+
+
+def opt(instructions: float, memory: float) -> dict[str, float]:
+    """An ``opt`` record of code with no calls (so nothing folded into API code)."""
+    return {"instructions": instructions, "memory": memory, "calls": 0.0, "api": 0.0,
+            "api_memory": 0.0}

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO, run_cli
+from conftest import EXAMPLES, REPO, opt, run_cli
 
 from clara.dataset.builder import (
     ProgramFailure,
@@ -49,6 +49,7 @@ unsigned hash(const unsigned char *pkt, unsigned n)
 }
 """
 BROKEN = "int broken(int x) { return x +; }\n"
+
 
 
 def marked(text: str, marker: str) -> int:
@@ -204,9 +205,9 @@ def test_block_records_carry_the_plugins_opt_object() -> None:
     result = build_program_records(ProgramSource("opt_lines.c", source),
                                    load_target("bluefield2"), CompileOptions())
     blocks = {r["block"]: r for r in result.records}
-    assert blocks["if.then"]["opt"] == {"instructions": 0.0, "memory": 0.0, "calls": 0.0}
-    assert blocks["entry"]["opt"] == {"instructions": 0.0, "memory": 0.0, "calls": 0.0}
-    assert blocks["if.then3"]["opt"] == {"instructions": 5.0, "memory": 2.0, "calls": 0.0}
+    assert blocks["if.then"]["opt"] == opt(0.0, 0.0)
+    assert blocks["entry"]["opt"] == opt(0.0, 0.0)
+    assert blocks["if.then3"]["opt"] == opt(5.0, 2.0)
 
 
 HELPERS = """\
