@@ -5,7 +5,8 @@
 // DESCRIPTION:
 //    clara-prepare (module pass):
 //    0. records what LLVM -O2, run on a clone of the module as it comes in,
-//       keeps of each NF source line, as !clara.opt.lines (OptLines.h);
+//       keeps of each NF source line per call path (and which call paths it
+//       inlined), as !clara.opt.lines / !clara.opt.paths (OptLines.h);
 //    1. inlines the NF's own subroutines into their callers: functions defined
 //       in the module whose DISubprogram file is the compile unit's main file
 //       and that do not match the API catalog; recursive ones are never
