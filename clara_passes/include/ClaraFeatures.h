@@ -10,9 +10,12 @@
 //    `warning` records for what could not be classified (docs/design.md,
 //    "clara-features"). Kinds come from ClaraKindsAnalysis, loop depth from
 //    LoopAnalysis, field names from debug info. Blocks carry line_counts
-//    (instructions per source line of the block's file) and `opt`: the
-//    block's share of what LLVM -O2, run on a clone of the module, keeps of
-//    its lines (instructions, memory accesses, calls). Accesses of the
+//    (instructions per source line of the block's file), path_counts (the
+//    same per line and call path: where clara-prepare inlined the line) and
+//    `opt`: what LLVM -O2, run on a clone of the module, keeps of its lines
+//    (instructions, memory accesses, calls, and the part a real build folds
+//    into inlined API code), each inlined copy getting the -O2 instance its
+//    call path runs (OptLines.h), split over its blocks. Accesses of the
 //    vtable pointer (field "<vptr>") and of a whole object ("<whole>") get
 //    no state record. Run after clara-prepare.
 //    print<clara-features> is the same pass writing to stdout.
