@@ -416,10 +416,10 @@ std::string filePath(const DIFile *F) {
   return (F->getDirectory() + "/" + Name).str();
 }
 
-/// The line of Loc in the file File: the innermost frame of its inlining
+/// The frame of Loc in the file File: the innermost frame of its inlining
 /// chain whose scope is in File (an inlined helper from the element's own
-/// header counts on its call-site line); 0 if no frame is. Without File, the
-/// location's own line.
+/// header counts on its call-site line); null if no frame is. Without File,
+/// the location itself.
 const DILocation *frameInFile(const DebugLoc &Loc, const DIFile *File,
                               const std::string &FilePath) {
   if (!File)
@@ -432,35 +432,21 @@ const DILocation *frameInFile(const DebugLoc &Loc, const DIFile *File,
   return nullptr;
 }
 
-unsigned lineInFile(const DebugLoc &Loc, const DIFile *File,
-                    const std::string &FilePath) {
-  const DILocation *L = frameInFile(Loc, File, FilePath);
-  return L ? L->getLine() : 0;
-}
-
-/// The OptKey of an IR instruction of a function whose file is File (joinPath
-/// JoinedFile): its line in File and the call path of that frame; nullopt for
-/// an instruction with no line there.
-std::optional<OptKey> irOptKey(const Instruction &I, const DIFile *File,
-                               const std::string &FilePath,
-                               const std::string &JoinedFile) {
-  if (isDebugIntrinsic(I) || !I.getDebugLoc())
-    return std::nullopt;
-  const DILocation *L = frameInFile(I.getDebugLoc(), File, FilePath);
-  if (!L || !L->getLine())
-    return std::nullopt;
-  return OptKey{JoinedFile, L->getLine(), callPath(L)};
-}
-
-/// A block's IR instructions per line of its function's file (DIF).
-std::map<unsigned, int64_t> blockLineCounts(const BasicBlock &BB, const DIFile *DIF,
-                                            const std::string &DIFPath) {
-  std::map<unsigned, int64_t> Counts;
-  for (const Instruction &I : BB)
-    if (!isDebugIntrinsic(I))
-      if (const DebugLoc &Loc = I.getDebugLoc())
-        if (unsigned FL = lineInFile(Loc, DIF, DIFPath))
-          ++Counts[FL];
+/// A block's IR instructions per OptKey: per line of its function's file DIF
+/// (the frame in DIF, frameInFile) and the call path of that frame (where
+/// clara-prepare inlined it). Debug intrinsics and instructions with no line
+/// in DIF are in no key. The block record's line_counts, path_counts and opt
+/// all come from these counts.
+std::map<OptKey, int64_t> blockKeyCounts(const BasicBlock &BB, const DIFile *DIF) {
+  std::map<OptKey, int64_t> Counts;
+  std::string FilePath = DIF ? filePath(DIF) : "", Joined = DIF ? joinPath(DIF) : "";
+  for (const Instruction &I : BB) {
+    if (isDebugIntrinsic(I) || !I.getDebugLoc())
+      continue;
+    const DILocation *L = frameInFile(I.getDebugLoc(), DIF, FilePath);
+    if (L && L->getLine())
+      ++Counts[OptKey{Joined, L->getLine(), callPath(L)}];
+  }
   return Counts;
 }
 
@@ -802,21 +788,14 @@ private:
   DenseMap<const AllocaInst *, SmallVector<const StoreInst *, 4>> Stores;
 };
 
-/// The block's share of the -O2 counts: for each OptKey of its instructions,
-/// what the key stands for (PerKey, optPerIRKey) times the block's part of
-/// the key's IR instructions (Totals).
-OptCount blockOptCount(const BasicBlock &BB, const DIFile *File,
+/// The block's share of the -O2 counts: for each OptKey of its instructions
+/// (KeyCounts, blockKeyCounts), what the key stands for (PerKey, optPerIRKey)
+/// times the block's part of the key's IR instructions (Totals).
+OptCount blockOptCount(const std::map<OptKey, int64_t> &KeyCounts,
                        const std::map<OptKey, int64_t> &Totals,
                        const std::map<OptKey, OptCount> &PerKey) {
   OptCount C;
-  if (!File)
-    return C;
-  std::string FilePath = filePath(File), Joined = joinPath(File);
-  std::map<OptKey, int64_t> Mine;
-  for (const Instruction &I : BB)
-    if (auto Key = irOptKey(I, File, FilePath, Joined))
-      ++Mine[*Key];
-  for (auto &KV : Mine) {
+  for (auto &KV : KeyCounts) {
     auto It = PerKey.find(KV.first);
     if (It != PerKey.end())
       C.add(It->second, (double)KV.second / (double)Totals.at(KV.first));
@@ -875,11 +854,9 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
   for (Function &F : M) {
     if (F.isDeclaration() || !shouldRecord(F, Cat) || !F.getSubprogram())
       continue;
-    const DIFile *DIF = F.getSubprogram()->getFile();
-    std::string FilePath = filePath(DIF), Joined = joinPath(DIF);
-    for (const Instruction &I : instructions(F))
-      if (auto Key = irOptKey(I, DIF, FilePath, Joined))
-        ++IRInstructions[*Key];
+    for (const BasicBlock &BB : F)
+      for (auto &KV : blockKeyCounts(BB, F.getSubprogram()->getFile()))
+        IRInstructions[KV.first] += KV.second;
   }
   std::optional<OptLines> Stored = readOptLines(M);
   std::map<OptKey, OptCount> OptPerKey = optPerIRKey(
@@ -897,7 +874,6 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
     std::string FName = F.getName().str();
     std::string File = functionFile(F);
     const DIFile *DIF = F.getSubprogram() ? F.getSubprogram()->getFile() : nullptr;
-    std::string DIFPath = DIF ? filePath(DIF) : "";
 
     DenseMap<const BasicBlock *, unsigned> Index;
     for (const BasicBlock &BB : F)
@@ -948,7 +924,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
       for (const BasicBlock *S : successors(&BB))
         Succs.push_back((int64_t)Index[S]);
       std::set<unsigned> Lines;
-      std::map<unsigned, int64_t> LineCounts = blockLineCounts(BB, DIF, DIFPath);
+      std::map<OptKey, int64_t> KeyCounts = blockKeyCounts(BB, DIF);
       int64_t FirstLine = 0, FirstCol = 0;
       unsigned N = 0;
       std::map<std::string, int64_t> Counts{{"compute", 0},   {"mem.stack", 0},
@@ -1028,22 +1004,20 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
       json::Array LinesArr;
       for (unsigned L : Lines)
         LinesArr.push_back((int64_t)L);
+      // line_counts per line; path_counts per (line, call path), as
+      // "<line>@<call path>" (callPath: where clara-prepare inlined the line's
+      // code; "" in its own function), so that the dataset builder can tell
+      // inlined copies apart.
+      std::map<unsigned, int64_t> LineCounts;
+      json::Object PathCountsObj;
+      for (auto &KV : KeyCounts) {
+        LineCounts[std::get<1>(KV.first)] += KV.second;
+        PathCountsObj[std::to_string(std::get<1>(KV.first)) + "@" + std::get<2>(KV.first)] =
+            KV.second;
+      }
       json::Object LineCountsObj;
       for (auto &KV : LineCounts)
         LineCountsObj[std::to_string(KV.first)] = KV.second;
-      // path_counts: the same per (line, call path), as "<line>@<call path>"
-      // (callPath: where clara-prepare inlined the line's code; "" in its own
-      // function), so that the dataset builder can tell inlined copies apart.
-      json::Object PathCountsObj;
-      {
-        std::map<std::string, int64_t> PathCounts;
-        std::string Joined = DIF ? joinPath(DIF) : "";
-        for (const Instruction &I : BB)
-          if (auto Key = irOptKey(I, DIF, DIFPath, Joined))
-            ++PathCounts[std::to_string(std::get<1>(*Key)) + "@" + std::get<2>(*Key)];
-        for (auto &KV : PathCounts)
-          PathCountsObj[KV.first] = KV.second;
-      }
       json::Object CountsObj;
       for (auto &KV : Counts)
         CountsObj[KV.first] = KV.second;
@@ -1079,7 +1053,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
             {"counts", std::move(CountsObj)},
             {"line_counts", std::move(LineCountsObj)},
             {"path_counts", std::move(PathCountsObj)},
-            {"opt", optJson(blockOptCount(BB, DIF, IRInstructions, OptPerKey))},
+            {"opt", optJson(blockOptCount(KeyCounts, IRInstructions, OptPerKey))},
             {"dataflow", Flow.block(BB)},
             {"api_calls", std::move(ApiCalls)},
             {"state_accesses", std::move(Accesses)},

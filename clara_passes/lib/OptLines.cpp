@@ -155,6 +155,12 @@ std::set<const Instruction *> apiFeeding(const Function &F, const ApiCatalog &Ca
   for (const Value *V : Slots)
     if (auto *I = dyn_cast<Instruction>(V))
       Feeding.insert(I);
+  for (const Instruction &I : instructions(F))
+    if (auto *SI = dyn_cast<StoreInst>(&I))
+      if (Slots.count(SI->getPointerOperand()))
+        Feeding.insert(&I);
+  // Values (stores have no users): feeding when every use is an API call's
+  // argument, a store into an API slot, or another feeding value.
   auto feeds = [&](const Instruction &I, const User *U) {
     if (isApiCall(U, Cat))
       return cast<CallBase>(U)->getCalledOperand() != &I;
@@ -165,25 +171,14 @@ std::set<const Instruction *> apiFeeding(const Function &F, const ApiCatalog &Ca
   };
   for (bool Changed = true; Changed;) {
     Changed = false;
-    for (const BasicBlock &BB : F)
-      for (const Instruction &I : BB) {
-        if (Feeding.count(&I) || I.isTerminator() || I.user_empty() ||
-            (I.mayHaveSideEffects() && !isa<StoreInst>(I)) || isa<PHINode>(I))
-          continue;
-        if (auto *SI = dyn_cast<StoreInst>(&I)) {
-          if (Slots.count(SI->getPointerOperand()))
-            Changed |= Feeding.insert(&I).second;
-          continue;
-        }
-        if (llvm::all_of(I.users(), [&](const User *U) { return feeds(I, U); }))
-          Changed |= Feeding.insert(&I).second;
-      }
+    for (const Instruction &I : instructions(F)) {
+      if (Feeding.count(&I) || I.isTerminator() || I.user_empty() ||
+          I.mayHaveSideEffects() || isa<PHINode>(I))
+        continue;
+      if (llvm::all_of(I.users(), [&](const User *U) { return feeds(I, U); }))
+        Changed |= Feeding.insert(&I).second;
+    }
   }
-  // stores have no users: those into API slots
-  for (const Instruction &I : instructions(F))
-    if (auto *SI = dyn_cast<StoreInst>(&I))
-      if (Slots.count(SI->getPointerOperand()))
-        Feeding.insert(&I);
   return Feeding;
 }
 
