@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from clara.analyze import analyze_module
+from clara.dataset.block_shares import BlockKey, Shares, by_depth, line_shares
 from clara.dataset.inline_copies import Sites, copy_shares, inlined_runs, ir_copies
 from clara.errors import ClaraError
 from clara.ir.features import Block, Function, ModuleFeatures
@@ -64,12 +65,10 @@ from clara.targets.profile import TargetProfile
 from clara.toolchain.compile import CLICK_COMPAT_INCLUDE, CompileOptions
 from clara.toolchain.llvm import disassemble
 
-BlockKey = tuple[str, str]  # (IR function, IR block name)
 # The version of the rules below, of the plugin's `opt` object they pair with (per inlined
 # copy: clara/dataset/inline_copies.py) and of the records' `llvm` field; part of a
 # dataset's identity, and training refuses datasets labelled under other rules.
 LABEL_RULES = "clara.label-rules/4"
-Shares = list[tuple[BlockKey, float]]
 LineCounts = dict[BlockKey, dict[int, int]]
 LineBlocks = dict[int, list[tuple[BlockKey, int]]]  # line -> (block, IR instructions)
 HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx")
@@ -304,12 +303,6 @@ def line_blocks(counts: Mapping[BlockKey, Mapping[int, int]]) -> LineBlocks:
     return {line: sorted(items) for line, items in per_line.items()}
 
 
-def line_shares(items: Sequence[tuple[BlockKey, int]], weight: float = 1.0) -> Shares:
-    """``weight`` split over the blocks in proportion to their IR instructions on a line."""
-    total = sum(n for _, n in items)
-    return [(key, weight * n / total) for key, n in items] if total else []
-
-
 def entry_shares(blocks: Iterable[Block]) -> dict[str, Shares]:
     """Each recorded function's entry block, with the whole share."""
     return {b.function: [((b.function, b.name), 1.0)] for b in blocks if b.is_entry}
@@ -409,17 +402,6 @@ def home_of(function: str, mapped: Mapping[str, Sequence[int]], maps: ShareMaps,
         copies = first.count(min(first)) if first else 1  # a loop's blocks are one copy
         homes[ir] = (max(1.0, min(calls, copies)), min(depths, default=0))
     return Home(homes)
-
-
-def by_depth(items: Sequence[tuple[BlockKey, int]], depths: Mapping[BlockKey, int],
-             depth: int) -> list[tuple[BlockKey, int]]:
-    """The blocks of ``items`` at loop depth ``depth``, else those at the nearest depth:
-    a line that spans a loop's set-up and its body (``for (i = 0; i < n; i++)``) goes to
-    the blocks whose depth is the target instruction's."""
-    if not items:
-        return []
-    best = min(abs(depths.get(k, 0) - depth) for k, _ in items)
-    return [(k, n) for k, n in items if abs(depths.get(k, 0) - depth) == best]
 
 
 def hoisted(line: int, depth: int, function: str, maps: ShareMaps,
@@ -581,14 +563,13 @@ def charge(reading: ObjectReading, features: ModuleFeatures, counts: LineCounts)
         home = home_of(function, mapped, maps, references)
         for insn, made in zip(insns, copies(insns), strict=True):
             rule, shares = instruction_shares(insn, maps, mapped[function], home)
-            line = insn.line if rule == "line" else nearest_line(insn.line or 0,
-                                                                 mapped[function])
-            instance = (line or 0, insn.call_path)
-            if (rule in ("line", "nearest") and insn.attributed_by in CHAIN_RULES
-                    and instance in ir_copies_of):
-                shares = copy_shares(ir_copies_of[instance], instance[0], insn.loop_depth,
-                                     maps.depths, 1.0 / len(holders[(insn.line or 0,
-                                                                     insn.call_path)]))
+            if rule in ("line", "nearest") and insn.attributed_by in CHAIN_RULES:
+                line = insn.line if rule == "line" else nearest_line(insn.line or 0,
+                                                                     mapped[function])
+                run_by = ir_copies_of.get((line or 0, insn.call_path))
+                if run_by:
+                    shares = copy_shares(run_by, line or 0, insn.loop_depth, maps.depths,
+                                         1.0 / len(holders[(insn.line or 0, insn.call_path)]))
             out.rules[rule] += 1
             if not shares:
                 out.orphan_lines.append(insn.line or 0)

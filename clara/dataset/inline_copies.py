@@ -32,10 +32,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from clara.dataset.block_shares import BlockKey, Shares, by_depth, line_shares
 from clara.ir.features import Block
 
-BlockKey = tuple[str, str]  # (IR function, IR block name)
-Shares = list[tuple[BlockKey, float]]
 Site = tuple[int, str]  # (call line, name of the function inlined there)
 Sites = tuple[Site, ...]  # innermost first
 
@@ -133,9 +132,5 @@ def copy_shares(copies: Sequence[IRCopy], line: int, depth: int,
             if outside:
                 near = min((o[0] for o in outside), key=lambda n: (abs(n - line), n > line))
                 picked = [(k, n) for other, k, n in outside if other == near]
-        if not picked:
-            best = min(abs(depths.get(k, 0) - want) for k, _ in copy.blocks)
-            picked = [(k, n) for k, n in copy.blocks if abs(depths.get(k, 0) - want) == best]
-        total = sum(n for _, n in picked)
-        shares += [(k, weight * n / total) for k, n in picked] if total else []
+        shares += line_shares(picked or by_depth(copy.blocks, depths, want), weight)
     return shares

@@ -88,7 +88,8 @@ class CompilerSpec:
     opcodes: OpcodeTable
     overridden: bool = False
     # LLVM's own backend for the same ISA (clang-19 with a target triple), whose code the
-    # compute model reads next to the IR (clara.dataset.llvm_counts); empty: none
+    # compute model reads next to the IR (clara.dataset.builder.llvm_block_counts); empty:
+    # none
     llvm_c: tuple[str, ...] = ()
     llvm_cxx: tuple[str, ...] = ()
 
