@@ -39,6 +39,11 @@ def _terms(table: dict[str, Any], api: str) -> dict[tuple[str, str | None], dict
     return {(t["unit"], t["path"]): t for t in table["apis"][api]["terms"]}
 
 
+def _route(entry: dict[str, Any], path: str) -> dict[str, int]:
+    """The fixed part a call on ``path`` ("" for none) runs."""
+    return entry["routes"].get(path) or entry["fixed"]
+
+
 def test_hash_find_at_measured_histogram(table: dict[str, Any]) -> None:
     """A profile without operations or joint records: the marginal histograms."""
     # 3 calls of 1 probe and 1 call of 3 probes; 6 occupied slots compared in all; 12-byte keys
@@ -46,9 +51,11 @@ def test_hash_find_at_measured_histogram(table: dict[str, Any]) -> None:
     costs = nc.api_cost_per_packet({"HashMap::find": event}, table)
     entry = table["apis"]["HashMap::find/k3"]  # compiled for the 3-word key
     t = _terms(table, "HashMap::find/k3")
-    fixed_i = entry["fixed"]["instructions"] + max(p["instructions"]
-                                                  for p in entry["paths"].values())
-    fixed_m = entry["fixed"]["memory"] + max(p["memory"] for p in entry["paths"].values())
+    # the costliest path, each with the fixed instructions on its route
+    path = max(entry["paths"], key=lambda p: _route(entry, p)["instructions"]
+               + entry["paths"][p]["instructions"])
+    fixed_i = _route(entry, path)["instructions"] + entry["paths"][path]["instructions"]
+    fixed_m = _route(entry, path)["memory"] + entry["paths"][path]["memory"]
     probes = compares = 6 / 4  # means per call
     per_call_i = (fixed_i + t[("probes", None)]["instructions"] * probes
                   + t[("compares", None)]["instructions"] * compares)
@@ -125,12 +132,12 @@ def test_vector_checksum_and_random_mappings(table: dict[str, Any]) -> None:
     insert = evaluate(apis["Vector::insert"], "ok", moved=3, elt_words=4)["instructions"]
     assert costs.costed["Vector::push_back"].instructions == pytest.approx((push + insert) / 2)
     ck = apis["click_in_cksum"]
-    base = ck["fixed"]["instructions"] + _terms(table, "click_in_cksum")[("words16", None)][
-        "instructions"] * 10
-    odd = ck["paths"]["odd"]["instructions"]
+    words = _terms(table, "click_in_cksum")[("words16", None)]["instructions"] * 10
+    even = _route(ck, "")["instructions"] + words
+    odd = _route(ck, "odd")["instructions"] + ck["paths"]["odd"]["instructions"] + words
     pseudo = apis["click_in_cksum_pseudohdr"]["fixed_instructions"]
     # odd share is 1/4 of the calls' byte counts (21 is the only odd one)
-    expected = 0.5 * (0.5 * (base + 0.25 * odd) + 0.5 * pseudo)
+    expected = 0.5 * (0.5 * (0.75 * even + 0.25 * odd) + 0.5 * pseudo)
     assert costs.costed["click_in_cksum"].instructions == pytest.approx(expected)
     random = 0.75 * apis["click_random"]["fixed_instructions"] + 0.25 * apis["click_jiffies"][
         "fixed_instructions"]

@@ -459,3 +459,46 @@ def test_each_regions_and_one_epilogue(tmp_path: Path) -> None:
     assert terms == {"probes": (3, 1), "compares": (2, 1)}
     # fixed: 0x0, 0x4, 0x1C (outside the loop: the next region out), 0x28 and ONE epilogue
     assert cost["fixed"]["instructions"] == 6
+    # a call runs 0x0, 0x4, the loop, then 0x1C and the first epilogue: 0x28.. is never
+    # reached (nothing branches there)
+    assert cost["routes"] == {"": {"instructions": 5, "memory": 0}}
+
+
+def test_routes_charge_each_path_the_fixed_code_it_runs(tmp_path: Path) -> None:
+    """Two paths, one ending in a tail call: a call on ``next`` runs the test and jumps
+    away, so the other path's return is not charged to it; no call runs neither path."""
+    source = tmp_path / "g.c"
+    source.write_text("\n".join([
+        "int g(int *p) {",      # 1
+        "  if (p) {",           # 2
+        "    /* @path next */",  # 3
+        "    sink(p);",         # 4
+        "    /* @end */",       # 5
+        "  }",                  # 6
+        "  /* @path drop */",   # 7
+        "  kill(p);",           # 8
+        "  /* @end */",         # 9
+        "  return 0;",          # 10
+        "}",                    # 11
+    ]) + "\n")
+    regions = parse_regions(source)
+
+    def insn(address: int, line: int, mnemonic: str, operands: str = "",
+             reference: str | None = None) -> AsmInstruction:
+        return AsmInstruction("g", address, mnemonic, operands, mnemonic == "ldr",
+                              "load" if mnemonic == "ldr" else None, str(source), line,
+                              "direct", reference=reference)
+
+    insns = [insn(0x0, 1, "ldr"), insn(0x4, 2, "cbz", "x0, 14 <g+0x14>"),
+             insn(0x8, 4, "mov"), insn(0xC, 4, "b", "40 <sink>", "sink"),  # tail call
+             insn(0x10, 10, "nop"),                                        # padding
+             insn(0x14, 8, "mov"), insn(0x18, 8, "bl", "80 <kill>", "kill"),
+             insn(0x1C, 10, "mov"), insn(0x20, 11, "ret")]
+    cost = cost_function(insns, regions, returns=frozenset({0x20}))
+    assert cost["routes"] == {"next": {"instructions": 2, "memory": 1},
+                              "drop": {"instructions": 4, "memory": 1}}
+    assert cost["fixed"]["instructions"] == 5  # every fixed instruction, the padding too
+    entry = {**cost, "function": "g"}
+    assert evaluate(entry, "next")["instructions"] == 2 + 2
+    assert evaluate(entry, "drop")["instructions"] == 4 + 2
+    assert evaluate(entry)["instructions"] == 6  # the costliest path

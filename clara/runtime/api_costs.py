@@ -8,9 +8,16 @@ target instruction to a source line. The source marks its loops and alternative 
 belongs to its line's innermost region, and lines in no region are the fixed part. A call then
 costs
 
-    fixed + max over paths(path + loops inside it) + sum over loops(per-trip x trips)
+    route(path) + path + sum over loops(per-trip x trips)
 
-instructions (and memory accesses: loads, stores and atomics, by the target's opcode table).
+instructions (and memory accesses: loads, stores and atomics, by the target's opcode table),
+for the path the call takes (by default the costliest). ``route(path)`` is the fixed part a
+call on that path runs: the fixed instructions on the heaviest route of the object's
+control-flow graph (back edges removed) from the entry to a return or tail call that passes
+through the path's code and no other path's. Code no call on that path runs (another path's
+return, an error exit the compiler placed after the tail call) is not charged; a path
+whose code shares a basic block with another's falls back to every fixed instruction with
+one epilogue.
 Trip counts are the quantities the host runtime reports per call through
 ``clara_rt_api_event`` (probes, compares, key words, entries moved, 16-bit words summed...).
 Key, value and element sizes are run-time fields in the C code, so the loops stay loops and the
@@ -18,7 +25,8 @@ counts are linear in the trips; a port specialised to one key size could unroll 
 
 Each API gets a headline form ``fixed + per_unit x unit`` (its primary unit, with the other
 quantities at documented defaults) and the full list of terms, each with the source lines and
-the function it was read from. Schema ``clara.api-costs/1``.
+the function it was read from. Schema ``clara.api-costs/2`` (``/2``: the
+per-path routes).
 """
 
 from __future__ import annotations
@@ -32,10 +40,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from clara.cfg import back_edges, natural_loops, reachable
 from clara.errors import ClaraError
 from clara.targets.asm_reader import (
     AsmInstruction,
     RawInstruction,
+    basic_blocks,
+    branch_target,
     has_delay_slots,
     is_return,
     read_object,
@@ -43,7 +54,7 @@ from clara.targets.asm_reader import (
 from clara.targets.compiler import compile_argv, compile_source, compiler_version
 from clara.targets.profile import OpcodeTable, TargetProfile
 
-SCHEMA = "clara.api-costs/1"
+SCHEMA = "clara.api-costs/2"
 RUNTIME_DIR = Path(__file__).resolve().parent
 NIC_SOURCE = RUNTIME_DIR / "nic" / "clara_nic.c"
 TABLE_DIR = RUNTIME_DIR / "api_costs"
@@ -278,24 +289,90 @@ def _function_regions(regions: list[Region], insns: list[AsmInstruction]) -> lis
     return [r for r in regions if any(r.first <= h.first and h.last <= r.last for h in holding)]
 
 
-_TARGET = re.compile(r"(?:^|[\s,])(?:0x)?([0-9a-f]+) <[^>]+>")
+@dataclass(frozen=True)
+class FunctionGraph:
+    """One function's basic blocks (:func:`clara.targets.asm_reader.basic_blocks`) with its
+    back edges (:func:`clara.cfg.back_edges`) split off: ``dag`` is what a single pass
+    through the function can take; ``loops`` gives each back edge's last instruction before
+    it (the branch, or the last instruction of a block that falls into the header) and the
+    addresses of its natural loop (:func:`clara.cfg.natural_loops`), which repeat."""
+
+    insns: tuple[AsmInstruction, ...]  # address order
+    block_of: tuple[int, ...]          # block index of each instruction
+    dag: dict[int, tuple[int, ...]]
+    exits: frozenset[int]              # blocks without successors: a return or a tail call
+    loops: tuple[tuple[int, frozenset[int]], ...]
 
 
-def back_edges(insns: list[AsmInstruction], delay_slots: bool) -> list[tuple[int, int, int]]:
-    """(target, branch, end) address spans of the function's backward branches: the
-    instructions from ``target`` to ``end`` (the branch, or its delay slot) repeat."""
-    ordered = sorted(insns, key=lambda i: i.address)
-    start = ordered[0].address if ordered else 0
-    spans = []
-    for k, insn in enumerate(ordered):
-        m = _TARGET.search(insn.operands)
-        if not m:
-            continue
-        target = int(m.group(1), 16)
-        if start <= target <= insn.address:
-            end = ordered[k + 1].address if delay_slots and k + 1 < len(ordered) else insn.address
-            spans.append((target, insn.address, end))
-    return spans
+def function_graph(insns: list[AsmInstruction], delay_slots: bool) -> FunctionGraph:
+    """The control-flow graph of one function's instructions (a branch to another symbol
+    is a tail call, not an edge)."""
+    ordered = tuple(sorted(insns, key=lambda i: i.address))
+    raw = [RawInstruction(i.address, i.mnemonic, i.operands,
+                          i.reference if i.reference not in (None, i.function) else None)
+           for i in ordered]
+    block_of, succs = basic_blocks(raw, delay_slots)
+    graph = {b: tuple(sorted(out)) for b, out in enumerate(succs)}
+    back = set(back_edges(graph, 0)) if ordered else set()
+    bodies = natural_loops(graph, 0) if ordered else {}
+    addresses: dict[int, set[int]] = {}
+    last: dict[int, int] = {}  # index of each block's last instruction
+    for k, b in enumerate(block_of):
+        addresses.setdefault(b, set()).add(ordered[k].address)
+        last[b] = k
+
+    def branch_of(block: int) -> int:
+        """The address of the block's branch (before its delay slot), or of its last
+        instruction when it falls through."""
+        k = last[block]
+        before = k - 1 if delay_slots and k > 0 and block_of[k - 1] == block else k
+        return ordered[before if branch_target(raw[before]) is not None else k].address
+
+    return FunctionGraph(
+        ordered, tuple(block_of),
+        {b: tuple(s for s in out if (b, s) not in back) for b, out in graph.items()},
+        frozenset(b for b, out in graph.items() if not out),
+        tuple(sorted((branch_of(u), frozenset().union(*(addresses[b] for b in bodies[h])))
+                     for u, h in back)))
+
+
+Weight = tuple[int, int]  # (instructions, memory accesses)
+
+
+def heaviest_routes(graph: FunctionGraph, weight: Mapping[int, Weight],
+                    paths: Mapping[int, frozenset[str]], names: list[str]
+                    ) -> dict[str, Weight]:
+    """For each path name (and "" for none): the heaviest route of ``graph.dag`` from the
+    entry to an exit that passes through a block of that path and through no block of
+    another path (``paths``: each block's path names). Names without such a route are
+    left out."""
+    order = reachable(graph.dag, 0) if graph.insns else []
+    out: dict[str, Weight] = {}
+    for name in ["", *names]:
+        # best[(block, seen)]: the heaviest route from the entry to the end of block
+        best: dict[tuple[int, bool], Weight] = {}
+        for b in order:
+            if not paths[b] <= {name}:
+                continue
+            seen_here = not name or name in paths[b]
+            w = weight[b]
+            if b == 0:
+                best[(0, seen_here)] = w
+            for seen in (False, True):
+                here = best.get((b, seen))
+                if here is None:
+                    continue
+                for s in graph.dag[b]:
+                    if not paths[s] <= {name}:
+                        continue
+                    key = (s, seen or not name or name in paths[s])
+                    cand = (here[0] + weight[s][0], here[1] + weight[s][1])
+                    if cand > best.get(key, (-1, -1)):
+                        best[key] = cand
+        ends = [best[(b, True)] for b in graph.exits if (b, True) in best]
+        if ends:
+            out[name] = max(ends)
+    return out
 
 
 def one_epilogue(fixed: list[AsmInstruction], returns: frozenset[int]) -> list[AsmInstruction]:
@@ -321,36 +398,43 @@ def one_epilogue(fixed: list[AsmInstruction], returns: frozenset[int]) -> list[A
 
 def cost_function(insns: list[AsmInstruction], regions: list[Region],
                   delay_slots: bool = False,
-                  returns: frozenset[int] = frozenset()) -> dict[str, Any]:
-    """Fixed part, per-path and per-loop-trip counts of one function's instructions.
+                  returns: frozenset[int] = frozenset(),
+                  uncounted: frozenset[int] = frozenset()) -> dict[str, Any]:
+    """Fixed part, per-path and per-loop-trip counts of one function's instructions
+    (``uncounted``: addresses that are part of its control flow but not of its cost, the
+    returns of an inline API).
 
     An instruction on a line of ``@loop`` region L counts per trip of L only if it lies
-    inside L's loop in the object: the address spans of the backward branches found on L's
-    lines and its sub-regions' lines. An instruction of an ``@each`` region E (a conditional
-    part of a loop body) counts per unit of E if it lies inside the loop around E. Otherwise
-    (loop set-up the compiler left on the loop's line, an exit, a loop the compiler unrolled)
-    it goes to the next region out: an enclosing region whose loop holds it, an enclosing
-    path, or the fixed part. ``returns``: the addresses of the return instructions, for
-    :func:`one_epilogue`."""
-    mine = _function_regions(regions, insns)
-    spans = back_edges(insns, delay_slots)
+    inside L's loop in the object: the natural loops of the back edges whose branch is on
+    L's lines or its sub-regions' lines. An instruction of an ``@each`` region E (a
+    conditional part of a loop body) counts per unit of E if it lies inside the loop
+    around E. Otherwise (loop set-up the compiler left on the loop's line, an exit, a loop
+    the compiler unrolled) it goes to the next region out: an enclosing region whose loop
+    holds it, an enclosing path, or the fixed part. ``fixed`` is every fixed instruction
+    with one epilogue (``returns``: the return instructions, for :func:`one_epilogue`);
+    ``routes`` the fixed instructions a call on each path runs (:func:`heaviest_routes`,
+    "" for a call on none)."""
+    graph = function_graph(insns, delay_slots)
+    counted = [i for i in insns if i.address not in uncounted]
+    mine = _function_regions(regions, counted)
     by_address = {i.address: i for i in insns}
-    extent: dict[Region, list[tuple[int, int]]] = {}
-    for target, branch, end in spans:
+    extent: dict[Region, set[int]] = {}
+    for branch, body in graph.loops:
         region = innermost(mine, by_address[branch].line)
         if region is None:
             continue
         for r in ancestors(mine, region):
             if r.kind == "loop":
-                extent.setdefault(r, []).append((target, end))
+                extent.setdefault(r, set()).update(body)
     def inside(r: Region, address: int) -> bool:
         """In the loop of ``r`` (a @loop), or of the loop around ``r`` (an @each)."""
         loops = [r] if r.kind == "loop" else [a for a in ancestors(mine, r)
                                                if a.kind == "loop" and a != r]
-        return any(a <= address <= b for loop in loops for a, b in extent.get(loop, []))
+        return any(address in extent.get(loop, ()) for loop in loops)
 
     groups: dict[Region | None, list[AsmInstruction]] = {}
-    for insn in insns:
+    charged_to: dict[int, Region | None] = {}
+    for insn in counted:
         region = innermost(mine, insn.line)
         charged: Region | None = None
         if region is not None:
@@ -359,6 +443,7 @@ def cost_function(insns: list[AsmInstruction], regions: list[Region],
                     charged = r
                     break
         groups.setdefault(charged, []).append(insn)
+        charged_to[insn.address] = charged
     fixed = one_epilogue(groups.get(None, []), returns)
     paths: dict[str, dict[str, Any]] = {}
     terms: list[dict[str, Any]] = []
@@ -368,9 +453,23 @@ def cost_function(insns: list[AsmInstruction], regions: list[Region],
             paths[r.name] = {**counts, "lines": r.lines}
         else:
             terms.append({"unit": r.name, **counts, "path": r.path, "lines": r.lines})
+    weight: dict[int, Weight] = dict.fromkeys(graph.dag, (0, 0))
+    on_paths: dict[int, frozenset[str]] = dict.fromkeys(graph.dag, frozenset())
+    for insn, b in zip(graph.insns, graph.block_of, strict=True):
+        if insn.address not in charged_to:
+            continue
+        region = charged_to[insn.address]
+        if region is None:
+            weight[b] = (weight[b][0] + 1, weight[b][1] + int(insn.is_memory))
+            continue
+        path = region.name if region.kind == "path" else region.path
+        if path is not None:
+            on_paths[b] = on_paths[b] | {path}
+    routes = heaviest_routes(graph, weight, on_paths, sorted(paths))
     return {
         "fixed": {**_counts(fixed),
                   "unattributed": sum(1 for i in fixed if i.line is None)},
+        "routes": {name: {"instructions": w[0], "memory": w[1]} for name, w in routes.items()},
         "paths": paths,
         "terms": terms,
     }
@@ -388,21 +487,33 @@ def evaluate(
 ) -> dict[str, float]:
     """Instructions and memory accesses of one call: ``quantities`` give the trips of each
     unit (probes=, compares=, key_words=, moved=, words16=, ...); sizes default to DEFAULTS.
-    ``path`` selects an alternative path (default: the costliest)."""
+    ``path`` selects an alternative path (default: the costliest, a call on none of them
+    included)."""
     q: dict[str, float] = {**{k: float(v) for k, v in DEFAULTS.items()}, **quantities}
-    out = {"instructions": float(entry["fixed"]["instructions"]),
-           "memory": float(entry["fixed"]["memory"])}
     paths: dict[str, Any] = entry.get("paths", {})
+
+    def fixed(name: str | None) -> Mapping[str, Any]:
+        """The fixed part a call on path ``name`` runs: its route, else every fixed
+        instruction."""
+        return entry.get("routes", {}).get(name or "") or entry["fixed"]
+
     chosen = path
     if chosen is None and paths:
-        def path_cost(name: str) -> float:
+        def path_cost(name: str | None) -> float:
+            if name is None:
+                return float(fixed(None)["instructions"])
             inner = sum(t["instructions"] * _trips(t["unit"], q)
                         for t in entry["terms"] if t["path"] == name)
-            return float(paths[name]["instructions"]) + inner
-        chosen = max(paths, key=path_cost)
+            return float(fixed(name)["instructions"] + paths[name]["instructions"]) + inner
+        # a call on none of the paths is a candidate when some route takes none
+        candidates: list[str | None] = [*paths, *([None] if "" in entry.get("routes", {})
+                                                  else [])]
+        chosen = max(candidates, key=path_cost)
+    if chosen is not None and chosen not in paths:
+        raise ClaraError(f"{entry.get('function')}: no path {chosen!r} (has {sorted(paths)})")
+    out = {"instructions": float(fixed(chosen)["instructions"]),
+           "memory": float(fixed(chosen)["memory"])}
     if chosen is not None:
-        if chosen not in paths:
-            raise ClaraError(f"{entry.get('function')}: no path {chosen!r} (has {sorted(paths)})")
         out["instructions"] += paths[chosen]["instructions"]
         out["memory"] += paths[chosen]["memory"]
     for t in entry["terms"]:
@@ -456,8 +567,13 @@ def _less(entry: dict[str, Any], api: Api, other: Mapping[str, int]) -> dict[str
     if entry["paths"] or entry["terms"] or not other["instructions"]:
         raise ClaraError(f"{api.function} less {api.less}: both must exist and have no "
                          "@loop/@each/@path regions")
-    fixed = {k: max(0, int(entry["fixed"][k]) - other[k]) for k in ("instructions", "memory")}
-    return {**entry, "fixed": {**fixed, "unattributed": entry["fixed"]["unattributed"]}}
+
+    def less(counts: Mapping[str, Any]) -> dict[str, int]:
+        return {k: max(0, int(counts[k]) - other[k]) for k in ("instructions", "memory")}
+
+    return {**entry, "fixed": {**less(entry["fixed"]),
+                               "unattributed": entry["fixed"]["unattributed"]},
+            "routes": {name: less(r) for name, r in entry["routes"].items()}}
 
 
 def build_table(profile: TargetProfile, work_dir: Path | None = None) -> dict[str, Any]:
@@ -481,9 +597,10 @@ def build_table(profile: TargetProfile, work_dir: Path | None = None) -> dict[st
                              f"{result.object_path.name} (inlined away or renamed?)")
         returns = frozenset(i.address for i in insns if is_return(
             RawInstruction(i.address, i.mnemonic, i.operands), profile.compiler.opcodes))
-        if api.kind != "call":
-            insns = without_returns(insns, profile.compiler.opcodes, delay_slots)
-        entry = cost_function(insns, regions, delay_slots, returns)
+        kept = {i.address for i in (insns if api.kind == "call" else without_returns(
+            insns, profile.compiler.opcodes, delay_slots))}
+        entry = cost_function(insns, regions, delay_slots, returns,
+                              frozenset(i.address for i in insns) - kept)
         if api.less:
             entry = _less(entry, api, _counts(without_returns(
                 by_function.get(api.less, []), profile.compiler.opcodes, delay_slots)))
@@ -498,15 +615,17 @@ def build_table(profile: TargetProfile, work_dir: Path | None = None) -> dict[st
             "kind": api.kind,
             "less": api.less or None,
             "fixed": fixed,
+            "routes": entry["routes"],
             "paths": entry["paths"],
             "terms": entry["terms"],
             "source": (
-                f"{len(insns)} instructions of {api.function} in clara_nic.o"
+                f"{len(kept)} instructions of {api.function} in clara_nic.o"
                 + ("" if api.kind == "call" else f" ({api.kind}: {KINDS[api.kind]})")
                 + (f", less {api.less}'s" if api.less else "")
                 + f"; fixed = {fixed['instructions']} on lines outside @loop/@each/@path "
-                f"regions ({fixed['unattributed']} with no line) + the costliest path; per-unit "
-                f"= the @loop/@each regions' instructions x trips, sizes at the defaults"
+                f"regions ({fixed['unattributed']} with no line), routes = the fixed part on "
+                f"each path's route; headline = the costliest path; per-unit = the "
+                f"@loop/@each regions' instructions x trips, sizes at the defaults"
             ),
         }
         apis[api.name] = entry
@@ -524,7 +643,8 @@ def build_table(profile: TargetProfile, work_dir: Path | None = None) -> dict[st
             "compile_source (target flags + -g), read_object (objdump + addr2line); an "
             "instruction is charged to its line's innermost @loop/@each/@path region of the "
             "C source; memory = loads + stores + atomics by the target's opcode table; an "
-            "inline API's return instruction is left out"
+            "inline API's return instruction is left out; a path's fixed part is the fixed "
+            "instructions on its heaviest route through the object's control-flow graph"
         ),
         "apis": apis,
     }

@@ -1,7 +1,7 @@
 """``clara dataset api-costs``: the per-target cost table of the reverse-ported framework API.
 
 Compiles ``clara/runtime/nic/clara_nic.c`` with the target's compiler and writes the
-``clara.api-costs/1`` table (see :mod:`clara.runtime.api_costs` and docs/runtime.md).
+``clara.api-costs/2`` table (see :mod:`clara.runtime.api_costs` and docs/runtime.md).
 """
 
 from __future__ import annotations
