@@ -55,7 +55,7 @@ import tomllib
 from _common import REPO, format_table, write_result
 
 from clara.analyze import AnalyzedModule, analyze_module
-from clara.dataset.builder import ProgramSource, block_line_counts, build_program_records
+from clara.dataset.builder import ProgramSource, build_program_records, plugin_line_counts
 from clara.insights import nic_cost as nc
 from clara.insights.compute import module_llvm_counts, predict_blocks
 from clara.insights.per_packet import block_frequencies
@@ -148,7 +148,7 @@ def builder_labels(element: Element, target: str, api_calls: str) -> Labels:
 
 def real_labels(module: AnalyzedModule, element: Element, binary: Path) -> Labels:
     """The builder's attribution of the element's code in the QEMU binary (APIs as built)."""
-    counts, _ = block_line_counts(module.features, module.prepared_bitcode, element.source)
+    counts = plugin_line_counts(module.features.blocks)
     blocks = real_build_labels(binary, element.source, module.features, counts)
     return {k: (c.compute + c.memory, c.memory) for k, c in blocks.items()}
 

@@ -15,7 +15,7 @@ import tomllib
 from conftest import EXAMPLES
 
 from clara.analyze import analyze_module
-from clara.dataset.builder import block_line_counts, charge
+from clara.dataset.builder import charge, plugin_line_counts
 from clara.insights.per_packet import block_frequencies
 from clara.runtime.qemu.labels import read_element, real_build_labels
 from clara.runtime.qemu.run import chain_split, count_execution, cross_build
@@ -40,7 +40,7 @@ def test_real_build_labels_reproduce_qemu_on_dpi_matcher(tmp_path: Path) -> None
     trace = tmp_path / "flows.pcap"
     write_pcap(trace, iter_packets(parse_spec("small-flows,packets=300,flows=60")))
     module = analyze_module(source, CompileOptions(), tmp_path, "dpi")
-    counts, _ = block_line_counts(module.features, module.prepared_bitcode, source)
+    counts = plugin_line_counts(module.features.blocks)
     binary = cross_build(source, "DPIMatcher", "bluefield2")
     reading = read_element(binary, source)
     assert any("4scan" in f for f in charge(reading, module.features, counts).uncalled)

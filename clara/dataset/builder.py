@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 import tempfile
 import time
@@ -63,7 +62,6 @@ from clara.targets.asm_reader import AsmInstruction, ObjectReading, read_object
 from clara.targets.compiler import compile_source
 from clara.targets.profile import TargetProfile
 from clara.toolchain.compile import CLICK_COMPAT_INCLUDE, CompileOptions
-from clara.toolchain.llvm import disassemble
 
 # The version of the rules below, of the plugin's `opt` object they pair with (per inlined
 # copy: clara/dataset/inline_copies.py) and of the records' `llvm` field; part of a
@@ -194,103 +192,12 @@ def without_api_code(reading: ObjectReading) -> tuple[ObjectReading, Counter[tup
     return replace(reading, instructions=kept), sites
 
 
-# --------------------------------------------------------------------------- IR line counts
-# FALLBACK until the plugin's block field ``line_counts`` lands: delete this section (and
-# its call in ``block_line_counts``) once every block record carries ``line_counts``.
-
-_DEFINE = re.compile(r'^define\b[^@]*@("(?:[^"\\]|\\.)*"|[-\w$.]+)\(')
-_LABEL = re.compile(r'^("(?:[^"\\]|\\.)*"|[-\w$.]+):')
-_DBG = re.compile(r"!dbg !(\d+)")
-_NODE = re.compile(r"^!(\d+) = (?:distinct )?!(\w+)\((.*)\)\s*$")
-_FIELD = re.compile(r'(\w+): (!\d+|-?\d+|"(?:[^"\\]|\\.)*")')
-
-
-def _unquote(name: str) -> str:
-    return name[1:-1] if name.startswith('"') else name
-
-
-def debug_nodes(ir_text: str) -> dict[int, tuple[str, dict[str, str]]]:
-    """The module's numbered debug metadata: ``{id: (kind, {field: raw value})}``."""
-    nodes = {}
-    for line in ir_text.splitlines():
-        if line.startswith("!"):
-            m = _NODE.match(line)
-            if m:
-                nodes[int(m.group(1))] = (m.group(2), dict(_FIELD.findall(m.group(3))))
-    return nodes
-
-
-def main_file_line(
-    loc: int, nodes: Mapping[int, tuple[str, dict[str, str]]], is_main: Mapping[int, bool]
-) -> int | None:
-    """The line of the innermost frame in the main file, walking the ``inlinedAt`` chain
-    (the asm reader's rule 1, on the IR side); None when no frame is in the main file."""
-    current: int | None = loc
-    while current is not None and current in nodes:
-        fields = nodes[current][1]
-        scope = nodes.get(int(fields.get("scope", "!-1")[1:]), ("", {}))[1]
-        file_id = int(scope.get("file", "!-1")[1:])
-        line = int(fields.get("line", "0"))
-        if line > 0 and is_main.get(file_id, False):
-            return line
-        inlined = fields.get("inlinedAt")
-        current = int(inlined[1:]) if inlined else None
-    return None
-
-
-def main_files(nodes: Mapping[int, tuple[str, dict[str, str]]], source: Path) -> dict[int, bool]:
-    """For each DIFile node, whether it is ``source`` (compared by real path)."""
-    main = os.path.realpath(source)
-    out = {}
-    for number, (kind, fields) in nodes.items():
-        if kind == "DIFile":
-            name = _unquote(fields.get("filename", '""'))
-            directory = _unquote(fields.get("directory", '""'))
-            out[number] = os.path.realpath(os.path.join(directory, name)) == main
-    return out
-
-
-def ir_line_counts(ir_text: str, source: Path, entry_blocks: Mapping[str, str]) -> LineCounts:
-    """Non-debug IR instructions per (function, block) per main-file line, for the
-    functions in ``entry_blocks`` (function -> name of its index-0 block)."""
-    nodes = debug_nodes(ir_text)
-    is_main = main_files(nodes, source)
-    counts: LineCounts = {}
-    function: str | None = None
-    block = ""
-    for line in ir_text.splitlines():
-        define = _DEFINE.match(line)
-        if define:
-            function = _unquote(define.group(1))
-            function = function if function in entry_blocks else None
-            block = entry_blocks.get(function or "", "")
-        elif function is None:
-            continue
-        elif line.startswith("}"):
-            function = None
-        elif label := _LABEL.match(line):
-            block = _unquote(label.group(1))
-        elif "@llvm.dbg." not in line and not line.lstrip().startswith("#dbg_"):
-            dbg = _DBG.findall(line)
-            src_line = main_file_line(int(dbg[-1]), nodes, is_main) if dbg else None
-            if src_line is not None:
-                per_line = counts.setdefault((function, block), {})
-                per_line[src_line] = per_line.get(src_line, 0) + 1
-    return counts
-
-
 # --------------------------------------------------------------------------- line -> blocks
 
 
-def plugin_line_counts(blocks: Sequence[Block]) -> LineCounts | None:
-    """The plugin's ``line_counts`` block field, when the feature reader exposes it."""
-    found: LineCounts = {}
-    for block in blocks:
-        raw = getattr(block, "line_counts", None)
-        if raw is None:
-            return None
-        found[(block.function, block.name)] = {int(k): int(v) for k, v in raw.items()}
-    return found
+def plugin_line_counts(blocks: Sequence[Block]) -> LineCounts:
+    """The plugin's ``line_counts`` block field: IR instructions per main-file line."""
+    return {(b.function, b.name): dict(b.line_counts) for b in blocks}
 
 
 def line_blocks(counts: Mapping[BlockKey, Mapping[int, int]]) -> LineBlocks:
@@ -634,8 +541,7 @@ def block_record(
 
 
 def program_stats(reading: ObjectReading, features: ModuleFeatures, charged: Charged,
-                  line_counts_from: str, api_sites: Mapping[tuple[str, int], int]
-                  ) -> dict[str, Any]:
+                  api_sites: Mapping[tuple[str, int], int]) -> dict[str, Any]:
     """Attribution statistics of one program, step by step (docs/dataset.md)."""
     not_analyzed = sum(charged.not_analyzed.values())
     nf = len(reading.nf_instructions) - not_analyzed
@@ -660,20 +566,9 @@ def program_stats(reading: ObjectReading, features: ModuleFeatures, charged: Cha
         "attributed": nf - unattributed,
         "charged": sum(c.compute + c.memory for c in charged.blocks.values()),
         "ir_functions_without_target": sorted({b.function for b in features.blocks} - labelled),
-        "line_counts_from": line_counts_from,
         "api_instructions": sum(api_sites.values()),
         "api_sites": [[api, line, n] for (api, line), n in sorted(api_sites.items())],
     }
-
-
-def block_line_counts(features: ModuleFeatures, prepared: Path, source: Path) -> tuple[
-        LineCounts, str]:
-    """Per-block IR instructions per line: the plugin's when present, else from the IR."""
-    from_plugin = plugin_line_counts(features.blocks)
-    if from_plugin is not None:
-        return from_plugin, "plugin"
-    entries = {b.function: b.name for b in features.blocks if b.index == 0}
-    return ir_line_counts(disassemble(prepared), source, entries), "llvm-dis"
 
 
 def target_reading(source: Path, target: TargetProfile, options: CompileOptions, work: Path,
@@ -734,8 +629,7 @@ def build_program_records(
         try:
             with contextlib.redirect_stderr(clang_stderr):
                 analyzed = analyze_module(source.path, options, work, "ir")
-            counts, counts_from = block_line_counts(analyzed.features,
-                                                    analyzed.prepared_bitcode, source.path)
+            counts = plugin_line_counts(analyzed.features.blocks)
         except ClaraError as err:
             raise BuildError("ir", str(err), clang_stderr.getvalue()) from err
         timings["ir_s"] = time.perf_counter() - start
@@ -748,7 +642,7 @@ def build_program_records(
     features = analyzed.features
     charged = charge(reading, features, counts)
     functions = {f.name: f for f in features.functions}
-    stats = program_stats(reading, features, charged, counts_from, api_sites)
+    stats = program_stats(reading, features, charged, api_sites)
     absent = set(stats["ir_functions_without_target"])
     records = [
         block_record(source, b, functions[b.function], charged.blocks[(b.function, b.name)],

@@ -77,5 +77,5 @@ def read_element(binary: str | Path, source: str | Path) -> ObjectReading:
 def real_build_labels(binary: str | Path, source: str | Path, features: ModuleFeatures,
                       line_counts: LineCounts) -> dict[BlockKey, TargetCounts]:
     """Target instructions per IR block of the element's real build (module docstring);
-    ``line_counts``: ``clara.dataset.builder.block_line_counts`` of the same analysis."""
+    ``line_counts``: ``clara.dataset.builder.plugin_line_counts`` of the same analysis."""
     return charge(read_element(binary, source), features, line_counts).blocks
