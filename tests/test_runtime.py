@@ -424,6 +424,14 @@ def test_sized_table_operations_unroll_the_key_loops() -> None:
             generic, "hit", **q)["instructions"]
 
 
+def hand_made(function: str, source: Path, address: int, line: int, mnemonic: str,
+              operands: str = "", reference: str | None = None) -> AsmInstruction:
+    """An instruction of a hand-made function; ``ldr`` is its only memory access."""
+    return AsmInstruction(function, address, mnemonic, operands, mnemonic == "ldr",
+                          "load" if mnemonic == "ldr" else None, str(source), line, "direct",
+                          reference=reference)
+
+
 def test_each_regions_and_one_epilogue(tmp_path: Path) -> None:
     """cost_function on a hand-made function: a loop (back edge from 0x18 to 0x8) whose
     conditional part is an @each region; two returns, each behind a copy of the epilogue."""
@@ -445,8 +453,7 @@ def test_each_regions_and_one_epilogue(tmp_path: Path) -> None:
         ("loop", "probes", "3-7"), ("each", "compares", "5-5")]
 
     def insn(address: int, line: int, mnemonic: str = "add", operands: str = "") -> AsmInstruction:
-        return AsmInstruction("f", address, mnemonic, operands, mnemonic == "ldr",
-                              "load" if mnemonic == "ldr" else None, str(source), line, "direct")
+        return hand_made("f", source, address, line, mnemonic, operands)
 
     insns = [insn(0x0, 1), insn(0x4, 3),                   # set-up: fixed
              insn(0x8, 3, "ldr"), insn(0xC, 5), insn(0x10, 5, "ldr"),  # in the loop
@@ -485,9 +492,7 @@ def test_routes_charge_each_path_the_fixed_code_it_runs(tmp_path: Path) -> None:
 
     def insn(address: int, line: int, mnemonic: str, operands: str = "",
              reference: str | None = None) -> AsmInstruction:
-        return AsmInstruction("g", address, mnemonic, operands, mnemonic == "ldr",
-                              "load" if mnemonic == "ldr" else None, str(source), line,
-                              "direct", reference=reference)
+        return hand_made("g", source, address, line, mnemonic, operands, reference)
 
     insns = [insn(0x0, 1, "ldr"), insn(0x4, 2, "cbz", "x0, 14 <g+0x14>"),
              insn(0x8, 4, "mov"), insn(0xC, 4, "b", "40 <sink>", "sink"),  # tail call
