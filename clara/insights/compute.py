@@ -34,7 +34,7 @@ from clara.ir.vocabulary import (
 from clara.models.onnx_model import MODELS_DIR, check_card, read_card
 from clara.toolchain.compile import CompileOptions
 
-INPUT_SCHEMA = "clara.compute-input/5"
+INPUT_SCHEMA = "clara.compute-input/6"
 MAX_TOKENS = 128  # longer blocks keep their first tokens; their size is in the context
 IR_KINDS = ("compute", "mem.stack", "mem.state", "mem.packet", "api", "control")
 SYNTHESIZED = "synthesized"  # 1 for blocks of synthesized training programs, 0 for NF code
@@ -260,12 +260,17 @@ def ir_data_accesses(record: Record) -> tuple[float, float]:
     return float(counts.get("mem.state", 0)), float(counts.get("mem.packet", 0))
 
 
+def corrected_counts(records: Sequence[Record]) -> np.ndarray:
+    """What the model's outputs correct, [N, 2]: nothing for compute (predicted as it is);
+    for memory, the memory instructions LLVM's own backend for the target's ISA makes of
+    each block (the record's ``llvm`` object)."""
+    return np.asarray([[0.0, r["llvm"]["memory"]] for r in records], dtype=np.float64)
+
+
 def outputs_to_counts(raw: np.ndarray, records: Sequence[Record]) -> np.ndarray:
-    """Model outputs (compute, memory correction) to non-negative (compute, memory)."""
-    data = np.asarray([sum(ir_data_accesses(r)) for r in records], dtype=np.float64)
-    compute = np.maximum(raw[:, 0].astype(np.float64), 0.0)
-    memory = np.maximum(data + raw[:, 1].astype(np.float64), 0.0)
-    return np.stack([compute, memory], axis=1)
+    """Model outputs (corrections of :func:`corrected_counts`) to non-negative (compute,
+    memory)."""
+    return np.maximum(corrected_counts(records) + raw.astype(np.float64), 0.0)
 
 
 def callee_kinds(function: Function) -> list[str]:
@@ -373,12 +378,9 @@ def module_llvm_counts(source: Path, module: ModuleFeatures, target: Any,
     ``workdir``; a source LLVM's backend cannot build is an error naming it."""
     from clara.dataset.builder import BuildError, llvm_block_counts, plugin_line_counts
 
-    counts = plugin_line_counts(module.blocks)
-    if counts is None:
-        raise ClaraError(f"{source}: the feature records have no line counts (an older "
-                         "plugin): rebuild it (pip install -e .) and analyze again")
     try:
-        return dict(llvm_block_counts(source, module, counts, target, options, workdir))
+        return dict(llvm_block_counts(source, module, plugin_line_counts(module.blocks),
+                                      target, options, workdir))
     except BuildError as err:
         raise ClaraError(f"{source}: LLVM's {target.name} backend, whose code the compute "
                          f"model reads, cannot build it: {err}") from err

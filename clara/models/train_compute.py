@@ -42,9 +42,9 @@ from clara.insights.compute import (
     SYNTHESIZED,
     Batch,
     Record,
+    corrected_counts,
     encode_records,
     functions_of,
-    ir_data_accesses,
     is_synthesized,
     load_compute_model,
     model_inputs,
@@ -158,10 +158,9 @@ def labels(records: Sequence[Record]) -> np.ndarray:
 
 
 def training_targets(records: Sequence[Record]) -> np.ndarray:
-    """What the network regresses: compute, and memory minus the IR's state/packet accesses."""
-    truth = labels(records)
-    data = np.asarray([sum(ir_data_accesses(r)) for r in records], dtype=np.float64)
-    return np.stack([truth[:, 0], truth[:, 1] - data], axis=1)
+    """What the network regresses: the corrections of LLVM's backend's compute and memory
+    counts (:func:`clara.insights.compute.corrected_counts`) that give the labels."""
+    return labels(records) - corrected_counts(records)
 
 
 # --------------------------------------------------------------------------- metrics
