@@ -29,7 +29,6 @@ from typing import Any
 import numpy as np
 from _common import REPO, RESULTS, format_table, git_commit, write_result
 
-from clara.dataset.builder import LABEL_RULES
 from clara.dataset.store import read_manifest
 from clara.insights.compute import ComputeModel, is_synthesized, load_compute_model
 from clara.ir.vocabulary import unknown_rate
@@ -51,30 +50,24 @@ def log(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def labelled_as(root: Path, api_calls: str) -> bool:
-    """Whether a dataset labelled framework API calls as ``api_calls`` (``--api-calls``)
-    under this Clara's label rules."""
-    identity = read_manifest(root)["identity"]
-    return identity.get("api_calls") == api_calls and identity.get("label_rules") == LABEL_RULES
-
-
 def nf_dataset(target: str, directory: Path, api_calls: str) -> Path:
     """The example NFs labelled for ``target`` in the label mode the model was trained on,
-    under the current label rules: ``<target>-nfs-<mode>``, (re)built with `clara dataset
-    build --from` when missing or labelled otherwise (the benchmark owns that directory)."""
-    out = directory / f"{target}-nfs-{api_calls}"
-    if (out / "manifest.json").is_file():
-        if labelled_as(out, api_calls):
-            return out
-        shutil.rmtree(out)
-    from clara.dataset.commands import ProgramSpec, build_dataset, sources_in
+    by this Clara: ``<target>-nfs-<mode>``, (re)built with `clara dataset build --from` when
+    missing or built otherwise (another plugin, label rules, compilers: the manifest's
+    identity; the benchmark owns that directory)."""
+    from clara.dataset.commands import ProgramSpec, build_dataset, identity, sources_in
     from clara.targets.profile import load_target
     from clara.toolchain.compile import CompileOptions
 
+    out = directory / f"{target}-nfs-{api_calls}"
     root, sources = sources_in([REPO / "examples" / "nfs"])
-    build_dataset(load_target(target), CompileOptions(),
-                  ProgramSpec(sources=sources, root=root, api_calls=api_calls), out, 2,
-                  progress=False)
+    spec = ProgramSpec(sources=sources, root=root, api_calls=api_calls)
+    profile, options = load_target(target), CompileOptions()
+    if (out / "manifest.json").is_file():
+        if read_manifest(out)["identity"] == identity(profile, options, spec, ""):
+            return out
+        shutil.rmtree(out)
+    build_dataset(profile, options, spec, out, 2, progress=False)
     return out
 
 

@@ -470,3 +470,20 @@ def test_octeon_ground_truth_for_the_examples(tmp_path: Path) -> None:
     assert programs == set(sources)
     info = run_cli("dataset", "info", str(out))
     assert info.returncode == 0 and f"{len(sources)} programs" in info.stdout
+
+
+def test_the_nf_training_corpus_is_labelled_whole(tmp_path: Path) -> None:
+    """The NF-like training elements (clara/dataset/nf_corpus) all build with the target
+    compiler and clang against the compatibility headers, and every target instruction of
+    theirs lands in an IR block: a header change that breaks one would silently shrink the
+    compute model's real-code training data."""
+    corpus = REPO / "clara" / "dataset" / "nf_corpus"
+    sources = sorted(p.relative_to(corpus).as_posix() for p in corpus.rglob("*.cc"))
+    assert len(sources) >= 18
+    out = tmp_path / "ds"
+    manifest = build("--target", "bluefield2", "--from", str(corpus), "-o", str(out), "-j", "2",
+                     "--api-calls", "inline")
+    counts = manifest["counts"]
+    assert counts["programs_ok"] == len(sources) and counts["programs_failed"] == 0
+    assert counts["unattributed_rate"] < 0.01
+    assert {r["program"] for r in iter_records(out)} == set(sources)

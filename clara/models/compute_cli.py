@@ -20,7 +20,9 @@ from clara.errors import ClaraError
 DEFAULT_PROGRAMS = 1200  # what the shipped models were trained from (seeds 0 .. N-1)
 DEFAULT_FUNCTION_WEIGHT = 0.0  # docs/compute-model.md: validation comparison
 DATASETS_DIR = Path("build") / "datasets"
-REAL_CODE = Path("clara") / "accel" / "corpus"  # packet-processing C written in this project
+# real code written in this project for training: packet-processing C algorithms and
+# NF-like Click elements (neither is an evaluation NF)
+REAL_CODE = (Path("clara") / "accel" / "corpus", Path("clara") / "dataset" / "nf_corpus")
 
 
 def build(target: str, options: Any, spec: Any, out: Path, jobs: int) -> None:
@@ -41,7 +43,7 @@ def compile_options(args: argparse.Namespace) -> Any:
 
 def training_datasets(args: argparse.Namespace) -> list[Path]:
     """The ``--dataset`` directories, or: synthesize ``--programs`` and label the real code
-    (``--real-code``, default the accelerator corpus) with the dataset builder."""
+    (``--real-code``, default :data:`REAL_CODE`) with the dataset builder."""
     from clara.dataset.commands import ProgramSpec, sources_in
 
     if args.dataset:
@@ -52,7 +54,7 @@ def training_datasets(args: argparse.Namespace) -> list[Path]:
           synthesized, args.jobs)
     if args.no_real_code:
         return [synthesized]
-    root, sources = sources_in([Path(p) for p in args.real_code or [REAL_CODE]])
+    root, sources = sources_in([Path(p) for p in args.real_code or REAL_CODE])
     real = DATASETS_DIR / f"{args.target}-real-code"
     build(args.target, compile_options(args), ProgramSpec(sources=sources, root=root), real,
           args.jobs)
@@ -140,7 +142,8 @@ def register(sub: argparse._SubParsersAction,
     train.add_argument("--real-code", action="append", metavar="PATH",
                        help="without --dataset: C/C++ sources (not the NFs you evaluate on) "
                             f"labelled into {DATASETS_DIR}/<target>-real-code and trained on "
-                            f"with the synthesized programs (default {REAL_CODE}); repeatable")
+                            "with the synthesized programs (default "
+                            f"{' and '.join(map(str, REAL_CODE))}); repeatable")
     train.add_argument("--no-real-code", action="store_true",
                        help="without --dataset: train on synthesized programs only")
     train.add_argument("--real-code-weight", type=float, metavar="W",
