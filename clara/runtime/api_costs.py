@@ -339,40 +339,33 @@ def function_graph(insns: list[AsmInstruction], delay_slots: bool) -> FunctionGr
 Weight = tuple[int, int]  # (instructions, memory accesses)
 
 
-def heaviest_routes(graph: FunctionGraph, weight: Mapping[int, Weight],
-                    paths: Mapping[int, frozenset[str]], names: list[str]
-                    ) -> dict[str, Weight]:
-    """For each path name (and "" for none): the heaviest route of ``graph.dag`` from the
-    entry to an exit that passes through a block of that path and through no block of
-    another path (``paths``: each block's path names). Names without such a route are
-    left out."""
+def heaviest_route(graph: FunctionGraph, weight: Mapping[int, Weight],
+                   paths: Mapping[int, frozenset[str]], name: str) -> Weight | None:
+    """The heaviest route of ``graph.dag`` from the entry to an exit that passes through a
+    block of path ``name`` ("" for none) and through no block of another path (``paths``:
+    each block's path names), or None when there is no such route."""
+    def allowed(block: int) -> bool:
+        return paths[block] <= {name}
+
+    def seen_in(block: int) -> bool:
+        return not name or name in paths[block]
+
     order = reachable(graph.dag, 0) if graph.insns else []
-    out: dict[str, Weight] = {}
-    for name in ["", *names]:
-        # best[(block, seen)]: the heaviest route from the entry to the end of block
-        best: dict[tuple[int, bool], Weight] = {}
-        for b in order:
-            if not paths[b] <= {name}:
+    # best[(block, seen)]: the heaviest route from the entry to the end of block, and
+    # whether it has passed through the path's code
+    best: dict[tuple[int, bool], Weight] = (
+        {(0, seen_in(0)): weight[0]} if order and allowed(0) else {})
+    for b in order:
+        for seen in (False, True):
+            here = best.get((b, seen))
+            if here is None:
                 continue
-            seen_here = not name or name in paths[b]
-            w = weight[b]
-            if b == 0:
-                best[(0, seen_here)] = w
-            for seen in (False, True):
-                here = best.get((b, seen))
-                if here is None:
-                    continue
-                for s in graph.dag[b]:
-                    if not paths[s] <= {name}:
-                        continue
-                    key = (s, seen or not name or name in paths[s])
-                    cand = (here[0] + weight[s][0], here[1] + weight[s][1])
-                    if cand > best.get(key, (-1, -1)):
-                        best[key] = cand
-        ends = [best[(b, True)] for b in graph.exits if (b, True) in best]
-        if ends:
-            out[name] = max(ends)
-    return out
+            for s in graph.dag[b]:
+                key = (s, seen or seen_in(s))
+                cand = (here[0] + weight[s][0], here[1] + weight[s][1])
+                if allowed(s) and cand > best.get(key, (-1, -1)):
+                    best[key] = cand
+    return max((best[(b, True)] for b in graph.exits if (b, True) in best), default=None)
 
 
 def one_epilogue(fixed: list[AsmInstruction], returns: frozenset[int]) -> list[AsmInstruction]:
@@ -412,7 +405,7 @@ def cost_function(insns: list[AsmInstruction], regions: list[Region],
     the compiler unrolled) it goes to the next region out: an enclosing region whose loop
     holds it, an enclosing path, or the fixed part. ``fixed`` is every fixed instruction
     with one epilogue (``returns``: the return instructions, for :func:`one_epilogue`);
-    ``routes`` the fixed instructions a call on each path runs (:func:`heaviest_routes`,
+    ``routes`` the fixed instructions a call on each path runs (:func:`heaviest_route`,
     "" for a call on none)."""
     graph = function_graph(insns, delay_slots)
     counted = [i for i in insns if i.address not in uncounted]
@@ -465,7 +458,8 @@ def cost_function(insns: list[AsmInstruction], regions: list[Region],
         path = region.name if region.kind == "path" else region.path
         if path is not None:
             on_paths[b] = on_paths[b] | {path}
-    routes = heaviest_routes(graph, weight, on_paths, sorted(paths))
+    routes = {name: w for name in ["", *sorted(paths)]
+              if (w := heaviest_route(graph, weight, on_paths, name)) is not None}
     return {
         "fixed": {**_counts(fixed),
                   "unattributed": sum(1 for i in fixed if i.line is None)},
