@@ -209,6 +209,7 @@ KNOWN_NAMES = {
     "Click::WritablePacket::tcp_header() const": "Packet::tcp_header",
     "Click::Packet::ip_header_length() const": "Packet::network_header",
     "Click::Packet::expensive_uniqueify(int, int, bool)": "Packet::uniqueify",
+    "Click::Packet::push_mac_header(unsigned int)": "Packet::push",
     "Click::Packet::anno_u32(int) const": "Packet::anno",
     "Click::Element::Port::push(Click::Packet*) const": "Element::output_push",
     "Click::Element::Port::pull() const": "Element::input_pull",
@@ -420,6 +421,8 @@ void Fixture::push(int, Packet *p) {
     WritablePacket *q = Packet::make(64, p->data(), p->length(), 16);
     Packet *c = p->clone();
     q = q->push(14);
+    q->pull(14);
+    q = q->push_mac_header(14);
     q->pull(14);
     q = q->put(4);
     q->take(4);

@@ -273,3 +273,9 @@ def test_framework_queries_are_not_packet_work(repo: Path, tmp_path: Path) -> No
         {(b["function"], b["index"]) for b in profile["blocks"]
          if b["function"] == processing["function"]})
     assert any(f > 0 for f in block_frequencies(profile).values())
+
+
+def test_push_mac_header_is_priced_as_push() -> None:
+    """push_mac_header is push plus setting the MAC header pointer: the push entry."""
+    assert nc.site_entry("WritablePacket::push_mac_header(unsigned int)") == "Packet::push"
+    assert nc.site_entry("Packet::push(unsigned int)") == "Packet::push"

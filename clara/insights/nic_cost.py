@@ -351,7 +351,7 @@ _SITE_RULES: tuple[tuple[str, str], ...] = (
      r"clear_\w+_header)\(", "Packet::set_header"),
     (r"(Writable)?Packet::shared\(", "Packet::shared"),
     (r"(Writable)?Packet::uniqueify\(", "Packet::uniqueify"),
-    (r"(Writable)?Packet::(nonunique_)?push\(", "Packet::push"),
+    (r"(Writable)?Packet::(nonunique_push|push|push_mac_header)\(", "Packet::push"),
     (r"(Writable)?Packet::(nonunique_)?put\(", "Packet::put"),
     (r"(Writable)?Packet::pull\(", "Packet::pull"),
     (r"(Writable)?Packet::take\(", "Packet::take"),

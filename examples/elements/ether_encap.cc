@@ -3,7 +3,7 @@
  * ether_encap.{cc,hh} -- Ethernet encapsulation
  *
  * The standard Click EtherEncap element, written from its documented
- * behaviour: a Packet::push of 14 bytes and a copy of a header prepared
+ * behaviour: a Packet::push_mac_header of 14 bytes and a copy of a header prepared
  * at configuration time.  See ether_encap.hh for the interface.
  */
 
@@ -45,11 +45,10 @@ EtherEncap::configure(Vector<String> &conf, ErrorHandler *errh)
 Packet *
 EtherEncap::simple_action(Packet *p)
 {
-    WritablePacket *q = p->push(sizeof(click_ether));
+    WritablePacket *q = p->push_mac_header(sizeof(click_ether));
     if (!q)
         return 0;
     memcpy(q->data(), &_ethh, sizeof(click_ether));
-    q->set_mac_header(q->data());
     return q;
 }
 

@@ -67,6 +67,9 @@ class Packet {
     /* Prepend nbytes of (uninitialized) data; may reallocate. */
     inline WritablePacket *push(uint32_t nbytes);
     inline Packet *nonunique_push(uint32_t nbytes);
+    /* push(nbytes), the pushed bytes becoming the MAC header (an encapsulation's link
+       header); null when push fails. */
+    inline WritablePacket *push_mac_header(uint32_t nbytes);
     /* Remove nbytes from the front. */
     void pull(uint32_t nbytes) {
         if (nbytes > length())
@@ -250,6 +253,15 @@ Packet::nonunique_push(uint32_t nbytes)
         return this;
     }
     return expensive_push(nbytes);
+}
+
+inline WritablePacket *
+Packet::push_mac_header(uint32_t nbytes)
+{
+    WritablePacket *q = push(nbytes);
+    if (q)
+        q->set_mac_header(q->data(), nbytes);
+    return q;
 }
 
 inline WritablePacket *
