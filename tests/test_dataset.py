@@ -487,3 +487,14 @@ def test_the_nf_training_corpus_is_labelled_whole(tmp_path: Path) -> None:
     assert counts["programs_ok"] == len(sources) and counts["programs_failed"] == 0
     assert counts["unattributed_rate"] < 0.01
     assert {r["program"] for r in iter_records(out)} == set(sources)
+
+
+def test_llvms_mips_backend_builds_conditional_string_addresses(tmp_path: Path) -> None:
+    """clang-19's MIPS backend fails on GP-relative small data for the address of a string
+    literal chosen by a condition ("Cannot select: MipsISD::GPRel"); octeon's LLVM flags
+    turn small data off (-G0), as gcc's non-PIC code has none."""
+    source = tmp_path / "pick.c"
+    source.write_text("const char *pick(int i) { return i ? \" \" : \"\"; }\n"
+                      "int touch(unsigned char *p) { return p[0] + (pick(p[1]) != 0); }\n")
+    manifest = build("--target", "octeon", "--from", str(source), "-o", str(tmp_path / "ds"))
+    assert manifest["counts"]["programs_ok"] == 1 and manifest["counts"]["programs_failed"] == 0
