@@ -66,14 +66,16 @@ def back_edges(succs: Mapping[int, Sequence[int]], entry: int) -> list[tuple[int
     return sorted((u, h) for u in dom for h in succs.get(u, ()) if h in dom.get(u, ()))
 
 
-def natural_loops(succs: Mapping[int, Sequence[int]], entry: int) -> dict[int, frozenset[int]]:
-    """Header -> the blocks of its natural loop (all back edges to that header merged)."""
+def natural_loops(succs: Mapping[int, Sequence[int]], entry: int,
+                  back: Sequence[tuple[int, int]] | None = None) -> dict[int, frozenset[int]]:
+    """Header -> the blocks of its natural loop (all back edges to that header merged);
+    ``back``: the graph's back edges when the caller has them already."""
     preds: dict[int, list[int]] = {}
     for u, outs in succs.items():
         for s in outs:
             preds.setdefault(s, []).append(u)
     loops: dict[int, set[int]] = {}
-    for u, h in back_edges(succs, entry):
+    for u, h in back_edges(succs, entry) if back is None else back:
         body = loops.setdefault(h, {h})
         work = [u]
         while work:

@@ -300,6 +300,7 @@ class FunctionGraph:
     insns: tuple[AsmInstruction, ...]  # address order
     block_of: tuple[int, ...]          # block index of each instruction
     dag: dict[int, tuple[int, ...]]
+    order: tuple[int, ...]             # the dag's blocks reachable from the entry, topological
     exits: frozenset[int]              # blocks without successors: a return or a tail call
     loops: tuple[tuple[int, frozenset[int]], ...]
 
@@ -313,8 +314,10 @@ def function_graph(insns: list[AsmInstruction], delay_slots: bool) -> FunctionGr
            for i in ordered]
     block_of, succs = basic_blocks(raw, delay_slots)
     graph = {b: tuple(sorted(out)) for b, out in enumerate(succs)}
-    back = set(back_edges(graph, 0)) if ordered else set()
-    bodies = natural_loops(graph, 0) if ordered else {}
+    back = back_edges(graph, 0) if ordered else []
+    bodies = natural_loops(graph, 0, back)
+    removed = set(back)
+    dag = {b: tuple(s for s in out if (b, s) not in removed) for b, out in graph.items()}
     addresses: dict[int, set[int]] = {}
     last: dict[int, int] = {}  # index of each block's last instruction
     for k, b in enumerate(block_of):
@@ -329,8 +332,7 @@ def function_graph(insns: list[AsmInstruction], delay_slots: bool) -> FunctionGr
         return ordered[before if branch_target(raw[before]) is not None else k].address
 
     return FunctionGraph(
-        ordered, tuple(block_of),
-        {b: tuple(s for s in out if (b, s) not in back) for b, out in graph.items()},
+        ordered, tuple(block_of), dag, tuple(reachable(dag, 0) if ordered else ()),
         frozenset(b for b, out in graph.items() if not out),
         tuple(sorted((branch_of(u), frozenset().union(*(addresses[b] for b in bodies[h])))
                      for u, h in back)))
@@ -350,7 +352,7 @@ def heaviest_route(graph: FunctionGraph, weight: Mapping[int, Weight],
     def seen_in(block: int) -> bool:
         return not name or name in paths[block]
 
-    order = reachable(graph.dag, 0) if graph.insns else []
+    order = graph.order
     # best[(block, seen)]: the heaviest route from the entry to the end of block, and
     # whether it has passed through the path's code
     best: dict[tuple[int, bool], Weight] = (
