@@ -379,8 +379,8 @@ def module_llvm_counts(source: Path, module: ModuleFeatures, target: Any,
     from clara.dataset.builder import BuildError, llvm_block_counts, plugin_line_counts
 
     try:
-        return dict(llvm_block_counts(source, module, plugin_line_counts(module.blocks),
-                                      target, options, workdir))
+        return llvm_block_counts(source, module, plugin_line_counts(module.blocks), target,
+                                 options, workdir)
     except BuildError as err:
         raise ClaraError(f"{source}: LLVM's {target.name} backend, whose code the compute "
                          f"model reads, cannot build it: {err}") from err
@@ -391,12 +391,12 @@ def predict_blocks(module: ModuleFeatures, target: Any, llvm: Mapping[tuple[str,
     """Predicted NIC cost of every IR block of ``module`` on ``target``, keyed by
     (function, block); all blocks go through the model in one batch. ``llvm``: each
     block's LLVM backend counts (:func:`module_llvm_counts`)."""
+    from clara.dataset.builder import llvm_record
+
     model = model_for_target(target, directory)
     functions = {f.name: f for f in module.functions}
     kinds = {name: callee_kinds(f) for name, f in functions.items()}
     blocks = [b for b in module.blocks if b.function in functions]
-    from clara.dataset.builder import llvm_record
-
     records = [block_input(b, functions[b.function], kinds[b.function],
                            llvm_record(llvm.get((b.function, b.name))))
                for b in blocks]

@@ -158,8 +158,8 @@ def labels(records: Sequence[Record]) -> np.ndarray:
 
 
 def training_targets(records: Sequence[Record]) -> np.ndarray:
-    """What the network regresses: the corrections of LLVM's backend's compute and memory
-    counts (:func:`clara.insights.compute.corrected_counts`) that give the labels."""
+    """What the network regresses: compute as it is, and the correction of LLVM's backend's
+    memory count that gives the memory label (:func:`clara.insights.compute.corrected_counts`)."""
     return labels(records) - corrected_counts(records)
 
 
