@@ -38,6 +38,11 @@ struct ApiEntry {
   std::string Category; // e.g. "packet", "hashmap", "libc"
   std::string Pattern;  // POSIX ERE as written in the catalog
   std::unique_ptr<llvm::Regex> Re; // "^(" + Pattern + ")"
+
+  /// A container of NF state: HashMap, HashTable or Vector.
+  bool isContainer() const {
+    return Category == "hashmap" || Category == "hashtable" || Category == "vector";
+  }
 };
 
 class ApiCatalog {

@@ -962,9 +962,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
           // Container APIs called on a state member: a state access too.
           const ApiEntry *E = K.apiOf(I);
           if (E && CB->arg_size() > 0 &&
-              CB->getArgOperand(0)->getType()->isPointerTy() &&
-              (E->Category == "hashmap" || E->Category == "hashtable" ||
-               E->Category == "vector"))
+              CB->getArgOperand(0)->getType()->isPointerTy() && E->isContainer())
             if (auto Loc = Locator.locate(CB->getArgOperand(0), Access{})) {
               if (Loc->Record)
                 State.emplace(StateKey{Loc->Object, Loc->Field}, *Loc);

@@ -147,9 +147,7 @@ std::vector<FunctionRecord> featureRecords(Module &M, ModuleAnalysisManager &MAM
 bool isContainerCall(const Instruction &I, const ApiEntry *E) {
   auto *CB = dyn_cast<CallBase>(&I);
   return E && CB && CB->arg_size() > 0 &&
-         CB->getArgOperand(0)->getType()->isPointerTy() &&
-         (E->Category == "hashmap" || E->Category == "hashtable" ||
-          E->Category == "vector");
+         CB->getArgOperand(0)->getType()->isPointerTy() && E->isContainer();
 }
 
 void tag(Instruction *I, MDNode *MD) { I->setMetadata(InstrumentMD, MD); }

@@ -106,8 +106,7 @@ bool isApiCall(const Value *V, const ApiCatalog &Cat) {
   auto *CB = dyn_cast<CallBase>(V);
   const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
   const ApiEntry *E = Callee ? Cat.matchFunction(*Callee) : nullptr;
-  return E && (!Callee->isDeclaration() || E->Category == "hashmap" ||
-               E->Category == "hashtable" || E->Category == "vector");
+  return E && (!Callee->isDeclaration() || E->isContainer());
 }
 
 /// The stack slots of F (allocas, with the GEPs and casts into them) that only
