@@ -39,6 +39,7 @@ from clara.ir.vocabulary import (
     load_vocabulary,
     unknown_rate,
 )
+from clara.models.train_compute import fit_function_scale
 from clara.targets.profile import load_target
 from clara.toolchain.compile import CompileOptions
 
@@ -211,9 +212,12 @@ def test_train_compute_end_to_end_on_a_tiny_dataset(tmp_path: Path,
     assert np.abs(raw(changed)[-2] - raw(blocks)[-2]).max() > 1e-6  # its neighbour changed
 
 
-def test_train_compute_on_synthesized_programs_and_real_code(tmp_path: Path) -> None:
+def test_train_compute_on_synthesized_programs_and_real_code(tmp_path: Path,
+                                                            mini_nat: ModuleFeatures) -> None:
     """Two datasets: synthesized programs and real C labelled with --from; both are split
-    by program, and the synthesized flag is used."""
+    by program, and the synthesized flag is used. The calibration factor of the card is
+    the one in the ONNX graph: the same training with --no-calibration gives the same
+    memory and compute divided by it."""
     synth, real, out = tmp_path / "synth", tmp_path / "real", tmp_path / "models"
     for args in (("--programs", "4", "-o", str(synth)),
                  ("--from", str(REPO / "clara" / "accel" / "corpus" / "checksum"),
@@ -232,6 +236,37 @@ def test_train_compute_on_synthesized_programs_and_real_code(tmp_path: Path) -> 
     assert card["training_data"]["synthesized_flag_used"] is True
     assert card["training"]["config"]["model"] == "lstm"
     assert "held-out" in trained.stdout
+
+    plain = tmp_path / "plain"
+    trained = run_cli("train", "compute", "--target", "bluefield2", "--dataset", str(synth),
+                      "--dataset", str(real), "-o", str(plain), "--epochs", "1",
+                      "--model", "lstm", "--no-calibration")
+    assert trained.returncode == 0, trained.stderr
+    uncalibrated = load_compute_model("compute-bluefield2", plain)
+    assert uncalibrated.scale == (1.0, 1.0)
+    assert uncalibrated.card["training_data"]["command"].endswith("--no-calibration")
+    scale = np.array([card["calibration"]["compute"], card["calibration"]["memory"]])
+    assert ((scale >= 0.85) & (scale <= 1.25)).all()
+    records = module_records(mini_nat)
+    with_scale, _ = load_compute_model("compute-bluefield2", out).predict(records)
+    without, _ = uncalibrated.predict(records)
+    assert without.sum(axis=0).min() > 0
+    assert np.allclose(with_scale, scale * without, rtol=1e-4, atol=1e-4)
+
+
+def test_the_calibration_fits_function_sums() -> None:
+    """fit_function_scale: the grid factor with the least per-function error; 1 when the
+    sums are right already; blocks of one function are summed before comparing."""
+    records = [{"program": "p", "function": f} for f in ("f", "f", "g")]
+    true = np.array([10.0, 12.0, 30.0])
+    predicted = np.array([10.0, 10.0, 25.0])  # f: 20 for 22, g: 25 for 30
+    # |20 s - 22| + |25 s - 30| falls with slope -5 on [1.1, 1.2], rises with 45 after 1.2
+    assert fit_function_scale(records, predicted, true) == 1.2
+    # |20 s - 22| + |20 s - 24| is flat on [1.1, 1.2]: the grid's first of the ties
+    assert fit_function_scale(records, np.array([10.0, 10.0, 20.0]),
+                              np.array([10.0, 12.0, 24.0])) == 1.1
+    assert fit_function_scale(records, true, true) == 1.0
+    assert fit_function_scale(records, 2 * true, true) == 0.85  # the grid's end
 
 
 def test_eval_compute_prints_the_metrics(tmp_path: Path) -> None:

@@ -51,6 +51,7 @@ BASE_CONTEXT = (
     *OPT_CONTEXT, *LLVM_CONTEXT,
 )
 OUTPUTS = ("compute", "memory_correction")
+OUTPUT_COUNTS = ("compute", "memory")  # what outputs_to_counts makes of them
 BLOCK_INPUTS = ("token_ids", "lengths", "context")
 FUNCTION_INPUTS = ("function_slots", "function_lengths", "block_slot")
 RETRAIN = "clara train compute --target {target}"
@@ -110,6 +111,10 @@ class ComputeModel:
     def input_names(self) -> list[str]:
         return [i.name for i in self.session.get_inputs()]
 
+    @property
+    def scale(self) -> tuple[float, float]:
+        return calibration(self.card)
+
     def predict(self, records: Sequence[Record]) -> tuple[np.ndarray, np.ndarray]:
         """(compute, memory) per record, non-negative, and the unknown-token counts."""
         raw = np.zeros((len(records), len(OUTPUTS)), dtype=np.float32)
@@ -119,7 +124,7 @@ class ComputeModel:
             batch = encode_records([records[i] for i in rows], self.vocabulary)
             raw[rows] = self.session.run(["prediction"], batch.feeds(names))[0]
             unknown[rows] = batch.unknown
-        return outputs_to_counts(raw, records), unknown
+        return outputs_to_counts(raw, records, self.scale), unknown
 
 
 # --------------------------------------------------------------------------- encoding
@@ -267,10 +272,19 @@ def corrected_counts(records: Sequence[Record]) -> np.ndarray:
     return np.asarray([[0.0, r["llvm"]["memory"]] for r in records], dtype=np.float64)
 
 
-def outputs_to_counts(raw: np.ndarray, records: Sequence[Record]) -> np.ndarray:
+def outputs_to_counts(raw: np.ndarray, records: Sequence[Record],
+                      scale: tuple[float, float] = (1.0, 1.0)) -> np.ndarray:
     """Model outputs (corrections of :func:`corrected_counts`) to non-negative (compute,
-    memory)."""
-    return np.maximum(corrected_counts(records) + raw.astype(np.float64), 0.0)
+    memory), times the model's calibration factors (:func:`calibration`)."""
+    counts = np.maximum(corrected_counts(records) + raw.astype(np.float64), 0.0)
+    return counts * np.asarray(scale, dtype=np.float64)
+
+
+def calibration(card: Mapping[str, Any]) -> tuple[float, float]:
+    """The card's factors on the (compute, memory) counts (``calibration``: fitted on the
+    training run's validation programs); 1 and 1 for a model trained without."""
+    section = card.get("calibration") or {}
+    return (float(section.get("compute", 1.0)), float(section.get("memory", 1.0)))
 
 
 def callee_kinds(function: Function) -> list[str]:
@@ -314,6 +328,11 @@ def check_compute_card(card: Mapping[str, Any], card_path: Path, vocabulary: Voc
                        retrain: str) -> None:
     """Refuse a card that does not match this vocabulary file or this Clara's input schema."""
     check_card(card, card_path, INPUT_SCHEMA, model_inputs(vocabulary), retrain)
+    section = card.get("calibration") or {}
+    factors = [section.get(k, 1.0) for k in OUTPUT_COUNTS]
+    if not all(isinstance(f, int | float) and 0.5 <= f <= 2.0 for f in factors):
+        raise ClaraError(f"{card_path}: calibration factors {factors} are not numbers in "
+                         f"[0.5, 2]: the card is damaged; retrain with `{retrain}`")
     pinned = card.get("vocabulary", {}).get("sha256")
     if pinned != vocabulary.sha256():
         raise ClaraError(

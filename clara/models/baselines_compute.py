@@ -26,6 +26,7 @@ from clara.models.train_compute import (
     Split,
     TrainConfig,
     deduplicate,
+    fit_scales,
     fit_torch,
     labels,
     predict_torch,
@@ -192,12 +193,34 @@ class TorchBaseline:
         return outputs_to_counts(predict_torch(self.model, records, self.vocabulary), records)
 
 
+@dataclass
+class Calibrated:
+    """A baseline whose counts are scaled as the shipped model's are (``TrainConfig.calibrate``:
+    :func:`fit_scales` on the validation programs), so that both are compared alike."""
+
+    inner: Predictor
+    scale: tuple[float, float] = (1.0, 1.0)
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    def fit(self, split: Split, vocabulary: Vocabulary) -> None:
+        self.inner.fit(split, vocabulary)
+        self.scale = fit_scales(split.valid, self.inner.predict(split.valid))
+
+    def predict(self, records: Sequence[Record]) -> np.ndarray:
+        return self.inner.predict(records) * np.asarray(self.scale)
+
+
 def baselines(config: TrainConfig, log: Callable[[str], None] = print) -> list[Predictor]:
     """All baselines of the benchmark, unfitted. The torch ones get the same inputs and
     training as the shipped model; with a function-context model, ``lstm-block`` (the same
-    LSTM without function context) is measured too, as an ablation."""
-    ablation = [TorchBaseline("lstm-block", LstmModel, config, log)] \
+    LSTM without function context) is measured too, as an ablation. With
+    ``config.calibrate`` each is calibrated as the shipped model is."""
+    ablation: list[Predictor] = [TorchBaseline("lstm-block", LstmModel, config, log)] \
         if config.model != "lstm" else []
-    return [RatioBaseline(), NnlsBaseline(), GbtBaseline(),
-            TorchBaseline("dnn-one-hot", DnnModel, config, log),
-            TorchBaseline("cnn-1d", CnnModel, config, log), *ablation]
+    plain: list[Predictor] = [RatioBaseline(), NnlsBaseline(), GbtBaseline(),
+                              TorchBaseline("dnn-one-hot", DnnModel, config, log),
+                              TorchBaseline("cnn-1d", CnnModel, config, log), *ablation]
+    return [Calibrated(b) for b in plain] if config.calibrate else plain

@@ -67,6 +67,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     chosen = {"model": args.model, "real_code_weight": args.real_code_weight}
     config = TrainConfig(epochs=args.epochs, max_seconds=60 * args.max_minutes,
                          function_weight=args.function_weight, seed=args.seed,
+                         calibrate=not args.no_calibration,
                          **{k: v for k, v in chosen.items() if v is not None})
     config.architecture()  # an unknown --model fails before any work
     path, card = train_compute(training_datasets(args), args.target, Path(args.output),
@@ -161,6 +162,10 @@ def register(sub: argparse._SubParsersAction,
                             f"{DEFAULT_FUNCTION_WEIGHT}, chosen on validation programs)")
     train.add_argument("--seed", type=int, default=0,
                        help="random seed of initialization and batch order (default 0)")
+    train.add_argument("--no-calibration", action="store_true",
+                       help="keep the L1 model's per-block medians (by default the compute "
+                            "head is scaled to the best function sums on the validation "
+                            "programs)")
     train.add_argument("-I", dest="include", action="append", default=[], metavar="DIR")
     train.add_argument("--click-root", metavar="DIR")
     train.set_defaults(func=cmd_train)
