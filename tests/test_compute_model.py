@@ -167,6 +167,17 @@ def test_a_card_with_another_input_schema_is_refused(tmp_path: Path) -> None:
         load_compute_model("compute-bluefield2", tmp_path)
 
 
+@pytest.mark.parametrize("factor", ["1.05", 0.0, 40])
+def test_a_card_with_damaged_calibration_is_refused(tmp_path: Path, factor: object) -> None:
+    copy_model("bluefield2", tmp_path)
+    card_path = tmp_path / "compute-bluefield2.json"
+    card = json.loads(card_path.read_text())
+    card["calibration"]["memory"] = factor
+    card_path.write_text(json.dumps(card))
+    with pytest.raises(ClaraError, match=r"calibration factors .* damaged.*clara train compute"):
+        load_compute_model("compute-bluefield2", tmp_path)
+
+
 def test_a_target_without_a_model_says_so(tmp_path: Path) -> None:
     with pytest.raises(ClaraError, match=r"no shipped compute model.*clara train compute"):
         model_for_target(load_target("agilio-cx"), tmp_path)
@@ -215,9 +226,9 @@ def test_train_compute_end_to_end_on_a_tiny_dataset(tmp_path: Path,
 def test_train_compute_on_synthesized_programs_and_real_code(tmp_path: Path,
                                                             mini_nat: ModuleFeatures) -> None:
     """Two datasets: synthesized programs and real C labelled with --from; both are split
-    by program, and the synthesized flag is used. The calibration factor of the card is
-    the one in the ONNX graph: the same training with --no-calibration gives the same
-    memory and compute divided by it."""
+    by program, and the synthesized flag is used. The card's calibration factors are what
+    the loaded model applies: the same training with --no-calibration predicts the same
+    counts divided by them."""
     synth, real, out = tmp_path / "synth", tmp_path / "real", tmp_path / "models"
     for args in (("--programs", "4", "-o", str(synth)),
                  ("--from", str(REPO / "clara" / "accel" / "corpus" / "checksum"),

@@ -284,7 +284,8 @@ def calibration(card: Mapping[str, Any]) -> tuple[float, float]:
     """The card's factors on the (compute, memory) counts (``calibration``: fitted on the
     training run's validation programs); 1 and 1 for a model trained without."""
     section = card.get("calibration") or {}
-    return (float(section.get("compute", 1.0)), float(section.get("memory", 1.0)))
+    compute, memory = (float(section.get(k, 1.0)) for k in OUTPUT_COUNTS)
+    return compute, memory
 
 
 def callee_kinds(function: Function) -> list[str]:

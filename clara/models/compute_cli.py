@@ -163,9 +163,9 @@ def register(sub: argparse._SubParsersAction,
     train.add_argument("--seed", type=int, default=0,
                        help="random seed of initialization and batch order (default 0)")
     train.add_argument("--no-calibration", action="store_true",
-                       help="keep the L1 model's per-block medians (by default the compute "
-                            "head is scaled to the best function sums on the validation "
-                            "programs)")
+                       help="keep the L1 model's per-block medians (by default the "
+                            "predicted compute and memory counts are scaled by the factors "
+                            "that best fit the validation programs' function sums)")
     train.add_argument("-I", dest="include", action="append", default=[], metavar="DIR")
     train.add_argument("--click-root", metavar="DIR")
     train.set_defaults(func=cmd_train)
