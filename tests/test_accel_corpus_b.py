@@ -18,12 +18,14 @@ import shutil
 import struct
 import subprocess
 from collections.abc import Callable
+from math import isqrt
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "clara" / "accel" / "corpus"
+CRYPTO = CORPUS / "crypto"
 PART_B = ("lpm", "crypto", "negative")
 CLANG = shutil.which("clang-19")
 CLANGXX = shutil.which("clang++-19")
@@ -750,9 +752,203 @@ def test_hmac_sha256(path: Path, build_dir: Path) -> None:
             assert bytes(out) == hmac.new(key, msg, hashlib.sha256).digest(), (klen, mlen)
 
 
+# ---- SHA-512 compression: `void f(uint64_t state[8], const uint8_t block[128])`
+SHA512_IV = [0x6A09E667F3BCC908, 0xBB67AE8584CAA73B, 0x3C6EF372FE94F82B, 0xA54FF53A5F1D36F1,
+             0x510E527FADE682D1, 0x9B05688C2B3E6C1F, 0x1F83D9ABFB41BD6B, 0x5BE0CD19137E2179]
+
+
+def test_sha512(build_dir: Path) -> None:
+    lib = load(CRYPTO / "sha512_compress.c", build_dir)
+    comp = fn(lib, "sha512_compress", None, ctypes.POINTER(ctypes.c_uint64),
+              ctypes.POINTER(ctypes.c_uint8))
+    rng = random.Random(3)
+    for n in (0, 3, 111, 112, 128, 200, 239, 400):
+        msg = b"abc" if n == 3 else rng.randbytes(n)
+        padded = (msg + b"\x80" + b"\0" * ((111 - len(msg)) % 128)
+                  + (8 * len(msg)).to_bytes(16, "big"))
+        state = (ctypes.c_uint64 * 8)(*SHA512_IV)
+        for off in range(0, len(padded), 128):
+            comp(state, u8buf(padded[off:off + 128]))
+        assert struct.pack(">8Q", *state) == hashlib.sha512(msg).digest(), n
+
+
+# ---- Spritz:
+#      `void f(const uint8_t *key, size_t keylen, const uint8_t *in, size_t len, uint8_t *out)`
+def spritz_ref(key: bytes, data: bytes) -> bytes:
+    S = list(range(256))
+    r = {"i": 0, "j": 0, "k": 0, "z": 0, "a": 0, "w": 1}
+
+    def update() -> None:
+        r["i"] = (r["i"] + r["w"]) % 256
+        r["j"] = (r["k"] + S[(r["j"] + S[r["i"]]) % 256]) % 256
+        r["k"] = (r["i"] + r["k"] + S[r["j"]]) % 256
+        S[r["i"]], S[r["j"]] = S[r["j"]], S[r["i"]]
+
+    def whip(n: int) -> None:
+        for _ in range(n):
+            update()
+        r["w"] = (r["w"] + 1) % 256
+        while r["w"] % 2 == 0:
+            r["w"] = (r["w"] + 1) % 256
+
+    def crush() -> None:
+        for v in range(128):
+            if S[v] > S[255 - v]:
+                S[v], S[255 - v] = S[255 - v], S[v]
+
+    def shuffle() -> None:
+        whip(512)
+        crush()
+        whip(512)
+        crush()
+        whip(512)
+        r["a"] = 0
+
+    def nibble(x: int) -> None:
+        if r["a"] == 128:
+            shuffle()
+        S[r["a"]], S[128 + x] = S[128 + x], S[r["a"]]
+        r["a"] += 1
+
+    for b in key:
+        nibble(b & 15)
+        nibble(b >> 4)
+    out = bytearray()
+    for b in data:
+        if r["a"] > 0:
+            shuffle()
+        update()
+        r["z"] = S[(r["j"] + S[(r["i"] + S[(r["z"] + r["k"]) % 256]) % 256]) % 256]
+        out.append((b + r["z"]) % 256)
+    return bytes(out)
+
+
+def test_spritz(build_dir: Path) -> None:
+    lib = load(CRYPTO / "spritz_stream.c", build_dir)
+    p8 = ctypes.POINTER(ctypes.c_uint8)
+    enc = fn(lib, "spritz_encrypt", None, p8, ctypes.c_size_t, p8, ctypes.c_size_t, p8)
+
+    def run(key: bytes, data: bytes) -> bytes:
+        out = out_buf(len(data))
+        enc(u8buf(key), len(key), u8buf(data), len(data), out)
+        return bytes(out)[:len(data)]
+
+    # Rivest & Schuldt 2014: Squeeze(8) after Absorb(input)
+    for key, want in ((b"ABC", "779a8e01f9e9cbc0"), (b"spam", "f0609a1df143cebf"),
+                      (b"arcfour", "1afa8b5ee337dbc7")):
+        assert spritz_ref(key, bytes(8)).hex() == want
+        assert run(key, bytes(8)).hex() == want
+    rng = random.Random(5)
+    for _ in range(10):
+        key, data = rng.randbytes(rng.randrange(1, 200)), rng.randbytes(rng.randrange(1, 300))
+        assert run(key, data) == spritz_ref(key, data)
+
+
+# ---- Feistel with sqrt-constant keyed S-boxes:
+#      `void setkey(void *ctx, const uint8_t *key, size_t keylen)`,
+#      `void f(const void *ctx, uint32_t blk[2])`
+def _sqrt_consts(n: int) -> list[int]:
+    out, v = [], 2
+    while len(out) < n:
+        if isqrt(v) ** 2 != v:
+            out.append(isqrt(v << 64) & M32)
+        v += 1
+    return out
+
+
+def fsb_ref(key: bytes, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    c = _sqrt_consts(18 + 1024)
+    P, S = c[:18], [c[18 + 256 * t:18 + 256 * (t + 1)] for t in range(4)]
+
+    def F(x: int) -> int:
+        return ((((S[0][x >> 24] + S[1][x >> 16 & 255]) & M32) ^ S[2][x >> 8 & 255])
+                + S[3][x & 255]) & M32
+
+    def enc(L: int, R: int) -> tuple[int, int]:
+        for i in range(16):
+            L ^= P[i]
+            R ^= F(L)
+            L, R = R, L
+        L, R = R, L
+        return L ^ P[17], R ^ P[16]
+
+    kb = (key * (72 // len(key) + 1))[:72]
+    P = [p ^ int.from_bytes(kb[4 * i:4 * i + 4], "big") for i, p in enumerate(P)]
+    L = R = 0
+    for i in range(0, 18, 2):
+        L, R = enc(L, R)
+        P[i], P[i + 1] = L, R
+    for t in range(4):
+        for i in range(0, 256, 2):
+            L, R = enc(L, R)
+            S[t][i], S[t][i + 1] = L, R
+    return [enc(L, R) for L, R in blocks]
+
+
+def test_fsb(build_dir: Path) -> None:
+    lib = load(CRYPTO / "feistel_sbox4_sqrt.c", build_dir)
+    setkey = fn(lib, "fsb_setkey", None, ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint8),
+                ctypes.c_size_t)
+    enc = fn(lib, "fsb_encrypt", None, ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32))
+    rng = random.Random(7)
+    for klen in (4, 7, 16, 56):
+        key = rng.randbytes(klen)
+        blocks = [(0, 0)] + [(rng.getrandbits(32), rng.getrandbits(32)) for _ in range(20)]
+        ctx = (ctypes.c_uint8 * 8192)()
+        setkey(ctx, u8buf(key), klen)
+        got = []
+        for L, R in blocks:
+            b = (ctypes.c_uint32 * 2)(L, R)
+            enc(ctx, b)
+            got.append((b[0], b[1]))
+        assert got == fsb_ref(key, blocks), klen
+
+
+# ---- Poly1305: shared kind key_buf_len_out (key = r || s, 32 bytes; out = 16-byte tag)
+def poly1305_ref(key: bytes, msg: bytes) -> bytes:
+    r = int.from_bytes(key[:16], "little") & 0x0FFFFFFC0FFFFFFC0FFFFFFC0FFFFFFF
+    s = int.from_bytes(key[16:], "little")
+    p, acc = (1 << 130) - 5, 0
+    for i in range(0, len(msg), 16):
+        blk = msg[i:i + 16] + b"\x01"
+        acc = (acc + int.from_bytes(blk, "little")) * r % p
+    return ((acc + s) & ((1 << 128) - 1)).to_bytes(16, "little")
+
+
+def test_poly1305(build_dir: Path) -> None:
+    lib = load(CRYPTO / "poly1305_limb26.c", build_dir)
+    p8 = ctypes.POINTER(ctypes.c_uint8)
+    mac = fn(lib, "poly1305_tag", None, p8, p8, ctypes.c_size_t, p8)
+
+    def run(key: bytes, msg: bytes) -> bytes:
+        out = out_buf(16)
+        mac(u8buf(key), u8buf(msg), len(msg), out)
+        return bytes(out)
+
+    key = bytes.fromhex("85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b")
+    msg = b"Cryptographic Forum Research Group"
+    assert poly1305_ref(key, msg).hex() == "a8061dc1305136c6c22b8baf0c0127a9"  # RFC 8439 2.5.2
+    assert run(key, msg).hex() == "a8061dc1305136c6c22b8baf0c0127a9"
+    rng = random.Random(11)
+    edge = [b"\xff" * 32, b"\xff" * 16 + bytes(16), bytes(32)]
+    for i in range(60):
+        key = edge[i] if i < len(edge) else rng.randbytes(32)
+        for msg in (b"", rng.randbytes(rng.randrange(1, 300)), b"\xff" * 64):
+            assert run(key, msg) == poly1305_ref(key, msg)
+    # RFC 8439 appendix A.3 vectors 6-8 (the final reduction of h >= p)
+    one, two = bytes([1]) + bytes(31), bytes([2]) + bytes(31)
+    for key, msg, want in (
+            (two, b"\xff" * 16, "03" + "00" * 15),
+            (one, b"\xff" * 16 + b"\xf0" + b"\xff" * 15 + b"\x11" + bytes(15), "05" + "00" * 15),
+            (one, b"\xff" * 16 + b"\xfb" + b"\xfe" * 15 + b"\x01" * 16, "00" * 16)):
+        assert poly1305_ref(key, msg).hex() == want
+        assert run(key, msg).hex() == want
+
+
 def test_every_crypto_file_is_checked() -> None:
     checked = {"aes128", "aes128-dec", "md5", "sha1", "sha256", "rc4", "chacha20", "salsa20",
-               "tea", "xtea", "speck64", "ghash", "hmac-sha256"}
+               "tea", "xtea", "speck64", "ghash", "hmac-sha256", "sha512", "spritz",
+               "fsb-sqrt", "poly1305"}
     for p in corpus_files("crypto"):
         assert parse_tag(p).get("ref") in checked, p
 
@@ -1823,6 +2019,261 @@ def neg_vlan_acl_rules(lib: Lib) -> None:
                            (215, 0xC0A80101, 0), (7, 0xE0000001, 4), (300, 0x0A0A0001, 5),
                            (301, 0x7F000001, 6), (301, 0x08080808, 0)):
         assert f(vid, src) == want
+
+
+def neg_lfsr_galois_scrambler(lib: Lib) -> None:
+    f = fn(lib, "galois_scramble", ctypes.c_uint16, ctypes.c_uint16, P8, P8, SZ)
+
+    def ref(state: int, data: bytes) -> tuple[int, bytes]:
+        out = bytearray()
+        for c in data:
+            ks = 0
+            for b in range(8):
+                bit = state & 1
+                state >>= 1
+                if bit:
+                    state ^= 0xB400
+                ks |= bit << b
+            out.append(c ^ ks)
+        return state, bytes(out)
+
+    data = random.Random(131).randbytes(300)
+    for seed in (1, 0xACE1, 0xFFFF):
+        out = out_buf(len(data))
+        st = f(seed, u8buf(data), out, len(data))
+        assert (st, bytes(out)) == ref(seed, data)
+        # descrambling with the same seed restores the data
+        back = out_buf(len(data))
+        f(seed, out, back, len(data))
+        assert bytes(back) == data
+    # maximal-length register: period 65535 steps, so 65535 bytes bring the state back
+    zeros = bytes(65535)
+    assert f(0xACE1, u8buf(zeros), out_buf(65535), 65535) == 0xACE1
+
+
+def neg_rng_xoshiro128_fill(lib: Lib) -> None:
+    f = fn(lib, "xoshiro128ss_fill", None, PU32, P8, SZ)
+
+    def rotl(x: int, k: int) -> int:
+        return ((x << k) | (x >> (32 - k))) & M32
+
+    def ref(s: list[int], n: int) -> bytes:
+        out = bytearray()
+        while len(out) < n:
+            r = (rotl((s[1] * 5) & M32, 7) * 9) & M32
+            t = (s[1] << 9) & M32
+            s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3]  # noqa: E702
+            s[2] ^= t
+            s[3] = rotl(s[3], 11)
+            out += r.to_bytes(4, "little")
+        return bytes(out[:n])
+
+    st = (ctypes.c_uint32 * 4)(1, 2, 3, 4)
+    out = out_buf(8)
+    f(st, out, 8)
+    assert bytes(out) == (11520).to_bytes(4, "little") + bytes(4)   # first outputs 11520, 0
+    rng = random.Random(137)
+    for n in (0, 1, 3, 4, 5, 64, 257):
+        seed = [rng.getrandbits(32) for _ in range(4)]
+        st = (ctypes.c_uint32 * 4)(*seed)
+        out = out_buf(n)
+        f(st, out, n)
+        want_state = list(seed)
+        assert bytes(out)[:n] == ref(want_state, n)
+        assert list(st) == want_state
+
+
+def neg_bitmap_mirror_swar(lib: Lib) -> None:
+    f = fn(lib, "bitmap_mirror", None, PU32, SZ)
+    rng = random.Random(139)
+    for n in (0, 1, 2, 3, 7, 8, 33):
+        words = [rng.getrandbits(32) for _ in range(n)] if n != 3 else [1, 0, M32]
+        big = sum(w << (32 * i) for i, w in enumerate(words))
+        mirrored = int(format(big, f"0{32 * n}b")[::-1] or "0", 2)
+        arr = (ctypes.c_uint32 * max(1, n))(*words)
+        f(arr, n)
+        assert list(arr)[:n] == [(mirrored >> (32 * i)) & M32 for i in range(n)]
+
+
+def neg_xor_unmask_key8(lib: Lib) -> None:
+    f = fn(lib, "xor_unmask8", ctypes.c_uint64, P8, SZ, P8, ctypes.c_uint64)
+    key = bytes.fromhex("9d04c1e7335a08f2")
+    data = random.Random(149).randbytes(203)
+    for pos in (0, 1, 5, 7, 8, 13, 1 << 40):
+        for n in (0, 3, 8, 17, 203):
+            buf = u8buf(data[:n])
+            assert f(buf, n, u8buf(key), pos) == pos + n
+            assert bytes(buf)[:n] == bytes(b ^ key[(pos + i) % 8] for i, b in enumerate(data[:n]))
+
+
+def neg_acl5_soa_first_hit(lib: Lib) -> None:
+    fn(lib, "acl5_flush", None)()
+    push = fn(lib, "acl5_push", ctypes.c_int, *[ctypes.c_uint32] * 4, *[ctypes.c_uint16] * 4,
+              ctypes.c_uint8, ctypes.c_uint8)
+    hit = fn(lib, "acl5_first_hit", ctypes.c_int, ctypes.c_uint32, ctypes.c_uint32,
+             ctypes.c_uint16, ctypes.c_uint16, ctypes.c_uint8)
+    action = fn(lib, "acl5_action", ctypes.c_int, ctypes.c_int)
+    hits = fn(lib, "acl5_rule_hits", ctypes.c_uint64, ctypes.c_int)
+    # a broad /8 deny for ssh first, then a narrower /24 allow-all: order decides
+    assert push(0, 0, 0x0A000000, 0xFF000000, 0, 65535, 22, 22, 6, 2) == 0
+    assert push(0, 0, 0x0A010100, 0xFFFFFF00, 0, 65535, 0, 65535, 0, 1) == 1
+    assert push(0xC0A80000, 0xFFFF0000, 0, 0, 1024, 65535, 53, 53, 17, 3) == 2
+    assert hit(0x01020304, 0x0A010105, 5555, 22, 6) == 0
+    assert hit(0x01020304, 0x0A010105, 5555, 80, 6) == 1
+    assert hit(0x01020304, 0x0A010105, 5555, 22, 17) == 1
+    assert hit(0xC0A80101, 0x08080808, 40000, 53, 17) == 2
+    assert hit(0xC0A80101, 0x08080808, 1000, 53, 17) == -1
+    assert hit(0x01020304, 0x0B010105, 5555, 80, 6) == -1
+    assert [action(i) for i in range(3)] == [2, 1, 3] and action(-1) == 0
+    assert [hits(i) for i in range(3)] == [1, 2, 1]
+
+
+def neg_prefix_acl_const_shadow(lib: Lib) -> None:
+    f = fn(lib, "egress_verdict", ctypes.c_int, ctypes.c_uint32)
+    for addr, want in ((0x0A010203, 0), (0x0A000001, 0), (0xC0A86401, 1), (0xC0A80001, 1),
+                       (0xAC1F0001, 1), (0xAC200001, 0), (0xC6336407, 1), (0xC6336408, 0),
+                       (0xE0000005, 0), (0x64400001, 1), (0x647FFFFF, 1), (0x64800000, 0),
+                       (0x08080808, 0)):
+        assert f(addr) == want, hex(addr)
+
+
+def neg_flow_tuple_bst_index(lib: Lib) -> None:
+    fn(lib, "ftree_reset", None)()
+    put = fn(lib, "ftree_insert", ctypes.c_int, ctypes.c_uint32, ctypes.c_uint32,
+             ctypes.c_uint16, ctypes.c_uint16, ctypes.c_uint8, ctypes.c_int32)
+    find = fn(lib, "ftree_find", ctypes.c_int32, ctypes.c_uint32, ctypes.c_uint32,
+              ctypes.c_uint16, ctypes.c_uint16, ctypes.c_uint8)
+    rng = random.Random(211)
+    flows: dict[tuple[int, int, int, int, int], int] = {}
+    while len(flows) < 400:
+        k = (rng.choice((0x0A000001, 0x0A000002, rng.getrandbits(32))),
+             rng.choice((0xC0A80001, rng.getrandbits(32))), rng.choice((80, 443, 5000)),
+             rng.getrandbits(16), rng.choice((6, 17)))
+        flows[k] = rng.randrange(0, 1 << 20)
+    for k, v in flows.items():
+        assert put(*k, v) == 1
+    k0 = next(iter(flows))
+    assert put(*k0, 77) == 0
+    flows[k0] = 77
+    for k, v in flows.items():
+        assert find(*k) == v
+        other = (k[0], k[1], k[2], k[3], 23 - k[4])  # same addresses/ports, other protocol
+        if other not in flows:
+            assert find(*other) == -1
+    assert find(1, 2, 3, 4, 6) == -1
+
+
+def neg_allowlist_addr_bsearch(lib: Lib) -> None:
+    fn(lib, "allow_clear", None)()
+    add = fn(lib, "allow_add", ctypes.c_int, ctypes.c_uint32)
+    has = fn(lib, "allow_has", ctypes.c_int, ctypes.c_uint32)
+    assert has(0x0A000001) == 0
+    rng = random.Random(223)
+    addrs = [*rng.sample(range(1 << 32), 600), 0, 0xFFFFFFFF]
+    for a in addrs:
+        assert add(a) == 1
+    assert add(addrs[5]) == 0
+    present = set(addrs)
+    for a in addrs:
+        assert has(a) == 1
+    for _ in range(500):
+        a = rng.getrandbits(32)
+        assert has(a) == (1 if a in present else 0)
+    for a in addrs[:50]:  # neighbours of listed hosts are not allowed (no prefixes)
+        for b in (a - 1, a + 1):
+            if 0 <= b <= 0xFFFFFFFF and b not in present:
+                assert has(b) == 0
+
+
+def neg_rx_desc_field_reorder(lib: Lib) -> None:
+    f = fn(lib, "rx_desc_reorder", SZ, P8, P8, SZ)
+    rng = random.Random(109)
+    dev = bytearray(rng.randbytes(16 * 12))
+    for k in range(12):
+        dev[16 * k + 8] = rng.choice((0x00, 0x01, 0x03, 0x02))
+    out = out_buf(16 * 12)
+    done = f(u8buf(dev), out, 12)
+    assert done == sum(dev[16 * k + 8] & 1 for k in range(12))
+    for k in range(12):
+        d = dev[16 * k:16 * k + 16]
+        want = (d[12:16][::-1] + d[4:8][::-1] + d[0:2][::-1] + d[2:4][::-1]
+                + bytes([d[10], d[8], d[9], 0]))
+        assert bytes(out)[16 * k:16 * k + 16] == want
+
+
+class WideStats(ctypes.Structure):
+    _fields_ = [("packets", ctypes.c_uint64), ("bytes", ctypes.c_uint32 * 4),
+                ("sumsq", ctypes.c_uint32 * 4), ("weighted", ctypes.c_uint32 * 6)]
+
+
+def neg_stats_wide_counters(lib: Lib) -> None:
+    f = fn(lib, "stats_accumulate", None, ctypes.POINTER(WideStats), PU32, PU64, SZ)
+    rng = random.Random(113)
+
+    def limbs(v: ctypes.Array[ctypes.c_uint32]) -> int:
+        return sum(x << (32 * i) for i, x in enumerate(v))
+
+    st = WideStats()
+    # start near the top of the low limbs so carries ripple
+    st.bytes[0] = st.bytes[1] = 0xFFFFFFFF
+    st.sumsq[0] = st.sumsq[1] = st.sumsq[2] = 0xFFFFFFF0
+    start = (limbs(st.bytes), limbs(st.sumsq), 0)
+    tot_b, tot_sq, tot_w = start
+    pkts = 0
+    for n in (1, 50, 200):
+        lens = [rng.choice((0, 64, 1500, 9000, 0xFFFFFFFF, rng.getrandbits(32))) for _ in range(n)]
+        gaps = [rng.choice((0, 1, (1 << 64) - 1, rng.getrandbits(64))) for _ in range(n)]
+        f(ctypes.byref(st), (ctypes.c_uint32 * n)(*lens), (ctypes.c_uint64 * n)(*gaps), n)
+        pkts += n
+        tot_b += sum(lens)
+        tot_sq += sum(x * x for x in lens)
+        tot_w += sum(x * g for x, g in zip(lens, gaps, strict=True))
+        assert st.packets == pkts
+        assert limbs(st.bytes) == tot_b % (1 << 128)
+        assert limbs(st.sumsq) == tot_sq % (1 << 128)
+        assert limbs(st.weighted) == tot_w % (1 << 192)
+
+
+def neg_byte_tile_transpose_rotate(lib: Lib) -> None:
+    f = fn(lib, "tiles_transform", ctypes.c_int, P8, SZ, ctypes.c_uint, ctypes.c_int)
+    rng = random.Random(127)
+    for dim in (4, 8):
+        tiles = [[list(rng.randbytes(dim)) for _ in range(dim)] for _ in range(5)]
+        for op in range(4):
+            flat = bytes(b for t in tiles for row in t for b in row)
+            buf = u8buf(flat)
+            assert f(buf, 5, dim, op) == 0
+            for k, t in enumerate(tiles):
+                if op == 0:
+                    want = [[t[c][r] for c in range(dim)] for r in range(dim)]
+                elif op == 1:
+                    want = [[t[dim - 1 - c][r] for c in range(dim)] for r in range(dim)]
+                elif op == 2:
+                    want = [[t[dim - 1 - r][dim - 1 - c] for c in range(dim)] for r in range(dim)]
+                else:
+                    want = [[t[c][dim - 1 - r] for c in range(dim)] for r in range(dim)]
+                area = dim * dim
+                assert bytes(buf)[k * area:(k + 1) * area] == bytes(b for row in want for b in row)
+    assert f(u8buf(bytes(36)), 1, 6, 0) == -1
+    assert f(u8buf(bytes(16)), 1, 4, 4) == -1
+
+
+PAYLOAD_PATTERN = bytes.fromhex("a55ac33c96690ff055aa33cc669911ee123456789abcdef0fedcba9876543210")
+
+
+def neg_payload_scramble_copy(lib: Lib) -> None:
+    f = fn(lib, "payload_scramble_copy", SZ, P8, P8, SZ, ctypes.c_uint32)
+    rng = random.Random(131)
+    for n, seq in ((0, 5), (1, 0), (7, 3), (64, 0), (100, 13), (1500, 0xFFFFFFFF)):
+        src = rng.randbytes(n)
+        dst = out_buf(n + 1)
+        assert f(dst, u8buf(src), n, seq) == n
+        want = bytes(b ^ PAYLOAD_PATTERN[(seq + i) % 32] for i, b in enumerate(src))
+        assert bytes(dst)[:n] == want
+        back = out_buf(n + 1)
+        f(back, u8buf(want), n, seq)
+        assert bytes(back)[:n] == src
+# ---- end ------------------------------------------------------------------------------------
 
 
 NEG_CHECKS: dict[str, Callable[[Lib], None]] = {
