@@ -25,7 +25,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "clara" / "accel" / "corpus"
-CRYPTO = CORPUS / "crypto"
 PART_B = ("lpm", "crypto", "negative")
 CLANG = shutil.which("clang-19")
 CLANGXX = shutil.which("clang++-19")
@@ -421,17 +420,24 @@ def aes_caller(path: Path, build_dir: Path) -> Callable[[bytes, bytes], bytes]:
     return run_rk
 
 
-def md_pad(msg: bytes, little: bool) -> bytes:
-    bits = (len(msg) * 8).to_bytes(8, "little" if little else "big")
-    padded = msg + b"\x80" + b"\0" * ((55 - len(msg)) % 64)
+def md_pad(msg: bytes, little: bool, word: int = 4) -> bytes:
+    """Merkle-Damgard padding for blocks of 16 words of ``word`` bytes: 0x80, zeros, and the
+    bit length in two words."""
+    block, size = 16 * word, 2 * word
+    bits = (len(msg) * 8).to_bytes(size, "little" if little else "big")
+    padded = msg + b"\x80" + b"\0" * ((block - size - 1 - len(msg)) % block)
     return padded + bits
 
 
+# algorithm: (initial state, little-endian, word bytes)
 MD_INIT = {
-    "md5": ([0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476], True),
-    "sha1": ([0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0], False),
+    "md5": ([0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476], True, 4),
+    "sha1": ([0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0], False, 4),
     "sha256": ([0x6A09E667, 0xBB67AE85, 0x3C6EF372, 0xA54FF53A,
-                0x510E527F, 0x9B05688C, 0x1F83D9AB, 0x5BE0CD19], False),
+                0x510E527F, 0x9B05688C, 0x1F83D9AB, 0x5BE0CD19], False, 4),
+    "sha512": ([0x6A09E667F3BCC908, 0xBB67AE8584CAA73B, 0x3C6EF372FE94F82B,
+                0xA54FF53A5F1D36F1, 0x510E527FADE682D1, 0x9B05688C2B3E6C1F,
+                0x1F83D9ABFB41BD6B, 0x5BE0CD19137E2179], False, 8),
 }
 
 
@@ -604,22 +610,25 @@ def test_aes128_decrypt(path: Path, build_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("path", crypto_files("md5") + crypto_files("sha1")
-                         + crypto_files("sha256"), ids=file_id)
+                         + crypto_files("sha256") + crypto_files("sha512"), ids=file_id)
 def test_md_compression(path: Path, build_dir: Path) -> None:
+    """One compression call per block (`void f(uintW_t state[], const uint8_t block[])`),
+    the digest against hashlib; lengths around the padding's block boundaries."""
     tag = parse_tag(path)
     algo = tag["ref"]
-    init, little = MD_INIT[algo]
+    init, little, word = MD_INIT[algo]
+    ctype, code = (ctypes.c_uint32, "I") if word == 4 else (ctypes.c_uint64, "Q")
     lib = load(path, build_dir)
-    comp = fn(lib, tag["entry"], None, ctypes.POINTER(ctypes.c_uint32),
-              ctypes.POINTER(ctypes.c_uint8))
+    comp = fn(lib, tag["entry"], None, ctypes.POINTER(ctype), ctypes.POINTER(ctypes.c_uint8))
+    block = 16 * word
     rng = random.Random(3)
-    for n in (0, 3, 55, 56, 64, 100, 119, 200):
+    for n in (0, 3, 14 * word - 1, 14 * word, block, 25 * word, 30 * word - 1, 50 * word):
         msg = b"abc" if n == 3 else rng.randbytes(n)
-        padded = md_pad(msg, little)
-        state = (ctypes.c_uint32 * len(init))(*init)
-        for off in range(0, len(padded), 64):
-            comp(state, u8buf(padded[off:off + 64]))
-        digest = struct.pack(("<" if little else ">") + f"{len(init)}I", *state)
+        padded = md_pad(msg, little, word)
+        state = (ctype * len(init))(*init)
+        for off in range(0, len(padded), block):
+            comp(state, u8buf(padded[off:off + block]))
+        digest = struct.pack(("<" if little else ">") + f"{len(init)}{code}", *state)
         assert digest == hashlib.new(algo, msg).digest(), (algo, n)
 
 
@@ -752,26 +761,6 @@ def test_hmac_sha256(path: Path, build_dir: Path) -> None:
             assert bytes(out) == hmac.new(key, msg, hashlib.sha256).digest(), (klen, mlen)
 
 
-# ---- SHA-512 compression: `void f(uint64_t state[8], const uint8_t block[128])`
-SHA512_IV = [0x6A09E667F3BCC908, 0xBB67AE8584CAA73B, 0x3C6EF372FE94F82B, 0xA54FF53A5F1D36F1,
-             0x510E527FADE682D1, 0x9B05688C2B3E6C1F, 0x1F83D9ABFB41BD6B, 0x5BE0CD19137E2179]
-
-
-def test_sha512(build_dir: Path) -> None:
-    lib = load(CRYPTO / "sha512_compress.c", build_dir)
-    comp = fn(lib, "sha512_compress", None, ctypes.POINTER(ctypes.c_uint64),
-              ctypes.POINTER(ctypes.c_uint8))
-    rng = random.Random(3)
-    for n in (0, 3, 111, 112, 128, 200, 239, 400):
-        msg = b"abc" if n == 3 else rng.randbytes(n)
-        padded = (msg + b"\x80" + b"\0" * ((111 - len(msg)) % 128)
-                  + (8 * len(msg)).to_bytes(16, "big"))
-        state = (ctypes.c_uint64 * 8)(*SHA512_IV)
-        for off in range(0, len(padded), 128):
-            comp(state, u8buf(padded[off:off + 128]))
-        assert struct.pack(">8Q", *state) == hashlib.sha512(msg).digest(), n
-
-
 # ---- Spritz:
 #      `void f(const uint8_t *key, size_t keylen, const uint8_t *in, size_t len, uint8_t *out)`
 def spritz_ref(key: bytes, data: bytes) -> bytes:
@@ -823,10 +812,11 @@ def spritz_ref(key: bytes, data: bytes) -> bytes:
     return bytes(out)
 
 
-def test_spritz(build_dir: Path) -> None:
-    lib = load(CRYPTO / "spritz_stream.c", build_dir)
+@pytest.mark.parametrize("path", crypto_files("spritz"), ids=file_id)
+def test_spritz(path: Path, build_dir: Path) -> None:
+    lib = load(path, build_dir)
     p8 = ctypes.POINTER(ctypes.c_uint8)
-    enc = fn(lib, "spritz_encrypt", None, p8, ctypes.c_size_t, p8, ctypes.c_size_t, p8)
+    enc = fn(lib, parse_tag(path)["entry"], None, p8, ctypes.c_size_t, p8, ctypes.c_size_t, p8)
 
     def run(key: bytes, data: bytes) -> bytes:
         out = out_buf(len(data))
@@ -885,11 +875,12 @@ def fsb_ref(key: bytes, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [enc(L, R) for L, R in blocks]
 
 
-def test_fsb(build_dir: Path) -> None:
-    lib = load(CRYPTO / "feistel_sbox4_sqrt.c", build_dir)
+@pytest.mark.parametrize("path", crypto_files("fsb-sqrt"), ids=file_id)
+def test_fsb(path: Path, build_dir: Path) -> None:
+    lib = load(path, build_dir)
     setkey = fn(lib, "fsb_setkey", None, ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint8),
                 ctypes.c_size_t)
-    enc = fn(lib, "fsb_encrypt", None, ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32))
+    enc = fn(lib, parse_tag(path)["entry"], None, ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32))
     rng = random.Random(7)
     for klen in (4, 7, 16, 56):
         key = rng.randbytes(klen)
@@ -915,10 +906,11 @@ def poly1305_ref(key: bytes, msg: bytes) -> bytes:
     return ((acc + s) & ((1 << 128) - 1)).to_bytes(16, "little")
 
 
-def test_poly1305(build_dir: Path) -> None:
-    lib = load(CRYPTO / "poly1305_limb26.c", build_dir)
+@pytest.mark.parametrize("path", crypto_files("poly1305"), ids=file_id)
+def test_poly1305(path: Path, build_dir: Path) -> None:
+    lib = load(path, build_dir)
     p8 = ctypes.POINTER(ctypes.c_uint8)
-    mac = fn(lib, "poly1305_tag", None, p8, p8, ctypes.c_size_t, p8)
+    mac = fn(lib, parse_tag(path)["entry"], None, p8, p8, ctypes.c_size_t, p8)
 
     def run(key: bytes, msg: bytes) -> bytes:
         out = out_buf(16)
