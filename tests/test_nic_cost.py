@@ -97,24 +97,43 @@ def test_joint_records_are_priced_on_their_path(table: dict[str, Any]) -> None:
     }
     costs = nc.api_cost_per_packet(events, table)
     apis = table["apis"]
-    k3 = apis["HashMap::find/k3"]
-    # hit: 25 + 1 + 6 + 8 = 40; miss: 25 + 1 + 4 x 6 + 2 x 8 = 66 (bluefield2)
+    k3 = apis["HashMap::find/k3v1"]  # a 12-byte key, a 4-byte value
+    # hit: 21 + 1 + 6 + 8 = 36; miss: 21 + 1 + 4 x 6 + 2 x 8 = 62 (bluefield2)
     hit = evaluate(k3, "hit", probes=1, compares=1, key_words=3, value_words=1)
     miss = evaluate(k3, "miss", probes=4, compares=2, key_words=3, value_words=1)
-    assert (hit["instructions"], miss["instructions"]) == (40.0, 66.0)
+    assert (hit["instructions"], miss["instructions"]) == (36.0, 62.0)
     assert costs.costed["HashMap::find"].instructions == pytest.approx(
-        2.0 * (3 * 40 + 66) / 4)
-    k4 = apis["HashMap::insert/k4"]
+        2.0 * (3 * 36 + 62) / 4)
+    k4 = apis["HashMap::insert/k4v2"]
     new = evaluate(k4, "new", probes=4, compares=0, key_words=4, value_words=2)
     update = evaluate(k4, "update", probes=2, compares=2, key_words=4, value_words=2)
     assert new["instructions"] > update["instructions"]
     assert costs.costed["HashMap::insert"].instructions == pytest.approx(
         0.5 * (new["instructions"] + update["instructions"]) / 2)
     clear = evaluate(apis["HashMap::clear"], slots=4096)
-    erase = evaluate(apis["HashMap::erase/k1"], "miss", probes=1, compares=0, key_words=1,
+    erase = evaluate(apis["HashMap::erase/k1v1"], "miss", probes=1, compares=0, key_words=1,
                      value_words=1)
     assert costs.costed["HashMap::erase"].instructions == pytest.approx(
         0.1 * clear["instructions"] + 0.1 * erase["instructions"])
+
+
+def test_a_value_of_more_than_four_words_uses_the_key_sized_entry(
+        table: dict[str, Any]) -> None:
+    """Values of 1-4 words have entries compiled for them (``/k3v4``); a 20-byte value has
+    none, so the record is priced with the key-sized entry, value words as a run-time loop."""
+    def record(value_bytes: int) -> dict[str, Any]:
+        detail = [{"path": "update", "probe_len": 2, "occupancy": 1, "key_bytes": 12,
+                   "value_bytes": value_bytes, "calls": 1}]
+        return {"HashMap::insert": {**_op(1, 1.0, detail, {2: 1}),
+                                    "ops": {"insert": _op(1, 1.0, detail, {2: 1})}}}
+
+    apis = table["apis"]
+    q = {"probes": 2, "compares": 1, "key_words": 3}
+    for value_bytes, entry in ((16, "HashMap::insert/k3v4"), (20, "HashMap::insert/k3")):
+        expected = evaluate(apis[entry], "update", **q, value_words=value_bytes // 4)
+        costs = nc.api_cost_per_packet(record(value_bytes), table)
+        assert costs.costed["HashMap::insert"].instructions == pytest.approx(
+            expected["instructions"])
 
 
 def test_vector_checksum_and_random_mappings(table: dict[str, Any]) -> None:

@@ -424,6 +424,21 @@ def test_sized_table_operations_unroll_the_key_loops() -> None:
             generic, "hit", **q)["instructions"]
 
 
+def test_key_and_value_sized_insert_copies_the_value_without_a_loop() -> None:
+    """HashMap::insert/k3v2 is compiled for a 3-word key and a 2-word value, as a typed host
+    entry is: the value copy is unrolled (no per-value-word term), the slot stride is a
+    constant (no load of the table's value size), so an update costs less than with the
+    value size read at run time; the value words' loop stays in the key-sized version."""
+    apis = _bluefield2()
+    kv, k = apis["HashMap::insert/k3v2"], apis["HashMap::insert/k3"]
+    assert [t for t in kv["terms"] if "value_words" in t["unit"] and t["instructions"]] == []
+    assert any(t["unit"] == "value_words" and t["instructions"] > 0 for t in k["terms"])
+    q = {"probes": 2, "compares": 1, "key_words": 3, "value_words": 2}
+    for path in ("update", "new"):
+        assert evaluate(kv, path, **q)["instructions"] < evaluate(k, path, **q)["instructions"]
+    assert kv["fixed"]["memory"] < k["fixed"]["memory"]  # value_words not loaded
+
+
 def hand_made(function: str, source: Path, address: int, line: int, mnemonic: str,
               operands: str = "", reference: str | None = None) -> AsmInstruction:
     """An instruction of a hand-made function; ``ldr`` is its only memory access."""

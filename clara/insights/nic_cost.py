@@ -30,7 +30,7 @@ from typing import Any
 from clara.insights.compute import BlockPrediction
 from clara.insights.ir_summary import insight, location
 from clara.ir.features import Block
-from clara.runtime.api_costs import SIZED_KEY_WORDS, evaluate
+from clara.runtime.api_costs import SIZED_KEY_WORDS, SIZED_VALUE_WORDS, evaluate
 from clara.targets.profile import MemoryLevel, TargetProfile
 
 HOT_BLOCKS = 3
@@ -170,11 +170,15 @@ def operations(name: str, event: Event) -> list[tuple[str, Event]]:
 # ------------------------------------------------------------------ event rules, per API
 
 
-def _table_entry(op: str, key_words: int) -> str:
-    """The table entry of a hash operation: compiled for the key size when the table has
-    one (``HashMap::find/k3``), else the run-time key size version."""
-    sized = f"HashMap::{op}/k{key_words}"
-    return sized if key_words in SIZED_KEY_WORDS else f"HashMap::{op}"
+def _table_entry(op: str, key_words: int, value_words: int | None = None) -> str:
+    """The table entry of a hash operation: compiled for the key and value sizes when the
+    table has one (``HashMap::find/k3v1``), else for the key size (``HashMap::find/k3``,
+    the value size read at run time), else the run-time sizes version."""
+    if key_words not in SIZED_KEY_WORDS:
+        return f"HashMap::{op}"
+    if value_words in SIZED_VALUE_WORDS:
+        return f"HashMap::{op}/k{key_words}v{value_words}"
+    return f"HashMap::{op}/k{key_words}"
 
 
 def _table_uses(op: str, event: Event) -> list[Use]:
@@ -185,7 +189,8 @@ def _table_uses(op: str, event: Event) -> list[Use]:
     detail = event.get("detail") or []
     calls = sum(int(d["calls"]) for d in detail)
     if calls:
-        return [Use(int(d["calls"]) / calls, _table_entry(op, _words(d["key_bytes"])),
+        return [Use(int(d["calls"]) / calls,
+                    _table_entry(op, _words(d["key_bytes"]), _words(d["value_bytes"])),
                     {"probes": d["probe_len"], "compares": d["occupancy"],
                      "key_words": _words(d["key_bytes"]),
                      "value_words": _words(d["value_bytes"])}, d["path"])

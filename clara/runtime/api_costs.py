@@ -64,6 +64,7 @@ TABLE_DIR = RUNTIME_DIR / "api_costs"
 DEFAULTS: dict[str, int] = {"key_words": 3, "value_words": 1, "elt_words": 4}
 
 SIZED_KEY_WORDS = (1, 2, 3, 4)  # key sizes the table operations are also compiled for
+SIZED_VALUE_WORDS = (1, 2, 3, 4)  # value sizes they are compiled for with each key size
 BRANCH_REFERENCE = "clara_nic_branch_reference"
 
 _MARK = re.compile(r"^\s*/\*\s*@(loop|each|path)\s+(\S+)\s*\*/\s*$")
@@ -104,13 +105,20 @@ class Api:
 
 
 def _table_apis(op: str, unit: str, note: str) -> tuple[Api, ...]:
-    """A table operation at run-time key size (``HashMap::find``) and compiled for keys
-    of 1 to 4 words (``HashMap::find/k3``: :data:`SIZED_KEY_WORDS`)."""
+    """A table operation at run-time key and value sizes (``HashMap::find``), compiled for
+    keys of 1 to 4 words (``HashMap::find/k3``: :data:`SIZED_KEY_WORDS`), and for keys and
+    values of 1 to 4 words each (``HashMap::find/k3v1``: :data:`SIZED_VALUE_WORDS`)."""
     generic = Api(f"HashMap::{op}", f"HashMap::{op}", f"clara_nic_table_{op}", unit, "probe",
                   note + "; also HashTable")
-    return (generic, *(
-        Api(f"HashMap::{op}/k{k}", f"HashMap::{op}", f"clara_nic_table_{op}_k{k}", unit,
-            "probe", f"a {4 * k}-byte key (the key loops unrolled)") for k in SIZED_KEY_WORDS))
+    by_key = (Api(f"HashMap::{op}/k{k}", f"HashMap::{op}", f"clara_nic_table_{op}_k{k}", unit,
+                  "probe", f"a {4 * k}-byte key (the key loops unrolled)")
+              for k in SIZED_KEY_WORDS)
+    by_key_value = (Api(f"HashMap::{op}/k{k}v{v}", f"HashMap::{op}",
+                        f"clara_nic_table_{op}_k{k}v{v}", unit, "probe",
+                        f"a {4 * k}-byte key and a {4 * v}-byte value (key and value loops "
+                        "unrolled, constant slot stride)")
+                    for k in SIZED_KEY_WORDS for v in SIZED_VALUE_WORDS)
+    return (generic, *by_key, *by_key_value)
 
 
 def _inline(name: str, catalog: str, function: str, note: str, less: str = "") -> Api:

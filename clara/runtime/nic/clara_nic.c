@@ -16,7 +16,10 @@
  * fixed + sum(per-trip x trips), which clara/runtime/api_costs.py reads from
  * the compiled object.  The table operations are also compiled for key sizes
  * of 1 to 4 words (clara_nic_table_find_k3, ...), where the compiler unrolls
- * the key loops as it does for a typed host container.  Markers:
+ * the key loops as it does for a typed host container, and for key and value
+ * sizes of 1 to 4 words each (clara_nic_table_insert_k3v2, ...), where the
+ * value copies and the slot stride are compile-time too, as a typed host
+ * container's entry assignment and element size are.  Markers:
  *
  *   / * @loop UNIT * /  ...  / * @end * /   a loop: lines executed once per UNIT
  *   / * @each UNIT * /  ...  / * @end * /   lines executed once per UNIT inside
@@ -71,8 +74,8 @@ struct clara_nic_trace clara_nic_last;
     do { h = 0; CLARA_NIC_WORDS(sized, n, h = (h << 5 | h >> 27) ^ (key)[w_]); } while (0)
 #define CLARA_NIC_KEY_DIFF(diff, e, key, n, sized) \
     do { diff = 0; CLARA_NIC_WORDS(sized, n, diff |= (e)[w_] ^ (key)[w_]); } while (0)
-#define CLARA_NIC_COPY(to, from, n) \
-    do { uint32_t w_ = 0; for (; w_ < (n); w_++) (to)[w_] = (from)[w_]; } while (0)
+#define CLARA_NIC_COPY(to, from, n, sized) \
+    do { CLARA_NIC_WORDS(sized, n, (to)[w_] = (from)[w_]); } while (0)
 
 /* ================================================================ tables */
 
@@ -97,13 +100,14 @@ clara_nic_key_hash(const uint32_t *key, uint32_t key_words)
 
 /* The slot index of key, or -1 (HashMap::find, findp; HashTable::find). */
 CLARA_NIC_BODY int32_t
-table_find(const struct clara_nic_table *t, const uint32_t *key, uint32_t kw, int sized)
+table_find(const struct clara_nic_table *t, const uint32_t *key, uint32_t kw, int sized,
+           uint32_t vw)
 {
     uint32_t h;
     /* @loop key_words */
     CLARA_NIC_KEY_HASH(h, key, kw, sized);
     /* @end */
-    uint32_t slots = t->slots, stride = kw + t->value_words;
+    uint32_t slots = t->slots, stride = kw + vw;
     uint32_t base = bucket_of(h, t->nbuckets) * slots;
     const unsigned char *valid = t->valid + base;
     const uint32_t *e = t->entries + base * stride;
@@ -138,13 +142,13 @@ table_find(const struct clara_nic_table *t, const uint32_t *key, uint32_t kw, in
    present key is found even behind a free slot (erase leaves holes). */
 CLARA_NIC_BODY int32_t
 table_insert(struct clara_nic_table *t, const uint32_t *key, const uint32_t *value, uint32_t kw,
-             int sized)
+             int sized, uint32_t vw, int value_sized)
 {
     uint32_t h;
     /* @loop key_words */
     CLARA_NIC_KEY_HASH(h, key, kw, sized);
     /* @end */
-    uint32_t slots = t->slots, vw = t->value_words, stride = kw + vw;
+    uint32_t slots = t->slots, stride = kw + vw;
     uint32_t base = bucket_of(h, t->nbuckets) * slots;
     const unsigned char *valid = t->valid + base;
     uint32_t *e = t->entries + base * stride;
@@ -166,7 +170,7 @@ table_insert(struct clara_nic_table *t, const uint32_t *key, const uint32_t *val
             if (diff == 0) {
                 /* @path update */
                 /* @loop value_words */
-                CLARA_NIC_COPY(e + kw, value, vw);
+                CLARA_NIC_COPY(e + kw, value, vw, value_sized);
                 /* @end */
                 return 0;
                 /* @end */
@@ -183,10 +187,10 @@ table_insert(struct clara_nic_table *t, const uint32_t *key, const uint32_t *val
     /* @path new */
     uint32_t *to = t->entries + (base + (uint32_t) free_slot) * stride;
     /* @loop key_words */
-    CLARA_NIC_COPY(to, key, kw);
+    CLARA_NIC_COPY(to, key, kw, sized);
     /* @end */
     /* @loop value_words */
-    CLARA_NIC_COPY(to + kw, value, vw);
+    CLARA_NIC_COPY(to + kw, value, vw, value_sized);
     /* @end */
     t->valid[base + (uint32_t) free_slot] = 1;
     t->n++;
@@ -196,13 +200,14 @@ table_insert(struct clara_nic_table *t, const uint32_t *key, const uint32_t *val
 
 /* Remove key: 1 if it was present (HashMap::erase, remove; HashTable::erase). */
 CLARA_NIC_BODY int32_t
-table_erase(struct clara_nic_table *t, const uint32_t *key, uint32_t kw, int sized)
+table_erase(struct clara_nic_table *t, const uint32_t *key, uint32_t kw, int sized,
+            uint32_t vw)
 {
     uint32_t h;
     /* @loop key_words */
     CLARA_NIC_KEY_HASH(h, key, kw, sized);
     /* @end */
-    uint32_t slots = t->slots, stride = kw + t->value_words;
+    uint32_t slots = t->slots, stride = kw + vw;
     uint32_t base = bucket_of(h, t->nbuckets) * slots;
     unsigned char *valid = t->valid + base;
     const uint32_t *e = t->entries + base * stride;
@@ -237,37 +242,59 @@ table_erase(struct clara_nic_table *t, const uint32_t *key, uint32_t kw, int siz
 CLARA_NIC_API int32_t
 clara_nic_table_find(const struct clara_nic_table *t, const uint32_t *key)
 {
-    return table_find(t, key, t->key_words, 0);
+    return table_find(t, key, t->key_words, 0, t->value_words);
 }
 
 CLARA_NIC_API int32_t
 clara_nic_table_insert(struct clara_nic_table *t, const uint32_t *key, const uint32_t *value)
 {
-    return table_insert(t, key, value, t->key_words, 0);
+    return table_insert(t, key, value, t->key_words, 0, t->value_words, 0);
 }
 
 CLARA_NIC_API int32_t
 clara_nic_table_erase(struct clara_nic_table *t, const uint32_t *key)
 {
-    return table_erase(t, key, t->key_words, 0);
+    return table_erase(t, key, t->key_words, 0, t->value_words);
 }
 
-/* The same operations compiled for a key of k words. */
+/* The same operations compiled for a key of k words (the value size read
+   from the table). */
 #define CLARA_NIC_TABLE_SIZED(k)                                                            \
     CLARA_NIC_API int32_t                                                                   \
     clara_nic_table_find_k##k(const struct clara_nic_table *t, const uint32_t *key)         \
-    { return table_find(t, key, k, 1); }                                                       \
+    { return table_find(t, key, k, 1, t->value_words); }                                       \
     CLARA_NIC_API int32_t                                                                   \
     clara_nic_table_insert_k##k(struct clara_nic_table *t, const uint32_t *key,             \
                                 const uint32_t *value)                                      \
-    { return table_insert(t, key, value, k, 1); }                                              \
+    { return table_insert(t, key, value, k, 1, t->value_words, 0); }                           \
     CLARA_NIC_API int32_t                                                                   \
     clara_nic_table_erase_k##k(struct clara_nic_table *t, const uint32_t *key)              \
-    { return table_erase(t, key, k, 1); }
+    { return table_erase(t, key, k, 1, t->value_words); }
 CLARA_NIC_TABLE_SIZED(1)
 CLARA_NIC_TABLE_SIZED(2)
 CLARA_NIC_TABLE_SIZED(3)
 CLARA_NIC_TABLE_SIZED(4)
+
+/* ... and for a key of k words and a value of n words (the table's value_words
+   must be n). */
+#define CLARA_NIC_TABLE_SIZED_KV(k, n)                                                      \
+    CLARA_NIC_API int32_t                                                                   \
+    clara_nic_table_find_k##k##v##n(const struct clara_nic_table *t, const uint32_t *key)   \
+    { return table_find(t, key, k, 1, n); }                                                    \
+    CLARA_NIC_API int32_t                                                                   \
+    clara_nic_table_insert_k##k##v##n(struct clara_nic_table *t, const uint32_t *key,       \
+                                      const uint32_t *value)                                \
+    { return table_insert(t, key, value, k, 1, n, 1); }                                        \
+    CLARA_NIC_API int32_t                                                                   \
+    clara_nic_table_erase_k##k##v##n(struct clara_nic_table *t, const uint32_t *key)        \
+    { return table_erase(t, key, k, 1, n); }
+#define CLARA_NIC_TABLE_SIZED_K(k) \
+    CLARA_NIC_TABLE_SIZED_KV(k, 1) CLARA_NIC_TABLE_SIZED_KV(k, 2) \
+    CLARA_NIC_TABLE_SIZED_KV(k, 3) CLARA_NIC_TABLE_SIZED_KV(k, 4)
+CLARA_NIC_TABLE_SIZED_K(1)
+CLARA_NIC_TABLE_SIZED_K(2)
+CLARA_NIC_TABLE_SIZED_K(3)
+CLARA_NIC_TABLE_SIZED_K(4)
 
 /* The first used slot at or after 'from', or the table size
    (HashMap/HashTable begin, iterator::operator++). */
@@ -323,7 +350,7 @@ clara_nic_vec_push_back(struct clara_nic_vec *v, const uint32_t *elt)
     /* @path ok */
     uint32_t *to = v->l + n * ew;
     /* @loop elt_words */
-    CLARA_NIC_COPY(to, elt, ew);
+    CLARA_NIC_COPY(to, elt, ew, 0);
     /* @end */
     v->n = n + 1;
     return 0;
@@ -350,13 +377,13 @@ clara_nic_vec_insert(struct clara_nic_vec *v, uint32_t at, const uint32_t *elt)
         CLARA_NIC_COUNT(moved);
         uint32_t *to = l + j * ew;
         /* @loop moved*elt_words */
-        CLARA_NIC_COPY(to, to - ew, ew);
+        CLARA_NIC_COPY(to, to - ew, ew, 0);
         /* @end */
     }
     /* @end */
     uint32_t *slot = l + at * ew;
     /* @loop elt_words */
-    CLARA_NIC_COPY(slot, elt, ew);
+    CLARA_NIC_COPY(slot, elt, ew, 0);
     /* @end */
     v->n = n + 1;
     return 0;
@@ -387,7 +414,7 @@ clara_nic_vec_erase(struct clara_nic_vec *v, uint32_t from, uint32_t to)
         CLARA_NIC_COUNT(moved);
         uint32_t *dst = l + (j - gap) * ew;
         /* @loop moved*elt_words */
-        CLARA_NIC_COPY(dst, l + j * ew, ew);
+        CLARA_NIC_COPY(dst, l + j * ew, ew, 0);
         /* @end */
         moved++;
     }

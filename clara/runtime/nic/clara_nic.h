@@ -45,6 +45,23 @@ CLARA_NIC_TABLE_SIZED(2)
 CLARA_NIC_TABLE_SIZED(3)
 CLARA_NIC_TABLE_SIZED(4)
 #undef CLARA_NIC_TABLE_SIZED
+/* _k<k>v<n>: compiled for a key of k and a value of n words (1..4 each; the
+   table's value_words must be n), as a typed host container's entry is. */
+#define CLARA_NIC_TABLE_SIZED_KV(k, n)                                                      \
+    int32_t clara_nic_table_find_k##k##v##n(const struct clara_nic_table *t,              \
+                                            const uint32_t *key);                           \
+    int32_t clara_nic_table_insert_k##k##v##n(struct clara_nic_table *t, const uint32_t *key, \
+                                              const uint32_t *value);                       \
+    int32_t clara_nic_table_erase_k##k##v##n(struct clara_nic_table *t, const uint32_t *key);
+#define CLARA_NIC_TABLE_SIZED_K(k) \
+    CLARA_NIC_TABLE_SIZED_KV(k, 1) CLARA_NIC_TABLE_SIZED_KV(k, 2) \
+    CLARA_NIC_TABLE_SIZED_KV(k, 3) CLARA_NIC_TABLE_SIZED_KV(k, 4)
+CLARA_NIC_TABLE_SIZED_K(1)
+CLARA_NIC_TABLE_SIZED_K(2)
+CLARA_NIC_TABLE_SIZED_K(3)
+CLARA_NIC_TABLE_SIZED_K(4)
+#undef CLARA_NIC_TABLE_SIZED_K
+#undef CLARA_NIC_TABLE_SIZED_KV
 uint32_t clara_nic_table_next(const struct clara_nic_table *t, uint32_t from);
 void clara_nic_table_clear(struct clara_nic_table *t);
 uint32_t clara_nic_table_size(const struct clara_nic_table *t);
