@@ -112,7 +112,9 @@ run_hashmap(long n)
             bool fresh = m.insert(k, v);
             int hr = clara_rt_stats.hash_insert_failed != failed ? -1 : fresh ? 1 : 0;
             uint32_t hp = ev_probe, ho = ev_occupancy;
-            int cr = clara_nic_table_insert_k3(&t, k.w, &v);
+            // the key-sized and the key-and-value-sized versions, in turn
+            int cr = i % 2 ? clara_nic_table_insert_k3(&t, k.w, &v)
+                           : clara_nic_table_insert_k3v1(&t, k.w, &v);
             check(hr == cr, "HashMap::insert result " + std::to_string(hr) + " vs " + std::to_string(cr));
             check(hp == clara_nic_last.probes && ho == clara_nic_last.compares,
                   "HashMap::insert probes");
@@ -120,6 +122,7 @@ run_hashmap(long n)
             uint32_t *hv = m.findp(k);
             uint32_t hp = ev_probe, ho = ev_occupancy;
             int32_t slot = clara_nic_table_find_k3(&t, k.w);
+            check(slot == clara_nic_table_find_k3v1(&t, k.w), "HashMap::find k3 vs k3v1");
             check((hv != 0) == (slot >= 0), "HashMap::find presence");
             if (hv && slot >= 0)
                 check(*hv == c_value(t, slot), "HashMap::find value");
@@ -128,7 +131,8 @@ run_hashmap(long n)
         } else if (op < 9) {
             bool he = m.erase(k);
             uint32_t hp = ev_probe, ho = ev_occupancy;
-            int ce = clara_nic_table_erase_k3(&t, k.w);
+            int ce = i % 2 ? clara_nic_table_erase_k3(&t, k.w)
+                           : clara_nic_table_erase_k3v1(&t, k.w);
             check((int) he == ce, "HashMap::erase result");
             check(hp == clara_nic_last.probes && ho == clara_nic_last.compares,
                   "HashMap::erase probes");
