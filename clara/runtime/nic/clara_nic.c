@@ -1000,6 +1000,16 @@ void (*clara_nic_sink)(struct clara_nic_element *e, int32_t port, struct clara_n
 struct clara_nic_pkt *(*clara_nic_source)(struct clara_nic_element *e, int32_t port);
 struct clara_nic_pool *clara_nic_default_pool;
 
+/* A packet the framework drops (an unwired port): Packet::kill into the
+   default pool.  Out of line, as the host's p->kill() is: the code that
+   drops reads no pool itself (one global less in Port::push, so its sink
+   test is the host's adrp + ldr, not an anchor address + ldr). */
+CLARA_NIC_API void
+clara_nic_pkt_drop(struct clara_nic_pkt *p)
+{
+    clara_nic_pkt_kill(clara_nic_default_pool, p);
+}
+
 /* Element::Port::push: hand the packet to the next element's push (run to
    completion); a port wired to nothing drops it. */
 CLARA_NIC_API void
@@ -1013,7 +1023,7 @@ clara_nic_port_push(const struct clara_nic_port *port, struct clara_nic_pkt *p)
     }
     /* @path drop */
     if (p)
-        clara_nic_pkt_kill(clara_nic_default_pool, p);
+        clara_nic_pkt_drop(p);
     /* @end */
 }
 

@@ -167,6 +167,8 @@ struct clara_nic_pkt *clara_nic_pkt_make(struct clara_nic_pool *pool, uint32_t h
                                          const unsigned char *data, uint32_t len,
                                          uint32_t tailroom);
 void clara_nic_pkt_kill(struct clara_nic_pool *pool, struct clara_nic_pkt *p);
+/* Packet::kill of a packet the framework drops (the default pool). */
+void clara_nic_pkt_drop(struct clara_nic_pkt *p);
 struct clara_nic_pkt *clara_nic_pkt_clone(struct clara_nic_pool *pool,
                                           struct clara_nic_pkt *p);
 void clara_nic_pkt_copy_annotations(struct clara_nic_pkt *to, const struct clara_nic_pkt *from);
