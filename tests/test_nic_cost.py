@@ -13,6 +13,7 @@ from clara.analyze import analyze_module
 from clara.insights import nic_cost as nc
 from clara.insights.compute import BlockPrediction, module_llvm_counts, predict_blocks
 from clara.insights.per_packet import block_frequencies
+from clara.ir.features import ApiCall
 from clara.runtime.api_costs import evaluate, load_table
 from clara.targets.profile import load_target
 from clara.toolchain.compile import CompileOptions
@@ -195,7 +196,9 @@ def test_site_calls_fold_repeated_field_loads_and_chain_updates(repo: Path,
     """Every block of the packet entry runs once: FlowAggregateCounter's simple_action reads
     the network header pointer at 5 sites (has_network_header x2, network_header,
     ip_header x2), one load for the function; the framework's push runs once around it.
-    CRCLoadBalancer's checksum updates come in pairs: the second of each pair is chained."""
+    CRCLoadBalancer rewrites the destination address's two words in the IP checksum
+    (lines 133-134) and then with the same words in the transport checksum (136-137): the
+    second of each pair is chained, the second pair repeats the first's words."""
     features = _analyzed(repo, tmp_path, "aggregate_counter.cc")
     action = next(b.function for b in features.blocks if "13simple_action" in b.function)
     once = {(b.function, b.name): 1.0 for b in features.blocks if b.function == action}
@@ -208,9 +211,33 @@ def test_site_calls_fold_repeated_field_loads_and_chain_updates(repo: Path,
     assert calls[nc.ELEMENT_PUSH] == 1.0
     crc = _analyzed(repo, tmp_path, "crc_lb.cc")
     everywhere = {(b.function, b.name): 1.0 for b in crc.blocks}
-    updates = [[c.name for c in b.api_calls].count("click_in_cksum") for b in crc.blocks]
+    updates = {c.line: c.args for b in crc.blocks for c in b.api_calls
+               if c.demangled.startswith("click_update_in_cksum")}
+    assert sorted(updates) == [133, 134, 136, 137]
+    # same old and new words (locals assigned once), another checksum (unknown pointer)
+    assert updates[133][1:] == updates[136][1:] and updates[134][1:] == updates[137][1:]
+    assert all(updates[133][1:]) and updates[133][1:] != updates[134][1:]
     crc_calls = nc.site_calls_per_packet(crc.blocks, everywhere)
-    assert crc_calls[nc.CHAINED_CKSUM] == sum(n - 1 for n in updates if n) > 0
+    assert crc_calls["click_update_in_cksum(unsigned short*, unsigned short, unsigned short)"] \
+        == crc_calls[nc.CHAINED_CKSUM] == crc_calls[nc.REPEATED_CKSUM] \
+        == crc_calls[nc.CHAINED_REPEATED_CKSUM] == 1.0
+
+
+def test_checksum_updates_repeat_only_known_equal_words() -> None:
+    """An update repeats an earlier one when both its old and new words are known and the
+    same; unknown words ("") never match, and a different word pair is not a repeat."""
+    def update(old: str, new: str) -> ApiCall:
+        return ApiCall("click_in_cksum", "click_update_in_cksum(unsigned short*, unsigned "
+                       "short, unsigned short)", 1, 1, ("", old, new))
+
+    seen: set[tuple[str, str]] = set()
+    first = nc._cksum_site(update("s4", "s5"), None, seen)
+    assert first.startswith(nc.CKSUM_UPDATE)
+    assert nc._cksum_site(update("s4", "s5"), None, seen) == nc.REPEATED_CKSUM
+    assert nc._cksum_site(update("s4", "s5"), first, seen) == nc.CHAINED_REPEATED_CKSUM
+    assert nc._cksum_site(update("s4", "s6"), first, seen) == nc.CHAINED_CKSUM
+    assert nc._cksum_site(update("", "s5"), None, seen) == first
+    assert nc._cksum_site(update("", "s5"), None, seen) == first  # unknown: never seen
 
 
 def _prediction(function: str, block: str, compute: float, state: float, stack: float,

@@ -10,8 +10,9 @@ Three pure steps (docs/per-packet.md):
   (``Packet::ip_header``, ``Timestamp::operator-``, ``click_update_in_cksum``...), are priced
   per call by their demangled callee (:data:`SITE_RULES`), from :func:`site_calls_per_packet`
   (sites x block frequencies, a field's repeated loads in one function folded into one, a
-  checksum update right after another chained, the framework's push around a
-  ``simple_action``). Everything else is listed as *not costed*.
+  checksum update right after another chained, one repeating an earlier update's words
+  repeated, the framework's push around a ``simple_action``). Everything else is listed as
+  *not costed*.
 * :func:`nic_cost_per_packet` sums frequency x predicted compute and memory over the blocks
   and adds the API costs; it also ranks the hottest blocks by predicted instructions.
 * :func:`latency_cycles` turns the counts into cycles with the target's memory levels.
@@ -29,7 +30,7 @@ from typing import Any
 
 from clara.insights.compute import BlockPrediction
 from clara.insights.ir_summary import insight, location
-from clara.ir.features import Block
+from clara.ir.features import ApiCall, Block
 from clara.runtime.api_costs import SIZED_KEY_WORDS, SIZED_VALUE_WORDS, evaluate
 from clara.targets.profile import MemoryLevel, TargetProfile
 
@@ -332,6 +333,8 @@ FOLDED = "(folded)"  # member addresses and small values: folded into the code u
 ELEMENT_PUSH = "Element::push (simple_action)"  # the framework's push around simple_action
 CKSUM_UPDATE = "click_update_in_cksum("
 CHAINED_CKSUM = "click_update_in_cksum (chained)"  # an update right after another one
+REPEATED_CKSUM = "click_update_in_cksum (repeated)"  # the words of an earlier update
+CHAINED_REPEATED_CKSUM = "click_update_in_cksum (chained, repeated)"  # both
 _SITE_RULES: tuple[tuple[str, str], ...] = (
     (r"(Writable)?Packet::(make|kill|clone|expensive_\w+|shift_data)\(", EVENT),
     (r"Element::Port::(push|pull)\(", EVENT),
@@ -390,6 +393,8 @@ _SITE_RULES: tuple[tuple[str, str], ...] = (
     (r"IPFlowID::(saddr|daddr|sport|dport)\(", "IPFlowID::field"),
     (re.escape(ELEMENT_PUSH), "Element::push"),
     (re.escape(CHAINED_CKSUM), "click_update_in_cksum/chained"),
+    (re.escape(REPEATED_CKSUM), "click_update_in_cksum/repeated"),
+    (re.escape(CHAINED_REPEATED_CKSUM), "click_update_in_cksum/chained+repeated"),
 )
 SITE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), entry) for pattern, entry in _SITE_RULES)
@@ -433,16 +438,33 @@ def _is_simple_action(function: str) -> bool:
     return "13simple_actionEPNS_6PacketE" in function
 
 
-def _block_sites(block: Block) -> list[str]:
-    """The block's API call sites by demangled callee, a checksum update right after
-    another one renamed :data:`CHAINED_CKSUM`, and the framework's push around a
-    ``simple_action`` on its entry block (:data:`ELEMENT_PUSH`)."""
+def _cksum_site(call: ApiCall, previous: str | None, seen: set[tuple[str, str]]) -> str:
+    """A checksum update's site name: chained when the block's previous site is an update
+    (the sum stays in a register), repeated when an earlier update in the function (layout
+    order) had the same old and new words (``~old + new`` computed once: an address
+    rewrite fixes the IP and the transport checksum with the same words); ``seen``
+    collects the function's (old, new) argument identities."""
+    chained = previous is not None and previous.startswith("click_update_in_cksum")
+    words = tuple(call.args[1:3])
+    repeated = len(words) == 2 and all(words) and words in seen
+    if len(words) == 2 and all(words):
+        seen.add((words[0], words[1]))
+    if chained:
+        return CHAINED_REPEATED_CKSUM if repeated else CHAINED_CKSUM
+    return REPEATED_CKSUM if repeated else call.demangled.removeprefix("Click::")
+
+
+def _block_sites(block: Block, seen: set[tuple[str, str]]) -> list[str]:
+    """The block's API call sites by demangled callee, checksum updates named by
+    :func:`_cksum_site` (``seen``: the (old, new) words of the function's updates so far),
+    and the framework's push around a ``simple_action`` on its entry block
+    (:data:`ELEMENT_PUSH`)."""
     sites: list[str] = []
     for call in block.api_calls:
         name = call.demangled.removeprefix("Click::")
-        chained = name.startswith(CKSUM_UPDATE) and sites and sites[-1].startswith(
-            (CKSUM_UPDATE, CHAINED_CKSUM))
-        sites.append(CHAINED_CKSUM if chained else name)
+        if name.startswith(CKSUM_UPDATE):
+            name = _cksum_site(call, sites[-1] if sites else None, seen)
+        sites.append(name)
     if block.is_entry and _is_simple_action(block.function):
         sites.append(ELEMENT_PUSH)
     return sites
@@ -463,14 +485,16 @@ def site_calls_per_packet(blocks: Iterable[Block],
     has (its entry block's executions), in proportion."""
     per_function: dict[str, dict[str, float]] = {}
     entries: dict[str, float] = {}
+    seen: dict[str, set[tuple[str, str]]] = {}  # per function, in layout order
     for block in blocks:
+        names = _block_sites(block, seen.setdefault(block.function, set()))
         f = frequencies.get((block.function, block.name), 0.0)
         if not f:
             continue
         if block.is_entry:
             entries[block.function] = entries.get(block.function, 0.0) + f
         sites = per_function.setdefault(block.function, {})
-        for name in _block_sites(block):
+        for name in names:
             sites[name] = sites.get(name, 0.0) + f
     calls: dict[str, float] = {}
     for function, sites in per_function.items():

@@ -26,6 +26,9 @@ class ApiCall:
     demangled: str
     line: int
     column: int
+    # per argument, what it is ("c4" a constant, "a0" an argument, "s3" a local assigned
+    # once, in casts: "zext(s3)"); equal strings are the same value, "" is unknown
+    args: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,7 +191,7 @@ def _block(rec: dict[str, Any]) -> Block:
                      for key, n in rec.get("path_counts", {}).items()},
         api_calls=tuple(
             ApiCall(c["name"], c.get("demangled", c["name"]), int(c.get("line", 0)),
-                    int(c.get("column", 0)))
+                    int(c.get("column", 0)), tuple(str(a) for a in c.get("args", ())))
             for c in rec.get("api_calls", ())
         ),
         state_accesses=tuple(

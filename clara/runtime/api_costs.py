@@ -171,6 +171,15 @@ APIS: tuple[Api, ...] = (
     _inline("click_update_in_cksum/chained", "click_in_cksum", "clara_nic_update_in_cksum2",
             "an update right after another one in the same block (the sum stays in a "
             "register): two updates less one", "clara_nic_update_in_cksum"),
+    _inline("click_update_in_cksum/repeated", "click_in_cksum", "clara_nic_update_in_cksum_rep",
+            "an update with the old and new words of an earlier one in the function, of "
+            "another checksum (~old + new computed once): two updates less one",
+            "clara_nic_update_in_cksum"),
+    _inline("click_update_in_cksum/chained+repeated", "click_in_cksum",
+            "clara_nic_update_in_cksum_rep2",
+            "a chained update that also repeats an earlier one's words: a chained pair on "
+            "two checksums less its first three updates",
+            "clara_nic_update_in_cksum_rep2_head"),
     _inline("byteorder16", "byteorder", "clara_nic_bswap16", "ntohs/htons"),
     _inline("byteorder32", "byteorder", "clara_nic_bswap32", "ntohl/htonl"),
     Api("Timestamp::now", "Timestamp::now", "clara_nic_timestamp_now", "call", "none",

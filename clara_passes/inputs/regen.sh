@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../test/Inputs"
 mkdir -p "$out"
 cd "$here"
-[ $# -gt 0 ] || set -- counter.cc filter.c handlers.cc vptr.cc accel_dataflow.c
+[ $# -gt 0 ] || set -- counter.cc filter.c handlers.cc vptr.cc accel_dataflow.c cksum_args.cc
 for src in "$@"; do
   base=${src%.*}
   clang-19 -O0 -g -Xclang -disable-O0-optnone -fno-discard-value-names \

@@ -803,6 +803,56 @@ OptCount blockOptCount(const std::map<OptKey, int64_t> &KeyCounts,
   return C;
 }
 
+/// What an API call's argument is, as a string two call sites share exactly when
+/// they pass the same value: "c<N>" a constant, "a<N>" the function's N-th argument,
+/// "s<N>" a load of the function's N-th alloca when that slot is stored once and
+/// only loaded otherwise (a local assigned once: every load reads the same value),
+/// each wrapped in the casts applied to it ("zext(s3)"); "" for anything else
+/// (never the same). The pricing uses it to see a checksum update repeat an
+/// earlier one's values (docs/per-packet.md).
+class ArgIdentity {
+public:
+  explicit ArgIdentity(const Function &F) {
+    for (const Instruction &I : instructions(F))
+      if (auto *A = dyn_cast<AllocaInst>(&I))
+        Slot[A] = Slot.size();
+  }
+
+  std::string of(const Value *V) const {
+    if (auto *C = dyn_cast<ConstantInt>(V))
+      return "c" + std::to_string(C->getSExtValue());
+    if (auto *A = dyn_cast<Argument>(V))
+      return "a" + std::to_string(A->getArgNo());
+    if (auto *Cast = dyn_cast<CastInst>(V)) {
+      std::string Inner = of(Cast->getOperand(0));
+      return Inner.empty() ? "" : std::string(Cast->getOpcodeName()) + "(" + Inner + ")";
+    }
+    if (auto *L = dyn_cast<LoadInst>(V)) {
+      auto *A = dyn_cast<AllocaInst>(L->getPointerOperand());
+      auto It = A ? Slot.find(A) : Slot.end();
+      if (It != Slot.end() && storedOnce(*A))
+        return "s" + std::to_string(It->second);
+    }
+    return "";
+  }
+
+private:
+  static bool storedOnce(const AllocaInst &A) {
+    unsigned Stores = 0;
+    for (const User *U : A.users()) {
+      if (isa<LoadInst>(U))
+        continue;
+      auto *S = dyn_cast<StoreInst>(U);
+      if (!S || S->getPointerOperand() != &A) // the address escapes or is stored
+        return false;
+      ++Stores;
+    }
+    return Stores == 1;
+  }
+
+  DenseMap<const AllocaInst *, unsigned> Slot;
+};
+
 json::Value optJson(const OptCount &C) {
   return json::Object{{"instructions", C.Instructions},
                       {"memory", C.Memory},
@@ -871,6 +921,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
     DataFlow Flow(F, LI, FAM.getResult<DominatorTreeAnalysis>(F),
                   FAM.getResult<ScalarEvolutionAnalysis>(F));
     StateLocator Locator(F, Types, Cat);
+    ArgIdentity Args(F);
     std::string FName = F.getName().str();
     std::string File = functionFile(F);
     const DIFile *DIF = F.getSubprogram() ? F.getSubprogram()->getFile() : nullptr;
@@ -955,10 +1006,14 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
               calledFunction(*CB);
           std::string D = Callee ? demangled(Callee->getName())
                                  : (CB->isInlineAsm() ? "<asm>" : "<indirect>");
+          json::Array ArgIds;
+          for (const Value *Arg : CB->args())
+            ArgIds.push_back(Args.of(Arg));
           ApiCalls.push_back(json::Object{{"name", Kind.drop_front(4)},
                                           {"demangled", D},
                                           {"line", (int64_t)L},
-                                          {"column", (int64_t)C}});
+                                          {"column", (int64_t)C},
+                                          {"args", std::move(ArgIds)}});
           // Container APIs called on a state member: a state access too.
           const ApiEntry *E = K.apiOf(I);
           if (E && CB->arg_size() > 0 &&

@@ -32,7 +32,9 @@
 ; code, is 0 here: Packet::ip_header is only declared in counter.cc, so its
 ; call stays a call (Packet::length, below, is defined inline: its call is).
 ; CHECK-SAME: "opt":{"api":0,"api_memory":0,"calls":1,
-; CHECK-SAME: "api_calls":[{"column":27,"demangled":"Packet::ip_header() const","line":47,"name":"Packet::ip_header"}],"state_accesses":[],"is_entry":true,"is_exit":false}
+; api_calls' args: what each argument is; p is a load of its parameter's stack
+; slot, stored once (s<N>: the function's N-th alloca).
+; CHECK-SAME: "api_calls":[{"args":["s{{[0-9]+}}"],"column":27,"demangled":"Packet::ip_header() const","line":47,"name":"Packet::ip_header"}],"state_accesses":[],"is_entry":true,"is_exit":false}
 
 ; CHECK: "block":"for.cond","index":1,"succs":[2,4],"loop_depth":1,"lines":[50],{{.*}}"tokens":["load i32 stack","load i32 stack","icmp.slt i32 var var","br cond"]
 ; CHECK: "block":"for.body","index":2,"succs":[3],"loop_depth":1,

@@ -14,7 +14,7 @@
 ; KINDS-LABEL: Clara kinds for function '_ZN6TaggerD2Ev':
 ; KINDS: api.Element::lifetime {{ *}}| call void @_ZN7ElementD2Ev(
 
-; CHECK: "record":"block",{{.*}}"function":"_ZN6TaggerC2Ev",{{.*}}"api_calls":[{"column":9,"demangled":"Element::Element()","line":33,"name":"Element::lifetime"}]
+; CHECK: "record":"block",{{.*}}"function":"_ZN6TaggerC2Ev",{{.*}}"api_calls":[{"args":["s0"],"column":9,"demangled":"Element::Element()","line":33,"name":"Element::lifetime"}]
 ; CHECK-SAME: "state_accesses":[{"field":"<vptr>","is_store":true,"line":33,"object":"Tagger","offset":0,"size":8},{"field":"_hits","is_store":true,"line":33,"object":"Tagger","offset":8,"size":4}]
 ; CHECK: "record":"block",{{.*}}"function":"_ZN6TaggerD2Ev",{{.*}}"name":"Element::lifetime"
 ; CHECK-SAME: "state_accesses":[{"field":"<vptr>","is_store":true,"line":35,"object":"Tagger","offset":0,"size":8},{"field":"_misses","is_store":true,"line":35,"object":"Tagger","offset":12,"size":4}]

@@ -532,6 +532,39 @@ clara_nic_update_in_cksum2(uint16_t *csum, uint16_t old1, uint16_t new1, uint16_
     update_in_cksum(csum, old2, new2);
 }
 
+/* An update of a second checksum with the same old and new words as an update
+   before it (an address rewrite fixes the IP checksum and the transport one):
+   ~old + new is computed once; less one update, what the repeat costs. */
+CLARA_NIC_API void
+clara_nic_update_in_cksum_rep(uint16_t *csum, uint16_t *csum2, uint16_t old_hw,
+                              uint16_t new_hw)
+{
+    update_in_cksum(csum, old_hw, new_hw);
+    update_in_cksum(csum2, old_hw, new_hw);
+}
+
+/* A chained pair of updates repeated on a second checksum: the last update's
+   cost is this less clara_nic_update_in_cksum_rep2_head (the first three). */
+CLARA_NIC_API void
+clara_nic_update_in_cksum_rep2(uint16_t *csum, uint16_t *csum2, uint16_t old1, uint16_t new1,
+                               uint16_t old2, uint16_t new2)
+{
+    update_in_cksum(csum, old1, new1);
+    update_in_cksum(csum, old2, new2);
+    update_in_cksum(csum2, old1, new1);
+    update_in_cksum(csum2, old2, new2);
+}
+
+CLARA_NIC_API void
+clara_nic_update_in_cksum_rep2_head(uint16_t *csum, uint16_t *csum2, uint16_t old1,
+                                    uint16_t new1, uint16_t old2, uint16_t new2)
+{
+    update_in_cksum(csum, old1, new1);
+    update_in_cksum(csum, old2, new2);
+    update_in_cksum(csum2, old1, new1);
+    (void) new2;
+}
+
 /* ntohs/htons and ntohl/htonl (inline). */
 CLARA_NIC_API uint16_t
 clara_nic_bswap16(uint16_t x)

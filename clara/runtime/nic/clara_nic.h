@@ -92,6 +92,12 @@ uint16_t clara_nic_in_cksum_pseudohdr_raw(uint32_t csum, uint32_t src, uint32_t 
 void clara_nic_update_in_cksum(uint16_t *csum, uint16_t old_hw, uint16_t new_hw);
 void clara_nic_update_in_cksum2(uint16_t *csum, uint16_t old1, uint16_t new1, uint16_t old2,
                                 uint16_t new2);
+void clara_nic_update_in_cksum_rep(uint16_t *csum, uint16_t *csum2, uint16_t old_hw,
+                                   uint16_t new_hw);
+void clara_nic_update_in_cksum_rep2(uint16_t *csum, uint16_t *csum2, uint16_t old1,
+                                    uint16_t new1, uint16_t old2, uint16_t new2);
+void clara_nic_update_in_cksum_rep2_head(uint16_t *csum, uint16_t *csum2, uint16_t old1,
+                                         uint16_t new1, uint16_t old2, uint16_t new2);
 uint16_t clara_nic_bswap16(uint16_t x);
 uint32_t clara_nic_bswap32(uint32_t x);
 
