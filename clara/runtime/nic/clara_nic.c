@@ -1067,13 +1067,13 @@ clara_nic_port_pull(const struct clara_nic_port *port)
     return clara_nic_source && port->e ? clara_nic_source(port->e, port->port) : 0;
 }
 
-/* Element::push of an element that only defines simple_action: run it, push
-   what it returns on output 0. */
+/* Element::push of an element that only defines simple_action: run it (a
+   virtual call: the vtable, then its slot), push what it returns on output 0. */
 CLARA_NIC_API void
 clara_nic_element_push(struct clara_nic_element *e, int32_t port, struct clara_nic_pkt *p)
 {
     (void) port;
-    p = e->simple_action(e, p);
+    p = e->vtable->simple_action(e, p);
     if (p)
         clara_nic_port_push(&e->ports[1][0], p);
 }

@@ -188,8 +188,12 @@ struct clara_nic_port {
     struct clara_nic_element *e;      /* the element downstream, or null */
     int32_t port;
 };
-struct clara_nic_element {
+/* An element's virtual members, as a C++ element's vtable holds them. */
+struct clara_nic_element_vtable {
     struct clara_nic_pkt *(*simple_action)(struct clara_nic_element *e, struct clara_nic_pkt *p);
+};
+struct clara_nic_element {
+    const struct clara_nic_element_vtable *vtable;
     struct clara_nic_port *ports[2];  /* inputs, outputs */
     int32_t nports[2];
 };
