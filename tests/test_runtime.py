@@ -400,6 +400,13 @@ def test_inline_members_cost_what_a_call_site_inlines() -> None:
     # an update right after another keeps the sum in a register: no load, no store
     single, chained = fixed("click_update_in_cksum"), fixed("click_update_in_cksum/chained")
     assert chained[0] < single[0] and chained[1] == 0  # type: ignore[operator]
+    # a repeat of an earlier update's words on another checksum reuses ~old + new: cheaper
+    # than an update, but it loads and stores its own checksum; a chained repeat is the
+    # cheapest of all (sum in a register and the words' part computed)
+    repeated = fixed("click_update_in_cksum/repeated")
+    both = fixed("click_update_in_cksum/chained+repeated")
+    assert repeated[0] < single[0] and repeated[1] == single[1]  # type: ignore[operator]
+    assert both[0] < chained[0] and both[1] == 0  # type: ignore[operator]
     # a call keeps its return: Packet::kill is a called function
     assert apis["Packet::kill"]["kind"] == "call"
 
