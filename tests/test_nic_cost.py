@@ -230,7 +230,7 @@ def test_checksum_updates_repeat_only_known_equal_words() -> None:
         return ApiCall("click_in_cksum", "click_update_in_cksum(unsigned short*, unsigned "
                        "short, unsigned short)", 1, 1, ("", old, new))
 
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, ...]] = set()
     first = nc._cksum_site(update("s4", "s5"), None, seen)
     assert first.startswith(nc.CKSUM_UPDATE)
     assert nc._cksum_site(update("s4", "s5"), None, seen) == nc.REPEATED_CKSUM

@@ -438,7 +438,7 @@ def _is_simple_action(function: str) -> bool:
     return "13simple_actionEPNS_6PacketE" in function
 
 
-def _cksum_site(call: ApiCall, previous: str | None, seen: set[tuple[str, str]]) -> str:
+def _cksum_site(call: ApiCall, previous: str | None, seen: set[tuple[str, ...]]) -> str:
     """A checksum update's site name: chained when the block's previous site is an update
     (the sum stays in a register), repeated when an earlier update in the function (layout
     order) had the same old and new words (``~old + new`` computed once: an address
@@ -446,15 +446,16 @@ def _cksum_site(call: ApiCall, previous: str | None, seen: set[tuple[str, str]])
     collects the function's (old, new) argument identities."""
     chained = previous is not None and previous.startswith("click_update_in_cksum")
     words = tuple(call.args[1:3])
-    repeated = len(words) == 2 and all(words) and words in seen
-    if len(words) == 2 and all(words):
-        seen.add((words[0], words[1]))
+    known = len(words) == 2 and all(words)
+    repeated = known and words in seen
+    if known:
+        seen.add(words)
     if chained:
         return CHAINED_REPEATED_CKSUM if repeated else CHAINED_CKSUM
     return REPEATED_CKSUM if repeated else call.demangled.removeprefix("Click::")
 
 
-def _block_sites(block: Block, seen: set[tuple[str, str]]) -> list[str]:
+def _block_sites(block: Block, seen: set[tuple[str, ...]]) -> list[str]:
     """The block's API call sites by demangled callee, checksum updates named by
     :func:`_cksum_site` (``seen``: the (old, new) words of the function's updates so far),
     and the framework's push around a ``simple_action`` on its entry block
@@ -485,7 +486,7 @@ def site_calls_per_packet(blocks: Iterable[Block],
     has (its entry block's executions), in proportion."""
     per_function: dict[str, dict[str, float]] = {}
     entries: dict[str, float] = {}
-    seen: dict[str, set[tuple[str, str]]] = {}  # per function, in layout order
+    seen: dict[str, set[tuple[str, ...]]] = {}  # per function, in layout order
     for block in blocks:
         names = _block_sites(block, seen.setdefault(block.function, set()))
         f = frequencies.get((block.function, block.name), 0.0)

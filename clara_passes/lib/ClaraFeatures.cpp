@@ -812,10 +812,15 @@ OptCount blockOptCount(const std::map<OptKey, int64_t> &KeyCounts,
 /// earlier one's values (docs/per-packet.md).
 class ArgIdentity {
 public:
+  /// Numbers the function's allocas in order; only those stored once get a slot.
   explicit ArgIdentity(const Function &F) {
+    unsigned N = 0;
     for (const Instruction &I : instructions(F))
-      if (auto *A = dyn_cast<AllocaInst>(&I))
-        Slot[A] = Slot.size();
+      if (auto *A = dyn_cast<AllocaInst>(&I)) {
+        if (storedOnce(*A))
+          Slot[A] = N;
+        ++N;
+      }
   }
 
   std::string of(const Value *V) const {
@@ -830,7 +835,7 @@ public:
     if (auto *L = dyn_cast<LoadInst>(V)) {
       auto *A = dyn_cast<AllocaInst>(L->getPointerOperand());
       auto It = A ? Slot.find(A) : Slot.end();
-      if (It != Slot.end() && storedOnce(*A))
+      if (It != Slot.end())
         return "s" + std::to_string(It->second);
     }
     return "";
@@ -850,7 +855,7 @@ private:
     return Stores == 1;
   }
 
-  DenseMap<const AllocaInst *, unsigned> Slot;
+  DenseMap<const AllocaInst *, unsigned> Slot; // allocas stored once: their index
 };
 
 json::Value optJson(const OptCount &C) {
