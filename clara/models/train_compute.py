@@ -79,7 +79,10 @@ class TrainConfig:
     seed: int = 0
     function_weight: float = 0.0  # weight of the L1 loss on function sums
     token_dropout: float = 0.1  # probability of training on a token's coarse (backoff) form
-    real_code_weight: float = 5.0  # loss weight of blocks of real (not synthesized) code
+    # loss weight of blocks of real (not synthesized) code: 40 with the 9,600 synthesized
+    # programs of the shipped models keeps real code's share of the loss what 5 gave with
+    # 1,200 (docs/compute-model.md, "Training data size")
+    real_code_weight: float = 40.0
     model: str = "lstm"  # a key of MODELS
     calibrate: bool = True  # factors on the counts for the best function sums (validation)
 
@@ -705,6 +708,7 @@ def training_provenance(target: str, datasets: Sequence[tuple[Path, list[Record]
     return {
         "command": f"clara train compute --target {target} {paths} --model {config.model}"
                    + (f" --seed {config.seed}" if config.seed else "")
+                   + f" --real-code-weight {config.real_code_weight:g}"
                    + ("" if config.calibrate else " --no-calibration"),
         "datasets": [dataset_provenance(root, records) for root, records in datasets],
         "programs": sum(len({r["program"] for r in records}) for _, records in datasets),
