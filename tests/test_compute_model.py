@@ -200,6 +200,9 @@ def test_train_compute_end_to_end_on_a_tiny_dataset(tmp_path: Path,
     assert model.card["training"]["epochs_run"] == 1
     command = model.card["training_data"]["datasets"][0]["command"]
     assert f"--programs 6 --seed 0 --api-calls {DEFAULT_API_CALLS}" in command
+    # the loss weight of real code is part of the recipe: the card's command must carry it
+    assert model.card["training_data"]["command"].endswith(
+        f"--real-code-weight {model.card['training']['config']['real_code_weight']:g}")
     assert model.card["training_data"]["synthesized_flag_used"] is False
     assert {"function_slots", "function_lengths", "block_slot"} <= set(model.input_names)
 
