@@ -17,7 +17,9 @@ from typing import Any
 
 from clara.errors import ClaraError
 
-DEFAULT_PROGRAMS = 9600  # what the shipped models were trained from (seeds 0 .. N-1)
+# what the shipped bluefield2 model was trained from (seeds 0 .. N-1); the octeon model
+# keeps its 1,200-program recipe (its card)
+DEFAULT_PROGRAMS = 9600
 DEFAULT_FUNCTION_WEIGHT = 0.0  # docs/compute-model.md: validation comparison
 DATASETS_DIR = Path("build") / "datasets"
 # real code written in this project for training: packet-processing C algorithms and

@@ -80,8 +80,8 @@ class TrainConfig:
     function_weight: float = 0.0  # weight of the L1 loss on function sums
     token_dropout: float = 0.1  # probability of training on a token's coarse (backoff) form
     # loss weight of blocks of real (not synthesized) code: 40 with the 9,600 synthesized
-    # programs of the shipped models keeps real code's share of the loss what 5 gave with
-    # 1,200 (docs/compute-model.md, "Training data size")
+    # programs of the shipped bluefield2 model keeps real code's share of the loss what 5
+    # gave with 1,200 (docs/compute-model.md, "Training data size")
     real_code_weight: float = 40.0
     model: str = "lstm"  # a key of MODELS
     calibrate: bool = True  # factors on the counts for the best function sums (validation)
