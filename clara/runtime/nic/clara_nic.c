@@ -270,10 +270,7 @@ clara_nic_table_erase(struct clara_nic_table *t, const uint32_t *key)
     CLARA_NIC_API int32_t                                                                   \
     clara_nic_table_erase_k##k(struct clara_nic_table *t, const uint32_t *key)              \
     { return table_erase(t, key, k, 1, t->value_words); }
-CLARA_NIC_TABLE_SIZED(1)
-CLARA_NIC_TABLE_SIZED(2)
-CLARA_NIC_TABLE_SIZED(3)
-CLARA_NIC_TABLE_SIZED(4)
+CLARA_NIC_FOR_EACH_K(CLARA_NIC_TABLE_SIZED)
 
 /* ... and for a key of k words and a value of n words (the table's value_words
    must be n). */
@@ -288,13 +285,7 @@ CLARA_NIC_TABLE_SIZED(4)
     CLARA_NIC_API int32_t                                                                   \
     clara_nic_table_erase_k##k##v##n(struct clara_nic_table *t, const uint32_t *key)        \
     { return table_erase(t, key, k, 1, n); }
-#define CLARA_NIC_TABLE_SIZED_K(k) \
-    CLARA_NIC_TABLE_SIZED_KV(k, 1) CLARA_NIC_TABLE_SIZED_KV(k, 2) \
-    CLARA_NIC_TABLE_SIZED_KV(k, 3) CLARA_NIC_TABLE_SIZED_KV(k, 4)
-CLARA_NIC_TABLE_SIZED_K(1)
-CLARA_NIC_TABLE_SIZED_K(2)
-CLARA_NIC_TABLE_SIZED_K(3)
-CLARA_NIC_TABLE_SIZED_K(4)
+CLARA_NIC_FOR_EACH_KV(CLARA_NIC_TABLE_SIZED_KV)
 
 /* The first used slot at or after 'from', or the table size
    (HashMap/HashTable begin, iterator::operator++). */

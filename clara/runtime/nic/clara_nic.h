@@ -40,10 +40,15 @@ int32_t clara_nic_table_erase(struct clara_nic_table *t, const uint32_t *key);
     int32_t clara_nic_table_insert_k##k(struct clara_nic_table *t, const uint32_t *key,     \
                                         const uint32_t *value);                             \
     int32_t clara_nic_table_erase_k##k(struct clara_nic_table *t, const uint32_t *key);
-CLARA_NIC_TABLE_SIZED(1)
-CLARA_NIC_TABLE_SIZED(2)
-CLARA_NIC_TABLE_SIZED(3)
-CLARA_NIC_TABLE_SIZED(4)
+/* The sizes (words) the sized entry points are compiled for: X(k) for each key
+   size, X(k, n) for each key and value size. clara_nic.c defines them with the
+   same lists. */
+#define CLARA_NIC_FOR_EACH_K(X) X(1) X(2) X(3) X(4)
+#define CLARA_NIC_FOR_EACH_V(X, k) X(k, 1) X(k, 2) X(k, 3) X(k, 4)
+#define CLARA_NIC_FOR_EACH_KV(X) \
+    CLARA_NIC_FOR_EACH_V(X, 1) CLARA_NIC_FOR_EACH_V(X, 2) \
+    CLARA_NIC_FOR_EACH_V(X, 3) CLARA_NIC_FOR_EACH_V(X, 4)
+CLARA_NIC_FOR_EACH_K(CLARA_NIC_TABLE_SIZED)
 #undef CLARA_NIC_TABLE_SIZED
 /* _k<k>v<n>: compiled for a key of k and a value of n words (1..4 each; the
    table's value_words must be n), as a typed host container's entry is. */
@@ -53,14 +58,7 @@ CLARA_NIC_TABLE_SIZED(4)
     int32_t clara_nic_table_insert_k##k##v##n(struct clara_nic_table *t, const uint32_t *key, \
                                               const uint32_t *value);                       \
     int32_t clara_nic_table_erase_k##k##v##n(struct clara_nic_table *t, const uint32_t *key);
-#define CLARA_NIC_TABLE_SIZED_K(k) \
-    CLARA_NIC_TABLE_SIZED_KV(k, 1) CLARA_NIC_TABLE_SIZED_KV(k, 2) \
-    CLARA_NIC_TABLE_SIZED_KV(k, 3) CLARA_NIC_TABLE_SIZED_KV(k, 4)
-CLARA_NIC_TABLE_SIZED_K(1)
-CLARA_NIC_TABLE_SIZED_K(2)
-CLARA_NIC_TABLE_SIZED_K(3)
-CLARA_NIC_TABLE_SIZED_K(4)
-#undef CLARA_NIC_TABLE_SIZED_K
+CLARA_NIC_FOR_EACH_KV(CLARA_NIC_TABLE_SIZED_KV)
 #undef CLARA_NIC_TABLE_SIZED_KV
 uint32_t clara_nic_table_next(const struct clara_nic_table *t, uint32_t from);
 void clara_nic_table_clear(struct clara_nic_table *t);
