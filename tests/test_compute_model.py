@@ -20,6 +20,7 @@ from clara.errors import ClaraError
 from clara.insights.compute import (
     INPUT_SCHEMA,
     SYNTHESIZED,
+    ComputeModel,
     block_input,
     callee_kinds,
     context_names,
@@ -193,11 +194,13 @@ def test_train_compute_end_to_end_on_a_tiny_dataset(tmp_path: Path,
                     "-o", str(data), "-j", "2", "--no-progress")
     assert built.returncode == 0, built.stderr
     trained = run_cli("train", "compute", "--target", "bluefield2", "--dataset", str(data),
-                      "-o", str(out), "--epochs", "1", "--model", "function-lstm")
+                      "-o", str(out), "--epochs", "1", "--model", "function-lstm",
+                      "--ensemble", "1")
     assert trained.returncode == 0, trained.stderr
     model = load_compute_model("compute-bluefield2", out)
     assert model.card["training_data"]["programs"] == 6
-    assert model.card["training"]["epochs_run"] == 1
+    assert [m["epochs_run"] for m in model.card["training"]["members"]] == [1]
+    assert " --ensemble 1 " in model.card["training_data"]["command"]
     command = model.card["training_data"]["datasets"][0]["command"]
     assert f"--programs 6 --seed 0 --api-calls {DEFAULT_API_CALLS}" in command
     # the loss weight of real code is part of the recipe: the card's command must carry it
@@ -214,9 +217,9 @@ def test_train_compute_end_to_end_on_a_tiny_dataset(tmp_path: Path,
     assert len(rows) > 2
     alone, _ = model.predict([records[i] for i in rows])
     assert np.allclose(together[rows], alone, atol=1e-4)
-    def raw(blocks: list[dict[str, object]]) -> np.ndarray:  # unclipped model outputs
-        batch = encode_records(blocks, model.vocabulary)
-        return model.session.run(["prediction"], batch.feeds(model.input_names))[0]
+
+    def raw(blocks: list[dict[str, object]]) -> np.ndarray:
+        return raw_outputs(model, blocks)
 
     blocks = sorted((records[i] for i in rows), key=lambda r: r["index"])
     # the neighbour's tokens replaced, as many (same padded width: any change of the block
@@ -226,12 +229,19 @@ def test_train_compute_end_to_end_on_a_tiny_dataset(tmp_path: Path,
     assert np.abs(raw(changed)[-2] - raw(blocks)[-2]).max() > 1e-6  # its neighbour changed
 
 
+def raw_outputs(model: ComputeModel, blocks: list[dict[str, object]]) -> np.ndarray:
+    """The ONNX graph's unclipped, uncalibrated outputs on ``blocks`` (one batch)."""
+    batch = encode_records(blocks, model.vocabulary)
+    return model.session.run(["prediction"], batch.feeds(model.input_names))[0]
+
+
 def test_train_compute_on_synthesized_programs_and_real_code(tmp_path: Path,
                                                             mini_nat: ModuleFeatures) -> None:
     """Two datasets: synthesized programs and real C labelled with --from; both are split
     by program, and the synthesized flag is used. The card's calibration factors are what
     the loaded model applies: the same training with --no-calibration predicts the same
-    counts divided by them."""
+    counts divided by them. An ensemble of seeds 3 and 4 outputs the mean of what the
+    models trained with --seed 3 and --seed 4 alone output."""
     synth, real, out = tmp_path / "synth", tmp_path / "real", tmp_path / "models"
     for args in (("--programs", "4", "-o", str(synth)),
                  ("--from", str(REPO / "clara" / "accel" / "corpus" / "checksum"),
@@ -239,24 +249,26 @@ def test_train_compute_on_synthesized_programs_and_real_code(tmp_path: Path,
         built = run_cli("dataset", "build", "--target", "bluefield2", *args, "-j", "2",
                         "--no-progress")
         assert built.returncode == 0, built.stderr
-    trained = run_cli("train", "compute", "--target", "bluefield2", "--dataset", str(synth),
-                      "--dataset", str(real), "-o", str(out), "--epochs", "1",
-                      "--model", "lstm")
-    assert trained.returncode == 0, trained.stderr
-    card = load_compute_model("compute-bluefield2", out).card
+    def train(where: Path, *options: str) -> ComputeModel:
+        trained = run_cli("train", "compute", "--target", "bluefield2", "--dataset", str(synth),
+                          "--dataset", str(real), "-o", str(where), "--epochs", "1",
+                          "--model", "lstm", *options)
+        assert trained.returncode == 0, trained.stderr
+        assert "held-out" in trained.stdout
+        return load_compute_model("compute-bluefield2", where)
+
+    card = train(out, "--seed", "3", "--ensemble", "2").card
+    assert [m["seed"] for m in card["training"]["members"]] == [3, 4]
+    assert "(seeds 3-4)" in card["architecture"]
+    assert " --seed 3 --ensemble 2 " in card["training_data"]["command"]
     kinds = [d["kind"] for d in card["training_data"]["datasets"]]
     assert kinds == ["synth", "from"]
     assert "--from clara/accel/corpus" in card["training_data"]["datasets"][1]["command"]
     assert card["training_data"]["synthesized_flag_used"] is True
     assert card["training"]["config"]["model"] == "lstm"
-    assert "held-out" in trained.stdout
 
-    plain = tmp_path / "plain"
-    trained = run_cli("train", "compute", "--target", "bluefield2", "--dataset", str(synth),
-                      "--dataset", str(real), "-o", str(plain), "--epochs", "1",
-                      "--model", "lstm", "--no-calibration")
-    assert trained.returncode == 0, trained.stderr
-    uncalibrated = load_compute_model("compute-bluefield2", plain)
+    uncalibrated = train(tmp_path / "plain", "--seed", "3", "--ensemble", "2",
+                         "--no-calibration")
     assert uncalibrated.scale == (1.0, 1.0)
     assert uncalibrated.card["training_data"]["command"].endswith("--no-calibration")
     scale = np.array([card["calibration"]["compute"], card["calibration"]["memory"]])
@@ -266,6 +278,14 @@ def test_train_compute_on_synthesized_programs_and_real_code(tmp_path: Path,
     without, _ = uncalibrated.predict(records)
     assert without.sum(axis=0).min() > 0
     assert np.allclose(with_scale, scale * without, rtol=1e-4, atol=1e-4)
+
+    members = [train(tmp_path / f"seed{seed}", "--seed", str(seed), "--ensemble", "1",
+                     "--no-calibration") for seed in (3, 4)]
+    blocks = records[:40]
+    alone = [raw_outputs(member, blocks) for member in members]
+    assert np.abs(alone[0] - alone[1]).max() > 1e-3  # the seeds give different models
+    assert np.allclose(raw_outputs(uncalibrated, blocks), (alone[0] + alone[1]) / 2,
+                       atol=1e-5)
 
 
 def test_the_calibration_fits_function_sums() -> None:

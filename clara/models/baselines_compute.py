@@ -26,8 +26,8 @@ from clara.models.train_compute import (
     Split,
     TrainConfig,
     deduplicate,
+    fit_ensemble,
     fit_scales,
-    fit_torch,
     labels,
     predict_torch,
     training_targets,
@@ -174,7 +174,8 @@ class GbtBaseline:
 
 @dataclass
 class TorchBaseline:
-    """(4) a torch network on the LSTM's input (tokens + context): the DNN or the 1-D CNN."""
+    """(4) a torch network on the LSTM's input (tokens + context): the DNN or the 1-D CNN,
+    trained as the shipped model is (the same seeds, averaged when it is an ensemble)."""
 
     name: str
     factory: ModelFactory
@@ -185,8 +186,8 @@ class TorchBaseline:
 
     def fit(self, split: Split, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self.model, _ = fit_torch(self.factory, split.train, split.valid, vocabulary,
-                                  self.config, self.log, split.weights)
+        self.model, _ = fit_ensemble(self.factory, split.train, split.valid, vocabulary,
+                                     self.config, self.log, split.weights)
 
     def predict(self, records: Sequence[Record]) -> np.ndarray:
         assert self.vocabulary is not None, "fit first"

@@ -66,7 +66,8 @@ def training_datasets(args: argparse.Namespace) -> list[Path]:
 def cmd_train(args: argparse.Namespace) -> int:
     from clara.models.train_compute import TrainConfig, train_compute
 
-    chosen = {"model": args.model, "real_code_weight": args.real_code_weight}
+    chosen = {"model": args.model, "real_code_weight": args.real_code_weight,
+              "ensemble": args.ensemble}
     config = TrainConfig(epochs=args.epochs, max_seconds=60 * args.max_minutes,
                          function_weight=args.function_weight, seed=args.seed,
                          calibrate=not args.no_calibration,
@@ -74,7 +75,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     config.architecture()  # an unknown --model fails before any work
     path, card = train_compute(training_datasets(args), args.target, Path(args.output),
                                config, log=lambda text: print(text, file=sys.stderr))
-    print(f"wrote {path} (+ .vocab.json, .json) in {card['training']['seconds']} s")
+    print(f"wrote {path} (+ .vocab.json, .json) in {card['training']['seconds']} s of "
+          "training")
     for kind, section in card.get("heldout", {}).items():
         print(metrics_text(section["metrics"], f"held-out {kind.replace('_', ' ')} programs"))
     return 0
@@ -164,6 +166,10 @@ def register(sub: argparse._SubParsersAction,
                             f"{DEFAULT_FUNCTION_WEIGHT}, chosen on validation programs)")
     train.add_argument("--seed", type=int, default=0,
                        help="random seed of initialization and batch order (default 0)")
+    train.add_argument("--ensemble", type=int, metavar="N",
+                       help="train N models, seeds --seed .. --seed + N - 1, and ship the "
+                            "mean of their outputs as one ONNX graph (default: "
+                            "TrainConfig's, 3; 1 for a single model)")
     train.add_argument("--no-calibration", action="store_true",
                        help="keep the L1 model's per-block medians (by default the "
                             "predicted compute and memory counts are scaled by the factors "

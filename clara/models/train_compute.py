@@ -22,7 +22,7 @@ import subprocess
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -84,12 +84,21 @@ class TrainConfig:
     # gave with 1,200 (docs/compute-model.md, "Training data size")
     real_code_weight: float = 40.0
     model: str = "lstm"  # a key of MODELS
+    # models trained with seeds seed .. seed + ensemble - 1, their raw outputs averaged
+    # (docs/compute-model.md, "Seed ensemble")
+    ensemble: int = 3
     calibrate: bool = True  # factors on the counts for the best function sums (validation)
 
     def architecture(self) -> type[nn.Module]:
         if self.model not in MODELS:
             raise ClaraError(f"unknown compute model '{self.model}' (one of {sorted(MODELS)})")
+        if self.ensemble < 1:
+            raise ClaraError(f"--ensemble {self.ensemble}: need at least one model")
         return MODELS[self.model]
+
+    @property
+    def seeds(self) -> list[int]:
+        return list(range(self.seed, self.seed + self.ensemble))
 
 
 # --------------------------------------------------------------------------- data
@@ -412,6 +421,20 @@ class CnnModel(nn.Module):
                          self.norm.flag(context))
 
 
+class SeedEnsemble(nn.Module):
+    """Models of one architecture trained with different seeds; the output is the mean of
+    their raw outputs (before :func:`outputs_to_counts` and the calibration). One ONNX graph,
+    the members' inputs."""
+
+    def __init__(self, members: Sequence[nn.Module]) -> None:
+        super().__init__()
+        self.members = nn.ModuleList(members)
+        self.inputs = members[0].inputs
+
+    def forward(self, *feeds: torch.Tensor) -> torch.Tensor:
+        return torch.stack([member(*feeds) for member in self.members]).mean(dim=0)
+
+
 ModelFactory = Callable[[int, np.ndarray], nn.Module]
 MODELS: dict[str, type[nn.Module]] = {"lstm": LstmModel, "function-lstm": FunctionLstmModel}
 HEADS = ("heads: compute FC 128-64-1 (features + synthesized flag), memory correction "
@@ -562,6 +585,31 @@ def fit_torch(factory: ModelFactory, train: Sequence[Record], valid: Sequence[Re
                    "validation_score": history, "seconds": round(time.perf_counter() - start, 1)}
 
 
+def fit_ensemble(factory: ModelFactory, train: Sequence[Record], valid: Sequence[Record],
+                 vocabulary: Vocabulary, config: TrainConfig,
+                 log: Callable[[str], None] = print,
+                 weights: np.ndarray | None = None) -> tuple[nn.Module, dict[str, Any]]:
+    """:func:`fit_torch` once per seed of ``config.seeds`` (each exactly as a run with that
+    ``--seed`` alone); more than one seed gives their :class:`SeedEnsemble`. The history
+    lists each member's and the ensemble's validation score."""
+    members: list[nn.Module] = []
+    histories: list[dict[str, Any]] = []
+    for seed in config.seeds:
+        if config.ensemble > 1:
+            log(f" seed {seed} ({len(members) + 1} of {config.ensemble})")
+        model, history = fit_torch(factory, train, valid, vocabulary,
+                                   replace(config, seed=seed), log, weights)
+        members.append(model)
+        histories.append({"seed": seed, **history})
+    model = members[0] if len(members) == 1 else SeedEnsemble(members)
+    model.eval()
+    score = validation_score(model, valid, vocabulary)
+    if config.ensemble > 1:
+        log(f" ensemble of {config.ensemble}: validation mean WMAPE {score:.4f}")
+    return model, {"seconds": round(sum(h["seconds"] for h in histories), 1),
+                   "validation": round(score, 4), "members": histories}
+
+
 # --------------------------------------------------------------------------- export and card
 
 
@@ -674,8 +722,8 @@ def train_compute(datasets: Sequence[Path], target: str, out_dir: Path, config: 
                                   MIN_COUNT, backoff=True)
     log(f"compute model for {target}: {len(split.train)} training, {len(split.valid)} "
         f"validation, {len(split.test)} held-out blocks; vocabulary {vocabulary.size} tokens")
-    model, history = fit_torch(config.architecture(), split.train, split.valid, vocabulary,
-                               config, log, split.weights)
+    model, history = fit_ensemble(config.architecture(), split.train, split.valid,
+                                  vocabulary, config, log, split.weights)
     scale = fit_scales(split.valid, outputs_to_counts(
         predict_torch(model, split.valid, vocabulary), split.valid)) \
         if config.calibrate else (1.0, 1.0)
@@ -708,6 +756,7 @@ def training_provenance(target: str, datasets: Sequence[tuple[Path, list[Record]
     return {
         "command": f"clara train compute --target {target} {paths} --model {config.model}"
                    + (f" --seed {config.seed}" if config.seed else "")
+                   + f" --ensemble {config.ensemble}"
                    + f" --real-code-weight {config.real_code_weight:g}"
                    + ("" if config.calibrate else " --no-calibration"),
         "datasets": [dataset_provenance(root, records) for root, records in datasets],
@@ -725,7 +774,9 @@ def model_card(name: str, target: str, vocabulary: Vocabulary, history: dict[str
     return {
         "model": name, "target": target, "insight": "compute",
         "created": dt.date.today().isoformat(), "git_commit": git_commit(),
-        "architecture": ARCHITECTURES[config.model],
+        "architecture": ARCHITECTURES[config.model] + (
+            f"; the mean of the raw outputs of {config.ensemble} such models (seeds "
+            f"{config.seeds[0]}-{config.seeds[-1]})" if config.ensemble > 1 else ""),
         "split": {"test_fraction": TEST_FRACTION, "validation_fraction": VALIDATION_FRACTION,
                   "by": "sha256 of the program id ('test:'/'valid:' salt), per dataset"},
         "input_schema": INPUT_SCHEMA, "inputs": model_inputs(vocabulary),
