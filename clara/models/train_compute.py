@@ -7,7 +7,8 @@ program id; a validation split inside the training programs for early stopping),
 weights (real code weighs more), the torch models that share one input batch (the LSTM, the
 LSTM with function context, and the DNN and 1-D CNN baselines; all with a compute head that
 reads the ``synthesized`` flag), the training loop (L1 loss on raw counts, i.e. the WMAPE
-numerator; tokens randomly replaced by their backoff token), the metrics (WMAPE per block
+numerator; tokens randomly replaced by their backoff token), seed ensembles (the mean of
+several seeds' models in one graph), the metrics (WMAPE per block
 and per function, pooled and per program), the export to ONNX (right-padded tokens, LSTM
 output gathered at ``lengths - 1``; no packed sequences) and the model card.
 """
@@ -90,6 +91,7 @@ class TrainConfig:
     calibrate: bool = True  # factors on the counts for the best function sums (validation)
 
     def architecture(self) -> type[nn.Module]:
+        """The model class (raises on an unknown ``model`` or an ensemble of none)."""
         if self.model not in MODELS:
             raise ClaraError(f"unknown compute model '{self.model}' (one of {sorted(MODELS)})")
         if self.ensemble < 1:
