@@ -29,7 +29,7 @@ from clara.dataset.commands import SYSTEMATIC_FAILURES
 from clara.dataset.store import iter_records, read_manifest
 from clara.targets.asm_reader import AsmInstruction, read_object
 from clara.targets.compiler import compile_source
-from clara.targets.profile import load_target
+from clara.targets.profile import load_reference_compiler, load_target
 from clara.toolchain.compile import CompileOptions
 
 SEL = """\
@@ -174,6 +174,28 @@ def test_records_carry_llvms_backend_counts(target: str, sel_source: Path,
                   if i.attributed_by is not None]
     total = sum(r["llvm"]["compute"] + r["llvm"]["memory"] for r in result.records)
     assert total == pytest.approx(len(attributed)) and total > 0
+
+
+def test_records_carry_the_reference_compilers_counts(sel_source: Path, tmp_path: Path
+                                                      ) -> None:
+    """Each record's ``gcc_x86``: gcc-12 -O2 for x86-64 (the reference compiler), charged by
+    the label rules. Every instruction of its object lands in a block; x86's conditional
+    jumps close FNV's loop, so its loop-depth-1 instructions (the byte load, xor, multiply,
+    increment, compare and jump) are exactly what the loop's IR blocks get."""
+    result = build_program_records(ProgramSource("sel.c", sel_source), load_target("octeon"),
+                                   CompileOptions())
+    reference = replace(load_target("octeon"), compiler=load_reference_compiler())
+    obj = compile_source(reference, sel_source, tmp_path / "x86").object_path
+    reading = read_object(reference, obj, sel_source)
+    attributed = [i for i in reading.nf_instructions if i.attributed_by is not None]
+    assert len(attributed) == len(reading.nf_instructions)
+    total = sum(r["gcc_x86"]["compute"] for r in result.records)
+    assert total == pytest.approx(len(attributed)) and total > 0
+    in_loop = [i for i in attributed if i.function == "hash" and i.loop_depth == 1]
+    assert len(in_loop) >= 5 and any(i.mnemonic.startswith("j") for i in in_loop)
+    charged = sum(r["gcc_x86"]["compute"] for r in result.records
+                  if r["function"] == "hash" and r["loop_depth"] == 1)
+    assert charged == pytest.approx(len(in_loop))
 
 
 def test_a_line_shared_by_blocks_is_split_by_their_ir_instructions(

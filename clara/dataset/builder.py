@@ -13,7 +13,9 @@ This module owns the work done for ONE program, as pure functions around three t
    target loop depth and what it calls;
 4. the same two steps with LLVM's own backend for the ISA (the target file's ``llvm_c`` /
    ``llvm_cxx``), whose per-block counts the record carries as ``llvm``, an input of the
-   compute model (:func:`llvm_block_counts`).
+   compute model (:func:`llvm_block_counts`), and with the reference compiler (gcc for
+   x86-64, the NF's host build), whose per-block instruction counts it carries as
+   ``gcc_x86`` (:func:`reference_block_counts`).
 
 Then each target instruction goes from its line to IR blocks (:func:`charge`,
 docs/dataset.md), so that a label is target instructions per execution of the block:
@@ -60,7 +62,7 @@ from clara.runtime.build import TEMPLATES
 from clara.runtime.qemu.run import NO_API_EVENTS
 from clara.targets.asm_reader import AsmInstruction, ObjectReading, read_object
 from clara.targets.compiler import compile_source
-from clara.targets.profile import TargetProfile
+from clara.targets.profile import TargetProfile, load_reference_compiler
 from clara.toolchain.compile import CLICK_COMPAT_INCLUDE, CompileOptions
 
 # The version of the rules below, of the plugin's `opt` object they pair with (per inlined
@@ -501,7 +503,7 @@ def llvm_record(counts: TargetCounts | None) -> dict[str, float]:
 
 def block_record(
     source: ProgramSource, block: Block, function: Function, target: TargetCounts,
-    in_target: bool, llvm: TargetCounts | None = None,
+    in_target: bool, llvm: TargetCounts | None = None, gcc_x86: TargetCounts | None = None,
 ) -> dict[str, Any]:
     """One dataset record: the block's IR side (tokens, context, counts) and its labels.
 
@@ -531,6 +533,7 @@ def block_record(
         "ir_counts": dict(block.counts),
         "opt": asdict(block.opt) if block.opt is not None else None,
         "llvm": llvm_record(llvm),
+        "gcc_x86": {"compute": (gcc_x86 or TargetCounts()).compute},
         "target_compute": target.compute,
         "target_memory": target.memory,
         "target_load": target.load,
@@ -609,6 +612,18 @@ def llvm_block_counts(source: Path, features: ModuleFeatures, counts: LineCounts
     return charge(reading, features, counts).blocks
 
 
+def reference_block_counts(source: Path, features: ModuleFeatures, counts: LineCounts,
+                           target: TargetProfile, options: CompileOptions, work: Path
+                           ) -> dict[BlockKey, TargetCounts]:
+    """The reference compiler (gcc-12 -O2 for x86-64, ``load_reference_compiler``: the NF's
+    host build) built like a real build (inline API calls) and charged to the IR blocks by
+    the same rules as the labels: per block, what the targets' compiler family makes of it
+    on another ISA (the middle end is gcc's either way; docs/compute-model.md)."""
+    reference = replace(target, compiler=load_reference_compiler())
+    reading, _ = target_reading(source, reference, options, work, "inline")
+    return charge(reading, features, counts).blocks
+
+
 def build_program_records(
     source: ProgramSource, target: TargetProfile, options: CompileOptions,
     workdir: Path | None = None, api_calls: str = DEFAULT_API_CALLS,
@@ -639,6 +654,10 @@ def build_program_records(
         start = time.perf_counter()
         llvm = llvm_block_counts(source.path, analyzed.features, counts, target, options, work)
         timings["llvm_s"] = time.perf_counter() - start
+        start = time.perf_counter()
+        gcc_x86 = reference_block_counts(source.path, analyzed.features, counts, target,
+                                         options, work)
+        timings["reference_s"] = time.perf_counter() - start
     features = analyzed.features
     charged = charge(reading, features, counts)
     functions = {f.name: f for f in features.functions}
@@ -646,7 +665,8 @@ def build_program_records(
     absent = set(stats["ir_functions_without_target"])
     records = [
         block_record(source, b, functions[b.function], charged.blocks[(b.function, b.name)],
-                     b.function not in absent, llvm.get((b.function, b.name)))
+                     b.function not in absent, llvm.get((b.function, b.name)),
+                     gcc_x86.get((b.function, b.name)))
         for b in features.blocks
     ]
     return ProgramResult(source.program_id, source.seed, records, {**stats, **timings})

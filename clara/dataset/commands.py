@@ -14,6 +14,7 @@ import hashlib
 import importlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -45,7 +46,7 @@ from clara.files import file_sha256
 from clara.ir.catalog import CATALOG_PATH
 from clara.targets.commands import add_target_arguments
 from clara.targets.compiler import compiler_version
-from clara.targets.profile import TargetProfile, resolve_target
+from clara.targets.profile import TargetProfile, load_reference_compiler, resolve_target
 from clara.toolchain.analysis_command import ANALYSIS_FLAGS
 from clara.toolchain.compile import C_SUFFIXES, CXX_SUFFIXES, CompileOptions
 from clara.toolchain.llvm import REPO_DIR, find_llvm, find_plugin
@@ -103,6 +104,7 @@ def identity(profile: TargetProfile, options: CompileOptions, spec: ProgramSpec,
     """What the dataset's labels depend on; a resumed build must match it exactly."""
     llvm = find_llvm()
     compiler = profile.compiler
+    reference = load_reference_compiler()
     if spec.sources:
         source: dict[str, Any] = {"kind": "from", "root": str(spec.root)}
     else:
@@ -119,6 +121,9 @@ def identity(profile: TargetProfile, options: CompileOptions, spec: ProgramSpec,
         "compiler_cxx": list(compiler.cxx),
         "compiler_llvm_c": list(compiler.llvm_c),
         "compiler_llvm_cxx": list(compiler.llvm_cxx),
+        "reference_compiler_cxx": list(reference.cxx),
+        "reference_compiler_version": first_line_of([reference.cxx[0], "--version"])
+        if shutil.which(reference.cxx[0]) else None,
         "compiler_version_c": compiler_version(profile, "c"),
         "compiler_version_cxx": compiler_version(profile, "cxx"),
         "clang_version": first_line_of([str(llvm.clang), "--version"]),

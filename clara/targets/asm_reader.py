@@ -64,8 +64,10 @@ from clara.targets.profile import CompilerSpec, OpcodeTable, TargetProfile
 AttributedBy = Literal["direct", "inline-chain", "header-line", "prologue", "epilogue"]
 Access = Literal["load", "store", "atomic"]
 TOOL_TIMEOUT_S = 600
-CALLS = frozenset({"bl", "blr", "blx", "jal", "jalr", "jalx", "bal"})  # branch-and-link
-UNCONDITIONAL = frozenset({"b", "br", "bx", "j", "jr", "ret", "eret"})  # no fall-through
+# branch-and-link (AArch64, ARM, MIPS) and x86 calls
+CALLS = frozenset({"bl", "blr", "blx", "jal", "jalr", "jalx", "bal", "call", "callq"})
+# no fall-through (x86: jmp, ret)
+UNCONDITIONAL = frozenset({"b", "br", "bx", "j", "jr", "ret", "eret", "jmp", "jmpq", "retq"})
 
 
 @dataclass(frozen=True)
@@ -183,10 +185,11 @@ _INSN = re.compile(r"^\s*([0-9a-f]+):\t(.*)$")
 _ADDRESS = re.compile(r"^0x([0-9a-f]+)$")
 _DISCRIMINATOR = re.compile(r"\s+\(discriminator \d+\)$")
 _RELOC = re.compile(r"^\s*[0-9a-f]+: R_\w+\s*$")
-_BRANCH = re.compile(  # AArch64, MIPS (incl. OCTEON bbit), ARM: jumps, calls, returns
+_BRANCH = re.compile(  # AArch64, MIPS (incl. OCTEON bbit), ARM, x86: jumps, calls, returns
     r"^(?:b|bl|blr|br|bx|blx|ret|cbn?z|tbn?z|j|jal|jalr|jr|bal|bbit[01]3?2?|b\.\w+"
     r"|b(?:eq|ne|ge|gt|le|lt|hi|ls|cc|cs|mi|pl|vs|vc|hs|lo|al)(?:z|zal|al|l|zl|c)?"
-    r"|bc1[tf]l?)$")
+    r"|bc1[tf]l?"
+    r"|jmpq?|callq?|retq?|j(?:n?(?:a|ae|b|be|c|e|g|ge|l|le|o|p|s|z)|pe|po|[er]?cxz))$")
 _TARGET = re.compile(r"(?:^|[\s,])([0-9a-f]+) <[^>]*>")  # objdump may add "// b.any"
 _SYMBOL_OPERAND = re.compile(r"<([^+>]+)>")
 
@@ -244,17 +247,19 @@ def parse_symbols(text: str) -> list[Symbol]:
 def parse_disassembly(text: str) -> list[RawInstruction]:
     """Instructions from ``objdump -d -w --no-show-raw-insn`` (with ``-r``, a relocation
     follows its instruction on the same line: ``<addr>: R_<TYPE>\t<symbol>[+addend]``);
-    data (``.word``) is skipped."""
+    data (``.word``) is skipped. The mnemonic ends at a tab (AArch64, MIPS) or a space
+    (x86: ``jne    4011a0 <f+0x20>``)."""
     instructions = []
     for line in text.splitlines():
         m = _INSN.match(line)
         if not m:
             continue
         parts = m.group(2).split("\t")
-        mnemonic = parts[0].strip()
+        mnemonic, _, spaced = parts[0].strip().partition(" ")
         if not mnemonic or mnemonic.startswith((".", "(bad)")):
             continue
-        operands = parts[1].strip() if len(parts) > 1 and not _RELOC.match(parts[1]) else ""
+        operands = parts[1].strip() if len(parts) > 1 and not _RELOC.match(parts[1]) \
+            else spaced.strip()
         relocated = [parts[k + 1] for k in range(len(parts) - 1) if _RELOC.match(parts[k])]
         relocation = relocated[0].strip().split("+", 1)[0].split("-", 1)[0] if relocated else None
         instructions.append(RawInstruction(int(m.group(1), 16), mnemonic, operands,

@@ -25,11 +25,15 @@ from clara.errors import ClaraError
 
 SCHEMA = "clara.target/1"
 TARGETS_DIR = Path(__file__).resolve().parent
+# gcc for x86-64, whose code the dataset records next to the labels (load_reference_compiler)
+REFERENCE_COMPILER = TARGETS_DIR / "reference" / "gcc-x86_64.toml"
 SCOPES = ("core", "island", "global")
 MANAGERS = ("hardware", "software")
 ACCELERATOR_KINDS = ("crc", "checksum", "lpm", "hash", "crypto", "regex", "compression")
 MODEL_KINDS = ("compute", "accelerator", "scaleout", "colocation")
 OPCODE_CLASSES = ("atomic", "load", "store", "returns")
+COMPILER_KEYS = ("proxy", "proxy_of", "isa", "c", "cxx", "binutils_prefix", "debian_packages",
+                 "opcodes", "llvm_c", "llvm_cxx")
 PLACEHOLDERS = ("{source}", "{output}")
 
 
@@ -419,11 +423,7 @@ def parse_target(text: str, path: Path) -> TargetProfile:
     if top.string("schema") != SCHEMA:
         raise ClaraError(f"{path}: key 'schema' must be {SCHEMA!r}, got {data['schema']!r}")
     cores = top.table("cores", ("count", "threads_per_core", "clock_mhz", "code_store_bytes"))
-    compiler = top.table(
-        "compiler",
-        ("proxy", "proxy_of", "isa", "c", "cxx", "binutils_prefix", "debian_packages", "opcodes",
-         "llvm_c", "llvm_cxx"),
-    )
+    compiler = top.table("compiler", COMPILER_KEYS)
     models = top.table("models", MODEL_KINDS)
     assert cores is not None and compiler is not None and models is not None
     memory = top.tables("memory", _MEMORY_KEYS)
@@ -462,6 +462,18 @@ def parse_target(text: str, path: Path) -> TargetProfile:
 def list_targets() -> list[str]:
     """Names of the shipped targets (the ``*.toml`` files in ``clara/targets``)."""
     return sorted(p.stem for p in TARGETS_DIR.glob("*.toml"))
+
+
+def load_reference_compiler(path: Path = REFERENCE_COMPILER) -> CompilerSpec:
+    """The reference compiler (gcc for x86-64, the NF's host build): a file holding one
+    ``[compiler]`` table of the target-file schema."""
+    try:
+        data = tomllib.loads(path.read_text())
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ClaraError(f"{path}: cannot read the reference compiler: {err}") from err
+    compiler = _Table(data, "", path, ("compiler",)).table("compiler", COMPILER_KEYS)
+    assert compiler is not None
+    return _compiler(compiler)
 
 
 def load_target_file(path: str | Path) -> TargetProfile:
