@@ -2,8 +2,8 @@
 # scripts/setup.sh [--test]
 #
 # Installs everything Clara needs on a fresh Debian 12 / Ubuntu 24.04 machine and is safe to
-# run again: the apt packages (LLVM 19, the targets' cross compilers), a virtual environment
-# in .venv, and Clara itself (`pip install -e .`, which builds the LLVM plugin with CMake).
+# run again: the apt packages (LLVM 19, the targets' cross compilers, the reference gcc-12 for
+# x86-64), a virtual environment in .venv, and Clara itself (`pip install -e .`, which builds the LLVM plugin with CMake).
 # With --test it also installs the test, training (torch CPU, xgboost-cpu, scikit-learn) and
 # Ray extras, so the tests can run every training command and the Ray executor.
 set -euo pipefail
@@ -18,6 +18,7 @@ apt_packages=(
   gcc-12-aarch64-linux-gnu g++-12-aarch64-linux-gnu     # bluefield2 target compiler
   gcc-12-mips64-linux-gnuabi64 g++-12-mips64-linux-gnuabi64  # octeon target compiler
   gcc-12-arm-linux-gnueabi g++-12-arm-linux-gnueabi     # agilio-cx proxy compiler
+  gcc-12 g++-12                                         # reference compiler (x86-64 host build)
   binutils-aarch64-linux-gnu binutils-mips64-linux-gnuabi64 binutils-arm-linux-gnueabi
   tcpdump                                               # independent pcap reader in tests
   qemu-user                                             # qemu-aarch64 + TCG plugins: ground-truth counts (docs/qemu-validation.md)
