@@ -3,7 +3,8 @@
 #
 # Installs everything Clara needs on a fresh Debian 12 / Ubuntu 24.04 machine and is safe to
 # run again: the apt packages (LLVM 19, the targets' cross compilers, the reference gcc-12 for
-# x86-64), a virtual environment in .venv, and Clara itself (`pip install -e .`, which builds the LLVM plugin with CMake).
+# x86-64), a virtual environment in .venv, and Clara itself (`pip install -e .`, which builds
+# the LLVM plugin with CMake).
 # With --test it also installs the test, training (torch CPU, xgboost-cpu, scikit-learn) and
 # Ray extras, so the tests can run every training command and the Ray executor.
 set -euo pipefail
