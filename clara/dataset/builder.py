@@ -62,7 +62,7 @@ from clara.runtime.build import TEMPLATES
 from clara.runtime.qemu.run import NO_API_EVENTS
 from clara.targets.asm_reader import AsmInstruction, ObjectReading, read_object
 from clara.targets.compiler import compile_source
-from clara.targets.profile import TargetProfile, load_reference_compiler
+from clara.targets.profile import CompilerSpec, TargetProfile, load_reference_compiler
 from clara.toolchain.compile import CLICK_COMPAT_INCLUDE, CompileOptions
 
 # The version of the rules below, of the plugin's `opt` object they pair with (per inlined
@@ -597,31 +597,38 @@ def target_reading(source: Path, target: TargetProfile, options: CompileOptions,
         raise BuildError("read", str(err)) from err
 
 
+def counts_built_with(compiler: CompilerSpec, source: Path, features: ModuleFeatures,
+                      counts: LineCounts, target: TargetProfile, options: CompileOptions,
+                      work: Path) -> dict[BlockKey, TargetCounts]:
+    """``source`` built with ``compiler`` in place of the target's, like a real build (inline
+    API calls), read with that compiler's binutils and opcode table and charged to the IR
+    blocks by the same rules as the labels."""
+    reading, _ = target_reading(source, replace(target, compiler=compiler), options, work,
+                                "inline")
+    return charge(reading, features, counts).blocks
+
+
 def llvm_block_counts(source: Path, features: ModuleFeatures, counts: LineCounts,
                       target: TargetProfile, options: CompileOptions, work: Path
                       ) -> dict[BlockKey, TargetCounts]:
     """LLVM's own backend for the target's ISA (the target file's ``llvm_c``/``llvm_cxx``:
-    clang-19 with a target triple) built like a real build (inline API calls) and charged
-    to the IR blocks by the same rules as the labels: per block, what another -O2 compiler
-    for the same ISA makes of it, an input of the compute model (docs/compute-model.md).
-    Empty for a target without LLVM commands."""
+    clang-19 with a target triple), :func:`counts_built_with`: per block, what another -O2
+    compiler for the same ISA makes of it, an input of the compute model
+    (docs/compute-model.md). Empty for a target without LLVM commands."""
     if not target.compiler.llvm_c:
         return {}
-    llvm = replace(target, compiler=target.compiler.llvm_build())
-    reading, _ = target_reading(source, llvm, options, work, "inline")
-    return charge(reading, features, counts).blocks
+    return counts_built_with(target.compiler.llvm_build(), source, features, counts, target,
+                             options, work)
 
 
 def reference_block_counts(source: Path, features: ModuleFeatures, counts: LineCounts,
                            target: TargetProfile, options: CompileOptions, work: Path
                            ) -> dict[BlockKey, TargetCounts]:
     """The reference compiler (gcc-12 -O2 for x86-64, ``load_reference_compiler``: the NF's
-    host build) built like a real build (inline API calls) and charged to the IR blocks by
-    the same rules as the labels: per block, what the targets' compiler family makes of it
-    on another ISA (the middle end is gcc's either way; docs/compute-model.md)."""
-    reference = replace(target, compiler=load_reference_compiler())
-    reading, _ = target_reading(source, reference, options, work, "inline")
-    return charge(reading, features, counts).blocks
+    host build), :func:`counts_built_with`: per block, what the targets' compiler family
+    makes of it on another ISA (the middle end is gcc's either way; docs/compute-model.md)."""
+    return counts_built_with(load_reference_compiler(), source, features, counts, target,
+                             options, work)
 
 
 def build_program_records(

@@ -14,12 +14,11 @@ import hashlib
 import importlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -122,8 +121,8 @@ def identity(profile: TargetProfile, options: CompileOptions, spec: ProgramSpec,
         "compiler_llvm_c": list(compiler.llvm_c),
         "compiler_llvm_cxx": list(compiler.llvm_cxx),
         "reference_compiler_cxx": list(reference.cxx),
-        "reference_compiler_version": first_line_of([reference.cxx[0], "--version"])
-        if shutil.which(reference.cxx[0]) else None,
+        "reference_compiler_version": compiler_version(replace(profile, compiler=reference),
+                                                       "cxx"),
         "compiler_version_c": compiler_version(profile, "c"),
         "compiler_version_cxx": compiler_version(profile, "cxx"),
         "clang_version": first_line_of([str(llvm.clang), "--version"]),
