@@ -137,10 +137,9 @@ def other_target_reference(target: str, directory: Path, models: Path, model: Co
     """The other target's exact labels as the predictor (one ratio per count, fitted on the
     matched validation blocks: training programs), on the blocks of each set that the other
     target's datasets hold too (same program, function and IR block), next to the model on
-    those blocks: how
-    far one ISA's compiled code is from another's block by block (the issue's calibration:
-    "even the other ISA's exact labels ... only reach ~28% / ~8%"). Not a baseline: it reads
-    ground truth of another compiler."""
+    those blocks: how far one ISA's compiled code is from another's block by block (the
+    issue's calibration: "even the other ISA's exact labels ... only reach ~28% / ~8%"). Not
+    a baseline: it reads ground truth of another compiler."""
     other = next(t for t in TARGETS if t != target)
     card = json.loads((models / f"compute-{other}.json").read_text())
     wanted = {block_key(r) for records in (split.valid, *sets.values()) for r in records}
