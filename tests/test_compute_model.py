@@ -218,15 +218,13 @@ def test_train_compute_end_to_end_on_a_tiny_dataset(tmp_path: Path,
     alone, _ = model.predict([records[i] for i in rows])
     assert np.allclose(together[rows], alone, atol=1e-4)
 
-    def raw(blocks: list[dict[str, object]]) -> np.ndarray:
-        return raw_outputs(model, blocks)
-
     blocks = sorted((records[i] for i in rows), key=lambda r: r["index"])
     # the neighbour's tokens replaced, as many (same padded width: any change of the block
     # before it comes from the function context, not from numerics of another shape)
     last = blocks[-1]
     changed = [*blocks[:-1], {**last, "tokens": ["add i32 var var"] * len(last["tokens"])}]
-    assert np.abs(raw(changed)[-2] - raw(blocks)[-2]).max() > 1e-6  # its neighbour changed
+    assert np.abs(raw_outputs(model, changed)[-2]
+                  - raw_outputs(model, blocks)[-2]).max() > 1e-6  # its neighbour changed
 
 
 def raw_outputs(model: ComputeModel, blocks: list[dict[str, object]]) -> np.ndarray:
