@@ -57,7 +57,7 @@ from _common import REPO, format_table, write_result
 from clara.analyze import AnalyzedModule, analyze_module
 from clara.dataset.builder import ProgramSource, build_program_records, plugin_line_counts
 from clara.insights import nic_cost as nc
-from clara.insights.compute import module_llvm_counts, predict_blocks
+from clara.insights.compute import module_backend_counts, predict_blocks
 from clara.insights.per_packet import block_frequencies
 from clara.ir.features import ModuleFeatures
 from clara.runtime.api_costs import load_table
@@ -246,9 +246,9 @@ def run_element(element: Element, target: str, packets: int, presets: list[str],
     work.mkdir(parents=True, exist_ok=True)
     module = analyze_module(element.source, CompileOptions(), work, element.name)
     profile = load_target(target)
-    llvm = module_llvm_counts(element.source, module.features, profile, CompileOptions(),
-                              work / "llvm")
-    predictions = predict_blocks(module.features, profile, llvm)
+    backends = module_backend_counts(element.source, module.features, profile,
+                                     CompileOptions(), work / "backends")
+    predictions = predict_blocks(module.features, profile, backends)
     table = load_table(target)
     binary = cross_build(element.source, element.name, target)
     labels = {"real": real_labels(module, element, binary),

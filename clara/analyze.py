@@ -250,7 +250,7 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
     from clara.accel.detect import detect_accelerators
     from clara.accel.regions import module_regions
     from clara.accel.semantic import prove_module
-    from clara.insights.compute import module_llvm_counts, predict_blocks
+    from clara.insights.compute import module_backend_counts, predict_blocks
     from clara.insights.ir_summary import reported_functions
     from clara.insights.model_records import accelerator_records, apply_compute_predictions
     from clara.insights.per_packet import block_frequencies
@@ -264,9 +264,9 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
         if target is not None:
             model_file = target.models.get("compute")
             if model_file and (MODELS_DIR / model_file).is_file():
-                llvm = module_llvm_counts(module.source, features, target, options,
-                                          workdir / f"llvm-{number}")
-                predictions = predict_blocks(features, target, llvm)
+                backends = module_backend_counts(module.source, features, target, options,
+                                                 workdir / f"backends-{number}")
+                predictions = predict_blocks(features, target, backends)
                 apply_compute_predictions(document, features.source_file, predictions,
                                           target.name, set(reported))
             else:

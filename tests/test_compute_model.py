@@ -19,7 +19,9 @@ from clara.dataset.builder import DEFAULT_API_CALLS
 from clara.errors import ClaraError
 from clara.insights.compute import (
     INPUT_SCHEMA,
+    REFERENCE_CONTEXT,
     SYNTHESIZED,
+    BackendCounts,
     ComputeModel,
     block_input,
     callee_kinds,
@@ -27,7 +29,7 @@ from clara.insights.compute import (
     encode_records,
     load_compute_model,
     model_for_target,
-    module_llvm_counts,
+    module_backend_counts,
     predict_blocks,
 )
 from clara.ir.features import ModuleFeatures
@@ -40,7 +42,7 @@ from clara.ir.vocabulary import (
     load_vocabulary,
     unknown_rate,
 )
-from clara.models.train_compute import fit_function_scale
+from clara.models.train_compute import fit_function_scale, load_records
 from clara.targets.profile import load_target
 from clara.toolchain.compile import CompileOptions
 
@@ -55,11 +57,12 @@ def mini_nat(tmp_path_factory: pytest.TempPathFactory) -> ModuleFeatures:
 
 
 @pytest.fixture(scope="module")
-def mini_nat_llvm(mini_nat: ModuleFeatures, tmp_path_factory: pytest.TempPathFactory
-                  ) -> dict[str, dict[tuple[str, str], object]]:
-    """Each target's LLVM backend counts of mini_nat's blocks (clang-19 for the ISA)."""
-    return {t: module_llvm_counts(EXAMPLES / "mini_nat.cc", mini_nat, load_target(t),
-                                  CompileOptions(), tmp_path_factory.mktemp(f"llvm-{t}"))
+def mini_nat_backends(mini_nat: ModuleFeatures, tmp_path_factory: pytest.TempPathFactory
+                      ) -> dict[str, BackendCounts]:
+    """Each target's LLVM backend counts of mini_nat's blocks (clang-19 for the ISA) and,
+    for octeon (``compute_reference``), the reference compiler's (gcc-12 for x86-64)."""
+    return {t: module_backend_counts(EXAMPLES / "mini_nat.cc", mini_nat, load_target(t),
+                                     CompileOptions(), tmp_path_factory.mktemp(f"be-{t}"))
             for t in TARGETS}
 
 
@@ -80,16 +83,37 @@ def test_shipped_model_agrees_with_its_card(target: str) -> None:
     assert model.card["training_data"]["blocks"] > 0
     assert "metrics" in model.card["heldout"]["synthesized"]
     assert (MODELS / f"compute-{target}.onnx").stat().st_size < 5 * 2**20
+    # the model reads the reference compiler's counts exactly when its target file says so
+    reads = vocabulary.reference
+    assert reads == load_target(target).compute_reference
+    assert all((name in model.card["inputs"]["context"]) == reads for name in REFERENCE_CONTEXT)
+
+
+def test_a_model_and_a_target_that_disagree_on_the_reference_are_refused(
+        mini_nat: ModuleFeatures, mini_nat_backends: dict[str, BackendCounts]) -> None:
+    """octeon's model reads gcc's x86-64 counts: a target file that turns its
+    ``compute_reference`` off (and so builds none at analysis time) cannot use it."""
+    octeon = load_target("octeon")
+    assert predict_blocks(mini_nat, octeon, mini_nat_backends["octeon"])
+    without = dataclasses.replace(octeon, compute_reference=False)
+    with pytest.raises(ClaraError, match=r"compute-octeon\.onnx: the model reads the reference "
+                       r"compiler's counts, but target 'octeon' says it does not"):
+        predict_blocks(mini_nat, without, mini_nat_backends["octeon"])
 
 
 @pytest.mark.parametrize("target", TARGETS)
 def test_predictions_on_an_example_nf_are_finite_and_non_negative(
         target: str, mini_nat: ModuleFeatures,
-        mini_nat_llvm: dict[str, dict[tuple[str, str], object]]) -> None:
-    # LLVM's backend made code for the packet path (push and what it inlined)
-    push = [k for k in mini_nat_llvm[target] if "4push" in k[0]]
-    assert sum(mini_nat_llvm[target][k].compute for k in push) > 20  # type: ignore[attr-defined]
-    predictions = predict_blocks(mini_nat, load_target(target), mini_nat_llvm[target])
+        mini_nat_backends: dict[str, BackendCounts]) -> None:
+    # LLVM's backend, and gcc for x86-64 where the target's model reads it, made code for
+    # the packet path (push and what it inlined)
+    backends = mini_nat_backends[target]
+    reads_reference = load_target(target).compute_reference
+    assert reads_reference == (target == "octeon")
+    assert (backends.gcc_x86 is not None) == reads_reference
+    for counts in (backends.llvm, *([backends.gcc_x86] if backends.gcc_x86 else [])):
+        assert sum(counts[k].compute for k in counts if "4push" in k[0]) > 20
+    predictions = predict_blocks(mini_nat, load_target(target), backends)
     assert set(predictions) == {(b.function, b.name) for b in mini_nat.blocks}
     values = np.asarray([[p.compute, p.memory, p.memory_state, p.memory_packet, p.memory_stack]
                          for p in predictions.values()])
@@ -102,7 +126,7 @@ def test_predictions_on_an_example_nf_are_finite_and_non_negative(
 def module_records(module: ModuleFeatures) -> list[dict[str, object]]:
     functions = {f.name: f for f in module.functions}
     return [block_input(b, functions[b.function], callee_kinds(functions[b.function]),
-                        {"compute": 1.0, "memory": 0.0})
+                        {"compute": 1.0, "memory": 0.0}, {"compute": 2.0, "memory": 1.0})
             for b in module.blocks if b.function in functions]
 
 
@@ -115,13 +139,13 @@ def test_analysed_code_is_never_marked_synthesized(mini_nat: ModuleFeatures) -> 
 
 def test_unknown_tokens_are_counted(
         mini_nat: ModuleFeatures,
-        mini_nat_llvm: dict[str, dict[tuple[str, str], object]]) -> None:
+        mini_nat_backends: dict[str, BackendCounts]) -> None:
     block = mini_nat.blocks[0]
     odd = dataclasses.replace(block, tokens=(*block.tokens, "frobnicate i7 var", "zork"))
     module = dataclasses.replace(mini_nat, blocks=[odd, *mini_nat.blocks[1:]])
-    target, llvm = load_target("bluefield2"), mini_nat_llvm["bluefield2"]
-    before = predict_blocks(mini_nat, target, llvm)[(block.function, block.name)]
-    after = predict_blocks(module, target, llvm)[(block.function, block.name)]
+    target, backends = load_target("bluefield2"), mini_nat_backends["bluefield2"]
+    before = predict_blocks(mini_nat, target, backends)[(block.function, block.name)]
+    after = predict_blocks(module, target, backends)[(block.function, block.name)]
     assert after.unknown_tokens == before.unknown_tokens + 2
     assert after.tokens == before.tokens + 2
     assert UNKNOWN_ID == 1
@@ -284,6 +308,38 @@ def test_train_compute_on_synthesized_programs_and_real_code(tmp_path: Path,
     assert np.abs(alone[0] - alone[1]).max() > 1e-3  # the seeds give different models
     assert np.allclose(raw_outputs(uncalibrated, blocks), (alone[0] + alone[1]) / 2,
                        atol=1e-5)
+
+
+def test_a_target_with_a_reference_trains_a_model_that_reads_it(tmp_path: Path) -> None:
+    """octeon (``compute_reference``): its model's vocabulary and card name the reference
+    compiler's columns, it reads them (other gcc_x86 counts, other predictions), and a
+    dataset without the memory split is refused with the rebuild command."""
+    data, out = tmp_path / "data", tmp_path / "models"
+    built = run_cli("dataset", "build", "--target", "octeon", "--programs", "4", "-o",
+                    str(data), "-j", "2", "--no-progress")
+    assert built.returncode == 0, built.stderr
+    trained = run_cli("train", "compute", "--target", "octeon", "--dataset", str(data), "-o",
+                      str(out), "--epochs", "1", "--ensemble", "1")
+    assert trained.returncode == 0, trained.stderr
+    model = load_compute_model("compute-octeon", out)
+    assert model.vocabulary.reference
+    assert context_names(model.vocabulary)[-len(model.vocabulary.callee_kinds) - 4:][:4] == \
+        list(REFERENCE_CONTEXT)
+    records = load_records(data)[:50]
+    doubled = [{**r, "gcc_x86": {k: 2 * v + 5 for k, v in r["gcc_x86"].items()}}
+               for r in records]
+    assert not np.allclose(raw_outputs(model, records), raw_outputs(model, doubled))
+
+    shard = next((data / "data").glob("*.jsonl"))
+    lines = [json.loads(line) for line in shard.read_text().splitlines()]
+    for line in lines:
+        line["gcc_x86"] = {"compute": line["gcc_x86"]["compute"]}  # as before the split
+    shard.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    refused = run_cli("train", "compute", "--target", "octeon", "--dataset", str(data), "-o",
+                      str(tmp_path / "again"), "--epochs", "1", "--ensemble", "1")
+    assert refused.returncode != 0
+    assert "split by memory operand" in refused.stderr and "clara dataset build" in \
+        refused.stderr
 
 
 def test_the_calibration_fits_function_sums() -> None:

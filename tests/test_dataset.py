@@ -27,9 +27,10 @@ from clara.dataset.builder import (
 )
 from clara.dataset.commands import SYSTEMATIC_FAILURES
 from clara.dataset.store import iter_records, read_manifest
+from clara.files import file_sha256
 from clara.targets.asm_reader import AsmInstruction, read_object
 from clara.targets.compiler import compile_source
-from clara.targets.profile import load_reference_compiler, load_target
+from clara.targets.profile import REFERENCE_COMPILER, load_reference_compiler, load_target
 from clara.toolchain.compile import CompileOptions
 
 SEL = """\
@@ -189,11 +190,13 @@ def test_records_carry_the_reference_compilers_counts(sel_source: Path, tmp_path
     reading = read_object(reference, obj, sel_source)
     attributed = [i for i in reading.nf_instructions if i.attributed_by is not None]
     assert len(attributed) == len(reading.nf_instructions)
-    total = sum(r["gcc_x86"]["compute"] for r in result.records)
+    total = sum(r["gcc_x86"]["compute"] + r["gcc_x86"]["memory"] for r in result.records)
     assert total == pytest.approx(len(attributed)) and total > 0
+    memory = sum(r["gcc_x86"]["memory"] for r in result.records)
+    assert memory == pytest.approx(sum(i.is_memory for i in attributed)) and memory > 0
     in_loop = [i for i in attributed if i.function == "hash" and i.loop_depth == 1]
     assert len(in_loop) >= 5 and any(i.mnemonic.startswith("j") for i in in_loop)
-    charged = sum(r["gcc_x86"]["compute"] for r in result.records
+    charged = sum(r["gcc_x86"]["compute"] + r["gcc_x86"]["memory"] for r in result.records
                   if r["function"] == "hash" and r["loop_depth"] == 1)
     assert charged == pytest.approx(len(in_loop))
 
@@ -488,6 +491,10 @@ def test_octeon_ground_truth_for_the_examples(tmp_path: Path) -> None:
     assert counts["unattributed_rate"] < 0.02
     assert manifest["identity"]["compiler_version_cxx"].startswith("mips64-linux-gnuabi64-g++")
     assert manifest["identity"]["clang_version"]
+    # the reference compiler's file (its opcode table decides gcc_x86's memory split) is
+    # part of what the labels depend on
+    assert manifest["identity"]["reference_compiler_file_sha256"] == file_sha256(
+        REFERENCE_COMPILER)
     programs = {r["program"] for r in iter_records(out)}
     assert programs == set(sources)
     info = run_cli("dataset", "info", str(out))

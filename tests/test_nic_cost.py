@@ -11,7 +11,7 @@ import pytest
 
 from clara.analyze import analyze_module
 from clara.insights import nic_cost as nc
-from clara.insights.compute import BlockPrediction, module_llvm_counts, predict_blocks
+from clara.insights.compute import BlockPrediction, module_backend_counts, predict_blocks
 from clara.insights.per_packet import block_frequencies
 from clara.ir.features import ApiCall
 from clara.runtime.api_costs import evaluate, load_table
@@ -280,10 +280,10 @@ def test_mini_nat_end_to_end(repo: Path, tmp_path: Path) -> None:
     frequencies = block_frequencies(profile, key="block")
     api = nc.api_cost_per_packet(profile["api_events"], table,
                                  nc.site_calls_per_packet(module.features.blocks, frequencies))
-    llvm = module_llvm_counts(source, module.features, target, CompileOptions(),
-                              tmp_path / "llvm")
-    cost = nc.nic_cost_per_packet(frequencies, predict_blocks(module.features, target, llvm),
-                                  api)
+    backends = module_backend_counts(source, module.features, target, CompileOptions(),
+                                     tmp_path / "backends")
+    cost = nc.nic_cost_per_packet(frequencies,
+                                  predict_blocks(module.features, target, backends), api)
     parts = (cost.compute, cost.memory_state, cost.memory_stack, cost.memory_packet,
              api.instructions, api.memory)
     assert all(p >= 0 for p in parts)

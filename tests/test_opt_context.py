@@ -50,7 +50,8 @@ def test_schema_1_records_are_read_without_opt_and_the_model_refuses_them() -> N
     module = parse_features([json.dumps(function), json.dumps(block)], "old.jsonl")
     assert module.blocks[0].opt is None
     with pytest.raises(ClaraError, match=r"old\.c: .*older plugin"):
-        block_input(module.blocks[0], module.functions[0], [], {"compute": 0.0, "memory": 0.0})
+        block_input(module.blocks[0], module.functions[0], [], {"compute": 0.0, "memory": 0.0},
+                    {"compute": 0.0})
     with pytest.raises(ClaraError, match=r"schema 'clara\.features/9'"):
         parse_features([json.dumps({**block, "schema": "clara.features/9"})], "new.jsonl")
 

@@ -15,10 +15,12 @@ from clara.targets.asm_reader import (
     attribute_function,
     classify,
     read_object,
+    split_operands,
 )
 from clara.targets.compiler import compile_source, compiler_version
 from clara.targets.profile import (
     list_targets,
+    load_reference_compiler,
     load_target,
     load_target_file,
     missing_sources,
@@ -115,6 +117,21 @@ def test_llvm_commands_are_optional_and_checked(tmp_path: Path) -> None:
         load_target("agilio-cx").compiler.llvm_build()
     assert load_target("bluefield2").compiler.llvm_build().cxx[:2] == (
         "clang++-19", "--target=aarch64-linux-gnu")
+
+
+def test_compute_reference_is_an_optional_flag(tmp_path: Path) -> None:
+    """``[models] compute_reference``: whether the compute model reads the reference
+    compiler's counts (octeon's does, bluefield2's does not); absent means false."""
+    assert load_target("octeon").compute_reference
+    assert not load_target("bluefield2").compute_reference
+    assert not load_target("agilio-cx").compute_reference
+    on = _write_variant(tmp_path, 'compute = "compute-agilio-cx.onnx"',
+                        'compute = "compute-agilio-cx.onnx"\ncompute_reference = true')
+    assert load_target_file(on).compute_reference
+    bad = _write_variant(tmp_path, 'compute = "compute-agilio-cx.onnx"',
+                         'compute = "compute-agilio-cx.onnx"\ncompute_reference = "gcc"')
+    with pytest.raises(ClaraError, match=r"models\.compute_reference' must be true or false"):
+        load_target_file(bad)
 
 
 def test_unknown_target_name_lists_the_shipped_ones() -> None:
@@ -244,6 +261,23 @@ def test_memory_instructions_are_classified_by_the_isa_table() -> None:
         "atomic",
         None,
     ]
+
+
+def test_x86_memory_is_classified_by_its_operands() -> None:
+    """The reference compiler's table (gcc-12 for x86-64): an instruction reaches memory
+    through a parenthesised or segment operand, a store when that is the destination (the
+    last operand, also for read-modify-write), a load otherwise; lea and nop only look
+    like it; push and pop by their mnemonic."""
+    x86 = load_reference_compiler().opcodes
+    cases = [("mov", "0x8(%rdi),%eax"), ("mov", "%eax,0x8(%rdi)"),
+             ("addl", "$0x1,0x10(%rdi,%rax,4)"), ("movzbl", "(%rax,%rdx,1),%eax"),
+             ("mov", "%fs:0x28,%rax"), ("lea", "0x8(%rdi,%rax,4),%rax"),
+             ("nopw", "0x0(%rax,%rax,1)"), ("add", "%eax,%ebx"), ("push", "%rbx"),
+             ("pop", "%rbx"), ("lock", "addl $0x1,(%rax)")]
+    assert [classify(m, x86, ops) for m, ops in cases] == [
+        "load", "store", "store", "load", "load", None, None, None, "store", "load", "atomic"]
+    assert split_operands("0x0(%rax,%rbx,4),%ecx") == ["0x0(%rax,%rbx,4)", "%ecx"]
+    assert split_operands("") == []
 
 
 def test_prologue_and_epilogue_runs_take_entry_and_return_lines() -> None:

@@ -501,6 +501,13 @@ def llvm_record(counts: TargetCounts | None) -> dict[str, float]:
     return {"compute": counts.compute, "memory": counts.memory}
 
 
+def reference_record(counts: TargetCounts | None) -> dict[str, float]:
+    """A block's ``gcc_x86`` field: the reference compiler's instructions without and with a
+    memory operand (its opcode table)."""
+    counts = counts or TargetCounts()
+    return {"compute": counts.compute, "memory": counts.memory}
+
+
 def block_record(
     source: ProgramSource, block: Block, function: Function, target: TargetCounts,
     in_target: bool, llvm: TargetCounts | None = None, gcc_x86: TargetCounts | None = None,
@@ -533,7 +540,7 @@ def block_record(
         "ir_counts": dict(block.counts),
         "opt": asdict(block.opt) if block.opt is not None else None,
         "llvm": llvm_record(llvm),
-        "gcc_x86": {"compute": (gcc_x86 or TargetCounts()).compute},
+        "gcc_x86": reference_record(gcc_x86),
         "target_compute": target.compute,
         "target_memory": target.memory,
         "target_load": target.load,

@@ -45,7 +45,12 @@ from clara.files import file_sha256
 from clara.ir.catalog import CATALOG_PATH
 from clara.targets.commands import add_target_arguments
 from clara.targets.compiler import compiler_version
-from clara.targets.profile import TargetProfile, load_reference_compiler, resolve_target
+from clara.targets.profile import (
+    REFERENCE_COMPILER,
+    TargetProfile,
+    load_reference_compiler,
+    resolve_target,
+)
 from clara.toolchain.analysis_command import ANALYSIS_FLAGS
 from clara.toolchain.compile import C_SUFFIXES, CXX_SUFFIXES, CompileOptions
 from clara.toolchain.llvm import REPO_DIR, find_llvm, find_plugin
@@ -121,6 +126,7 @@ def identity(profile: TargetProfile, options: CompileOptions, spec: ProgramSpec,
         "compiler_llvm_c": list(compiler.llvm_c),
         "compiler_llvm_cxx": list(compiler.llvm_cxx),
         "reference_compiler_cxx": list(reference.cxx),
+        "reference_compiler_file_sha256": file_sha256(REFERENCE_COMPILER),
         "reference_compiler_version": compiler_version(replace(profile, compiler=reference),
                                                        "cxx"),
         "compiler_version_c": compiler_version(profile, "c"),

@@ -50,6 +50,11 @@ BASE_CONTEXT = (
     "api_calls", "truncated_tokens", *(f"ir.{k}" for k in IR_KINDS), SYNTHESIZED,
     *OPT_CONTEXT, *LLVM_CONTEXT,
 )
+# What gcc makes of the block on x86-64 (the record's ``gcc_x86``: the reference compiler's
+# code charged to IR blocks by the label rules, reference_block_counts), after BASE_CONTEXT
+# for a model whose vocabulary reads it (a target file's ``compute_reference``)
+REFERENCE_CONTEXT = ("gcc_x86.compute", "gcc_x86.memory", "log_gcc_x86_compute",
+                     "log_gcc_x86_memory")
 OUTPUTS = ("compute", "memory_correction")
 OUTPUT_COUNTS = ("compute", "memory")  # what outputs_to_counts makes of them
 BLOCK_INPUTS = ("token_ids", "lengths", "context")
@@ -131,7 +136,8 @@ class ComputeModel:
 
 
 def context_names(vocabulary: Vocabulary) -> list[str]:
-    return [*BASE_CONTEXT, *(f"callee:{k}" for k in vocabulary.callee_kinds)]
+    return [*BASE_CONTEXT, *(REFERENCE_CONTEXT if vocabulary.reference else ()),
+            *(f"callee:{k}" for k in vocabulary.callee_kinds)]
 
 
 def model_inputs(vocabulary: Vocabulary) -> dict[str, list[str]]:
@@ -144,8 +150,9 @@ def model_inputs(vocabulary: Vocabulary) -> dict[str, list[str]]:
             "block_slot": ["function x width + position of each block"]}
 
 
-def context_vector(record: Record, kinds: Mapping[str, int]) -> list[float]:
-    """The block's context, in the order of :func:`context_names`."""
+def context_vector(record: Record, kinds: Mapping[str, int], reference: bool) -> list[float]:
+    """The block's context, in the order of :func:`context_names` (``reference``: with the
+    reference compiler's columns)."""
     counts = record["ir_counts"]
     n = float(record["n_instructions"])
     base = [
@@ -157,6 +164,7 @@ def context_vector(record: Record, kinds: Mapping[str, int]) -> list[float]:
         *(float(counts.get(k, 0)) for k in IR_KINDS), float(is_synthesized(record)),
         *opt_context(record["opt"], n),
         *llvm_context(record["llvm"]),
+        *(reference_context(record["gcc_x86"]) if reference else ()),
     ]
     callees = [0.0] * len(kinds)
     for kind in record["callee_kinds"]:
@@ -180,6 +188,13 @@ def llvm_context(llvm: Mapping[str, float]) -> list[float]:
     """The columns of LLVM_CONTEXT: LLVM's backend's compute and memory instructions for
     the block, raw and log."""
     compute, memory = float(llvm["compute"]), float(llvm["memory"])
+    return [compute, memory, math.log1p(compute), math.log1p(memory)]
+
+
+def reference_context(gcc_x86: Mapping[str, float]) -> list[float]:
+    """The columns of REFERENCE_CONTEXT: the reference compiler's instructions without and
+    with a memory operand, raw and log."""
+    compute, memory = float(gcc_x86["compute"]), float(gcc_x86["memory"])
     return [compute, memory, math.log1p(compute), math.log1p(memory)]
 
 
@@ -211,7 +226,8 @@ def encode_records(records: Sequence[Record], vocabulary: Vocabulary) -> Batch:
         kept = sequence[:width]
         token_ids[row, :len(kept)] = kept
         lengths[row] = max(1, len(kept))
-    context = np.asarray([context_vector(r, kinds) for r in records], dtype=np.float32)
+    context = np.asarray([context_vector(r, kinds, vocabulary.reference) for r in records],
+                         dtype=np.float32)
     unknown = np.asarray([u for _, u in encoded], dtype=np.int64)
     return Batch(token_ids, lengths, context.reshape(len(records), -1), unknown,
                  *function_layout(records))
@@ -296,10 +312,12 @@ def callee_kinds(function: Function) -> list[str]:
 
 
 def block_input(block: Block, function: Function, kinds: Sequence[str],
-                llvm: Mapping[str, float]) -> dict[str, Any]:
+                llvm: Mapping[str, float], gcc_x86: Mapping[str, float] | None = None
+                ) -> dict[str, Any]:
     """A run-time block in the shape of a dataset record (the model's input fields);
-    ``llvm``: its ``llvm`` object (:func:`clara.dataset.builder.llvm_record`)."""
-    return {
+    ``llvm``, ``gcc_x86``: its ``llvm`` and (for a model that reads it) ``gcc_x86`` objects
+    (:func:`clara.dataset.builder.llvm_record`, ``reference_record``)."""
+    record = {
         "function": block.function, "block": block.name, "index": block.index,
         "tokens": list(block.tokens), "n_instructions": block.n_instructions,
         "loop_depth": block.loop_depth, "is_entry": block.is_entry, "is_exit": block.is_exit,
@@ -309,6 +327,9 @@ def block_input(block: Block, function: Function, kinds: Sequence[str],
         "callee_kinds": list(kinds), "api_calls": [c.name for c in block.api_calls],
         "ir_counts": dict(block.counts), "opt": optimized(block), "llvm": dict(llvm),
     }
+    if gcc_x86 is not None:
+        record["gcc_x86"] = dict(gcc_x86)
+    return record
 
 
 def optimized(block: Block) -> dict[str, float]:
@@ -391,34 +412,68 @@ def split_memory(memory: float, state: float, packet: float) -> tuple[float, flo
     return state * scale, packet * scale, 0.0
 
 
-def module_llvm_counts(source: Path, module: ModuleFeatures, target: Any,
-                       options: CompileOptions, workdir: Path) -> dict[tuple[str, str], Any]:
-    """Each block's LLVM backend counts for ``target`` (the input the compute model reads
-    next to the IR: :func:`clara.dataset.builder.llvm_block_counts`), built in
-    ``workdir``; a source LLVM's backend cannot build is an error naming it."""
-    from clara.dataset.builder import BuildError, llvm_block_counts, plugin_line_counts
+@dataclass(frozen=True)
+class BackendCounts:
+    """Per (function, block): what LLVM's own backend for the target's ISA and, for a target
+    whose compute model reads it, the reference compiler (gcc-12 for x86-64; else None)
+    make of the block, charged by the label rules (:func:`module_backend_counts`)."""
 
+    llvm: Mapping[tuple[str, str], Any]
+    gcc_x86: Mapping[tuple[str, str], Any] | None
+
+
+def module_backend_counts(source: Path, module: ModuleFeatures, target: Any,
+                          options: CompileOptions, workdir: Path) -> BackendCounts:
+    """Each block's LLVM backend counts for ``target`` and, if the target's compute model
+    reads them (``compute_reference``), the reference compiler's counts (the inputs the
+    model reads next to the IR: :func:`clara.dataset.builder.llvm_block_counts`,
+    :func:`~clara.dataset.builder.reference_block_counts`), built in ``workdir``; a source
+    either compiler cannot build is an error naming it."""
+    from clara.dataset.builder import (
+        BuildError,
+        llvm_block_counts,
+        plugin_line_counts,
+        reference_block_counts,
+    )
+
+    counts = plugin_line_counts(module.blocks)
     try:
-        return llvm_block_counts(source, module, plugin_line_counts(module.blocks), target,
-                                 options, workdir)
+        llvm = llvm_block_counts(source, module, counts, target, options, workdir)
     except BuildError as err:
         raise ClaraError(f"{source}: LLVM's {target.name} backend, whose code the compute "
                          f"model reads, cannot build it: {err}") from err
+    if not target.compute_reference:
+        return BackendCounts(llvm, None)
+    try:
+        gcc_x86 = reference_block_counts(source, module, counts, target, options, workdir)
+    except BuildError as err:
+        raise ClaraError(f"{source}: the reference compiler (gcc-12 for x86-64), whose code "
+                         f"the compute model reads, cannot build it: {err}") from err
+    return BackendCounts(llvm, gcc_x86)
 
 
-def predict_blocks(module: ModuleFeatures, target: Any, llvm: Mapping[tuple[str, str], Any],
+def predict_blocks(module: ModuleFeatures, target: Any, backends: BackendCounts,
                    directory: Path | None = None) -> dict[tuple[str, str], BlockPrediction]:
     """Predicted NIC cost of every IR block of ``module`` on ``target``, keyed by
-    (function, block); all blocks go through the model in one batch. ``llvm``: each
-    block's LLVM backend counts (:func:`module_llvm_counts`)."""
-    from clara.dataset.builder import llvm_record
+    (function, block); all blocks go through the model in one batch. ``backends``: each
+    block's LLVM backend and reference compiler counts (:func:`module_backend_counts`)."""
+    from clara.dataset.builder import llvm_record, reference_record
 
     model = model_for_target(target, directory)
     functions = {f.name: f for f in module.functions}
     kinds = {name: callee_kinds(f) for name, f in functions.items()}
     blocks = [b for b in module.blocks if b.function in functions]
+    if model.vocabulary.reference != target.compute_reference:
+        raise ClaraError(
+            f"{model.path}: the model {'reads' if model.vocabulary.reference else 'does not read'}"
+            f" the reference compiler's counts, but target '{target.name}' says it "
+            f"{'does' if target.compute_reference else 'does not'} (compute_reference in "
+            f"{target.path}); retrain with `clara train compute --target {target.name}`")
+    reference = backends.gcc_x86 if model.vocabulary.reference else None
     records = [block_input(b, functions[b.function], kinds[b.function],
-                           llvm_record(llvm.get((b.function, b.name))))
+                           llvm_record(backends.llvm.get((b.function, b.name))),
+                           None if reference is None
+                           else reference_record(reference.get((b.function, b.name))))
                for b in blocks]
     counts, unknown = model.predict(records)
     predictions: dict[tuple[str, str], BlockPrediction] = {}

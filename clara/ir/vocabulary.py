@@ -36,11 +36,14 @@ MEMORY_PLACES = ("stack", "state", "packet", "global")
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Token → id (ids 0 and 1 reserved) and the callee kinds the model's context knows."""
+    """Token → id (ids 0 and 1 reserved), the callee kinds the model's context knows, and
+    whether its context reads the reference compiler's counts (the target file's
+    ``compute_reference``)."""
 
     tokens: tuple[str, ...]
     callee_kinds: tuple[str, ...]
     min_count: int
+    reference: bool = False
 
     @property
     def size(self) -> int:
@@ -50,8 +53,12 @@ class Vocabulary:
         return {token: i for i, token in enumerate(self.tokens)}
 
     def to_json(self) -> dict[str, object]:
-        return {"schema": SCHEMA, "min_count": self.min_count, "tokens": list(self.tokens),
-                "callee_kinds": list(self.callee_kinds)}
+        data: dict[str, object] = {"schema": SCHEMA, "min_count": self.min_count,
+                                   "tokens": list(self.tokens),
+                                   "callee_kinds": list(self.callee_kinds)}
+        if self.reference:
+            data["reference"] = True
+        return data
 
     def sha256(self) -> str:
         """Hash of the canonical JSON text: what a model card pins."""
@@ -101,9 +108,11 @@ def block_token(name: str) -> str:
 
 
 def build_vocabulary(sequences: Iterable[Sequence[str]], callee_kinds: Iterable[Iterable[str]],
-                     min_count: int = 2, backoff: bool = False) -> Vocabulary:
+                     min_count: int = 2, backoff: bool = False,
+                     reference: bool = False) -> Vocabulary:
     """Tokens and callee kinds seen at least ``min_count`` times, most frequent first; with
-    ``backoff``, also the coarse tokens of all tokens (counted over the same blocks)."""
+    ``backoff``, also the coarse tokens of all tokens (counted over the same blocks);
+    ``reference``: the context reads the reference compiler's counts."""
     token_counts: Counter[str] = Counter()
     for sequence in sequences:
         token_counts.update(sequence)
@@ -120,7 +129,8 @@ def build_vocabulary(sequences: Iterable[Sequence[str]], callee_kinds: Iterable[
         return [t for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
                 if n >= min_count and t not in RESERVED]
 
-    return Vocabulary((*RESERVED, *kept(token_counts)), tuple(kept(kind_counts)), min_count)
+    return Vocabulary((*RESERVED, *kept(token_counts)), tuple(kept(kind_counts)), min_count,
+                      reference)
 
 
 def token_id(token: str, ids: dict[str, int]) -> int:
@@ -179,4 +189,4 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise ClaraError(f"{path}: vocabulary must start with the reserved tokens {RESERVED}")
     return Vocabulary(tuple(str(t) for t in tokens),
                       tuple(str(k) for k in data.get("callee_kinds", [])),
-                      int(data.get("min_count", 1)))
+                      int(data.get("min_count", 1)), data.get("reference") is True)

@@ -60,6 +60,7 @@ from clara.ir.vocabulary import (
     save_vocabulary,
     unknown_rate,
 )
+from clara.targets.profile import load_target
 
 TEST_FRACTION = 0.2  # held-out programs (by hash of the program id)
 VALIDATION_FRACTION = 0.1  # of the training programs, for early stopping
@@ -123,6 +124,16 @@ def load_records(root: Path) -> list[dict[str, Any]]:
     if not records:
         raise ClaraError(f"{root}: no labelled blocks (is the dataset empty?)")
     return records
+
+
+def require_reference_counts(root: Path, records: Sequence[Record]) -> None:
+    """Refuse a dataset without the reference compiler's counts split by memory operand
+    (``gcc_x86.compute`` and ``.memory``), for a target whose model reads them."""
+    if "memory" not in records[0].get("gcc_x86", {}):
+        raise ClaraError(
+            f"{root}: built without the reference compiler's counts split by memory operand "
+            "(gcc_x86.compute and .memory, inputs of this target's compute model): rebuild "
+            "it with `clara dataset build` into a new directory")
 
 
 def program_hash(program: str, salt: str) -> float:
@@ -717,11 +728,15 @@ def train_compute(datasets: Sequence[Path], target: str, out_dir: Path, config: 
     training programs. The ``synthesized`` flag is read only when the training data holds
     both kinds of program (otherwise it says nothing).
     """
+    reference = load_target(target).compute_reference
     loaded_data = [(root, load_records(root)) for root in datasets]
+    if reference:
+        for root, records in loaded_data:
+            require_reference_counts(root, records)
     split = split_datasets(loaded_data, config.real_code_weight)
     vocabulary = build_vocabulary((model_tokens(r) for r in split.train + split.valid),
                                   (r["callee_kinds"] for r in split.train + split.valid),
-                                  MIN_COUNT, backoff=True)
+                                  MIN_COUNT, backoff=True, reference=reference)
     log(f"compute model for {target}: {len(split.train)} training, {len(split.valid)} "
         f"validation, {len(split.test)} held-out blocks; vocabulary {vocabulary.size} tokens")
     model, history = fit_ensemble(config.architecture(), split.train, split.valid,

@@ -368,14 +368,35 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def classify(mnemonic: str, opcodes: OpcodeTable) -> Access | None:
-    """The memory access kind of ``mnemonic`` (atomic, then load, then store), or None."""
+def split_operands(operands: str) -> list[str]:
+    """objdump's operand text split at the commas outside parentheses
+    (``0x0(%rax,%rbx,4),%ecx`` is two operands)."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(operands):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            parts.append(operands[start:i])
+            start = i + 1
+    return [*parts, operands[start:]] if operands else parts
+
+
+def classify(mnemonic: str, opcodes: OpcodeTable, operands: str = "") -> Access | None:
+    """The memory access kind of ``mnemonic`` (atomic, then load, then store), or None;
+    with a ``memory_operand`` table, by its ``operands``: a store when the last operand
+    accesses memory, a load when another does."""
     if _compiled(opcodes.atomic).fullmatch(mnemonic):
         return "atomic"
     if _compiled(opcodes.load).fullmatch(mnemonic):
         return "load"
     if _compiled(opcodes.store).fullmatch(mnemonic):
         return "store"
+    if opcodes.memory_operand and not _compiled(opcodes.no_access).fullmatch(mnemonic):
+        touches = [_compiled(opcodes.memory_operand).fullmatch(o.strip()) is not None
+                   for o in split_operands(operands)]
+        if touches and touches[-1]:
+            return "store"
+        if any(touches):
+            return "load"
     return None
 
 
@@ -647,7 +668,7 @@ def asm_instructions(function: str, group: Sequence[RawInstruction],
     depths = loop_depths(group, has_delay_slots(spec.isa))
     out = []
     for insn, (line, by), depth in zip(group, attributions, depths, strict=True):
-        access = classify(insn.mnemonic, opcodes)
+        access = classify(insn.mnemonic, opcodes, insn.operands)
         out.append(AsmInstruction(
             function=function, address=insn.address, mnemonic=insn.mnemonic,
             operands=insn.operands, is_memory=access is not None, access=access,

@@ -32,6 +32,8 @@ MANAGERS = ("hardware", "software")
 ACCELERATOR_KINDS = ("crc", "checksum", "lpm", "hash", "crypto", "regex", "compression")
 MODEL_KINDS = ("compute", "accelerator", "scaleout", "colocation")
 OPCODE_CLASSES = ("atomic", "load", "store", "returns")
+# Optional: ISAs whose instructions reach memory through operands (x86)
+OPERAND_CLASSES = ("memory_operand", "no_access")
 COMPILER_KEYS = ("proxy", "proxy_of", "isa", "c", "cxx", "binutils_prefix", "debian_packages",
                  "opcodes", "llvm_c", "llvm_cxx")
 PLACEHOLDERS = ("{source}", "{output}")
@@ -76,6 +78,11 @@ class OpcodeTable:
     load: tuple[str, ...]
     store: tuple[str, ...]
     returns: tuple[str, ...]
+    # One operand (objdump's text) that accesses memory, e.g. x86's ``0x8(%rdi)``: an
+    # instruction with such an operand is a store when it is the last (the destination),
+    # else a load; ``no_access`` mnemonics never access memory (``lea``, ``nop``)
+    memory_operand: tuple[str, ...] = ()
+    no_access: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +146,9 @@ class TargetProfile:
     compiler: CompilerSpec
     models: Mapping[str, str]
     sources: Mapping[str, str]
+    # the compute model reads the reference compiler's counts (REFERENCE_COMPILER) next to
+    # LLVM's: ``[models] compute_reference = true``
+    compute_reference: bool = False
 
     def with_compiler(self, command: Sequence[str]) -> TargetProfile:
         """This profile with its compiler replaced (a user who has the vendor SDK)."""
@@ -269,8 +279,11 @@ class _Table:
             raise self._fail(name, "greater than zero")
         return value
 
-    def boolean(self, name: str) -> bool:
-        value = self._get(name, True)
+    def boolean(self, name: str, required: bool = True) -> bool:
+        """The key's value (``false`` when an optional key is absent)."""
+        value = self._get(name, required)
+        if value is None and not required:
+            return False
         if not isinstance(value, bool):
             raise self._fail(name, "true or false")
         return value
@@ -342,8 +355,8 @@ def _accelerator(t: _Table, sources: Mapping[str, str]) -> Accelerator:
     )
 
 
-def _patterns(t: _Table, name: str) -> tuple[str, ...]:
-    patterns = t.strings(name)
+def _patterns(t: _Table, name: str, required: bool = True) -> tuple[str, ...]:
+    patterns = t.strings(name, required)
     for pattern in patterns:
         try:
             re.compile(pattern)
@@ -369,7 +382,7 @@ def _compiler(t: _Table) -> CompilerSpec:
     proxy_of = t.string("proxy_of", required=proxy)
     if proxy_of and not proxy:
         raise ClaraError(f"{t.path}: key '{t.key('proxy_of')}' is only allowed with proxy = true")
-    ops = t.table("opcodes", OPCODE_CLASSES)
+    ops = t.table("opcodes", OPCODE_CLASSES + OPERAND_CLASSES)
     assert ops is not None
     return CompilerSpec(
         proxy=proxy,
@@ -379,7 +392,8 @@ def _compiler(t: _Table) -> CompilerSpec:
         cxx=_template(t, "cxx"),
         binutils_prefix=t.string("binutils_prefix"),
         debian_packages=t.strings("debian_packages", required=False),
-        opcodes=OpcodeTable(*(_patterns(ops, name) for name in OPCODE_CLASSES)),
+        opcodes=OpcodeTable(*(_patterns(ops, name) for name in OPCODE_CLASSES),
+                            *(_patterns(ops, name, required=False) for name in OPERAND_CLASSES)),
         llvm_c=_template(t, "llvm_c") if "llvm_c" in t.data else (),
         llvm_cxx=_template(t, "llvm_cxx") if "llvm_cxx" in t.data else (),
     )
@@ -424,7 +438,7 @@ def parse_target(text: str, path: Path) -> TargetProfile:
         raise ClaraError(f"{path}: key 'schema' must be {SCHEMA!r}, got {data['schema']!r}")
     cores = top.table("cores", ("count", "threads_per_core", "clock_mhz", "code_store_bytes"))
     compiler = top.table("compiler", COMPILER_KEYS)
-    models = top.table("models", MODEL_KINDS)
+    models = top.table("models", (*MODEL_KINDS, "compute_reference"))
     assert cores is not None and compiler is not None and models is not None
     memory = top.tables("memory", _MEMORY_KEYS)
     if not memory:
@@ -449,6 +463,7 @@ def parse_target(text: str, path: Path) -> TargetProfile:
         compiler=_compiler(compiler),
         models=_models(models),
         sources=sources,
+        compute_reference=models.boolean("compute_reference", required=False),
     )
     names = [level.name for level in profile.memory]
     if len(set(names)) != len(names):
