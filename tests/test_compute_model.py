@@ -42,6 +42,7 @@ from clara.ir.vocabulary import (
     load_vocabulary,
     unknown_rate,
 )
+from clara.models.compute_cli import SMALL_RECIPE, default_recipe
 from clara.models.train_compute import fit_function_scale, load_records
 from clara.targets.profile import load_target
 from clara.toolchain.compile import CompileOptions
@@ -87,6 +88,21 @@ def test_shipped_model_agrees_with_its_card(target: str) -> None:
     reads = vocabulary.reference
     assert reads == load_target(target).compute_reference
     assert all((name in model.card["inputs"]["context"]) == reads for name in REFERENCE_CONTEXT)
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_the_default_recipe_is_the_shipped_models(target: str) -> None:
+    """`clara train compute --target T` without --programs / --real-code-weight uses what
+    the shipped model's card says it was trained from."""
+    card = load_compute_model(f"compute-{target}").card
+    recipe = default_recipe(target)
+    synthesized = [d["programs"] for d in card["training_data"]["datasets"]
+                   if d["kind"] == "synth"]
+    assert sum(synthesized) == recipe.programs
+    assert card["training"]["config"]["real_code_weight"] == recipe.real_code_weight
+    assert card["training_data"]["command"].endswith(
+        f"--real-code-weight {recipe.real_code_weight:g}")
+    assert default_recipe("agilio-cx") == SMALL_RECIPE
 
 
 def test_a_model_and_a_target_that_disagree_on_the_reference_are_refused(

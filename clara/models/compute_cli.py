@@ -12,14 +12,25 @@ import argparse
 import json
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from clara.errors import ClaraError
 
-# what the shipped bluefield2 model was trained from (seeds 0 .. N-1); the octeon model
-# keeps its 1,200-program recipe (its card)
-DEFAULT_PROGRAMS = 9600
+
+@dataclass(frozen=True)
+class Recipe:
+    """Synthesized programs (seeds 0 .. N-1) and the loss weight of real-code blocks."""
+
+    programs: int
+    real_code_weight: float
+
+
+# what the shipped models were trained from (their cards' training_data.command); any other
+# target gets the small recipe
+SHIPPED_RECIPES = {"bluefield2": Recipe(9600, 40.0), "octeon": Recipe(1200, 5.0)}
+SMALL_RECIPE = Recipe(1200, 5.0)
 DEFAULT_FUNCTION_WEIGHT = 0.0  # docs/compute-model.md: validation comparison
 DATASETS_DIR = Path("build") / "datasets"
 # real code written in this project for training: packet-processing C algorithms and
@@ -43,6 +54,11 @@ def compile_options(args: argparse.Namespace) -> Any:
                           click_root=Path(args.click_root).resolve() if args.click_root else None)
 
 
+def default_recipe(target: str) -> Recipe:
+    """The training recipe ``clara train compute --target T`` uses unless told otherwise."""
+    return SHIPPED_RECIPES.get(target, SMALL_RECIPE)
+
+
 def training_datasets(args: argparse.Namespace) -> list[Path]:
     """The ``--dataset`` directories, or: synthesize ``--programs`` and label the real code
     (``--real-code``, default :data:`REAL_CODE`) with the dataset builder."""
@@ -50,7 +66,7 @@ def training_datasets(args: argparse.Namespace) -> list[Path]:
 
     if args.dataset:
         return [Path(d) for d in args.dataset]
-    programs = args.programs or DEFAULT_PROGRAMS
+    programs = args.programs or default_recipe(args.target).programs
     synthesized = DATASETS_DIR / f"{args.target}-{programs}"
     build(args.target, compile_options(args), ProgramSpec(count=programs, seed=0),
           synthesized, args.jobs)
@@ -66,8 +82,10 @@ def training_datasets(args: argparse.Namespace) -> list[Path]:
 def cmd_train(args: argparse.Namespace) -> int:
     from clara.models.train_compute import TrainConfig, train_compute
 
-    chosen = {"model": args.model, "real_code_weight": args.real_code_weight,
-              "ensemble": args.ensemble}
+    weight = args.real_code_weight
+    chosen = {"model": args.model, "ensemble": args.ensemble,
+              "real_code_weight": default_recipe(args.target).real_code_weight
+              if weight is None else weight}
     config = TrainConfig(epochs=args.epochs, max_seconds=60 * args.max_minutes,
                          function_weight=args.function_weight, seed=args.seed,
                          calibrate=not args.no_calibration,
@@ -130,6 +148,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _recipes(field: str) -> str:
+    """``bluefield2 9600, octeon 1200, others 1200`` for the help texts."""
+    shipped = [f"{t} {getattr(r, field):g}" for t, r in SHIPPED_RECIPES.items()]
+    return ", ".join([*shipped, f"others {getattr(SMALL_RECIPE, field):g}"])
+
+
 def register(sub: argparse._SubParsersAction,
              groups: dict[str, argparse._SubParsersAction]) -> None:
     train = groups["train"].add_parser(
@@ -142,8 +166,9 @@ def register(sub: argparse._SubParsersAction,
                       help="an existing dataset directory (repeatable: synthesized programs "
                            "and real code labelled with `clara dataset build --from`)")
     data.add_argument("--programs", type=int, metavar="N",
-                      help=f"synthesize and label N programs first (default {DEFAULT_PROGRAMS},"
-                           f" into {DATASETS_DIR}/<target>-<N>)")
+                      help="synthesize and label N programs first (default: the shipped "
+                           "model's recipe, " + _recipes("programs") + f"; into "
+                           f"{DATASETS_DIR}/<target>-<N>)")
     train.add_argument("--real-code", action="append", metavar="PATH",
                        help="without --dataset: C/C++ sources (not the NFs you evaluate on) "
                             f"labelled into {DATASETS_DIR}/<target>-real-code and trained on "
@@ -152,7 +177,8 @@ def register(sub: argparse._SubParsersAction,
     train.add_argument("--no-real-code", action="store_true",
                        help="without --dataset: train on synthesized programs only")
     train.add_argument("--real-code-weight", type=float, metavar="W",
-                       help="loss weight of real-code blocks (default: TrainConfig's)")
+                       help="loss weight of real-code blocks (default: the shipped "
+                            "model's recipe, " + _recipes("real_code_weight") + ")")
     train.add_argument("--model", choices=("function-lstm", "lstm"),
                        help="function-lstm (blocks see their function's blocks) or lstm "
                             "(each block alone); default: TrainConfig's")
