@@ -495,15 +495,10 @@ def callee_kinds(function: Function) -> list[str]:
     return sorted({str(c.get("kind", "")) for c in function.callees})
 
 
-def llvm_record(counts: TargetCounts | None) -> dict[str, float]:
-    """A block's ``llvm`` field: LLVM's backend's compute and memory instructions."""
-    counts = counts or TargetCounts()
-    return {"compute": counts.compute, "memory": counts.memory}
-
-
-def reference_record(counts: TargetCounts | None) -> dict[str, float]:
-    """A block's ``gcc_x86`` field: the reference compiler's instructions without and with a
-    memory operand (its opcode table)."""
+def counts_record(counts: TargetCounts | None) -> dict[str, float]:
+    """A block's ``llvm`` or ``gcc_x86`` field: another build's compute and memory
+    instructions (LLVM's backend for the ISA, the reference compiler; memory by the opcode
+    table that build was read with)."""
     counts = counts or TargetCounts()
     return {"compute": counts.compute, "memory": counts.memory}
 
@@ -539,8 +534,8 @@ def block_record(
         "api_calls": [c.name for c in block.api_calls],
         "ir_counts": dict(block.counts),
         "opt": asdict(block.opt) if block.opt is not None else None,
-        "llvm": llvm_record(llvm),
-        "gcc_x86": reference_record(gcc_x86),
+        "llvm": counts_record(llvm),
+        "gcc_x86": counts_record(gcc_x86),
         "target_compute": target.compute,
         "target_memory": target.memory,
         "target_load": target.load,

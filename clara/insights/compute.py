@@ -316,7 +316,7 @@ def block_input(block: Block, function: Function, kinds: Sequence[str],
                 ) -> dict[str, Any]:
     """A run-time block in the shape of a dataset record (the model's input fields);
     ``llvm``, ``gcc_x86``: its ``llvm`` and (for a model that reads it) ``gcc_x86`` objects
-    (:func:`clara.dataset.builder.llvm_record`, ``reference_record``)."""
+    (:func:`clara.dataset.builder.counts_record`)."""
     record = {
         "function": block.function, "block": block.name, "index": block.index,
         "tokens": list(block.tokens), "n_instructions": block.n_instructions,
@@ -389,7 +389,8 @@ def load_compute_model(name: str, directory: Path | None = None,
 
 
 def model_for_target(target: Any, directory: Path | None = None) -> ComputeModel:
-    """The compute model a target profile names, or a ClaraError saying none is shipped."""
+    """The compute model a target profile names, or a ClaraError saying none is shipped or
+    that the model and the target file disagree on reading the reference compiler."""
     file_name = target.models.get("compute")
     directory = directory or MODELS_DIR
     if not file_name or not (directory / file_name).is_file():
@@ -397,7 +398,14 @@ def model_for_target(target: Any, directory: Path | None = None) -> ComputeModel
             f"target '{target.name}' has no shipped compute model "
             f"({directory / (file_name or f'compute-{target.name}.onnx')} not found); build a "
             f"dataset and train one with `clara train compute --target {target.name}`")
-    return load_compute_model(file_name.removesuffix(".onnx"), directory, target.name)
+    model = load_compute_model(file_name.removesuffix(".onnx"), directory, target.name)
+    if model.vocabulary.reference != target.compute_reference:
+        raise ClaraError(
+            f"{model.path}: the model {'reads' if model.vocabulary.reference else 'does not read'}"
+            f" the reference compiler's counts, but target '{target.name}' says it "
+            f"{'does' if target.compute_reference else 'does not'} (compute_reference in "
+            f"{target.path}); retrain with `clara train compute --target {target.name}`")
+    return model
 
 
 # --------------------------------------------------------------------------- prediction
@@ -457,23 +465,17 @@ def predict_blocks(module: ModuleFeatures, target: Any, backends: BackendCounts,
     """Predicted NIC cost of every IR block of ``module`` on ``target``, keyed by
     (function, block); all blocks go through the model in one batch. ``backends``: each
     block's LLVM backend and reference compiler counts (:func:`module_backend_counts`)."""
-    from clara.dataset.builder import llvm_record, reference_record
+    from clara.dataset.builder import counts_record
 
     model = model_for_target(target, directory)
     functions = {f.name: f for f in module.functions}
     kinds = {name: callee_kinds(f) for name, f in functions.items()}
     blocks = [b for b in module.blocks if b.function in functions]
-    if model.vocabulary.reference != target.compute_reference:
-        raise ClaraError(
-            f"{model.path}: the model {'reads' if model.vocabulary.reference else 'does not read'}"
-            f" the reference compiler's counts, but target '{target.name}' says it "
-            f"{'does' if target.compute_reference else 'does not'} (compute_reference in "
-            f"{target.path}); retrain with `clara train compute --target {target.name}`")
-    reference = backends.gcc_x86 if model.vocabulary.reference else None
+    reference = backends.gcc_x86  # built exactly for targets whose model reads it
     records = [block_input(b, functions[b.function], kinds[b.function],
-                           llvm_record(backends.llvm.get((b.function, b.name))),
+                           counts_record(backends.llvm.get((b.function, b.name))),
                            None if reference is None
-                           else reference_record(reference.get((b.function, b.name))))
+                           else counts_record(reference.get((b.function, b.name))))
                for b in blocks]
     counts, unknown = model.predict(records)
     predictions: dict[tuple[str, str], BlockPrediction] = {}
