@@ -11,7 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras=""
-[ "${1:-}" = "--test" ] && extras="[test,train,ray]"
+case "${1:-}" in
+  "") ;;
+  --test) extras="[test,train,ray]" ;;
+  -h|--help) sed -n '2,9s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  *) echo "setup: unknown argument '$1' (usage: scripts/setup.sh [--test]; --help explains)" >&2
+     exit 2 ;;
+esac
 
 apt_packages=(
   clang-19 llvm-19-dev libclang-19-dev llvm-19-tools   # analysis compiler, opt, FileCheck
