@@ -310,6 +310,15 @@ def test_target_predictions_and_accelerators(tmp_path: Path) -> None:
     assert accelerators and all(r["data"]["class"] == "crc" for r in accelerators)
     mini = analyze_json(EXAMPLES / "mini_nat.cc", tmp_path, "--target", "bluefield2")
     assert not [r for r in mini["records"] if r["kind"] == "accelerator"]
+    # every block-cost record has a source line: a block without one (MiniNAT::push's
+    # inlined callee exits) is reported at its function's line
+    functions = {f["function"]: f for f in mini["functions"]}
+    costs = [r for r in mini["records"] if r["kind"] == "block-cost"]
+    assert costs and all(r["location"]["line"] > 0 for r in costs)
+    lineless = [(r, functions[r["function"]]) for r in costs
+                if not next(b for b in functions[r["function"]]["blocks"]
+                            if b["block"] == r["block"])["location"]["line"]]
+    assert lineless and all(r["location"] == f["location"] for r, f in lineless)
 
 
 def test_target_without_a_compute_model_says_so(tmp_path: Path) -> None:

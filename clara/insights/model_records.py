@@ -29,7 +29,10 @@ def _prediction_record(p: BlockPrediction) -> dict[str, Any]:
 
 def _block_cost(function: dict[str, Any], block: dict[str, Any], target: str) -> dict[str, Any]:
     p = block["predictions"]
-    return insight("block-cost", block["location"],
+    # a block without a source line (an inlined callee's exit, a merged return) is reported
+    # at its function's line, not at line 0, which editors and SARIF viewers cannot show
+    where = block["location"] if block["location"]["line"] else function["location"]
+    return insight("block-cost", where,
                    f"block {block['block']}: ~{p['compute']:.0f} compute, {p['memory']:.0f} "
                    f"memory ({p['memory_state']:.0f} state) on {target}",
                    function=function["function"], block=block["block"], data=dict(p))
