@@ -85,9 +85,11 @@ def test_natural_loops_from_records() -> None:
 
 def test_dataflow_read_from_records() -> None:
     flow = {"data_indexed_loads": 1, "chase_loads": 2, "rotates": 3, "bitwise_big_const": 4,
-            "mul_odd_const": 5, "trip_count": 32, "origin": "g"}
+            "mul_odd_const": 5, "const_match_loads": 6, "trip_count": 32, "origin": "g"}
     module = parse_features(_records({0: [1], 1: []}, {0: flow}), "df")
-    assert module.blocks[0].dataflow == BlockDataFlow(1, 2, 3, 4, 5, 32, "g")
+    assert module.blocks[0].dataflow == BlockDataFlow(
+        data_indexed_loads=1, chase_loads=2, rotates=3, bitwise_big_const=4, mul_odd_const=5,
+        const_match_loads=6, trip_count=32, origin="g")
     assert module.blocks[1].dataflow == BlockDataFlow()  # older records: zeros, no origin
 
 
@@ -116,7 +118,8 @@ def test_helper_loop_has_helper_scope() -> None:
 
 def test_plugin_names_inlined_helper_origin(tmp_path: Path) -> None:
     """Real clang + plugin: the loop of a helper clara-prepare inlined keeps the helper as
-    origin, so its context is the helper's blocks; the table CRC loop is indexed by data."""
+    origin, so its context is the helper's blocks; the table CRC loop is indexed by data; a
+    scan matching a compile-time constant list is told from one over a mutable list."""
     src = REPO / "clara_passes" / "inputs" / "accel_dataflow.c"
     ll = tmp_path / "df.ll"
     subprocess.run([str(find_llvm().clang), "-O0", "-Xclang", "-disable-O0-optnone", "-g",
@@ -134,6 +137,14 @@ def test_plugin_names_inlined_helper_origin(tmp_path: Path) -> None:
     crc_line = next(i for i, t in enumerate(text, 1) if "while (n--)" in t)
     assert loops[("crc_table", crc_line)].scope is None
     assert dataflow_features(loops[("crc_table", crc_line)], 10)["df_has_data_indexed"] == 1.0
+    # the same first-match scan matches a static const rule list in match_fixed and a
+    # mutable one in match_live; the CRC table, constant too, is xored, not compared
+    scan_line = {f: next(r.first_line for (g, _), r in loops.items() if g == f)
+                 for f in ("match_fixed", "match_live")}
+    fixed = dataflow_features(loops[("match_fixed", scan_line["match_fixed"])], 10)
+    live = dataflow_features(loops[("match_live", scan_line["match_live"])], 10)
+    assert fixed["df_const_match"] == pytest.approx(2 / 10) and live["df_const_match"] == 0.0
+    assert dataflow_features(loops[("crc_table", crc_line)], 10)["df_const_match"] == 0.0
 
 
 def test_mining_view_keeps_computation() -> None:

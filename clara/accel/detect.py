@@ -35,7 +35,7 @@ from clara.ir.features import ModuleFeatures
 from clara.models.onnx_model import MODELS_DIR, read_card
 
 CLASSES = ("none", "crc", "checksum", "lpm", "hash", "crypto")
-INPUT_SCHEMA = "clara.accel-features/2"
+INPUT_SCHEMA = "clara.accel-features/3"
 CARD_SCHEMA = "clara.accel-card/2"
 MODEL_NAME = "accel"
 PATTERNS_FILE = "accel-patterns.json"

@@ -15,7 +15,9 @@ The ``df_*`` features come from the plugin's per-block ``dataflow`` facts, which
 edges (through -O0 stack slots too): densities of loads indexed by a value loaded in the same
 loop, of loads addressed through a value loaded in the previous iteration (pointer or index
 chasing), of exact rotates, of and/or/xor/select with big non-mask constants and of multiplies
-by odd constants; whether any such load is present; the log2 trip count of a loop with a
+by odd constants, of loads of constant globals whose value is compared (a list fixed at
+compile time being matched, as a filter's rules are; a routing table is filled at run
+time); whether any indexed or chasing load is present; the log2 trip count of a loop with a
 constant (or bounded) trip count and the largest one among its inner loops.
 """
 
@@ -38,7 +40,7 @@ STRUCTURAL_FEATURES: tuple[str, ...] = (
     "data_indexed_load", "pointer_chase", "index_chase", "ones_complement_fold", "bswap",
     "call_extern", "call_api", "header_field", "zext_byte", "trunc",
     "df_data_indexed", "df_has_data_indexed", "df_chase", "df_has_chase", "df_rotate",
-    "df_big_const", "df_mul_odd", "df_trip", "df_inner_trip",
+    "df_big_const", "df_mul_odd", "df_const_match", "df_trip", "df_inner_trip",
 )
 
 
@@ -114,6 +116,7 @@ def dataflow_features(region: Region, n: int) -> dict[str, float]:
         "df_rotate": sum(f.rotates for f in flows.values()) / n,
         "df_big_const": sum(f.bitwise_big_const for f in flows.values()) / n,
         "df_mul_odd": sum(f.mul_odd_const for f in flows.values()) / n,
+        "df_const_match": sum(f.const_match_loads for f in flows.values()) / n,
         "df_trip": math.log2(1 + own_trip),
         "df_inner_trip": math.log2(1 + inner),
     }

@@ -50,7 +50,10 @@ class BlockDataFlow:
     data loads whose address comes, by address arithmetic only, from a value loaded in the
     previous iteration — pointer/index chasing; rotates; and/or/xor/select with a constant of
     at least 12 significant bits that is not a mask; multiplies by an odd constant of at least
-    8 bits. ``trip_count``: on a loop header, the loop's constant trip count (an upper bound if
+    8 bits; data loads that read only constant globals (data fixed at compile time) and whose
+value is compared with something: a fixed list being matched (a filter's rules; a routing
+table is filled at run time).
+``trip_count``: on a loop header, the loop's constant trip count (an upper bound if
     it also has data-dependent exits), else 0. ``origin``: the function the block's code was
     written in (a helper inlined by clara-prepare keeps its own name), "" without debug info.
     """
@@ -60,6 +63,7 @@ class BlockDataFlow:
     rotates: int = 0
     bitwise_big_const: int = 0
     mul_odd_const: int = 0
+    const_match_loads: int = 0
     trip_count: int = 0
     origin: str = ""
 

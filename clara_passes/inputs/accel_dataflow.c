@@ -71,3 +71,25 @@ static uint32_t fold_words(const uint32_t *w, int n) {
   return s;
 }
 uint32_t handler(const uint32_t *w) { return fold_words(w, 4) + 1; }
+
+/* the same first-match mask scan over a rule list fixed at compile time and
+ * over one filled at run time: only the first reads constant data
+ * (const_loads: a filter's list, not a routing table) */
+struct rule {
+  uint32_t addr, mask;
+};
+static const struct rule fixed_rules[3] = {
+    {0x0a000000u, 0xff000000u}, {0xac100000u, 0xfff00000u}, {0xc0a80000u, 0xffff0000u}};
+struct rule live_rules[3];
+int match_fixed(uint32_t a) {
+  for (int i = 0; i < 3; i++)
+    if ((a & fixed_rules[i].mask) == fixed_rules[i].addr)
+      return i;
+  return -1;
+}
+int match_live(uint32_t a) {
+  for (int i = 0; i < 3; i++)
+    if ((a & live_rules[i].mask) == live_rules[i].addr)
+      return i;
+  return -1;
+}

@@ -505,12 +505,15 @@ public:
   /// The "dataflow" object of BB's block record.
   json::Object block(const BasicBlock &BB) {
     int64_t Indexed = 0, Chase = 0, Rotates = 0, BigConst = 0, MulOdd = 0;
+    int64_t ConstMatch = 0;
     const Loop *L = LI.getLoopFor(&BB);
     for (const Instruction &I : BB) {
       if (auto *Ld = dyn_cast<LoadInst>(&I)) {
         if (!isDataLoad(I))
           continue;
         const Value *Ptr = Ld->getPointerOperand();
+        if (readsConstantData(Ptr) && feedsCompare(Ld))
+          ++ConstMatch;
         for (const Value *Idx : variableIndices(Ptr))
           if (trace(Idx, L).Any) {
             ++Indexed;
@@ -543,6 +546,7 @@ public:
                         {"rotates", Rotates},
                         {"bitwise_big_const", BigConst},
                         {"mul_odd_const", MulOdd},
+                        {"const_match_loads", ConstMatch},
                         {"trip_count", Trip},
                         {"origin", origin(BB)}};
   }
@@ -571,6 +575,78 @@ private:
     bool CarriedPure = false; // ... of the previous iteration, by address
                               // arithmetic only
   };
+
+  /// Whether V is compared (an icmp), directly or through masks and casts: a
+  /// loaded field matched against a key.
+  static bool feedsCompare(const Value *V) {
+    SmallVector<std::pair<const Value *, unsigned>, 8> Work{{V, 0}};
+    while (!Work.empty()) {
+      auto [X, Depth] = Work.pop_back_val();
+      for (const User *U : X->users()) {
+        if (isa<ICmpInst>(U))
+          return true;
+        auto *I = dyn_cast<Instruction>(U);
+        if (!I || Depth >= 3)
+          continue;
+        unsigned Op = I->getOpcode();
+        if (Op == Instruction::And || Op == Instruction::Or ||
+            Op == Instruction::Xor || isa<CastInst>(I))
+          Work.push_back({I, Depth + 1});
+      }
+    }
+    return false;
+  }
+
+  /// Whether every object Ptr may point into is a constant global: data fixed
+  /// at compile time (a filter's rule list, an S-box; a routing table is
+  /// filled at run time). Looks through GEPs, casts, phis, selects and the
+  /// values stored into a -O0 pointer slot.
+  bool readsConstantData(const Value *Ptr) const {
+    SmallVector<const Value *, 8> Work{Ptr};
+    std::set<const Value *> Seen;
+    bool Found = false;
+    while (!Work.empty()) {
+      const Value *V = Work.pop_back_val();
+      if (!Seen.insert(V).second)
+        continue;
+      if (Seen.size() > 64)
+        return false;
+      if (auto *G = dyn_cast<GEPOperator>(V)) {
+        Work.push_back(G->getPointerOperand());
+        continue;
+      }
+      if (auto *O = dyn_cast<Operator>(V))
+        if (O->getOpcode() == Instruction::BitCast ||
+            O->getOpcode() == Instruction::AddrSpaceCast) {
+          Work.push_back(O->getOperand(0));
+          continue;
+        }
+      if (auto *P = dyn_cast<PHINode>(V)) {
+        for (const Value *In : P->incoming_values())
+          Work.push_back(In);
+        continue;
+      }
+      if (auto *Sel = dyn_cast<SelectInst>(V)) {
+        Work.push_back(Sel->getTrueValue());
+        Work.push_back(Sel->getFalseValue());
+        continue;
+      }
+      if (auto *Ld = dyn_cast<LoadInst>(V))
+        if (const AllocaInst *A = scalarSlot(Ld->getPointerOperand())) {
+          auto It = Stores.find(A);
+          if (It == Stores.end())
+            return false;
+          for (const StoreInst *St : It->second)
+            Work.push_back(St->getValueOperand());
+          continue;
+        }
+      auto *GV = dyn_cast<GlobalVariable>(V);
+      if (!GV || !GV->isConstant())
+        return false;
+      Found = true;
+    }
+    return Found;
+  }
 
   /// Non-constant GEP indices along Ptr's chain of GEPs and casts.
   static SmallVector<const Value *, 4> variableIndices(const Value *Ptr) {

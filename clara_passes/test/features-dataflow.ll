@@ -5,9 +5,10 @@
 
 ; Table CRC: crc_tab[(crc ^ *p++) & 0xff] is indexed by the byte loaded in the
 ; same iteration; *p itself is addressed by the incremented pointer (no load
-; behind it), so it is neither indexed by data nor chased.
-; CHECK: "function":"crc_table","block":"while.cond",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"origin":"crc_table","rotates":0,"trip_count":0}
-; CHECK: "function":"crc_table","block":"while.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":1,"mul_odd_const":0,"origin":"crc_table","rotates":0,"trip_count":0}
+; behind it), so it is neither indexed by data nor chased. crc_tab is a
+; constant (an extern const array), but its value is xored, not compared.
+; CHECK: "function":"crc_table","block":"while.cond",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"const_match_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"origin":"crc_table","rotates":0,"trip_count":0}
+; CHECK: "function":"crc_table","block":"while.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"const_match_loads":0,"data_indexed_loads":1,"mul_odd_const":0,"origin":"crc_table","rotates":0,"trip_count":0}
 
 ; Bitwise CRC: the outer loop runs n times (unknown), the inner one 8 times
 ; (k = 0; k < 8; k++: counted on its header for.cond1); the body xors with
@@ -21,17 +22,17 @@
 ; previous iteration; the loop is counted (d < 32) on its header. In if.then
 ; n->nh is read through that pointer too.
 ; CHECK: "function":"trie_walk","block":"for.cond",{{.*}}"trip_count":32}
-; CHECK: "function":"trie_walk","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":1,"data_indexed_loads":0,
+; CHECK: "function":"trie_walk","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":1,"const_match_loads":0,"data_indexed_loads":0,
 ; CHECK: "function":"trie_walk","block":"if.then",{{.*}}"chase_loads":1,
 ; CHECK: "function":"trie_walk","block":"if.end",{{.*}}"chase_loads":1,
 
 ; Mixing rounds: h *= 0x9E3779B1 (odd), (h << 7) | (h >> 25) on one slot is a
 ; rotate, three rounds.
 ; CHECK: "function":"mix3","block":"for.cond",{{.*}}"trip_count":3}
-; CHECK: "function":"mix3","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":1,"origin":"mix3","rotates":1,"trip_count":0}
+; CHECK: "function":"mix3","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"const_match_loads":0,"data_indexed_loads":0,"mul_odd_const":1,"origin":"mix3","rotates":1,"trip_count":0}
 
 ; A byte sum: nothing.
-; CHECK: "function":"byte_sum","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"origin":"byte_sum","rotates":0,"trip_count":0}
+; CHECK: "function":"byte_sum","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"const_match_loads":0,"data_indexed_loads":0,"mul_odd_const":0,"origin":"byte_sum","rotates":0,"trip_count":0}
 
 ; origin: the function a block's code was written in. fold_words is inlined
 ; into handler by clara-prepare (and gets no records of its own); its blocks
@@ -40,3 +41,9 @@
 ; CHECK: "function":"handler","block":"entry",{{.*}}"origin":"handler",
 ; CHECK: "function":"handler","block":"for.cond.i",{{.*}}"origin":"fold_words",
 ; CHECK: "function":"handler","block":"for.body.i",{{.*}}"origin":"fold_words",
+
+; A first-match mask scan compares its rule list's two fields with the key in
+; every iteration: fields of a static const array (a list fixed at compile
+; time) in match_fixed, of a mutable global in match_live.
+; CHECK: "function":"match_fixed","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"const_match_loads":2,"data_indexed_loads":0,
+; CHECK: "function":"match_live","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"const_match_loads":0,"data_indexed_loads":0,
