@@ -220,8 +220,12 @@ def test_detects_crc_in_crc_lb(nf_detections: dict[str, list]) -> None:
 
 def test_detects_lpm_in_lpm_router(nf_detections: dict[str, list]) -> None:
     found = nf_detections["lpm_router.cc"]
-    assert [(d.cls, d.region) for d in found] == [("lpm", "loop")]
-    assert 113 <= found[0].first_line <= 119
+    lpm = [d for d in found if d.cls == "lpm"]
+    assert [d.region for d in lpm] == ["loop"] and 113 <= lpm[0].first_line <= 119
+    # anything else may only be push's RFC 1624 TTL checksum fix (Internet-checksum
+    # arithmetic in the element's own code: accepted, not expected, by the benchmark)
+    assert all(d.cls == "checksum" and d.region == "function" and "push" in d.demangled
+               for d in found if d.cls != "lpm")
 
 
 def test_nothing_in_mini_nat(nf_detections: dict[str, list]) -> None:
