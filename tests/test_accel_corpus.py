@@ -550,6 +550,85 @@ def pearson4_xorshift(data: bytes) -> int:
     return out
 
 
+
+def _pearson_perm_inside_out() -> list[int]:
+    """Inside-out Fisher-Yates (T[i] = T[j]; T[j] = i) driven by the LCG 1664525x + 1013904223
+    from 0x2545F491, j = (x >> 8) mod (i + 1)."""
+    perm, x = [0] * 256, 0x2545F491
+    for i in range(256):
+        x = (x * 1664525 + 1013904223) & M32
+        j = (x >> 8) % (i + 1)
+        perm[i] = perm[j]
+        perm[j] = i
+    return perm
+
+
+PEARSON_IO = _pearson_perm_inside_out()
+
+
+def pearson8_inside_out(data: bytes) -> int:
+    """Pearson's original 8-bit hash: h = 0, h = T[h ^ c]."""
+    h = 0
+    for b in data:
+        h = PEARSON_IO[h ^ b]
+    return h
+
+
+def _pearson_perm_minstd() -> list[int]:
+    """Forward Fisher-Yates (i = 0..254 swaps i with i + r mod (256 - i)), Park-Miller
+    minimal standard generator x = 16807x mod (2^31 - 1) from 1."""
+    perm, x = list(range(256)), 1
+    for i in range(255):
+        x = x * 16807 % 0x7FFFFFFF
+        j = i + x % (256 - i)
+        perm[i], perm[j] = perm[j], perm[i]
+    return perm
+
+
+PEARSON_MINSTD = _pearson_perm_minstd()
+
+
+def pearson16_minstd(data: bytes) -> int:
+    """Two Pearson lanes starting at T[c0] and T[c0 + 1]; lane 0 is the high byte."""
+    c0 = data[0] if data else 0
+    out = 0
+    for lane in range(2):
+        h = PEARSON_MINSTD[(c0 + lane) & 0xFF]
+        for b in data[1:]:
+            h = PEARSON_MINSTD[h ^ b]
+        out = (out << 8) | h
+    return out
+
+
+def _lowbias32(x: int) -> int:
+    x ^= x >> 16
+    x = (x * 0x7FEB352D) & M32
+    x ^= x >> 15
+    x = (x * 0x846CA68B) & M32
+    return x ^ (x >> 16)
+
+
+def _pearson_perm_seeded(seed: int) -> list[int]:
+    """Fisher-Yates from 255 down; r = lowbias32(seed + k * golden), j = r * (i + 1) >> 32."""
+    perm, ctr = list(range(256)), seed
+    for i in range(255, 0, -1):
+        ctr = (ctr + 0x9E3779B9) & M32
+        j = (_lowbias32(ctr) * (i + 1)) >> 32
+        perm[i], perm[j] = perm[j], perm[i]
+    return perm
+
+
+def pearson32_seeded(data: bytes, seed: int) -> int:
+    """Four Pearson lanes over the seed's permutation, lane k starting from h = k."""
+    perm = _pearson_perm_seeded(seed)
+    out = 0
+    for lane in range(4):
+        h = lane
+        for b in data:
+            h = perm[h ^ b]
+        out = (out << 8) | h
+    return out
+
 def _tabulation_tables() -> list[list[int]]:
     s, tables = 0x9E3779B9, []
     for _ in range(4):
@@ -788,6 +867,37 @@ def flow5_fnv(s: int, d: int, sp: int, dp: int, proto: int) -> int:
     return fnv(struct.pack(">IIHHB", s, d, sp, dp, proto), 32, alternate=True)
 
 
+
+def flow5_rss_tcp4(s: int, d: int, sp: int, dp: int, proto: int) -> int:
+    """RSS hash type TCP_IPV4 under the default key: Toeplitz over saddr, daddr, sport, dport."""
+    del proto
+    return toeplitz(RSS_KEY, struct.pack(">IIHH", s, d, sp, dp))
+
+
+def _flow5_tab_tables() -> list[list[int]]:
+    """13 x 256 words: high halves of xorshift64* (12, 25, 27; 0x2545F4914F6CDD1D)."""
+    x, tables = 0x853C49E6748FEA9B, []
+    for _ in range(13):
+        row = []
+        for _ in range(256):
+            x ^= x >> 12
+            x ^= (x << 25) & M64
+            x ^= x >> 27
+            row.append(((x * 0x2545F4914F6CDD1D) & M64) >> 32)
+        tables.append(row)
+    return tables
+
+
+FLOW5_TAB = _flow5_tab_tables()
+
+
+def flow5_tab(s: int, d: int, sp: int, dp: int, proto: int) -> int:
+    """Simple tabulation over the 13-byte network-order flow key, one table per position."""
+    h = 0
+    for pos, b in enumerate(flow5_key(s, d, sp, dp, proto)):
+        h ^= FLOW5_TAB[pos][b]
+    return h
+
 BUF_REFS: dict[str, Callable[[bytes], int]] = {
     **{name: crc_ref(name) for name in CRC_CATALOGUE},
     "inet": inet_cksum,
@@ -804,6 +914,8 @@ BUF_REFS: dict[str, Callable[[bytes], int]] = {
     "sfh": superfasthash,
     "pearson": pearson32,
     "pearson4-xorshift": pearson4_xorshift,
+    "pearson8-inside-out": pearson8_inside_out,
+    "pearson16-minstd": pearson16_minstd,
     "tabulation": tabulation,
     "elf": elf_hash,
     "bkdr": lambda d: multiplicative_hash(d, 131),
@@ -814,6 +926,7 @@ BUF_REFS: dict[str, Callable[[bytes], int]] = {
 SEEDED_REFS: dict[str, Callable[[bytes, int], int]] = {
     "lookup3": lookup3, "murmur3-32": murmur3_32, "xxh32": xxh32, "xxh64": xxh64,
     "murmur2": murmur2, "murmur64a": murmur64a, "lookup2": lookup2, "mum64": mum64,
+    "pearson32-seeded": pearson32_seeded,
 }
 KEYED_REFS: dict[str, Callable[[bytes, bytes], int]] = {
     "toeplitz": toeplitz, "siphash-2-4": siphash24,
@@ -826,6 +939,7 @@ TUPLE_REFS: dict[str, Callable[[int, int, int, int, int], int]] = {
     "flow5-crc32": lambda *t: zlib.crc32(flow5_key(*t)),
     "flow5-crc32c": lambda *t: crc_ref("crc-32/iscsi")(flow5_key(*t)),
     "flow5-crc16": lambda *t: crc_ref("crc-16/ibm-3740")(flow5_key(*t)),
+    "flow5-rss-tcp4": flow5_rss_tcp4, "flow5-tab": flow5_tab,
 }
 ISN_REFS: dict[str, Callable[[int, int, int, int, int, int], int]] = {
     "isn-mix": isn_mix, "isn-jhash": isn_jhash, "isn-rounds": isn_rounds,
@@ -909,6 +1023,12 @@ def test_hash_reference_vectors() -> None:
         addrs = bytes(map(int, src.split("."))) + bytes(map(int, dst.split(".")))
         assert toeplitz(RSS_KEY, addrs) == ipv4_only
         assert toeplitz(RSS_KEY, addrs + struct.pack(">HH", sport, dport)) == with_tcp
+        s, d = int.from_bytes(addrs[:4], "big"), int.from_bytes(addrs[4:], "big")
+        assert flow5_rss_tcp4(s, d, sport, dport, 6) == with_tcp
+    # the shuffled Pearson tables are permutations of 0..255
+    for perm in (PEARSON_IO, PEARSON_MINSTD, _pearson_perm_seeded(0),
+                 _pearson_perm_seeded(0xFFFFFFFF)):
+        assert sorted(perm) == list(range(256))
 
 
 # ------------------------------------------------------------------------------------------

@@ -2265,6 +2265,232 @@ def neg_payload_scramble_copy(lib: Lib) -> None:
         back = out_buf(n + 1)
         f(back, u8buf(want), n, seq)
         assert bytes(back)[:n] == src
+
+
+U64_MAX = (1 << 64) - 1
+
+
+def neg_lfsr_prbs15_check(lib: Lib) -> None:
+    fill = fn(lib, "prbs15_fill", ctypes.c_uint16, ctypes.c_uint16, P8, SZ)
+    count = fn(lib, "prbs15_count_errors", ctypes.c_uint32, P8, SZ)
+
+    def gen(st: int, n: int) -> tuple[int, bytes]:
+        out = bytearray()
+        for _ in range(n):
+            v = 0
+            for _ in range(8):
+                bit = ((st >> 14) ^ (st >> 13)) & 1
+                st = ((st << 1) | bit) & 0x7FFF
+                v = (v << 1) | bit
+            out.append(v)
+        return st, bytes(out)
+
+    def errors(data: bytes) -> int:
+        reg = errs = seen = 0
+        for byte in data:
+            for b in range(7, -1, -1):
+                got = (byte >> b) & 1
+                if seen >= 15 and got != (((reg >> 14) ^ (reg >> 13)) & 1):
+                    errs += 1
+                reg = ((reg << 1) | got) & 0x7FFF
+                seen += 1
+        return errs
+
+    for seed in (1, 0x7FFF, 0x1234):
+        out = out_buf(300)
+        st, want = gen(seed, 300)
+        assert fill(seed, out, 300) == st and bytes(out) == want
+        assert count(out, 300) == 0
+        # one flipped bit is seen three times: itself and at the two taps 14 and 15 bits later
+        for pos in (15, 100, 1000, 2000):
+            bad = bytearray(want)
+            bad[pos // 8] ^= 0x80 >> (pos % 8)
+            assert count(u8buf(bad), 300) == 3
+    # maximal length: period 2^15 - 1 bits, so 32767 bytes (8 periods) bring the state back
+    assert fill(1, out_buf(32767), 32767) == 1
+    rng = random.Random(233)
+    for n in (0, 1, 2, 3, 77):
+        data = rng.randbytes(n)
+        assert count(u8buf(data), n) == errors(data)
+
+
+def neg_rng_splitmix64_fill(lib: Lib) -> None:
+    f = fn(lib, "splitmix64_fill", ctypes.c_uint64, ctypes.c_uint64, P8, SZ)
+    gamma = 0x9E3779B97F4A7C15
+
+    def ref(st: int, n: int) -> tuple[int, bytes]:
+        out = bytearray()
+        while len(out) < n:
+            st = (st + gamma) & U64_MAX
+            z = st
+            z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & U64_MAX
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & U64_MAX
+            out += (z ^ (z >> 31)).to_bytes(8, "little")
+        return st, bytes(out[:n])
+
+    out = out_buf(8)
+    assert f(0, out, 8) == gamma
+    assert int.from_bytes(bytes(out), "little") == 0xE220A8397B1DCDAF  # first output, seed 0
+    rng = random.Random(239)
+    for n in (0, 1, 7, 8, 9, 64, 301):
+        seed = rng.getrandbits(64)
+        out = out_buf(n)
+        st, want = ref(seed, n)
+        assert f(seed, out, n) == st and bytes(out)[:n] == want
+
+
+def neg_u64_to_decimal_recip(lib: Lib) -> None:
+    f = fn(lib, "u64_to_dec", SZ, ctypes.c_uint64, ctypes.c_char_p)
+    rng = random.Random(241)
+    vals = [0, 1, 9, 10, 99, 100, 101, 999, 1000, 10**19 - 1, 10**19, U64_MAX, U64_MAX - 1, 1 << 32]
+    vals += [10**k + d for k in range(1, 20) for d in (-1, 0, 1)]
+    vals += [rng.getrandbits(rng.randrange(1, 65)) for _ in range(3000)]
+    for v in vals:
+        buf = ctypes.create_string_buffer(21)
+        n = f(v, buf)
+        assert buf.raw[:n].decode() == str(v), v
+
+
+def neg_fletcher16_deferred(lib: Lib) -> None:
+    f = fn(lib, "fletcher16", ctypes.c_uint16, P8, SZ)
+
+    def ref(data: bytes) -> int:
+        a = b = 0
+        for c in data:
+            a = (a + c) % 255
+            b = (b + a) % 255
+        return (b << 8) | a
+
+    for text, want in ((b"abcde", 0xC8F0), (b"abcdef", 0x2057), (b"abcdefgh", 0x0627)):
+        assert f(u8buf(text), len(text)) == want
+    assert f(u8buf(b""), 0) == 0
+    rng = random.Random(251)
+    for n in (1, 2, 255, 5801, 5802, 5803, 20000):
+        for data in (rng.randbytes(n), b"\xff" * n):
+            assert f(u8buf(data), n) == ref(data), n
+    data = b"\x12\x34" * 100
+    assert f(u8buf(data), len(data)) != inet_csum(data)
+
+
+def neg_base32_encode(lib: Lib) -> None:
+    import base64
+
+    f = fn(lib, "base32_encode", SZ, P8, SZ, ctypes.c_char_p)
+    rng = random.Random(257)
+    cases = [b"", b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar"]  # RFC 4648 section 10
+    cases += [rng.randbytes(n) for n in (1, 4, 5, 6, 31, 100)]
+    for data in cases:
+        want = base64.b32encode(data)
+        buf = ctypes.create_string_buffer(len(want) + 8)
+        assert f(u8buf(data), len(data), buf) == len(want)
+        assert buf.value == want
+    assert base64.b32encode(b"foobar") == b"MZXW6YTBOI======"
+
+
+def neg_ascii_fold_rot13_table(lib: Lib) -> None:
+    f = fn(lib, "text_map", SZ, P8, SZ, ctypes.c_int)
+    letters = bytes(range(ord("a"), ord("z") + 1))
+    upper = letters.upper()
+    fold = bytes.maketrans(upper, letters)
+    rot = bytes.maketrans(letters + upper, letters[13:] + letters[:13] + upper[13:] + upper[:13])
+    rng = random.Random(263)
+    samples = [b"Host: Example.COM\r\n", b"Uryyb, Jbeyq! 123", bytes(range(256)),
+               rng.randbytes(500), b""]
+    for data in samples:
+        for mode, want in ((0, data.translate(fold)), (1, data.translate(rot)),
+                           (2, data.translate(fold).translate(rot))):
+            buf = u8buf(data)
+            n = f(buf, len(data), mode)
+            assert bytes(buf)[:len(data)] == want
+            assert n == sum(a != b for a, b in zip(data, want, strict=True))
+    buf = u8buf(b"Hello")
+    f(buf, 5, 1)
+    f(buf, 5, 1)
+    assert bytes(buf) == b"Hello"
+
+
+def neg_sorted_list_find(lib: Lib) -> None:
+    fn(lib, "host_list_reset", None)()
+    put = fn(lib, "host_list_insert", ctypes.c_int, ctypes.c_uint32, ctypes.c_int32)
+    find = fn(lib, "host_list_find", ctypes.c_int32, ctypes.c_uint32)
+    assert find(0x0A000001) == -1
+    rng = random.Random(269)
+    hosts: dict[int, int] = {}
+    for a in [*rng.sample(range(1 << 32), 700), 0, M32, 0x0A000000, 0x0A0000FF]:
+        hosts[a] = rng.randrange(0, 1 << 16)
+        assert put(a, hosts[a]) == 1
+    a0 = next(iter(hosts))
+    assert put(a0, 4242) == 0
+    hosts[a0] = 4242
+    for a, v in hosts.items():
+        assert find(a) == v
+    for _ in range(500):
+        a = rng.getrandbits(32)
+        assert find(a) == hosts.get(a, -1)
+    for a in list(hosts)[:40]:      # the neighbours of a host are not covered: no prefixes
+        for b in (a - 1, a + 1):
+            if 0 <= b <= M32:
+                assert find(b) == hosts.get(b, -1)
+
+
+def neg_log2_debruijn_histogram(lib: Lib) -> None:
+    f = fn(lib, "log2_histogram", ctypes.c_uint, PU32, SZ, PU32)
+    rng = random.Random(271)
+    vals = [0, 1, 2, 3, 4, 64, 65, 1500, M32, 1 << 31, (1 << 31) - 1]
+    vals += [1 << k for k in range(32)] + [(1 << k) - 1 for k in range(1, 33)]
+    vals += [rng.getrandbits(rng.randrange(1, 33)) for _ in range(1000)]
+    hist = (ctypes.c_uint32 * 33)()
+    assert f((ctypes.c_uint32 * 1)(), 0, hist) == 0 and list(hist) == [0] * 33
+    assert f((ctypes.c_uint32 * len(vals))(*vals), len(vals), hist) == 32
+    want = [0] * 33
+    for v in vals:
+        want[v.bit_length()] += 1
+    assert list(hist) == want
+    assert f((ctypes.c_uint32 * 3)(0, 5, 1), 3, hist) == 3
+    assert hist[0] == want[0] + 1 and hist[3] == want[3] + 1 and hist[1] == want[1] + 1
+
+
+def neg_morton_pair_codec(lib: Lib) -> None:
+    pack = fn(lib, "morton_pack_arrays", None, PU16, PU16, PU32, SZ)
+    unpack = fn(lib, "morton_unpack_arrays", None, PU32, PU16, PU16, SZ)
+    rng = random.Random(277)
+    n = 300
+    xs = [0, 0xFFFF, 0, 0xFFFF, 0x8000] + [rng.getrandbits(16) for _ in range(n - 5)]
+    ys = [0, 0, 0xFFFF, 0xFFFF, 1] + [rng.getrandbits(16) for _ in range(n - 5)]
+    z = (ctypes.c_uint32 * n)()
+    pack((ctypes.c_uint16 * n)(*xs), (ctypes.c_uint16 * n)(*ys), z, n)
+    for x, y, got in zip(xs, ys, z, strict=True):
+        assert got == sum((((x >> b) & 1) << (2 * b)) | (((y >> b) & 1) << (2 * b + 1))
+                          for b in range(16))
+    zs = [rng.getrandbits(32) for _ in range(n)]
+    ox, oy = (ctypes.c_uint16 * n)(), (ctypes.c_uint16 * n)()
+    unpack((ctypes.c_uint32 * n)(*zs), ox, oy, n)
+    for v, x, y in zip(zs, ox, oy, strict=True):
+        assert x == sum(((v >> (2 * b)) & 1) << b for b in range(16))
+        assert y == sum(((v >> (2 * b + 1)) & 1) << b for b in range(16))
+
+
+def neg_eytzinger_flow_find(lib: Lib) -> None:
+    build = fn(lib, "eyt_build", ctypes.c_int, PU64, ctypes.POINTER(ctypes.c_int32), SZ)
+    find = fn(lib, "eyt_find", ctypes.c_int32, ctypes.c_uint64)
+    rng = random.Random(281)
+    assert build((ctypes.c_uint64 * 1)(), (ctypes.c_int32 * 1)(), 0) == 0
+    assert find(0) == -1
+    for n in (1, 2, 3, 7, 8, 100, 1023, 4096):
+        keys = sorted({rng.getrandbits(64) for _ in range(n)} | {0, U64_MAX})[:n]
+        vals = [rng.randrange(0, 1 << 30) for _ in keys]
+        assert build((ctypes.c_uint64 * n)(*keys), (ctypes.c_int32 * n)(*vals), n) == 0
+        table = dict(zip(keys, vals, strict=True))
+        for k, v in table.items():
+            assert find(k) == v
+        for _ in range(300):
+            k = rng.getrandbits(64)
+            assert find(k) == table.get(k, -1)
+        for k in keys[:20]:
+            if k + 1 <= U64_MAX and k + 1 not in table:
+                assert find(k + 1) == -1
+    assert build((ctypes.c_uint64 * 1)(), (ctypes.c_int32 * 1)(), 4097) == -1
+
 # ---- end ------------------------------------------------------------------------------------
 
 
