@@ -308,6 +308,8 @@ def test_target_predictions_and_accelerators(tmp_path: Path) -> None:
     # crc_lb.cc hashes the 5-tuple with a hand-written CRC-32 loop (crc32_tuple)
     accelerators = [r for r in doc["records"] if r["kind"] == "accelerator"]
     assert accelerators and all(r["data"]["class"] == "crc" for r in accelerators)
+    assert all(r["message"].startswith("loop computes a CRC (p=") and "CRC engine" in
+               r["message"] for r in accelerators)
     mini = analyze_json(EXAMPLES / "mini_nat.cc", tmp_path, "--target", "bluefield2")
     assert not [r for r in mini["records"] if r["kind"] == "accelerator"]
     # every block-cost record has a source line: a block without one (MiniNAT::push's

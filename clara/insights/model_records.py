@@ -86,16 +86,24 @@ def region_entries(region: Region, succs: Mapping[int, tuple[int, ...]],
     return max(frequency.get(region.header, 0.0) - back, 0.0)
 
 
+# how a remark names what a region computes, and the engine for it (the detector's classes)
+COMPUTES = {"crc": "a CRC", "checksum": "an Internet checksum",
+            "lpm": "a longest-prefix match", "hash": "a hash", "crypto": "cryptography"}
+ENGINE = {"crc": "CRC", "checksum": "checksum", "lpm": "LPM", "hash": "hash",
+          "crypto": "crypto"}
+
+
 def _engine_phrase(cls: str, target: TargetProfile | None) -> str:
     if target is None:
         return "pass --target to see the NIC's engine for it"
     engines = [a for a in target.accelerators if a.kind == cls]
     if not engines:
-        return f"{target.name} lists no {cls} engine"
+        return f"{target.name} lists no {ENGINE[cls]} engine"
     engine = engines[0]
     cost = (f", {engine.cycles_per_call:.0f} cycles per call" if engine.cycles_per_call
             else ", no published cycle count")
-    return f"{target.name} has a {cls} engine ({engine.name}{cost})"
+    article = "an" if ENGINE[cls] == "LPM" else "a"
+    return f"{target.name} has {article} {ENGINE[cls]} engine ({engine.name}{cost})"
 
 
 def accelerator_records(detections: list[Detection], regions: Mapping[tuple, Region],
@@ -115,7 +123,7 @@ def accelerator_records(detections: list[Detection], regions: Mapping[tuple, Reg
         what = "function" if d.region == "function" else "loop"
         engine = _engine_phrase(d.cls, target)
         evidence = f"proven by execution: {d.proof}" if d.proof else f"p={d.probability:.2f}"
-        message = f"{what} computes {d.cls} ({evidence}); {engine}"
+        message = f"{what} computes {COMPUTES[d.cls]} ({evidence}); {engine}"
         data: dict[str, Any] = {"class": d.cls, "probability": d.probability,
                                 "region": d.region, "blocks": list(region.blocks),
                                 **({"proof": d.proof} if d.proof else {})}
