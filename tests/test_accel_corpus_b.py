@@ -2491,6 +2491,133 @@ def neg_eytzinger_flow_find(lib: Lib) -> None:
                 assert find(k + 1) == -1
     assert build((ctypes.c_uint64 * 1)(), (ctypes.c_int32 * 1)(), 4097) == -1
 
+def neg_sig_dfa_byteclass_ac(lib: Lib) -> None:
+    assert fn(lib, "sig_init", ctypes.c_int)() > 1
+    scan = fn(lib, "sig_scan", ctypes.c_uint32, P8, SZ, ctypes.c_int, ctypes.POINTER(SZ))
+    pats = [b"cmd.exe", b"/etc/passwd", b"../", b"<script", b"\x90" * 4, b"SELECT ", b"passwd"]
+    pieces = [*pats, b"cmd", b".exe", b"/etc/", b"pass", b"..", b"<scr", b"\x90\x90", b"SELECT",
+              b"a", b"/", b".", b"e", b"\x00", b"\xff", b"GET ", b" "]
+    rng = random.Random(283)
+    samples = [b"", b"GET /../../etc/passwd HTTP/1.1", b"\x90" * 9, b"SELECT * FROM t", b"xyz"]
+    samples += [b"".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+                for _ in range(300)]
+    stop = SZ()
+    for text in samples:
+        ends = [sum(1 << k for k, p in enumerate(pats) if text.endswith(p, 0, e + 1))
+                for e in range(len(text))]
+        want_all = 0
+        for m in ends:
+            want_all |= m
+        assert scan(u8buf(text), len(text), 0, ctypes.byref(stop)) == want_all
+        assert stop.value == len(text)
+        first = next((e for e, m in enumerate(ends) if m), None)
+        got = scan(u8buf(text), len(text), 1, ctypes.byref(stop))
+        if first is None:
+            assert got == 0 and stop.value == len(text)
+        else:
+            assert got == ends[first] and stop.value == first + 1
+
+
+def neg_rx_dfa_flat_subset(lib: Lib) -> None:
+    assert fn(lib, "rx_build", ctypes.c_int)() > 1
+    count = fn(lib, "rx_count", SZ, P8, SZ, SZ, PU32)
+    pats = [b"HTTP/#.#", b"\r\n\r\n", b"%2@", b"=##&", b".."]
+
+    def elem_ok(e: int, b: int) -> bool:
+        if e == ord("#"):
+            return 0x30 <= b <= 0x39
+        if e == ord("@"):
+            return 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A
+        return e == b
+
+    def ending(text: bytes, e: int) -> list[int]:
+        return [k for k, p in enumerate(pats) if e + 1 >= len(p)
+                and all(elem_ok(x, y) for x, y in zip(p, text[e + 1 - len(p):e + 1], strict=True))]
+
+    pieces = [b"HTTP/", b"1.1", b"2.0", b"HTTP/1", b"\r\n", b"\r", b"\n", b"%2", b"%2f", b"%2E",
+              b"=", b"42", b"7", b"&", b".", b"..", b"a", b"Z", b"x=", b"9", b"%", b" ", b"\xfe"]
+    rng = random.Random(293)
+    samples = [b"", b"GET /a/..%2f..%2Fx?id=42& HTTP/1.1\r\nHost: h\r\n\r\n", b"." * 7]
+    samples += [b"".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
+                for _ in range(300)]
+    seen = ctypes.c_uint32()
+    for text in samples:
+        for limit in (0, 1, 3):
+            want_hits, want_mask = 0, 0
+            for e in range(len(text)):
+                ks = ending(text, e)
+                want_hits += len(ks)
+                for k in ks:
+                    want_mask |= 1 << k
+                if ks and limit and want_hits >= limit:
+                    break
+            assert count(u8buf(text), len(text), limit, ctypes.byref(seen)) == want_hits
+            assert seen.value == want_mask
+
+
+def neg_shift_and_multi(lib: Lib) -> None:
+    comp = fn(lib, "sa_compile", ctypes.c_int, P8, P8, ctypes.c_uint, ctypes.c_int)
+    scan = fn(lib, "sa_scan", ctypes.c_long, P8, SZ, PU32)
+    assert comp(u8buf(b"x" * 65), u8buf(bytes([65])), 1, 0) == -1
+    assert comp(u8buf(b"ab"), u8buf(bytes([1, 0])), 2, 0) == -1
+    rng = random.Random(307)
+    for trial in range(120):
+        nocase = trial % 3 == 0
+        alpha = b"abAB.-" if nocase else b"abc\x00"
+        pats = [bytes(rng.choice(alpha) for _ in range(rng.randrange(1, 9)))
+                for _ in range(rng.randrange(1, 8))]
+        if trial == 0:
+            pats = [b"Host:", b"ost", b"t", b"ho"]
+        blob = b"".join(pats)
+        assert comp(u8buf(blob), u8buf(bytes(len(p) for p in pats)), len(pats), int(nocase)) == 0
+        text = bytes(rng.choice(alpha) for _ in range(rng.randrange(0, 120)))
+        if trial == 0:
+            text = b"GET / HTTP/1.1\r\nhost: Host:x\r\n"
+        ht = text.lower() if nocase else text
+        want = [sum(ht.startswith(p.lower() if nocase else p, i) for i in range(len(ht)))
+                for p in pats]
+        ends = [i + len(p) for p in pats for i in range(len(ht))
+                if ht.startswith(p.lower() if nocase else p, i)]
+        hits = (ctypes.c_uint32 * len(pats))()
+        assert scan(u8buf(text), len(text), hits) == (min(ends) if ends else -1)
+        assert list(hits) == want
+        scan(u8buf(text), len(text), hits)             # counters accumulate
+        assert list(hits) == [2 * w for w in want]
+
+
+def neg_http_request_line_fsm(lib: Lib) -> None:
+    f = fn(lib, "http_reqline_count", SZ, P8, SZ, ctypes.POINTER(SZ))
+    line_re = re.compile(rb"[A-Z]{1,16} [\x21-\x7e]+ HTTP/[0-9]\.[0-9]\r")
+
+    def ref(data: bytes) -> tuple[int, int]:
+        good = bad = 0
+        for line in data.split(b"\n")[:-1]:
+            if line in (b"", b"\r"):
+                continue
+            if line_re.fullmatch(line):
+                good += 1
+            else:
+                bad += 1
+        return good, bad
+
+    lines = [b"GET / HTTP/1.1\r\n", b"POST /api/v1?x=1 HTTP/1.0\r\n", b"\r\n", b"\n",
+             b"OPTIONS * HTTP/1.1\r\n", b"get / HTTP/1.1\r\n", b"GET  / HTTP/1.1\r\n",
+             b"GET / HTTP/1.1\n", b"GET / HTTP/11\r\n", b"GET / HTTP/1.1 \r\n", b"GET /\r\n",
+             b"ABCDEFGHIJKLMNOPQ / HTTP/1.1\r\n", b"ABCDEFGHIJKLMNOP / HTTP/1.1\r\n",
+             b"GET /\x7f HTTP/1.1\r\n", b"GET / HTTX/1.1\r\n", b"\r\r\n", b"Host: a\r\n",
+             b"PUT /a%20b HTTP/2.0\r\n", b"GET / HTTP/1.1\r\r\n", b"GET / HTTP/1.1\r"]
+    rng = random.Random(311)
+    samples = [b"", b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", b"GET / HTTP/1.1"]
+    samples += [b"".join(rng.choice(lines) for _ in range(rng.randrange(0, 12)))
+                for _ in range(300)]
+    samples += [bytes(rng.choice(b"GET /HTP1.\r\n ") for _ in range(rng.randrange(0, 80)))
+                for _ in range(200)]
+    bad = SZ()
+    for data in samples:
+        good, nbad = ref(data)
+        assert f(u8buf(data), len(data), ctypes.byref(bad)) == good
+        assert bad.value == nbad
+
 # ---- end ------------------------------------------------------------------------------------
 
 
