@@ -163,8 +163,8 @@ def context_vector(record: Record, kinds: Mapping[str, int], reference: bool) ->
         float(len(record["api_calls"])), float(max(0, len(record["tokens"]) + 1 - MAX_TOKENS)),
         *(float(counts.get(k, 0)) for k in IR_KINDS), float(is_synthesized(record)),
         *opt_context(record["opt"], n),
-        *llvm_context(record["llvm"]),
-        *(reference_context(record["gcc_x86"]) if reference else ()),
+        *counts_context(record["llvm"]),
+        *(counts_context(record["gcc_x86"]) if reference else ()),
     ]
     callees = [0.0] * len(kinds)
     for kind in record["callee_kinds"]:
@@ -184,17 +184,11 @@ def opt_context(opt: Mapping[str, float], n_instructions: float) -> list[float]:
             math.log1p(max(0.0, kept - api))]
 
 
-def llvm_context(llvm: Mapping[str, float]) -> list[float]:
-    """The columns of LLVM_CONTEXT: LLVM's backend's compute and memory instructions for
-    the block, raw and log."""
-    compute, memory = float(llvm["compute"]), float(llvm["memory"])
-    return [compute, memory, math.log1p(compute), math.log1p(memory)]
-
-
-def reference_context(gcc_x86: Mapping[str, float]) -> list[float]:
-    """The columns of REFERENCE_CONTEXT: the reference compiler's instructions without and
-    with a memory operand, raw and log."""
-    compute, memory = float(gcc_x86["compute"]), float(gcc_x86["memory"])
+def counts_context(counts: Mapping[str, float]) -> list[float]:
+    """The columns of LLVM_CONTEXT (the record's ``llvm``: LLVM's backend for the target's
+    ISA) or REFERENCE_CONTEXT (``gcc_x86``: the reference compiler): that build's compute and
+    memory instructions for the block, raw and log."""
+    compute, memory = float(counts["compute"]), float(counts["memory"])
     return [compute, memory, math.log1p(compute), math.log1p(memory)]
 
 
