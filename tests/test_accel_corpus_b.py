@@ -458,6 +458,7 @@ def rc4_ref(key: bytes, data: bytes) -> bytes:
 
 
 M32 = 0xFFFFFFFF
+M64 = (1 << 64) - 1
 
 
 def rotl32(v: int, c: int) -> int:
@@ -1358,12 +1359,11 @@ def neg_rng_xorshift(lib: Lib) -> None:
     f = fn(lib, "xorshift64star", ctypes.c_uint64, PU64)
     st = ctypes.c_uint64(0x9E3779B97F4A7C15)
     x = st.value
-    m64 = (1 << 64) - 1
     for _ in range(20):
         x ^= x >> 12
-        x ^= (x << 25) & m64
+        x ^= (x << 25) & M64
         x ^= x >> 27
-        assert f(ctypes.byref(st)) == (x * 0x2545F4914F6CDD1D) & m64
+        assert f(ctypes.byref(st)) == (x * 0x2545F4914F6CDD1D) & M64
 
 
 class Pcg32(ctypes.Structure):
@@ -1373,10 +1373,10 @@ class Pcg32(ctypes.Structure):
 def neg_rng_pcg32(lib: Lib) -> None:
     f = fn(lib, "pcg32_next", ctypes.c_uint32, ctypes.POINTER(Pcg32))
     g = Pcg32(0x853C49E6748FEA9B, 0xDA3E39CB94B95BDB)
-    state, inc, m64 = g.state, g.inc, (1 << 64) - 1
+    state, inc = g.state, g.inc
     for _ in range(20):
         old = state
-        state = (old * 6364136223846793005 + (inc | 1)) & m64
+        state = (old * 6364136223846793005 + (inc | 1)) & M64
         xs = (((old >> 18) ^ old) >> 27) & M32
         rot = old >> 59
         assert f(ctypes.byref(g)) == ((xs >> rot) | (xs << ((32 - rot) & 31))) & M32
@@ -2267,9 +2267,6 @@ def neg_payload_scramble_copy(lib: Lib) -> None:
         assert bytes(back)[:n] == src
 
 
-U64_MAX = (1 << 64) - 1
-
-
 def neg_lfsr_prbs15_check(lib: Lib) -> None:
     fill = fn(lib, "prbs15_fill", ctypes.c_uint16, ctypes.c_uint16, P8, SZ)
     count = fn(lib, "prbs15_count_errors", ctypes.c_uint32, P8, SZ)
@@ -2321,10 +2318,10 @@ def neg_rng_splitmix64_fill(lib: Lib) -> None:
     def ref(st: int, n: int) -> tuple[int, bytes]:
         out = bytearray()
         while len(out) < n:
-            st = (st + gamma) & U64_MAX
+            st = (st + gamma) & M64
             z = st
-            z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & U64_MAX
-            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & U64_MAX
+            z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
             out += (z ^ (z >> 31)).to_bytes(8, "little")
         return st, bytes(out[:n])
 
@@ -2342,7 +2339,7 @@ def neg_rng_splitmix64_fill(lib: Lib) -> None:
 def neg_u64_to_decimal_recip(lib: Lib) -> None:
     f = fn(lib, "u64_to_dec", SZ, ctypes.c_uint64, ctypes.c_char_p)
     rng = random.Random(241)
-    vals = [0, 1, 9, 10, 99, 100, 101, 999, 1000, 10**19 - 1, 10**19, U64_MAX, U64_MAX - 1, 1 << 32]
+    vals = [0, 1, 9, 10, 99, 100, 101, 999, 1000, 10**19 - 1, 10**19, M64, M64 - 1, 1 << 32]
     vals += [10**k + d for k in range(1, 20) for d in (-1, 0, 1)]
     vals += [rng.getrandbits(rng.randrange(1, 65)) for _ in range(3000)]
     for v in vals:
@@ -2477,7 +2474,7 @@ def neg_eytzinger_flow_find(lib: Lib) -> None:
     assert build((ctypes.c_uint64 * 1)(), (ctypes.c_int32 * 1)(), 0) == 0
     assert find(0) == -1
     for n in (1, 2, 3, 7, 8, 100, 1023, 4096):
-        keys = sorted({rng.getrandbits(64) for _ in range(n)} | {0, U64_MAX})[:n]
+        keys = sorted({rng.getrandbits(64) for _ in range(n)} | {0, M64})[:n]
         vals = [rng.randrange(0, 1 << 30) for _ in keys]
         assert build((ctypes.c_uint64 * n)(*keys), (ctypes.c_int32 * n)(*vals), n) == 0
         table = dict(zip(keys, vals, strict=True))
@@ -2487,7 +2484,7 @@ def neg_eytzinger_flow_find(lib: Lib) -> None:
             k = rng.getrandbits(64)
             assert find(k) == table.get(k, -1)
         for k in keys[:20]:
-            if k + 1 <= U64_MAX and k + 1 not in table:
+            if k + 1 <= M64 and k + 1 not in table:
                 assert find(k + 1) == -1
     assert build((ctypes.c_uint64 * 1)(), (ctypes.c_int32 * 1)(), 4097) == -1
 
