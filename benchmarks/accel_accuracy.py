@@ -20,10 +20,19 @@
 3. **Example NFs.** ``detect_accelerators`` with the shipped model on every source in
    ``examples/nfs`` (compiled as ``clara analyze`` does; packet-path functions), every
    detection listed and judged against ``GROUND_TRUTH`` below; then again with the shipped
-   model at the abstention threshold its inner CV chose.
+   model at the abstention threshold its inner CV chose. The same on the 72 NF-like
+   elements of ``clara/dataset/nf_corpus`` (compute-model training code, never seen by the
+   detector), judged against ``accel_nf_corpus_truth.toml`` (labelled by reading the code
+   before any detection was looked at): expected algorithms found and false positives, at
+   the shipped threshold and per threshold of ``THRESHOLD_SWEEP``.
 4. **Semantic check** (``clara.accel.semantic``) on every function of every corpus file as
    written (-O0 and -O1): which files' entry functions are proven CRC / Internet checksum, and
    any proof of a class other than the file's.
+5. **Fold-assignment spread** (``--fold-seeds K``): step 1 again with the folds dealt by
+   seeds ``--seed`` .. ``--seed`` + K - 1 (the same compiled variants): every prediction
+   list's macro F1 and per-class precision/recall as mean and standard deviation over the K
+   assignments. One assignment moves macro F1 by about .015 when a few files are added; the
+   headline tables and error lists stay those of the first assignment.
 
 Writes ``benchmarks/results/accel_accuracy.json`` and prints the tables.
 """
@@ -41,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import tomllib
 from _common import REPO, format_table, write_result
 
 from clara.accel.detect import (
@@ -55,10 +65,15 @@ from clara.accel.detect import (
 from clara.accel.semantic import Proof, prove_module
 from clara.accel.variants import CONFIGS, compile_variants, implementation_id, read_tag
 from clara.analyze import analyze_module
+from clara.insights.ir_summary import reported_functions
+from clara.ir.features import ModuleFeatures
 from clara.models import train_accel as ta
 from clara.toolchain.compile import CompileOptions
 
 EXAMPLES = REPO / "examples" / "nfs"
+NF_CORPUS = REPO / "clara" / "dataset" / "nf_corpus"
+NF_CORPUS_TRUTH = REPO / "benchmarks" / "accel_nf_corpus_truth.toml"
+THRESHOLD_SWEEP = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 SEMANTIC_CONFIGS = ("O0", "O1")
 ERRORS_SHOWN = 40  # implementations listed in the printed error table (the JSON has all)
 
@@ -72,6 +87,7 @@ class Truth:
     last: int
     what: str
     required: bool = True   # False: a detection here is accepted but not expected
+    file: str = ""          # the file the lines are in; "" : the NF's own source
 
 
 # Ground truth, decided by reading the sources (before looking at any detection):
@@ -125,41 +141,192 @@ GROUND_TRUTH: dict[str, list[Truth]] = {
 }
 
 
-def _inside(d: Detection, t: Truth) -> bool:
-    return d.cls == t.cls and t.first <= d.first_line <= t.last
+@dataclass(frozen=True)
+class Located:
+    """A detection and the file (base name) its first line is in: a loop of a helper
+    written in the element's header is reported at the header's line."""
+
+    detection: Detection
+    file: str
 
 
-def judge_nf(name: str, detections: Sequence[Detection],
-             function_lines: dict[str, set[int]]) -> dict[str, Any]:
-    """True positives, misses and false positives of one example NF."""
-    truths = GROUND_TRUTH.get(name, [])
+def locate(module: ModuleFeatures, detections: Sequence[Detection]) -> list[Located]:
+    """The file of each detection's first line: where its header block has code on that
+    line (a block's ``file`` is its function's), else the module's source."""
+    files = {(b.function, b.index, ln): Path(f).name for b in module.blocks
+             for ln, _, f in b.line_locs}
+    return [Located(d, files.get((d.function, d.header, d.first_line), Path(d.file).name))
+            for d in detections]
+
+
+def function_lines(module: ModuleFeatures) -> dict[str, set[tuple[str, int]]]:
+    """Per function, the (file base name, line) pairs its blocks' code comes from."""
+    out: dict[str, set[tuple[str, int]]] = {}
+    for b in module.blocks:
+        out.setdefault(b.function, set()).update((Path(f).name, ln)
+                                                 for ln, _, f in b.line_locs)
+    return out
+
+
+def _inside(d: Located, t: Truth, own: str) -> bool:
+    return (d.detection.cls == t.cls and (t.file or own) == d.file
+            and t.first <= d.detection.first_line <= t.last)
+
+
+def judge_nf(source: str, detections: Sequence[Located],
+             lines: dict[str, set[tuple[str, int]]], truths: Sequence[Truth],
+             packet_path: Sequence[str]) -> dict[str, Any]:
+    """True positives, misses and false positives of one NF (``source``: its file's base
+    name, the file of a ``Truth`` without one). A required truth none of whose lines is in
+    the code of the ``packet_path`` functions (reached only through a framework call, e.g.
+    a key's ``hashcode`` run inside ``HashMap::find``) is ``off_path``, not missed: the
+    detector reads the NF's packet path, as ``clara analyze`` does."""
+    on_path = set().union(*(lines.get(f, set()) for f in packet_path))
+    def holds(located: Located, t: Truth) -> bool:
+        d = located.detection
+        return d.region == "function" and d.cls == t.cls and any(
+            (t.file or source, ln) in lines[d.function] for ln in range(t.first, t.last + 1))
+
     rows = []
-    for d in detections:
-        hit = next((t for t in truths if _inside(d, t)), None)
-        holds = next((t for t in truths if d.region == "function" and d.cls == t.cls and
-                      any(t.first <= ln <= t.last for ln in function_lines[d.function])), None)
-        verdict = ("expected" if hit and hit.required else "accepted" if hit or holds
+    for located in detections:
+        d = located.detection
+        hit = next((t for t in truths if _inside(located, t, source)), None)
+        held = next((t for t in truths if holds(located, t)), None)
+        verdict = ("expected" if hit and hit.required else "accepted" if hit or held
                    else "false positive")
-        rows.append({"function": d.demangled, "region": d.region, "line": d.first_line,
-                     "class": d.cls, "p": d.probability, "verdict": verdict,
-                     "truth": (hit or holds).what if (hit or holds) else ""})
-    missed = [t.what for t in truths if t.required and not any(_inside(d, t)
-                                                               for d in detections)]
-    return {"detections": rows, "missed": missed,
+        rows.append({"function": d.demangled, "region": d.region, "file": located.file,
+                     "line": d.first_line, "class": d.cls, "p": d.probability,
+                     "verdict": verdict,
+                     "truth": (hit or held).what if (hit or held) else ""})
+    # Straight-line code (a loop-free helper inlined into the packet function) is no region
+    # of its own: the function region that holds it, with its class, finds it.
+    off_path = [t.what for t in truths if t.required and not any(
+        (t.file or source, ln) in on_path for ln in range(t.first, t.last + 1))]
+    missed = [t.what for t in truths if t.required and t.what not in off_path and not any(
+        _inside(d, t, source) or holds(d, t) for d in detections)]
+    return {"detections": rows, "missed": missed, "off_path": off_path,
             "false_positives": sum(1 for r in rows if r["verdict"] == "false positive")}
 
 
-def example_nfs(model_dir: Path) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    sources = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".cc", ".c"))
-    with tempfile.TemporaryDirectory(prefix="clara-accel-nf-") as tmp:
-        for n, src in enumerate(sources):
-            module = analyze_module(src, CompileOptions(), Path(tmp), f"{n}-{src.stem}").features
-            lines: dict[str, set[int]] = {}
-            for b in module.blocks:
-                lines.setdefault(b.function, set()).update(b.lines)
-            out[src.name] = judge_nf(src.name, detect_accelerators(module, model_dir), lines)
+def analyze_sources(sources: Sequence[Path], tmp: Path) -> list[ModuleFeatures]:
+    return [analyze_module(src, CompileOptions(), tmp, f"{n}-{src.stem}").features
+            for n, src in enumerate(sources)]
+
+
+def judge_sources(sources: Sequence[Path], modules: Sequence[ModuleFeatures],
+                  truths: dict[str, list[Truth]], model_dir: Path) -> dict[str, Any]:
+    """``judge_nf`` of every source (keyed by its name relative to its folder's parent for
+    the NF corpus, its base name for the examples) with the model in ``model_dir``."""
+    out = {}
+    for src, module in zip(sources, modules, strict=True):
+        key = src.name if src.parent == EXAMPLES else f"{src.parent.name}/{src.name}"
+        found = locate(module, detect_accelerators(module, model_dir))
+        out[key] = judge_nf(src.name, found, function_lines(module), truths.get(key, []),
+                            [f.name for f in reported_functions(module)])
     return out
+
+
+def example_sources() -> list[Path]:
+    return sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".cc", ".c"))
+
+
+def example_nfs(model_dir: Path) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="clara-accel-nf-") as tmp:
+        sources = example_sources()
+        return judge_sources(sources, analyze_sources(sources, Path(tmp)), GROUND_TRUTH,
+                             model_dir)
+
+
+def at_threshold(model_dir: Path, threshold: float, out: Path) -> Path:
+    """A copy of the model files in ``out`` whose card sets the abstention threshold."""
+    card = json.loads((model_dir / f"{MODEL_NAME}.json").read_text())
+    card["decision"]["threshold"] = threshold
+    out.mkdir(parents=True, exist_ok=True)
+    for name in (f"{MODEL_NAME}.onnx", PATTERNS_FILE):
+        shutil.copy(model_dir / name, out / name)
+    (out / f"{MODEL_NAME}.json").write_text(json.dumps(card))
+    return out
+
+
+def example_nfs_at_cv_threshold(model_dir: Path) -> dict[str, Any]:
+    """``example_nfs`` with the shipped model's card set to the abstention threshold its
+    inner CV chose (a copy of the model files): what that decision costs on the NFs."""
+    card = json.loads((model_dir / f"{MODEL_NAME}.json").read_text())
+    threshold = card["decision"]["inner_cv_choice"]
+    with tempfile.TemporaryDirectory(prefix="clara-accel-tau-") as tmp:
+        return {"threshold": threshold,
+                "nfs": example_nfs(at_threshold(model_dir, threshold, Path(tmp)))}
+
+
+def read_nf_corpus_truth(path: Path) -> dict[str, list[Truth]]:
+    """The NF corpus's ground truth (``NF_CORPUS_TRUTH``): per element source (relative to
+    the corpus), its algorithms; every element must be listed, as a truth or as clean."""
+    doc = tomllib.loads(path.read_text())
+    truths: dict[str, list[Truth]] = {}
+    for n, row in enumerate(doc.get("truth", [])):
+        source = NF_CORPUS / row["file"]
+        element = str(source.with_suffix(".cc").relative_to(NF_CORPUS))
+        if not source.exists() or row["class"] not in CLASSES[1:] or row["first"] > row["last"]:
+            raise SystemExit(f"{path}: [[truth]] #{n + 1} ({row['file']}): no such file, an "
+                             f"unknown class or first > last; fix the entry")
+        truths.setdefault(element, []).append(Truth(
+            row["class"], row["first"], row["last"], row["what"], row["required"],
+            source.name))
+    for element, ts in truths.items():
+        if len({t.what for t in ts}) < len(ts):
+            raise SystemExit(f"{path}: two [[truth]] entries of {element} share a `what`; "
+                             "make each one say which code it is")
+    listed = set(truths) | {row["file"] for row in doc.get("clean", [])}
+    unlisted = sorted(str(p.relative_to(NF_CORPUS)) for p in NF_CORPUS.glob("*/*.cc")
+                      if str(p.relative_to(NF_CORPUS)) not in listed)
+    if unlisted:
+        raise SystemExit(f"{path}: no [[truth]] or [[clean]] entry for {', '.join(unlisted)}")
+    return truths
+
+
+def nf_corpus_summary(judged: dict[str, Any], truths: dict[str, list[Truth]]) -> dict[str, Any]:
+    """Expected algorithms found and false positives, per class and in all."""
+    per_class: dict[str, dict[str, int]] = {c: {"expected": 0, "found": 0, "off_path": 0,
+                                                "false_positives": 0} for c in CLASSES[1:]}
+    for key, res in judged.items():
+        for t in truths.get(key, []):
+            if t.required and t.what in res["off_path"]:
+                per_class[t.cls]["off_path"] += 1
+            elif t.required:
+                per_class[t.cls]["expected"] += 1
+                per_class[t.cls]["found"] += t.what not in res["missed"]
+        for r in res["detections"]:
+            per_class[r["class"]]["false_positives"] += r["verdict"] == "false positive"
+    expected = sum(v["expected"] for v in per_class.values())
+    found = sum(v["found"] for v in per_class.values())
+    return {"elements": len(judged), "expected": expected, "found": found,
+            "off_path": sum(v["off_path"] for v in per_class.values()),
+            "recall": round(found / expected, 4) if expected else 0.0,
+            "false_positives": sum(r["false_positives"] for r in judged.values()),
+            "elements_with_false_positive": sum(1 for r in judged.values()
+                                                if r["false_positives"]),
+            "per_class": per_class}
+
+
+def nf_corpus(model_dir: Path, truth_path: Path) -> dict[str, Any]:
+    """Detection on the 72 NF-like elements of ``clara/dataset/nf_corpus`` (never used to
+    train the detector), judged against ``truth_path``: at the shipped threshold, and the
+    same per abstention threshold of ``THRESHOLD_SWEEP``."""
+    truths = read_nf_corpus_truth(truth_path)
+    sources = sorted(NF_CORPUS.glob("*/*.cc"))
+    card = json.loads((model_dir / f"{MODEL_NAME}.json").read_text())
+    with tempfile.TemporaryDirectory(prefix="clara-accel-nfc-") as tmp:
+        modules = analyze_sources(sources, Path(tmp))
+        shipped = judge_sources(sources, modules, truths, model_dir)
+        sweep = {}
+        for tau in THRESHOLD_SWEEP:
+            copy = at_threshold(model_dir, tau, Path(tmp) / f"tau-{tau}")
+            sweep[str(tau)] = nf_corpus_summary(judge_sources(sources, modules, truths, copy),
+                                                truths)
+    return {"truth": str(truth_path.relative_to(REPO)),
+            "threshold": card["decision"]["threshold"],
+            "summary": nf_corpus_summary(shipped, truths), "elements": shipped,
+            "threshold_sweep": sweep}
 
 
 def semantic_corpus(files: Sequence[Path], seed: int) -> dict[str, Any]:
@@ -195,19 +362,6 @@ def semantic_corpus(files: Sequence[Path], seed: int) -> dict[str, Any]:
              if p["class"] != r["class"]]
     return {"configs": list(SEMANTIC_CONFIGS), "summary": summary, "false_proofs": false,
             "files": rows}
-
-
-def example_nfs_at_cv_threshold(model_dir: Path) -> dict[str, Any]:
-    """``example_nfs`` with the shipped model's card set to the abstention threshold its
-    inner CV chose (a copy of the model files): what that decision costs on the NFs."""
-    card = json.loads((model_dir / f"{MODEL_NAME}.json").read_text())
-    threshold = card["decision"]["inner_cv_choice"]
-    card["decision"]["threshold"] = threshold
-    with tempfile.TemporaryDirectory(prefix="clara-accel-tau-") as tmp:
-        for name in (f"{MODEL_NAME}.onnx", PATTERNS_FILE):
-            shutil.copy(model_dir / name, Path(tmp) / name)
-        (Path(tmp) / f"{MODEL_NAME}.json").write_text(json.dumps(card))
-        return {"threshold": threshold, "nfs": example_nfs(Path(tmp))}
 
 
 def cross_validate(design: ta.Design, folds: int, seed: int,
@@ -247,6 +401,21 @@ def scores(samples: Sequence[ta.Sample], predictions: dict[str, list[str]]) -> d
     truth = [s.label for s in samples]
     return {"models": {f: ta.per_class_metrics(truth, p) for f, p in predictions.items()},
             "per_variant": {f: variant_metrics(samples, p) for f, p in predictions.items()}}
+
+
+def fold_seed_spread(runs: Sequence[dict[str, Any]], seeds: Sequence[int]) -> dict[str, Any]:
+    """Mean and standard deviation over fold assignments of every prediction list's macro F1
+    and per-class precision/recall; ``runs[i]`` is ``scores(...)["models"]`` for ``seeds[i]``."""
+    def stats(values: Sequence[float]) -> dict[str, float]:
+        return {"mean": round(float(np.mean(values)), 4), "sd": round(float(np.std(values)), 4)}
+
+    out: dict[str, Any] = {"fold_seeds": list(seeds), "models": {}}
+    for name in runs[0]:
+        out["models"][name] = {
+            "macro_f1": stats([r[name]["macro_f1"] for r in runs]),
+            "per_class": {c: {m: stats([r[name]["per_class"][c][m] for r in runs])
+                              for m in ("precision", "recall")} for c in CLASSES}}
+    return out
 
 
 def proven_functions(semantic: dict[str, Any]) -> dict[str, dict[str, Proof]]:
@@ -372,11 +541,44 @@ def print_tables(cv: dict[str, Any], nfs: dict[str, Any] | None,
     print_nfs(nfs)
 
 
+def print_spread(spread: dict[str, Any]) -> None:
+    seeds = spread["fold_seeds"]
+    print(f"\nheld-out implementations over {len(seeds)} fold assignments (seeds {seeds[0]}.."
+          f"{seeds[-1]}), per region: mean (standard deviation)")
+
+    def cell(v: dict[str, float]) -> str:
+        return f"{v['mean']:.3f} ({v['sd']:.3f})"
+
+    rows = [[name, *[f"{cell(m['per_class'][c]['precision'])}/"
+                     f"{cell(m['per_class'][c]['recall'])}" for c in CLASSES[1:]],
+             cell(m["macro_f1"])] for name, m in spread["models"].items()]
+    print(format_table(["model", *[f"{c} P/R" for c in CLASSES[1:]], "macro F1"], rows))
+
+
+def print_nf_corpus(result: dict[str, Any]) -> None:
+    print(f"\nNF corpus ({result['summary']['elements']} elements, {result['truth']}): "
+          f"detections at the shipped threshold {result['threshold']} other than expected")
+    print_nfs({k: v for k, v in result["elements"].items()
+               if v["missed"] or any(d["verdict"] != "expected" for d in v["detections"])})
+    rows = []
+    for tau, summary in result["threshold_sweep"].items():
+        rows.append([tau, f"{summary['found']}/{summary['expected']}",
+                     *[f"{v['found']}/{v['expected']}, {v['false_positives']}"
+                       for v in summary["per_class"].values()],
+                     str(summary["false_positives"]),
+                     str(summary["elements_with_false_positive"])])
+    print("\nNF corpus per abstention threshold: expected found, and per class "
+          "found/expected, false positives")
+    print(format_table(["threshold", "found", *CLASSES[1:], "false positives",
+                        "elements with one"], rows))
+
+
 def print_nfs(nfs: dict[str, Any]) -> None:
     rows = []
     for name, res in nfs.items():
         for d in res["detections"]:
-            rows.append([name, d["function"][:40], d["region"], str(d["line"]), d["class"],
+            rows.append([name, d["function"][:40], d["region"], f"{d['file']}:{d['line']}",
+                         d["class"],
                          f"{d['p']:.2f}", d["verdict"] + (f" ({d['truth']})" if d["truth"]
                                                           else "")])
         rows.extend([name, "-", "-", "-", "-", "-", f"MISSED {what}"] for what in res["missed"])
@@ -396,41 +598,61 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="with --ship: abstention threshold to ship instead of the inner "
                              "CV's choice")
     parser.add_argument("--skip-nfs", action="store_true")
+    parser.add_argument("--fold-seeds", type=int, default=1, metavar="K",
+                        help="repeat the held-out CV over K fold assignments (seeds --seed .. "
+                             "--seed + K - 1) and report mean and standard deviation")
     args = parser.parse_args(argv)
+    if args.fold_seeds < 1:
+        parser.error(f"--fold-seeds {args.fold_seeds}: give at least 1 assignment")
     files = ta.default_files()
     samples = ta.build_dataset(files, args.jobs, args.seed)
     design = ta.make_design(samples)
-    cv = cross_validate(design, args.folds, args.seed, ta.MODEL_FAMILIES)
     semantic = semantic_corpus(files, args.seed)
-    predictions = cv["predictions"]
     proven = proven_functions(semantic)
-    for name in ("selected, arg-max", "selected"):
-        predictions[f"{name} + proofs"] = with_proofs(files, samples, predictions[name],
-                                                      proven, args.seed)
-    cv.update(scores(samples, predictions))
-    cv["errors_by_implementation"] = {name: implementation_errors(samples, predictions[name])
-                                      for name in ("selected, arg-max", "selected")}
+
+    def heldout_run(fold_seed: int) -> dict[str, Any]:
+        run = cross_validate(design, args.folds, fold_seed, ta.MODEL_FAMILIES)
+        predictions = run["predictions"]
+        for name in ("selected, arg-max", "selected"):
+            predictions[f"{name} + proofs"] = with_proofs(files, samples, predictions[name],
+                                                          proven, args.seed)
+        run.update(scores(samples, predictions))
+        return run
+
+    seeds = list(range(args.seed, args.seed + args.fold_seeds))
+    runs = [heldout_run(s) for s in seeds]
+    cv = runs[0]
+    cv["errors_by_implementation"] = {
+        name: implementation_errors(samples, cv["predictions"][name])
+        for name in ("selected, arg-max", "selected")}
     heldout = {"protocol": f"{args.folds}-fold CV grouped by implementation; settings by "
                            f"{ta.INNER_FOLDS}-fold inner CV on training implementations",
                "models": cv["models"], "per_variant": cv["per_variant"],
                "folds": cv["folds"]}
+    if len(runs) > 1:
+        heldout["fold_seed_spread"] = fold_seed_spread([r["models"] for r in runs], seeds)
     model_dir = REPO / "models_onnx"
     if args.ship:
         ta.train(files, model_dir, jobs=args.jobs, seed=args.seed, heldout=heldout,
                  threshold=args.threshold)
     nfs = None if args.skip_nfs else example_nfs(model_dir)
     nfs_cv = None if args.skip_nfs else example_nfs_at_cv_threshold(model_dir)
+    corpus_nfs = None if args.skip_nfs else nf_corpus(model_dir, NF_CORPUS_TRUTH)
     write_result("accel_accuracy", {
         "corpus": {"files": len(files), "regions": len(samples),
                    "by_class": ta.class_counts(samples)},
         "heldout": heldout, "errors_by_implementation": cv["errors_by_implementation"],
         "semantic_check": semantic, "example_nfs": nfs,
-        "example_nfs_at_inner_cv_threshold": nfs_cv})
+        "example_nfs_at_inner_cv_threshold": nfs_cv, "nf_corpus": corpus_nfs})
     print_tables(cv, nfs, semantic)
+    if "fold_seed_spread" in heldout:
+        print_spread(heldout["fold_seed_spread"])
     if nfs_cv is not None:
         print("\nexample NFs, the same model with the inner CV's abstention threshold "
               f"({nfs_cv['threshold']})")
         print_nfs(nfs_cv["nfs"])
+    if corpus_nfs is not None:
+        print_nf_corpus(corpus_nfs)
     return 0
 
 
