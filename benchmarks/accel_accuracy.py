@@ -62,6 +62,7 @@ from clara.accel.detect import (
     detect_accelerators,
     proven_class,
 )
+from clara.accel.regions import INLINED
 from clara.accel.semantic import Proof, prove_module
 from clara.accel.variants import CONFIGS, compile_variants, implementation_id, read_tag
 from clara.analyze import analyze_module
@@ -397,9 +398,23 @@ def cross_validate(design: ta.Design, folds: int, seed: int,
 
 
 def scores(samples: Sequence[ta.Sample], predictions: dict[str, list[str]]) -> dict[str, Any]:
-    """Per-region metrics and the per-variant view of each named prediction list."""
+    """Per-region metrics, macro F1 per region kind, and the per-variant view of each named
+    prediction list."""
     truth = [s.label for s in samples]
+    kinds = sorted({s.region.kind for s in samples})
+
+    def by_kind(pred: Sequence[str]) -> dict[str, float]:
+        out = {}
+        for kind in kinds:
+            rows = [i for i, s in enumerate(samples) if s.region.kind == kind]
+            out[kind] = round(ta.macro_f1([truth[i] for i in rows], [pred[i] for i in rows]), 4)
+        rows = [i for i, s in enumerate(samples) if s.region.kind != INLINED]
+        out["function and loop"] = round(ta.macro_f1([truth[i] for i in rows],
+                                                     [pred[i] for i in rows]), 4)
+        return out
+
     return {"models": {f: ta.per_class_metrics(truth, p) for f, p in predictions.items()},
+            "macro_f1_by_region_kind": {f: by_kind(p) for f, p in predictions.items()},
             "per_variant": {f: variant_metrics(samples, p) for f, p in predictions.items()}}
 
 
@@ -511,6 +526,12 @@ def print_tables(cv: dict[str, Any], nfs: dict[str, Any] | None,
                      f"{m['macro_f1']:.3f}"])
     print("held-out implementations (grouped CV, per region)")
     print(format_table(header, rows))
+    kinds = list(next(iter(cv["macro_f1_by_region_kind"].values())))
+    print("\nmacro F1 per region kind (\"function and loop\": the regions before inlined "
+          "helpers were candidates)")
+    print(format_table(["model", *kinds],
+                       [[family, *[f"{v[k]:.3f}" for k in kinds]]
+                        for family, v in cv["macro_f1_by_region_kind"].items()]))
     print("\nper variant (detections over all regions of a compiled file), precision/recall")
     rows = [[family, *[f"{v[c]['precision']:.3f}/{v[c]['recall']:.3f}" for c in CLASSES[1:]],
              f"{v['none']['clean']:.3f}"] for family, v in cv["per_variant"].items()]
@@ -628,7 +649,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     heldout = {"protocol": f"{args.folds}-fold CV grouped by implementation; settings by "
                            f"{ta.INNER_FOLDS}-fold inner CV on training implementations",
                "models": cv["models"], "per_variant": cv["per_variant"],
-               "folds": cv["folds"]}
+               "macro_f1_by_region_kind": cv["macro_f1_by_region_kind"], "folds": cv["folds"]}
     if len(runs) > 1:
         heldout["fold_seed_spread"] = fold_seed_spread([r["models"] for r in runs], seeds)
     model_dir = REPO / "models_onnx"

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from conftest import EXAMPLES, REPO, run_cli
 
-from clara.accel.detect import CLASSES, decide, detect_accelerators, load_detector
+from clara.accel.detect import CLASSES, _keep, decide, detect_accelerators, load_detector
 from clara.accel.features import dataflow_features, feature_names, region_vectors
 from clara.accel.patterns import (
     mining_view,
@@ -24,12 +24,12 @@ from clara.accel.patterns import (
     select_patterns,
     weights_by_group,
 )
-from clara.accel.regions import SCOPE, module_regions
+from clara.accel.regions import FUNCTION, INLINED, LOOP, SCOPE, Region, module_regions
 from clara.analyze import analyze_module
 from clara.cfg import back_edges, dominators, natural_loops
 from clara.errors import ClaraError
 from clara.ir.features import BlockDataFlow, parse_features
-from clara.models.train_accel import THRESHOLD_GRID
+from clara.models.train_accel import THRESHOLD_GRID, region_label
 from clara.toolchain.compile import CompileOptions, run_passes
 from clara.toolchain.llvm import find_llvm
 
@@ -145,6 +145,75 @@ def test_plugin_names_inlined_helper_origin(tmp_path: Path) -> None:
     live = dataflow_features(loops[("match_live", scan_line["match_live"])], 10)
     assert fixed["df_const_match"] == pytest.approx(2 / 10) and live["df_const_match"] == 0.0
     assert dataflow_features(loops[("crc_table", crc_line)], 10)["df_const_match"] == 0.0
+
+
+def test_plugin_inlined_helpers_are_regions(tmp_path: Path) -> None:
+    """Real clang + plugin: straight-line helpers clara-prepare inlined (mix32 twice into
+    hash_pair, hash_pair into pick) become INLINED regions of the tokens the plugin's runs
+    attribute to them; the outer helper's tokens hold the inner one's; a helper with a loop
+    counts it."""
+    src = REPO / "clara_passes" / "inputs" / "accel_dataflow.c"
+    ll = tmp_path / "df.ll"
+    subprocess.run([str(find_llvm().clang), "-O0", "-Xclang", "-disable-O0-optnone", "-g",
+                    "-fno-discard-value-names", "-S", "-emit-llvm", str(src), "-o", str(ll)],
+                   check=True)
+    out = tmp_path / "df.jsonl"
+    run_passes(ll, ["clara-prepare", "clara-features"], [f"-clara-features-output={out}"])
+    module = parse_features(out.read_text().splitlines(), str(out))
+    inlined = {(r.function, r.helper): r for r in module_regions(module) if r.kind == INLINED}
+    assert set(inlined) == {("handler", "fold_words"), ("pick", "hash_pair"),
+                            ("pick", "mix32")}
+    text = src.read_text().splitlines()
+    mix_line = next(i for i, t in enumerate(text, 1) if "x ^= x >> 16;" in t)
+    pair_line = next(i for i, t in enumerate(text, 1) if "hash_pair(uint32_t a" in t)
+    mix, pair = inlined[("pick", "mix32")], inlined[("pick", "hash_pair")]
+    # mix32 is x ^= x >> 16; x *= c; x ^= x >> 15: five computing tokens per copy, two copies
+    one_mix = ("lshr iw v c", "xor iw v v", "mul iw v c", "lshr iw v c", "xor iw v v")
+    assert mining_view(mix.tokens) == one_mix * 2
+    assert (mix.first_line, mix.enclosing, mix.inner_loops) == (mix_line, {"hash_pair"}, 0)
+    # hash_pair's own code (the xor of a and mix32(b)) sits between the copies
+    assert mining_view(pair.tokens) == (*one_mix, "xor iw v v", *one_mix)
+    assert (pair.first_line, pair.enclosing) == (pair_line, frozenset())
+    assert mix.blocks == pair.blocks == (0,) and 0 < mix.share[0] < pair.share[0] < 1
+    assert inlined[("handler", "fold_words")].inner_loops == 1
+
+
+def _inlined(helper: str, kind: str = INLINED, blocks: tuple[int, ...] = (0,),
+             enclosing: frozenset[str] = frozenset()) -> Region:
+    return Region("f", "f", kind, blocks[0], blocks, 1, 0, 0, 0, (), (), helper=helper,
+                  enclosing=enclosing)
+
+
+def test_keep_prefers_loops_and_outer_helpers() -> None:
+    """Per class: a same-class loop inside an inlined helper or a same-class helper around
+    it wins; the function region only without either."""
+    function = _inlined("", FUNCTION, (0, 1, 2))
+    outer, inner = _inlined("hash_pair"), _inlined("mix32", enclosing=frozenset({"hash_pair"}))
+    kept = _keep([(function, "hash", .9), (outer, "hash", .8), (inner, "hash", .95)])
+    assert [r.helper for r, _, _ in kept] == ["hash_pair"]
+    # another class around it does not hide it
+    assert len(_keep([(outer, "crc", .8), (inner, "hash", .95)])) == 2
+    looped, loop = _inlined("fnv", blocks=(1, 2)), _inlined("", LOOP, (1, 2))
+    assert [r.kind for r, _, _ in _keep([(looped, "hash", .9), (loop, "hash", .7)])] == [LOOP]
+
+
+def test_inlined_region_labels(tmp_path: Path) -> None:
+    """An inlined helper's region is its file's class when the helper is labelled, left out
+    when it is not but sits in labelled code, and none in a negative file."""
+    head = {"schema": "clara.features/3"}
+    lines = [json.dumps({**head, "record": "module", "module": "m", "source_file": "m.c"}),
+             json.dumps({**head, "record": "function", "function": "entry", "line": 1,
+                         "blocks": 1})]
+    tokens = ["mul i32 var const", "lshr i32 var const", "xor i32 var var"] * 4
+    lines.append(json.dumps({**head, "record": "block", "function": "entry", "block": "b0",
+                             "index": 0, "succs": [], "tokens": tokens, "is_entry": True,
+                             "inlined": [[0, 6, 5, ["mix"]], [6, 6, 9, ["load_word"]]]}))
+    module = parse_features(lines, "m")
+    regions = {r.helper: r for r in module_regions(module) if r.kind == INLINED}
+    assert region_label(module, regions["mix"], "hash", ["entry", "mix"], []) == "hash"
+    assert region_label(module, regions["load_word"], "hash", ["entry", "mix"], []) is None
+    assert region_label(module, regions["load_word"], "none", [], []) == "none"
+    assert region_label(module, regions["load_word"], "hash", ["other"], []) == "none"
 
 
 def test_mining_view_keeps_computation() -> None:

@@ -26,7 +26,7 @@ import numpy as np
 
 from clara.accel.features import STRUCTURAL_FEATURES, feature_names, region_vectors
 from clara.accel.patterns import PatternList, read_pattern_list
-from clara.accel.regions import FUNCTION, LOOP, Region, module_regions
+from clara.accel.regions import FUNCTION, INLINED, LOOP, Region, module_regions
 from clara.accel.semantic import Proof
 from clara.errors import ClaraError
 from clara.files import file_sha256
@@ -56,6 +56,7 @@ class Detection:
     cls: str                # one of CLASSES[1:]
     probability: float      # 1.0 for a region proven by execution
     proof: str = ""         # what the semantic check showed (clara.accel.semantic), or ""
+    helper: str = ""        # an inlined region's helper (demangled), or ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,11 @@ def load_detector(directory: Path = MODELS_DIR) -> Detector:
     return Detector(directory, card, patterns, session)
 
 
+# the region kinds of models whose card has no ``region_kinds`` (trained before inlined
+# helpers were regions): a model is not asked about regions it never saw
+TRAINED_KINDS_BEFORE_CARDS_SAID = (FUNCTION, LOOP)
+
+
 def decide(proba: np.ndarray, threshold: float) -> list[str]:
     """Per row of probabilities (columns in ``CLASSES`` order): the arg-max class if its
     probability is at least ``threshold``, else ``none``."""
@@ -147,15 +153,21 @@ def classify_regions(detector: Detector, regions: Sequence[Region]) -> np.ndarra
 
 
 def _keep(candidates: list[tuple[Region, str, float]]) -> list[tuple[Region, str, float]]:
-    """Outermost loop per class and function; a function only without same-class loops."""
+    """Per class and function: the outermost loop; an inlined helper only without a
+    same-class loop inside it or a same-class helper around it; the function only without
+    either."""
     kept = []
     for region, cls, p in candidates:
         same = [r for r, c, _ in candidates
                 if c == cls and r.function == region.function and r is not region]
-        if region.kind == FUNCTION and any(r.kind == LOOP for r in same):
+        if region.kind == FUNCTION and any(r.kind in (LOOP, INLINED) for r in same):
             continue
         if region.kind == LOOP and any(r.kind == LOOP and set(region.blocks) < set(r.blocks)
                                        for r in same):
+            continue
+        if region.kind == INLINED and any(
+                (r.kind == LOOP and set(r.blocks) <= set(region.blocks))
+                or (r.kind == INLINED and r.helper in region.enclosing) for r in same):
             continue
         kept.append((region, cls, p))
     return kept
@@ -163,9 +175,12 @@ def _keep(candidates: list[tuple[Region, str, float]]) -> list[tuple[Region, str
 
 def proven_class(region: Region, proofs: Mapping[str, Proof]) -> Proof | None:
     """The proof that covers ``region``: one of its function's, or, for a loop or the scope
-    of an inlined helper, one of that helper's (the header block's ``origin``)."""
+    of an inlined helper, one of that helper's (the header block's ``origin``; an inlined
+    region's ``helper``)."""
     if region.function in proofs:
         return proofs[region.function]
+    if region.kind == INLINED:
+        return proofs.get(region.helper)
     origin = region.dataflow[region.blocks.index(region.header)].origin
     return proofs.get(origin) if region.kind != FUNCTION else None
 
@@ -183,12 +198,13 @@ def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
     detector = load_detector(Path(model_dir))
     functions = [f.name for f in (reported_functions(module) if packet_path_only
                                   else module.functions)]
-    regions = module_regions(module, functions)
+    kinds = detector.card.get("region_kinds", TRAINED_KINDS_BEFORE_CARDS_SAID)
+    regions = [r for r in module_regions(module, functions) if r.kind in kinds]
     probs = classify_regions(detector, regions)
     decisions = decide(probs, float(detector.card["decision"]["threshold"]))
     by_function = {p.function: p for p in proofs}
     candidates = []
-    evidence: dict[tuple[str, str, int], str] = {}
+    evidence: dict[tuple[str, str, int, str], str] = {}
     for region, row, cls in zip(regions, probs, decisions, strict=True):
         proof = proven_class(region, by_function)
         if proof is not None:
@@ -199,5 +215,5 @@ def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
     names = {(b.function, b.index): b.name for b in module.blocks}
     return [Detection(module.source_file, r.function, r.demangled, r.kind, r.header,
                       names.get((r.function, r.header), ""), r.first_line, cls, round(p, 4),
-                      evidence.get(r.key, ""))
+                      evidence.get(r.key, ""), r.helper)
             for r, cls, p in _keep(candidates)]

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from clara.accel.patterns import Pattern, PatternList, mining_view, presence_vector, region_patterns
-from clara.accel.regions import FUNCTION, LOOP, Region
+from clara.accel.regions import FUNCTION, INLINED, LOOP, Region
 
 WINDOW = 6  # tokens of the mining view an idiom may span
 
@@ -180,11 +180,15 @@ def feature_names(patterns: Sequence[Pattern]) -> list[str]:
 
 def context_rows(regions: Sequence[Region], structural: np.ndarray) -> np.ndarray:
     """Each region's context row: its enclosing function's row of ``structural`` (which
-    ``regions`` must hold), or, for a loop of an inlined helper, its scope's features."""
+    ``regions`` must hold), for a loop of an inlined helper its scope's features, for an
+    inlined helper its own."""
     own = {r.key[0]: i for i, r in enumerate(regions) if r.kind == FUNCTION}
-    scoped: dict[tuple[str, str, int], np.ndarray] = {}
+    scoped: dict[tuple[str, str, int, str], np.ndarray] = {}
     rows = []
-    for r in regions:
+    for i, r in enumerate(regions):
+        if r.kind == INLINED:
+            rows.append(structural[i])
+            continue
         if r.scope is None:
             rows.append(structural[own[r.function]])
             continue

@@ -17,7 +17,15 @@ is its own context, and so is a loop written in the function itself; a loop of a
 was inlined into the function (its header block's ``origin`` names another function) has as
 context the blocks written in that helper (a ``scope`` region), not the whole caller, so a CRC
 loop inlined into a packet handler is seen with the CRC helper around it, as in the corpus.
-Everything here is a pure function of :class:`clara.ir.features.ModuleFeatures`.
+
+A helper that ``clara-prepare`` inlined is also a candidate of its own (an ``inlined`` region)
+when its code has at least ``MIN_INLINED_VIEW`` mining-view tokens: the tokens the plugin's
+``inlined`` runs attribute to it (its own code and that of the helpers it calls, every inlined
+copy, in block order), whatever blocks they share with the caller. A loop-free hash finalizer
+inlined into a packet handler is no loop and only a small part of the function; as its own
+region it looks like the finalizer helpers of the corpus. Its context is itself, as a
+function's is. Everything here is a pure function of
+:class:`clara.ir.features.ModuleFeatures`.
 """
 
 from __future__ import annotations
@@ -25,10 +33,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from clara.accel.patterns import mining_view
 from clara.cfg import natural_loops
 from clara.ir.features import Block, BlockDataFlow, ModuleFeatures
 
-FUNCTION, LOOP, SCOPE = "function", "loop", "scope"
+FUNCTION, LOOP, SCOPE, INLINED = "function", "loop", "scope", "inlined"
+MIN_INLINED_VIEW = 6  # smaller inlined helpers (accessors, byte swaps) are no candidates
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,7 @@ class Region:
 
     function: str           # mangled name, as in the feature records
     demangled: str
-    kind: str               # FUNCTION, LOOP or SCOPE (the blocks of one inlined helper)
+    kind: str               # FUNCTION, LOOP, INLINED, or SCOPE (a helper loop's context)
     header: int             # block index: the loop header, or the function's entry block
     blocks: tuple[int, ...]  # block indices, sorted
     first_line: int         # the function's line, or the loop header's first source line
@@ -47,11 +57,15 @@ class Region:
     tokens: tuple[str, ...]  # blocks' tokens in block index order
     dataflow: tuple[BlockDataFlow, ...]  # per block of ``blocks``, same order
     scope: Region | None = None  # a helper loop's context (see the module docstring)
+    helper: str = ""        # INLINED: the helper (demangled)
+    enclosing: frozenset[str] = frozenset()  # INLINED: helpers around every copy of it
+    share: tuple[float, ...] = ()  # INLINED: per block, the part of its tokens that are the
+    # region's (empty: all of every block)
 
     @property
-    def key(self) -> tuple[str, str, int]:
-        """``(function, kind, header)``: unique within a module."""
-        return (self.function, self.kind, self.header)
+    def key(self) -> tuple[str, str, int, str]:
+        """``(function, kind, header, helper)``: unique within a module."""
+        return (self.function, self.kind, self.header, self.helper)
 
 
 def successor_map(blocks: Sequence[Block]) -> dict[int, tuple[int, ...]]:
@@ -107,7 +121,41 @@ def function_regions(module: ModuleFeatures, function: str) -> list[Region]:
                               _first_line(by_index, header, idx), depth, inner, exits,
                               _region_tokens(by_index, idx), _region_dataflow(by_index, idx),
                               scopes.get(by_index[header].dataflow.origin)))
-    return regions
+    return regions + inlined_regions(function, info.demangled, by_index, loops)
+
+
+def inlined_regions(function: str, demangled: str, by_index: Mapping[int, Block],
+                    loops: Mapping[int, frozenset[int]]) -> list[Region]:
+    """An INLINED region per helper named in the blocks' ``inlined`` runs whose tokens make
+    at least ``MIN_INLINED_VIEW`` mining-view tokens (helpers in first-seen order)."""
+    tokens: dict[str, list[str]] = {}
+    per_block: dict[str, dict[int, int]] = {}
+    first: dict[str, tuple[int, int]] = {}
+    around: dict[str, frozenset[str]] = {}
+    for i in sorted(by_index):
+        block = by_index[i]
+        for run in block.inlined:
+            for depth, helper in enumerate(run.chain):
+                tokens.setdefault(helper, []).extend(
+                    block.tokens[run.start:run.start + run.count])
+                counts = per_block.setdefault(helper, {})
+                counts[i] = counts.get(i, 0) + run.count
+                first.setdefault(helper, (i, run.line))
+                outer = frozenset(run.chain[depth + 1:])
+                around[helper] = around.get(helper, outer) & outer
+    out = []
+    for helper, toks in tokens.items():
+        if len(mining_view(toks)) < MIN_INLINED_VIEW:
+            continue
+        idx = tuple(sorted(per_block[helper]))
+        header, line = first[helper]
+        inner = sum(1 for body in loops.values() if body <= set(idx))
+        share = tuple(per_block[helper][i] / max(len(by_index[i].tokens), 1) for i in idx)
+        out.append(Region(function, demangled, INLINED, header, idx,
+                          line or _first_line(by_index, header, idx), 0, inner, 0,
+                          tuple(toks), _region_dataflow(by_index, idx), helper=helper,
+                          enclosing=around[helper], share=share))
+    return out
 
 
 def helper_scopes(function: str, demangled: str, by_index: Mapping[int, Block],

@@ -119,8 +119,11 @@ def accelerator_records(detections: list[Detection], regions: Mapping[tuple, Reg
     """
     records = []
     for d in detections:
-        region = regions[(d.function, d.region, d.header)]
-        what = "function" if d.region == "function" else "loop"
+        region = regions[(d.function, d.region, d.header, d.helper)]
+        what = {"function": "function",
+                "inlined": f"inlined {d.helper.split('(')[0]}"}.get(d.region, "loop")
+        share = dict(zip(region.blocks, region.share or (1.0,) * len(region.blocks),
+                         strict=True))
         engine = _engine_phrase(d.cls, target)
         evidence = f"proven by execution: {d.proof}" if d.proof else f"p={d.probability:.2f}"
         message = f"{what} computes {COMPUTES[d.cls]} ({evidence}); {engine}"
@@ -129,7 +132,7 @@ def accelerator_records(detections: list[Detection], regions: Mapping[tuple, Reg
                                 **({"proof": d.proof} if d.proof else {})}
         if frequencies is not None:
             freq = {b: frequencies.get((d.function, b), 0.0) for b in region.blocks}
-            software = sum(freq[b] * block_costs.get((d.function, b), 0.0)
+            software = sum(freq[b] * share[b] * block_costs.get((d.function, b), 0.0)
                            for b in region.blocks)
             entries = region_entries(region, {b: succs[(d.function, b)] for b in region.blocks},
                                      freq)

@@ -42,6 +42,18 @@ class StateAccess:
 
 
 @dataclass(frozen=True)
+class InlinedRun:
+    """Consecutive tokens of a block whose code ``clara-prepare`` inlined from helpers (the
+    record's ``inlined`` runs): ``tokens[start:start + count]``, the first source line among
+    them, and the helpers (demangled), innermost first, without the block's own function."""
+
+    start: int
+    count: int
+    line: int
+    chain: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class BlockDataFlow:
     """A block's def-use facts (the record's ``dataflow`` object; zeros when absent).
 
@@ -126,6 +138,7 @@ class Block:
     is_exit: bool
     dataflow: BlockDataFlow = field(default_factory=BlockDataFlow)
     opt: OptimizedCounts | None = None  # None: written by a schema-1 plugin
+    inlined: tuple[InlinedRun, ...] = ()  # () from plugins before the runs were recorded
 
 
 @dataclass(frozen=True)
@@ -208,6 +221,8 @@ def _block(rec: dict[str, Any]) -> Block:
         is_exit=bool(rec.get("is_exit", False)),
         dataflow=_dataflow(rec.get("dataflow", {})),
         opt=_optimized(rec.get("opt")),
+        inlined=tuple(InlinedRun(int(start), int(count), int(line), tuple(map(str, chain)))
+                      for start, count, line, chain in rec.get("inlined", ())),
     )
 
 

@@ -62,7 +62,7 @@ from clara.accel.patterns import (
     select_patterns,
     weights_by_group,
 )
-from clara.accel.regions import LOOP, Region, module_regions
+from clara.accel.regions import FUNCTION, INLINED, LOOP, Region, module_regions
 from clara.accel.variants import (
     CONFIGS,
     CORPUS_DIR,
@@ -111,8 +111,10 @@ class Sample:
 
     @property
     def context(self) -> Region:
-        """The region whose features accompany this one's: an inlined helper loop's scope,
-        else the enclosing function."""
+        """The region whose features accompany this one's: an inlined helper's own, an
+        inlined helper loop's scope, else the enclosing function."""
+        if self.region.kind == INLINED:
+            return self.region
         return self.region.scope or self.function_region
 
 
@@ -191,17 +193,32 @@ def source_document(source: Path, seed: int = 1, transforms: Sequence[str] = TRA
 
 def region_label(module: ModuleFeatures, region: Region, cls: str,
                  labelled: Sequence[str], extents: Sequence[Sequence[int]]) -> str | None:
-    """The region's class, ``none``, or None when it mixes labelled and other code."""
+    """The region's class, ``none``, or None when it mixes labelled and other code.
+
+    An inlined helper's region: the class when the helper is labelled; None when it is not
+    but the function it was inlined into is, or labelled code was inlined into it (an
+    unlisted utility of the algorithm, or a wrapper around it); else ``none``."""
     if cls == "none":
         return "none"
     info = next(f for f in module.functions if f.name == region.function)
+    if region.kind == INLINED:
+        if any(_name_matches(region.helper, region.helper, n) for n in labelled):
+            return cls
+        if any(_name_matches(info.name, info.demangled, n) for n in labelled) or \
+                _holds_labelled(module, region, extents):
+            return None
+        return "none"
     if any(_name_matches(info.name, info.demangled, n) for n in labelled):
         return cls
+    return None if _holds_labelled(module, region, extents) else "none"
+
+
+def _holds_labelled(module: ModuleFeatures, region: Region,
+                    extents: Sequence[Sequence[int]]) -> bool:
+    """Whether the region's blocks carry lines of a labelled function's definition."""
     blocks = {b.index: b for b in module.blocks_of(region.function)}
     lines = {ln for i in region.blocks for ln in blocks[i].lines}
-    if any(lo <= ln <= hi for ln in lines for lo, hi in extents):
-        return None
-    return "none"
+    return any(lo <= ln <= hi for ln in lines for lo, hi in extents)
 
 
 def document_samples(doc: dict[str, Any]) -> list[Sample]:
@@ -210,7 +227,7 @@ def document_samples(doc: dict[str, Any]) -> list[Sample]:
     for v in doc["variants"]:
         module = parse_features(v["records"].splitlines(), f"{doc['impl']} {v['transform']}")
         regions = module_regions(module)
-        functions = {r.function: r for r in regions if r.kind != LOOP}
+        functions = {r.function: r for r in regions if r.kind == FUNCTION}
         for region in regions:
             label = region_label(module, region, doc["label"], v["labelled"], v["extents"])
             if label is not None:
@@ -569,6 +586,7 @@ def train(files: Sequence[Path], out_dir: Path, *, jobs: int = 2, seed: int = 1,
         "inputs": {"features": names},
         "outputs": {"label": "class name", "probabilities": list(classes)},
         "classes": list(classes),
+        "region_kinds": sorted({s.region.kind for s in samples}),
         "model": {"family": settings.family, "svm_C": settings.c,
                   "inner_cv_macro_f1": {k: round(v, 4) for k, v in settings.inner_f1.items()}},
         "decision": {"threshold": settings.threshold if threshold is None else threshold,

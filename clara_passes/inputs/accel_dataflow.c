@@ -93,3 +93,15 @@ int match_live(uint32_t a) {
       return i;
   return -1;
 }
+
+/* straight-line helpers inlined into one another and into a handler: the
+ * tokens of mix32 carry the chain mix32 <- hash_pair, those of hash_pair's own
+ * code hash_pair (the block record's "inlined" runs) */
+static uint32_t mix32(uint32_t x) {
+  x ^= x >> 16;
+  x *= 0x7feb352du;
+  x ^= x >> 15;
+  return x;
+}
+static uint32_t hash_pair(uint32_t a, uint32_t b) { return mix32(a ^ mix32(b)); }
+uint32_t pick(uint32_t a, uint32_t b, uint32_t n) { return hash_pair(a, b) % n; }

@@ -457,6 +457,63 @@ struct StateKey {
   }
 };
 
+/// Runs of a block's consecutive tokens (one per non-debug instruction) by the
+/// chain of helpers clara-prepare inlined their code from: the subprograms of
+/// the instruction's location and of its inlinedAt call sites (demangled),
+/// innermost first, without the function the block is in. Code of the function itself (an empty
+/// chain) has no run; an instruction without a location continues the run
+/// before it. Each run: [start token, count, first line, chain].
+class InlineRuns {
+public:
+  void add(const Instruction &I, unsigned TokenIndex) {
+    const DebugLoc &Loc = I.getDebugLoc();
+    if (Loc && Loc.getLine() != 0)
+      Current = chain(Loc);
+    else if (Runs.empty() || Runs.back().End != TokenIndex)
+      Current.clear();
+    if (Current.empty())
+      return;
+    if (!Runs.empty() && Runs.back().End == TokenIndex && Runs.back().Chain == Current) {
+      ++Runs.back().End;
+      return;
+    }
+    Runs.push_back({TokenIndex, TokenIndex + 1,
+                    Loc && Loc.getLine() ? Loc.getLine() : 0, Current});
+  }
+
+  json::Array json() const {
+    json::Array Out;
+    for (const Run &R : Runs) {
+      json::Array Chain;
+      for (const std::string &Name : R.Chain)
+        Chain.push_back(Name);
+      Out.push_back(json::Array{(int64_t)R.Start, (int64_t)(R.End - R.Start),
+                                (int64_t)R.Line, std::move(Chain)});
+    }
+    return Out;
+  }
+
+private:
+  struct Run {
+    unsigned Start, End, Line;
+    std::vector<std::string> Chain;
+  };
+  std::vector<Run> Runs;
+  std::vector<std::string> Current;
+
+  static std::vector<std::string> chain(const DebugLoc &Loc) {
+    std::vector<std::string> Out;
+    for (const DILocation *L = Loc.get(); L && L->getInlinedAt(); L = L->getInlinedAt()) {
+      const DISubprogram *SP = L->getScope() ? L->getScope()->getSubprogram() : nullptr;
+      if (!SP)
+        break;
+      Out.push_back(demangled(SP->getLinkageName().empty() ? SP->getName()
+                                                           : SP->getLinkageName()));
+    }
+    return Out;
+  }
+};
+
 //------------------------------------------------------------------------------
 // Data-flow facts of a block (the block record's "dataflow" object), for the
 // accelerator detector: what its compacted tokens cannot say because they
@@ -1053,6 +1110,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
     // block records
     for (const BasicBlock &BB : F) {
       json::Array Succs, Tokens, ApiCalls, Accesses;
+      InlineRuns Inlined;
       for (const BasicBlock *S : successors(&BB))
         Succs.push_back((int64_t)Index[S]);
       std::set<unsigned> Lines;
@@ -1068,6 +1126,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
         ++N;
         StringRef Kind = K.kindOf(I);
         ++Counts[isApiKind(Kind) ? "api" : Kind.str()];
+        Inlined.add(I, N - 1);
         Tokens.push_back(Tok.token(I, Kind));
         unsigned L = 0, C = 0;
         if (const DebugLoc &Loc = I.getDebugLoc()) {
@@ -1184,6 +1243,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
             {"line_locs", std::move(LineLocs)},
             {"n_instructions", (int64_t)N},
             {"tokens", std::move(Tokens)},
+            {"inlined", Inlined.json()},
             {"counts", std::move(CountsObj)},
             {"line_counts", std::move(LineCountsObj)},
             {"path_counts", std::move(PathCountsObj)},

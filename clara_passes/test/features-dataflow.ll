@@ -47,3 +47,9 @@
 ; time) in match_fixed, of a mutable global in match_live.
 ; CHECK: "function":"match_fixed","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"const_match_loads":2,"data_indexed_loads":0,
 ; CHECK: "function":"match_live","block":"for.body",{{.*}}"dataflow":{"bitwise_big_const":0,"chase_loads":0,"const_match_loads":0,"data_indexed_loads":0,
+
+; inlined: the block's tokens in runs by the chain of helpers their code was
+; inlined from, innermost first, as [first token, tokens, first line, chain]:
+; in pick's entry block, hash_pair's own code (line 106) around two copies of
+; mix32 (lines 101-104) inlined into it; pick's own tokens are in no run.
+; CHECK: "function":"pick","block":"entry",{{.*}}"inlined":{{\[\[}}14,3,106,["hash_pair"]],[17,14,101,["mix32","hash_pair"]],[31,2,106,["hash_pair"]],[33,14,101,["mix32","hash_pair"]]],

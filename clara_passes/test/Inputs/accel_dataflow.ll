@@ -455,6 +455,63 @@ return:                                           ; preds = %for.end, %if.then
   ret i32 %8, !dbg !330
 }
 
+define i32 @pick(i32 noundef %a, i32 noundef %b, i32 noundef %n) #0 !dbg !331 {
+entry:
+  %a.addr = alloca i32, align 4
+  %b.addr = alloca i32, align 4
+  %n.addr = alloca i32, align 4
+  store i32 %a, ptr %a.addr, align 4
+    #dbg_declare(ptr %a.addr, !334, !DIExpression(), !335)
+  store i32 %b, ptr %b.addr, align 4
+    #dbg_declare(ptr %b.addr, !336, !DIExpression(), !337)
+  store i32 %n, ptr %n.addr, align 4
+    #dbg_declare(ptr %n.addr, !338, !DIExpression(), !339)
+  %0 = load i32, ptr %a.addr, align 4, !dbg !340
+  %1 = load i32, ptr %b.addr, align 4, !dbg !341
+  %call = call i32 @hash_pair(i32 noundef %0, i32 noundef %1), !dbg !342
+  %2 = load i32, ptr %n.addr, align 4, !dbg !343
+  %rem = urem i32 %call, %2, !dbg !344
+  ret i32 %rem, !dbg !345
+}
+
+define internal i32 @hash_pair(i32 noundef %a, i32 noundef %b) #0 !dbg !346 {
+entry:
+  %a.addr = alloca i32, align 4
+  %b.addr = alloca i32, align 4
+  store i32 %a, ptr %a.addr, align 4
+    #dbg_declare(ptr %a.addr, !349, !DIExpression(), !350)
+  store i32 %b, ptr %b.addr, align 4
+    #dbg_declare(ptr %b.addr, !351, !DIExpression(), !352)
+  %0 = load i32, ptr %a.addr, align 4, !dbg !353
+  %1 = load i32, ptr %b.addr, align 4, !dbg !354
+  %call = call i32 @mix32(i32 noundef %1), !dbg !355
+  %xor = xor i32 %0, %call, !dbg !356
+  %call1 = call i32 @mix32(i32 noundef %xor), !dbg !357
+  ret i32 %call1, !dbg !358
+}
+
+define internal i32 @mix32(i32 noundef %x) #0 !dbg !359 {
+entry:
+  %x.addr = alloca i32, align 4
+  store i32 %x, ptr %x.addr, align 4
+    #dbg_declare(ptr %x.addr, !362, !DIExpression(), !363)
+  %0 = load i32, ptr %x.addr, align 4, !dbg !364
+  %shr = lshr i32 %0, 16, !dbg !365
+  %1 = load i32, ptr %x.addr, align 4, !dbg !366
+  %xor = xor i32 %1, %shr, !dbg !366
+  store i32 %xor, ptr %x.addr, align 4, !dbg !366
+  %2 = load i32, ptr %x.addr, align 4, !dbg !367
+  %mul = mul i32 %2, 2146121005, !dbg !367
+  store i32 %mul, ptr %x.addr, align 4, !dbg !367
+  %3 = load i32, ptr %x.addr, align 4, !dbg !368
+  %shr1 = lshr i32 %3, 15, !dbg !369
+  %4 = load i32, ptr %x.addr, align 4, !dbg !370
+  %xor2 = xor i32 %4, %shr1, !dbg !370
+  store i32 %xor2, ptr %x.addr, align 4, !dbg !370
+  %5 = load i32, ptr %x.addr, align 4, !dbg !371
+  ret i32 %5, !dbg !372
+}
+
 attributes #0 = { noinline nounwind }
 
 !llvm.dbg.cu = !{!2}
@@ -790,3 +847,45 @@ attributes #0 = { noinline nounwind }
 !328 = !DILocation(line: 93, column: 14, scope: !305)
 !329 = !DILocation(line: 94, column: 3, scope: !301)
 !330 = !DILocation(line: 95, column: 1, scope: !301)
+!331 = distinct !DISubprogram(name: "pick", scope: !3, file: !3, line: 107, type: !332, scopeLine: 107, flags: DIFlagPrototyped, spFlags: DISPFlagDefinition, unit: !2, retainedNodes: !40)
+!332 = !DISubroutineType(types: !333)
+!333 = !{!11, !11, !11, !11}
+!334 = !DILocalVariable(name: "a", arg: 1, scope: !331, file: !3, line: 107, type: !11)
+!335 = !DILocation(line: 107, column: 24, scope: !331)
+!336 = !DILocalVariable(name: "b", arg: 2, scope: !331, file: !3, line: 107, type: !11)
+!337 = !DILocation(line: 107, column: 36, scope: !331)
+!338 = !DILocalVariable(name: "n", arg: 3, scope: !331, file: !3, line: 107, type: !11)
+!339 = !DILocation(line: 107, column: 48, scope: !331)
+!340 = !DILocation(line: 107, column: 70, scope: !331)
+!341 = !DILocation(line: 107, column: 73, scope: !331)
+!342 = !DILocation(line: 107, column: 60, scope: !331)
+!343 = !DILocation(line: 107, column: 78, scope: !331)
+!344 = !DILocation(line: 107, column: 76, scope: !331)
+!345 = !DILocation(line: 107, column: 53, scope: !331)
+!346 = distinct !DISubprogram(name: "hash_pair", scope: !3, file: !3, line: 106, type: !347, scopeLine: 106, flags: DIFlagPrototyped, spFlags: DISPFlagLocalToUnit | DISPFlagDefinition, unit: !2, retainedNodes: !40)
+!347 = !DISubroutineType(types: !348)
+!348 = !{!11, !11, !11}
+!349 = !DILocalVariable(name: "a", arg: 1, scope: !346, file: !3, line: 106, type: !11)
+!350 = !DILocation(line: 106, column: 36, scope: !346)
+!351 = !DILocalVariable(name: "b", arg: 2, scope: !346, file: !3, line: 106, type: !11)
+!352 = !DILocation(line: 106, column: 48, scope: !346)
+!353 = !DILocation(line: 106, column: 66, scope: !346)
+!354 = !DILocation(line: 106, column: 76, scope: !346)
+!355 = !DILocation(line: 106, column: 70, scope: !346)
+!356 = !DILocation(line: 106, column: 68, scope: !346)
+!357 = !DILocation(line: 106, column: 60, scope: !346)
+!358 = !DILocation(line: 106, column: 53, scope: !346)
+!359 = distinct !DISubprogram(name: "mix32", scope: !3, file: !3, line: 100, type: !360, scopeLine: 100, flags: DIFlagPrototyped, spFlags: DISPFlagLocalToUnit | DISPFlagDefinition, unit: !2, retainedNodes: !40)
+!360 = !DISubroutineType(types: !361)
+!361 = !{!11, !11}
+!362 = !DILocalVariable(name: "x", arg: 1, scope: !359, file: !3, line: 100, type: !11)
+!363 = !DILocation(line: 100, column: 32, scope: !359)
+!364 = !DILocation(line: 101, column: 8, scope: !359)
+!365 = !DILocation(line: 101, column: 10, scope: !359)
+!366 = !DILocation(line: 101, column: 5, scope: !359)
+!367 = !DILocation(line: 102, column: 5, scope: !359)
+!368 = !DILocation(line: 103, column: 8, scope: !359)
+!369 = !DILocation(line: 103, column: 10, scope: !359)
+!370 = !DILocation(line: 103, column: 5, scope: !359)
+!371 = !DILocation(line: 104, column: 10, scope: !359)
+!372 = !DILocation(line: 104, column: 3, scope: !359)
