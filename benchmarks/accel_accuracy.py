@@ -62,7 +62,7 @@ from clara.accel.detect import (
     detect_accelerators,
     proven_class,
 )
-from clara.accel.regions import INLINED
+from clara.accel.regions import DEFAULT_KINDS, INLINED
 from clara.accel.semantic import Proof, prove_module
 from clara.accel.variants import CONFIGS, compile_variants, implementation_id, read_tag
 from clara.analyze import analyze_module
@@ -622,11 +622,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fold-seeds", type=int, default=1, metavar="K",
                         help="repeat the held-out CV over K fold assignments (seeds --seed .. "
                              "--seed + K - 1) and report mean and standard deviation")
+    parser.add_argument("--inlined-helpers", action="store_true",
+                        help="inlined helpers as regions too, in the CV and with --ship")
     args = parser.parse_args(argv)
     if args.fold_seeds < 1:
         parser.error(f"--fold-seeds {args.fold_seeds}: give at least 1 assignment")
+    kinds = (*DEFAULT_KINDS, INLINED) if args.inlined_helpers else DEFAULT_KINDS
     files = ta.default_files()
-    samples = ta.build_dataset(files, args.jobs, args.seed)
+    samples = ta.build_dataset(files, args.jobs, args.seed, kinds=kinds)
     design = ta.make_design(samples)
     semantic = semantic_corpus(files, args.seed)
     proven = proven_functions(semantic)
@@ -655,7 +658,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model_dir = REPO / "models_onnx"
     if args.ship:
         ta.train(files, model_dir, jobs=args.jobs, seed=args.seed, heldout=heldout,
-                 threshold=args.threshold)
+                 threshold=args.threshold, kinds=kinds)
     nfs = None if args.skip_nfs else example_nfs(model_dir)
     nfs_cv = None if args.skip_nfs else example_nfs_at_cv_threshold(model_dir)
     corpus_nfs = None if args.skip_nfs else nf_corpus(model_dir, NF_CORPUS_TRUTH)

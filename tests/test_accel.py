@@ -301,6 +301,24 @@ def test_nothing_in_mini_nat(nf_detections: dict[str, list]) -> None:
     assert nf_detections["mini_nat.cc"] == []
 
 
+def test_card_region_kinds_decide_what_is_classified(tmp_path: Path) -> None:
+    """The shipped card names no region kinds (it predates inlined helpers), so only
+    functions and loops are classified; a copy of the same model whose card lists
+    `inlined` is asked about udp_ipencap's inlined checksum fold too, and flags it."""
+    module = analyze_module(EXAMPLES / "udp_ipencap.cc", CompileOptions(), tmp_path,
+                            "udp").features
+    assert "region_kinds" not in load_detector(MODELS).card
+    assert all(d.region != INLINED for d in detect_accelerators(module, MODELS))
+    copy = tmp_path / "model"
+    shutil.copytree(MODELS, copy, ignore=shutil.ignore_patterns("compute-*", "coloc-*",
+                                                                 "scaleout-*"))
+    card = json.loads((copy / "accel.json").read_text())
+    card["region_kinds"] = ["function", "loop", "inlined"]
+    (copy / "accel.json").write_text(json.dumps(card))
+    found = detect_accelerators(module, copy)
+    assert any(d.region == INLINED and d.cls == "checksum" for d in found)
+
+
 def test_region_vector_matches_card_width() -> None:
     detector = load_detector(MODELS)
     module = parse_features(_records(CFG), "cfg")
@@ -365,3 +383,27 @@ def test_train_accel_end_to_end(tmp_path: Path) -> None:
                    "--configs", "O0", "--transforms", "orig", "--quiet")
     assert proc.returncode == 0, proc.stderr
     assert "crc" in proc.stdout and "confusion" in proc.stdout
+
+
+def test_train_accel_inlined_helpers(tmp_path: Path) -> None:
+    """--inlined-helpers: inlined helpers (murmur3's fmix32 and rotl32, inlined by
+    clara-prepare) become regions in training, the card says so, and `clara eval accel`
+    then scores them too; without the flag the card lists functions and loops only."""
+    corpus = tmp_path / "corpus"
+    for rel in ["hash/murmur3_32.c", "crc/crc8_bitwise.c", "negative/sort_insertion.c",
+                "negative/hex_encode.c"]:
+        (corpus / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / rel, corpus / rel)
+    counts = {}
+    for flag in ([], ["--inlined-helpers"]):
+        out = tmp_path / f"model{len(flag)}"
+        proc = run_cli("train", "accel", "--corpus", str(corpus), "-o", str(out), "--configs",
+                       "O0", "--transforms", "orig", "--families", "svm", "--quiet", *flag)
+        assert proc.returncode == 0, proc.stderr
+        card = json.loads((out / "accel.json").read_text())
+        assert card["region_kinds"] == ["function", "loop", *(["inlined"] if flag else [])]
+        proc = run_cli("eval", "accel", "--from", str(corpus), "--model-dir", str(out),
+                       "--configs", "O0", "--transforms", "orig", "--quiet")
+        assert proc.returncode == 0, proc.stderr
+        counts[bool(flag)] = int(proc.stdout.split(" regions from ")[0].split()[-1])
+    assert counts[True] > counts[False]

@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from clara.accel.regions import DEFAULT_KINDS, INLINED
 from clara.errors import ClaraError
 
 
@@ -81,6 +82,7 @@ def run_train(args: argparse.Namespace) -> int:
         files, Path(args.output), jobs=args.jobs, seed=args.seed,
         transforms=_transforms(args.transforms), configs=_configs(args.configs),
         families=_families(args.families), heldout=heldout, threshold=args.threshold,
+        kinds=(*DEFAULT_KINDS, INLINED) if args.inlined_helpers else DEFAULT_KINDS,
         progress=not args.quiet)
     print(f"wrote {Path(args.output) / 'accel.onnx'} ({card['model']['family']}, "
           f"{card['patterns']['count']} patterns, {card['training_data']['regions']} regions "
@@ -95,7 +97,8 @@ def run_eval(args: argparse.Namespace) -> int:
     detector = load_detector(Path(args.model_dir)) if args.model_dir else load_detector()
     files = tagged_files(Path(args.source))
     samples = build_dataset(files, args.jobs, args.seed, _transforms(args.transforms),
-                            _configs(args.configs), progress=not args.quiet)
+                            _configs(args.configs), progress=not args.quiet,
+                            kinds=detector.card.get("region_kinds", DEFAULT_KINDS))
     probs = classify_regions(detector, [s.region for s in samples])
     pred = decide(probs, float(detector.card["decision"]["threshold"]))
     metrics = per_class_metrics([s.label for s in samples], pred)
@@ -138,6 +141,11 @@ def register(sub: argparse._SubParsersAction,
     p.add_argument("--threshold", type=float, metavar="P",
                    help="abstention threshold to ship (default: the inner CV's choice; 0: "
                         "always the arg-max class)")
+    p.add_argument("--inlined-helpers", action="store_true",
+                   help="also make every helper clara-prepare inlined a region of its own "
+                        "(recorded in the card's region_kinds; measured, not shipped: more "
+                        "hashes found in NF code, and more false positives, "
+                        "docs/accelerators.md)")
     _common(p)
     p.set_defaults(func=run_train)
     e = groups["eval"].add_parser(

@@ -26,7 +26,7 @@ import numpy as np
 
 from clara.accel.features import STRUCTURAL_FEATURES, feature_names, region_vectors
 from clara.accel.patterns import PatternList, read_pattern_list
-from clara.accel.regions import FUNCTION, INLINED, LOOP, Region, module_regions
+from clara.accel.regions import DEFAULT_KINDS, FUNCTION, INLINED, LOOP, Region, module_regions
 from clara.accel.semantic import Proof
 from clara.errors import ClaraError
 from clara.files import file_sha256
@@ -133,11 +133,6 @@ def load_detector(directory: Path = MODELS_DIR) -> Detector:
     return Detector(directory, card, patterns, session)
 
 
-# the region kinds of models whose card has no ``region_kinds`` (trained before inlined
-# helpers were regions): a model is not asked about regions it never saw
-TRAINED_KINDS_BEFORE_CARDS_SAID = (FUNCTION, LOOP)
-
-
 def decide(proba: np.ndarray, threshold: float) -> list[str]:
     """Per row of probabilities (columns in ``CLASSES`` order): the arg-max class if its
     probability is at least ``threshold``, else ``none``."""
@@ -198,7 +193,7 @@ def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
     detector = load_detector(Path(model_dir))
     functions = [f.name for f in (reported_functions(module) if packet_path_only
                                   else module.functions)]
-    kinds = detector.card.get("region_kinds", TRAINED_KINDS_BEFORE_CARDS_SAID)
+    kinds = detector.card.get("region_kinds", DEFAULT_KINDS)  # never regions it did not see
     regions = [r for r in module_regions(module, functions) if r.kind in kinds]
     probs = classify_regions(detector, regions)
     decisions = decide(probs, float(detector.card["decision"]["threshold"]))

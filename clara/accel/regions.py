@@ -38,6 +38,10 @@ from clara.cfg import natural_loops
 from clara.ir.features import Block, BlockDataFlow, ModuleFeatures
 
 FUNCTION, LOOP, SCOPE, INLINED = "function", "loop", "scope", "inlined"
+CANDIDATE_KINDS = (FUNCTION, LOOP, INLINED)
+# what a detector is trained on unless asked for more (inlined helpers: measured, not shipped,
+# docs/accelerators.md) and what a card without ``region_kinds`` was trained on
+DEFAULT_KINDS = (FUNCTION, LOOP)
 MIN_INLINED_VIEW = 6  # smaller inlined helpers (accessors, byte swaps) are no candidates
 
 

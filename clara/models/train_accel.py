@@ -62,7 +62,15 @@ from clara.accel.patterns import (
     select_patterns,
     weights_by_group,
 )
-from clara.accel.regions import FUNCTION, INLINED, LOOP, Region, module_regions
+from clara.accel.regions import (
+    CANDIDATE_KINDS,
+    DEFAULT_KINDS,
+    FUNCTION,
+    INLINED,
+    LOOP,
+    Region,
+    module_regions,
+)
 from clara.accel.variants import (
     CONFIGS,
     CORPUS_DIR,
@@ -221,14 +229,15 @@ def _holds_labelled(module: ModuleFeatures, region: Region,
     return any(lo <= ln <= hi for ln in lines for lo, hi in extents)
 
 
-def document_samples(doc: dict[str, Any]) -> list[Sample]:
-    """Labelled regions of every variant in a cached source document."""
+def document_samples(doc: dict[str, Any],
+                     kinds: Sequence[str] = DEFAULT_KINDS) -> list[Sample]:
+    """Labelled regions (of the given kinds) of every variant in a cached source document."""
     out: list[Sample] = []
     for v in doc["variants"]:
         module = parse_features(v["records"].splitlines(), f"{doc['impl']} {v['transform']}")
         regions = module_regions(module)
         functions = {r.function: r for r in regions if r.kind == FUNCTION}
-        for region in regions:
+        for region in (r for r in regions if r.kind in kinds):
             label = region_label(module, region, doc["label"], v["labelled"], v["extents"])
             if label is not None:
                 out.append(Sample(doc["impl"], label, v["transform"], region,
@@ -238,8 +247,10 @@ def document_samples(doc: dict[str, Any]) -> list[Sample]:
 
 def build_dataset(files: Sequence[Path], jobs: int = 2, seed: int = 1,
                   transforms: Sequence[str] = TRANSFORMS, configs: Sequence[Config] = CONFIGS,
-                  cache_dir: Path = CACHE_DIR, progress: bool = True) -> list[Sample]:
-    """Every labelled region of every variant of ``files`` (compiled in ``jobs`` threads)."""
+                  cache_dir: Path = CACHE_DIR, progress: bool = True,
+                  kinds: Sequence[str] = DEFAULT_KINDS) -> list[Sample]:
+    """Every labelled region (of ``kinds``) of every variant of ``files`` (compiled in
+    ``jobs`` threads)."""
     from tqdm import tqdm
 
     bar = tqdm(total=len(files), desc="accel corpus", unit="file", file=sys.stderr,
@@ -247,7 +258,7 @@ def build_dataset(files: Sequence[Path], jobs: int = 2, seed: int = 1,
 
     def one(source: Path) -> list[Sample]:
         samples = document_samples(source_document(source, seed, transforms, configs,
-                                                   cache_dir))
+                                                   cache_dir), kinds)
         bar.update(1)
         return samples
 
@@ -545,8 +556,9 @@ def train(files: Sequence[Path], out_dir: Path, *, jobs: int = 2, seed: int = 1,
           transforms: Sequence[str] = TRANSFORMS, configs: Sequence[Config] = CONFIGS,
           families: Sequence[str] = MODEL_FAMILIES, cache_dir: Path = CACHE_DIR,
           heldout: dict[str, Any] | None = None, threshold: float | None = None,
-          progress: bool = True) -> dict[str, Any]:
-    """Build the dataset, choose settings by inner CV, fit on everything, write the files.
+          kinds: Sequence[str] = DEFAULT_KINDS, progress: bool = True) -> dict[str, Any]:
+    """Build the dataset (regions of ``kinds``), choose settings by inner CV, fit on
+    everything, write the files.
 
     ``heldout`` (metrics from ``benchmarks/accel_accuracy.py``) goes into the card as is.
     ``threshold`` fixes the abstention threshold instead of the inner CV's choice (which the
@@ -555,7 +567,8 @@ def train(files: Sequence[Path], out_dir: Path, *, jobs: int = 2, seed: int = 1,
     if threshold is not None and not 0.0 <= threshold < 1.0:
         raise ClaraError(f"--threshold {threshold}: the abstention threshold is a probability "
                          "in [0, 1) (0: always the arg-max class)")
-    samples = build_dataset(files, jobs, seed, transforms, configs, cache_dir, progress)
+    samples = build_dataset(files, jobs, seed, transforms, configs, cache_dir, progress,
+                            kinds)
     if "none" not in {s.label for s in samples} or len({s.label for s in samples}) < 2:
         raise ClaraError("the corpus needs regions of class none and of at least one "
                          "accelerator class (see clara/accel/corpus/README.md)")
@@ -586,7 +599,7 @@ def train(files: Sequence[Path], out_dir: Path, *, jobs: int = 2, seed: int = 1,
         "inputs": {"features": names},
         "outputs": {"label": "class name", "probabilities": list(classes)},
         "classes": list(classes),
-        "region_kinds": sorted({s.region.kind for s in samples}),
+        "region_kinds": [k for k in CANDIDATE_KINDS if k in kinds],
         "model": {"family": settings.family, "svm_C": settings.c,
                   "inner_cv_macro_f1": {k: round(v, 4) for k, v in settings.inner_f1.items()}},
         "decision": {"threshold": settings.threshold if threshold is None else threshold,
