@@ -28,7 +28,7 @@ from clara.accel.regions import FUNCTION, INLINED, LOOP, SCOPE, Region, module_r
 from clara.analyze import analyze_module
 from clara.cfg import back_edges, dominators, natural_loops
 from clara.errors import ClaraError
-from clara.ir.features import BlockDataFlow, parse_features
+from clara.ir.features import BlockDataFlow, ModuleFeatures, parse_features
 from clara.models.train_accel import THRESHOLD_GRID, region_label
 from clara.toolchain.compile import CompileOptions, run_passes
 from clara.toolchain.llvm import find_llvm
@@ -116,20 +116,29 @@ def test_helper_loop_has_helper_scope() -> None:
     assert whole["df_trip"] == 0.0 and whole["df_inner_trip"] == pytest.approx(math.log2(33))
 
 
-def test_plugin_names_inlined_helper_origin(tmp_path: Path) -> None:
+DATAFLOW_SOURCE = REPO / "clara_passes" / "inputs" / "accel_dataflow.c"
+
+
+@pytest.fixture(scope="module")
+def dataflow_module(tmp_path_factory: pytest.TempPathFactory) -> ModuleFeatures:
+    """accel_dataflow.c through real clang -O0 and the plugin, as `clara analyze` runs it."""
+    tmp = tmp_path_factory.mktemp("df")
+    ll = tmp / "df.ll"
+    subprocess.run([str(find_llvm().clang), "-O0", "-Xclang", "-disable-O0-optnone", "-g",
+                    "-fno-discard-value-names", "-S", "-emit-llvm", str(DATAFLOW_SOURCE), "-o",
+                    str(ll)], check=True)
+    out = tmp / "df.jsonl"
+    run_passes(ll, ["clara-prepare", "clara-features"], [f"-clara-features-output={out}"])
+    return parse_features(out.read_text().splitlines(), str(out))
+
+
+def test_plugin_names_inlined_helper_origin(dataflow_module: ModuleFeatures) -> None:
     """Real clang + plugin: the loop of a helper clara-prepare inlined keeps the helper as
     origin, so its context is the helper's blocks; the table CRC loop is indexed by data; a
     scan matching a compile-time constant list is told from one over a mutable list."""
-    src = REPO / "clara_passes" / "inputs" / "accel_dataflow.c"
-    ll = tmp_path / "df.ll"
-    subprocess.run([str(find_llvm().clang), "-O0", "-Xclang", "-disable-O0-optnone", "-g",
-                    "-fno-discard-value-names", "-S", "-emit-llvm", str(src), "-o", str(ll)],
-                   check=True)
-    out = tmp_path / "df.jsonl"
-    run_passes(ll, ["clara-prepare", "clara-features"], [f"-clara-features-output={out}"])
-    module = parse_features(out.read_text().splitlines(), str(out))
+    module = dataflow_module
     loops = {(r.function, r.first_line): r for r in module_regions(module) if r.kind == "loop"}
-    text = src.read_text().splitlines()
+    text = DATAFLOW_SOURCE.read_text().splitlines()
     helper_line = next(i for i, t in enumerate(text, 1) if "for (int i = 0; i < n; i++)" in t)
     helper_loop = loops[("handler", helper_line)]
     assert helper_loop.scope is not None
@@ -147,23 +156,16 @@ def test_plugin_names_inlined_helper_origin(tmp_path: Path) -> None:
     assert dataflow_features(loops[("crc_table", crc_line)], 10)["df_const_match"] == 0.0
 
 
-def test_plugin_inlined_helpers_are_regions(tmp_path: Path) -> None:
+def test_plugin_inlined_helpers_are_regions(dataflow_module: ModuleFeatures) -> None:
     """Real clang + plugin: straight-line helpers clara-prepare inlined (mix32 twice into
     hash_pair, hash_pair into pick) become INLINED regions of the tokens the plugin's runs
     attribute to them; the outer helper's tokens hold the inner one's; a helper with a loop
     counts it."""
-    src = REPO / "clara_passes" / "inputs" / "accel_dataflow.c"
-    ll = tmp_path / "df.ll"
-    subprocess.run([str(find_llvm().clang), "-O0", "-Xclang", "-disable-O0-optnone", "-g",
-                    "-fno-discard-value-names", "-S", "-emit-llvm", str(src), "-o", str(ll)],
-                   check=True)
-    out = tmp_path / "df.jsonl"
-    run_passes(ll, ["clara-prepare", "clara-features"], [f"-clara-features-output={out}"])
-    module = parse_features(out.read_text().splitlines(), str(out))
+    module = dataflow_module
     inlined = {(r.function, r.helper): r for r in module_regions(module) if r.kind == INLINED}
     assert set(inlined) == {("handler", "fold_words"), ("pick", "hash_pair"),
                             ("pick", "mix32")}
-    text = src.read_text().splitlines()
+    text = DATAFLOW_SOURCE.read_text().splitlines()
     mix_line = next(i for i, t in enumerate(text, 1) if "x ^= x >> 16;" in t)
     pair_line = next(i for i, t in enumerate(text, 1) if "hash_pair(uint32_t a" in t)
     mix, pair = inlined[("pick", "mix32")], inlined[("pick", "hash_pair")]

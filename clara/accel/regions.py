@@ -18,8 +18,9 @@ was inlined into the function (its header block's ``origin`` names another funct
 context the blocks written in that helper (a ``scope`` region), not the whole caller, so a CRC
 loop inlined into a packet handler is seen with the CRC helper around it, as in the corpus.
 
-A helper that ``clara-prepare`` inlined is also a candidate of its own (an ``inlined`` region)
-when its code has at least ``MIN_INLINED_VIEW`` mining-view tokens: the tokens the plugin's
+A helper that ``clara-prepare`` inlined can also be a candidate of its own (an ``inlined``
+region; only for a model trained with them, ``DEFAULT_KINDS`` leaves them out) when its code
+has at least ``MIN_INLINED_VIEW`` mining-view tokens: the tokens the plugin's
 ``inlined`` runs attribute to it (its own code and that of the helpers it calls, every inlined
 copy, in block order), whatever blocks they share with the caller. A loop-free hash finalizer
 inlined into a packet handler is no loop and only a small part of the function; as its own
