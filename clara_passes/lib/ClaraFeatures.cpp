@@ -457,20 +457,43 @@ struct StateKey {
   }
 };
 
+/// Demangled names of subprograms, each demangled once per module.
+class SubprogramNames {
+public:
+  const std::string &of(const DISubprogram *SP) {
+    auto [It, New] = Names.try_emplace(SP);
+    if (New)
+      It->second = demangled(SP->getLinkageName().empty() ? SP->getName()
+                                                          : SP->getLinkageName());
+    return It->second;
+  }
+
+private:
+  DenseMap<const DISubprogram *, std::string> Names;
+};
+
 /// Runs of a block's consecutive tokens (one per non-debug instruction) by the
 /// chain of helpers clara-prepare inlined their code from: the subprograms of
 /// the instruction's location and of its inlinedAt call sites (demangled),
-/// innermost first, without the function the block is in. Code of the function itself (an empty
-/// chain) has no run; an instruction without a location continues the run
-/// before it. Each run: [start token, count, first line, chain].
+/// innermost first, without the function the block is in. Code of the function
+/// itself (an empty chain) has no run; an instruction without a location
+/// continues the run before it. Each run: [start token, count, first line,
+/// chain].
 class InlineRuns {
 public:
+  explicit InlineRuns(SubprogramNames &Names) : Names(Names) {}
+
   void add(const Instruction &I, unsigned TokenIndex) {
     const DebugLoc &Loc = I.getDebugLoc();
-    if (Loc && Loc.getLine() != 0)
-      Current = chain(Loc);
-    else if (Runs.empty() || Runs.back().End != TokenIndex)
+    if (Loc && Loc.getLine() != 0) {
+      if (Loc.get() != Last) {
+        Current = chain(Loc);
+        Last = Loc.get();
+      }
+    } else if (Runs.empty() || Runs.back().End != TokenIndex) {
       Current.clear();
+      Last = nullptr;
+    }
     if (Current.empty())
       return;
     if (!Runs.empty() && Runs.back().End == TokenIndex && Runs.back().Chain == Current) {
@@ -498,17 +521,18 @@ private:
     unsigned Start, End, Line;
     std::vector<std::string> Chain;
   };
+  SubprogramNames &Names;
   std::vector<Run> Runs;
   std::vector<std::string> Current;
+  const DILocation *Last = nullptr;
 
-  static std::vector<std::string> chain(const DebugLoc &Loc) {
+  std::vector<std::string> chain(const DebugLoc &Loc) {
     std::vector<std::string> Out;
     for (const DILocation *L = Loc.get(); L && L->getInlinedAt(); L = L->getInlinedAt()) {
       const DISubprogram *SP = L->getScope() ? L->getScope()->getSubprogram() : nullptr;
       if (!SP)
         break;
-      Out.push_back(demangled(SP->getLinkageName().empty() ? SP->getName()
-                                                           : SP->getLinkageName()));
+      Out.push_back(Names.of(SP));
     }
     return Out;
   }
@@ -1019,6 +1043,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
   raw_ostream &OS = *Out;
 
   const ApiCatalog &Cat = ApiCatalog::get();
+  SubprogramNames Names;
   DITypeIndex Types(M);
   Tokenizer Tok(Types);
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
@@ -1110,7 +1135,7 @@ PreservedAnalyses ClaraFeaturesPass::run(Module &M, ModuleAnalysisManager &MAM) 
     // block records
     for (const BasicBlock &BB : F) {
       json::Array Succs, Tokens, ApiCalls, Accesses;
-      InlineRuns Inlined;
+      InlineRuns Inlined(Names);
       for (const BasicBlock *S : successors(&BB))
         Succs.push_back((int64_t)Index[S]);
       std::set<unsigned> Lines;
