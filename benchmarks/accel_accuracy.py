@@ -62,7 +62,7 @@ from clara.accel.detect import (
     detect_accelerators,
     proven_class,
 )
-from clara.accel.regions import DEFAULT_KINDS, INLINED
+from clara.accel.regions import INLINED, region_kinds
 from clara.accel.semantic import Proof, prove_module
 from clara.accel.variants import CONFIGS, compile_variants, implementation_id, read_tag
 from clara.analyze import analyze_module
@@ -183,6 +183,9 @@ def judge_nf(source: str, detections: Sequence[Located],
     a key's ``hashcode`` run inside ``HashMap::find``) is ``off_path``, not missed: the
     detector reads the NF's packet path, as ``clara analyze`` does."""
     on_path = set().union(*(lines.get(f, set()) for f in packet_path))
+
+    # Straight-line code (a loop-free helper inlined into the packet function) is no region
+    # of its own: the function region that holds it, with its class, finds it.
     def holds(located: Located, t: Truth) -> bool:
         d = located.detection
         return d.region == "function" and d.cls == t.cls and any(
@@ -199,8 +202,6 @@ def judge_nf(source: str, detections: Sequence[Located],
                      "line": d.first_line, "class": d.cls, "p": d.probability,
                      "verdict": verdict,
                      "truth": (hit or held).what if (hit or held) else ""})
-    # Straight-line code (a loop-free helper inlined into the packet function) is no region
-    # of its own: the function region that holds it, with its class, finds it.
     off_path = [t.what for t in truths if t.required and not any(
         (t.file or source, ln) in on_path for ln in range(t.first, t.last + 1))]
     missed = [t.what for t in truths if t.required and t.what not in off_path and not any(
@@ -627,7 +628,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.fold_seeds < 1:
         parser.error(f"--fold-seeds {args.fold_seeds}: give at least 1 assignment")
-    kinds = (*DEFAULT_KINDS, INLINED) if args.inlined_helpers else DEFAULT_KINDS
+    kinds = region_kinds(args.inlined_helpers)
     files = ta.default_files()
     samples = ta.build_dataset(files, args.jobs, args.seed, kinds=kinds)
     design = ta.make_design(samples)

@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from clara.accel.regions import DEFAULT_KINDS, INLINED
+from clara.accel.regions import region_kinds
 from clara.errors import ClaraError
 
 
@@ -82,7 +82,7 @@ def run_train(args: argparse.Namespace) -> int:
         files, Path(args.output), jobs=args.jobs, seed=args.seed,
         transforms=_transforms(args.transforms), configs=_configs(args.configs),
         families=_families(args.families), heldout=heldout, threshold=args.threshold,
-        kinds=(*DEFAULT_KINDS, INLINED) if args.inlined_helpers else DEFAULT_KINDS,
+        kinds=region_kinds(args.inlined_helpers),
         progress=not args.quiet)
     print(f"wrote {Path(args.output) / 'accel.onnx'} ({card['model']['family']}, "
           f"{card['patterns']['count']} patterns, {card['training_data']['regions']} regions "
@@ -98,7 +98,7 @@ def run_eval(args: argparse.Namespace) -> int:
     files = tagged_files(Path(args.source))
     samples = build_dataset(files, args.jobs, args.seed, _transforms(args.transforms),
                             _configs(args.configs), progress=not args.quiet,
-                            kinds=detector.card.get("region_kinds", DEFAULT_KINDS))
+                            kinds=detector.region_kinds)
     probs = classify_regions(detector, [s.region for s in samples])
     pred = decide(probs, float(detector.card["decision"]["threshold"]))
     metrics = per_class_metrics([s.label for s in samples], pred)

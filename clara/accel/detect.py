@@ -68,6 +68,12 @@ class Detector:
     patterns: PatternList
     session: Any
 
+    @property
+    def region_kinds(self) -> tuple[str, ...]:
+        """The region kinds the model was trained on (a card without ``region_kinds``:
+        ``DEFAULT_KINDS``); it is never asked about others."""
+        return tuple(self.card.get("region_kinds", DEFAULT_KINDS))
+
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """Class probabilities (columns in ``CLASSES`` order) for feature rows."""
         if len(rows) == 0:
@@ -193,8 +199,7 @@ def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
     detector = load_detector(Path(model_dir))
     functions = [f.name for f in (reported_functions(module) if packet_path_only
                                   else module.functions)]
-    kinds = detector.card.get("region_kinds", DEFAULT_KINDS)  # never regions it did not see
-    regions = [r for r in module_regions(module, functions) if r.kind in kinds]
+    regions = module_regions(module, functions, detector.region_kinds)
     probs = classify_regions(detector, regions)
     decisions = decide(probs, float(detector.card["decision"]["threshold"]))
     by_function = {p.function: p for p in proofs}

@@ -101,8 +101,15 @@ def _first_line(by_index: Mapping[int, Block], header: int, blocks: Sequence[int
     return lines[0] if lines else 0
 
 
-def function_regions(module: ModuleFeatures, function: str) -> list[Region]:
-    """The function region of ``function`` followed by its loops (by header index)."""
+def region_kinds(inlined_helpers: bool) -> tuple[str, ...]:
+    """The kinds a detector is trained on: ``DEFAULT_KINDS``, plus INLINED if asked."""
+    return (*DEFAULT_KINDS, INLINED) if inlined_helpers else DEFAULT_KINDS
+
+
+def function_regions(module: ModuleFeatures, function: str,
+                     kinds: Sequence[str] = CANDIDATE_KINDS) -> list[Region]:
+    """The regions of ``function`` of the given kinds: the function region, its loops (by
+    header index), then its inlined helpers (computed only when asked for)."""
     info = next(f for f in module.functions if f.name == function)
     blocks = module.blocks_of(function)
     if not blocks:
@@ -126,7 +133,9 @@ def function_regions(module: ModuleFeatures, function: str) -> list[Region]:
                               _first_line(by_index, header, idx), depth, inner, exits,
                               _region_tokens(by_index, idx), _region_dataflow(by_index, idx),
                               scopes.get(by_index[header].dataflow.origin)))
-    return regions + inlined_regions(function, info.demangled, by_index, loops)
+    if INLINED in kinds:
+        regions += inlined_regions(function, info.demangled, by_index, loops)
+    return [r for r in regions if r.kind in kinds]
 
 
 def inlined_regions(function: str, demangled: str, by_index: Mapping[int, Block],
@@ -181,8 +190,9 @@ def helper_scopes(function: str, demangled: str, by_index: Mapping[int, Block],
     return out
 
 
-def module_regions(module: ModuleFeatures,
-                   functions: Sequence[str] | None = None) -> list[Region]:
-    """Regions of every recorded function (or of ``functions``), in record order."""
+def module_regions(module: ModuleFeatures, functions: Sequence[str] | None = None,
+                   kinds: Sequence[str] = CANDIDATE_KINDS) -> list[Region]:
+    """Regions (of ``kinds``) of every recorded function (or of ``functions``), in record
+    order."""
     names = [f.name for f in module.functions] if functions is None else list(functions)
-    return [r for name in names for r in function_regions(module, name)]
+    return [r for name in names for r in function_regions(module, name, kinds)]

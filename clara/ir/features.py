@@ -63,11 +63,11 @@ class BlockDataFlow:
     previous iteration — pointer/index chasing; rotates; and/or/xor/select with a constant of
     at least 12 significant bits that is not a mask; multiplies by an odd constant of at least
     8 bits; data loads that read only constant globals (data fixed at compile time) and whose
-value is compared with something: a fixed list being matched (a filter's rules; a routing
-table is filled at run time).
-``trip_count``: on a loop header, the loop's constant trip count (an upper bound if
-    it also has data-dependent exits), else 0. ``origin``: the function the block's code was
-    written in (a helper inlined by clara-prepare keeps its own name), "" without debug info.
+    value is compared with something: a fixed list being matched (a filter's rules; a routing
+    table is filled at run time). ``trip_count``: on a loop header, the loop's constant trip
+    count (an upper bound if it also has data-dependent exits), else 0. ``origin``: the
+    function the block's code was written in (a helper inlined by clara-prepare keeps its own
+    name), "" without debug info.
     """
 
     data_indexed_loads: int = 0

@@ -209,14 +209,13 @@ def region_label(module: ModuleFeatures, region: Region, cls: str,
     if cls == "none":
         return "none"
     info = next(f for f in module.functions if f.name == region.function)
+    function_labelled = any(_name_matches(info.name, info.demangled, n) for n in labelled)
     if region.kind == INLINED:
         if any(_name_matches(region.helper, region.helper, n) for n in labelled):
             return cls
-        if any(_name_matches(info.name, info.demangled, n) for n in labelled) or \
-                _holds_labelled(module, region, extents):
+        if function_labelled:
             return None
-        return "none"
-    if any(_name_matches(info.name, info.demangled, n) for n in labelled):
+    elif function_labelled:
         return cls
     return None if _holds_labelled(module, region, extents) else "none"
 
@@ -235,9 +234,9 @@ def document_samples(doc: dict[str, Any],
     out: list[Sample] = []
     for v in doc["variants"]:
         module = parse_features(v["records"].splitlines(), f"{doc['impl']} {v['transform']}")
-        regions = module_regions(module)
+        regions = module_regions(module, kinds=kinds)
         functions = {r.function: r for r in regions if r.kind == FUNCTION}
-        for region in (r for r in regions if r.kind in kinds):
+        for region in regions:
             label = region_label(module, region, doc["label"], v["labelled"], v["extents"])
             if label is not None:
                 out.append(Sample(doc["impl"], label, v["transform"], region,
