@@ -29,7 +29,7 @@ from clara.analyze import analyze_module
 from clara.cfg import back_edges, dominators, natural_loops
 from clara.errors import ClaraError
 from clara.ir.features import BlockDataFlow, ModuleFeatures, parse_features
-from clara.models.train_accel import THRESHOLD_GRID, region_label
+from clara.models.train_accel import THRESHOLD_GRID, moves_data_only, region_label
 from clara.toolchain.compile import CompileOptions, run_passes
 from clara.toolchain.llvm import find_llvm
 
@@ -409,3 +409,43 @@ def test_train_accel_inlined_helpers(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         counts[bool(flag)] = int(proc.stdout.split(" regions from ")[0].split()[-1])
     assert counts[True] > counts[False]
+
+
+MOVEMENT_SOURCE = """\
+#include <stdint.h>
+#include <stddef.h>
+void cipher(uint8_t *out, const uint8_t *in, const uint8_t *ks, size_t n, uint32_t v) {
+    for (size_t i = 0; i < n; i++)          /* block copy */
+        out[i] = in[i];
+    for (int i = 0; i < 4; i++)              /* big-endian store of a word */
+        out[i] = (uint8_t)(v >> (24 - (i << 3)));
+    for (size_t i = 0; i < n; i++)          /* keystream xor */
+        out[i] = in[i] ^ ks[i];
+    for (size_t i = 0; i < n; i++)          /* table substitution masked by and */
+        out[i] = ks[in[i] & 0x3f];
+}
+"""
+
+
+def test_crypto_loops_that_only_move_data_are_left_out_of_training(tmp_path: Path) -> None:
+    """Real clang -O0 + plugin: a cipher function's copy and word-store loops only move data
+    (no xor, and, multiply, rotate), so the labelling rule leaves them out of a crypto file's
+    training regions; its xor and table loops stay crypto; in a hash file a data-moving loop
+    keeps its class, and in a negative file every loop is none."""
+    src = tmp_path / "cipher.c"
+    src.write_text(MOVEMENT_SOURCE)
+    ll = tmp_path / "cipher.ll"
+    subprocess.run([str(find_llvm().clang), "-O0", "-Xclang", "-disable-O0-optnone", "-g",
+                    "-fno-discard-value-names", "-S", "-emit-llvm", str(src), "-o", str(ll)],
+                   check=True)
+    out = tmp_path / "cipher.jsonl"
+    run_passes(ll, ["clara-prepare", "clara-features"], [f"-clara-features-output={out}"])
+    module = parse_features(out.read_text().splitlines(), "cipher")
+    loops = sorted((r for r in module_regions(module) if r.kind == LOOP),
+                   key=lambda r: r.first_line)
+    assert [r.first_line for r in loops] == [4, 6, 8, 10]
+    assert [moves_data_only(r) for r in loops] == [True, True, False, False]
+    labels = [region_label(module, r, "crypto", ["cipher"], []) for r in loops]
+    assert labels == [None, None, "crypto", "crypto"]
+    assert region_label(module, loops[0], "hash", ["cipher"], []) == "hash"
+    assert region_label(module, loops[0], "none", [], []) == "none"

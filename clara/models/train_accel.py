@@ -10,7 +10,10 @@ pattern mining and features -> classifiers -> ONNX + card + pattern list.
 * **Labels.** The entry function, the ``helpers=`` functions and every loop inside them carry
   the file's class; every other region is ``none``, except a region of an unlabelled function
   into which the labelled code was inlined (its blocks carry lines of a labelled function's
-  definition): such a region is both and is left out of training.
+  definition): such a region is both and is left out of training. So is a crypto file's
+  loop that only moves data (``moves_data_only``: block copies, pads, big-endian word loads
+  and stores, a driver loop calling the compression function): the labelling rule would call
+  it crypto, but it computes nothing of the cipher, and NF code is full of such loops.
 * **Selection.** The pattern thresholds (support, confidence) and the SVM's C are chosen by
   grouped cross-validation over the *training* implementations only (``select_settings``);
   the shipped model family (SVM or an alternative) is the one with the best cross-validated
@@ -199,15 +202,37 @@ def source_document(source: Path, seed: int = 1, transforms: Sequence[str] = TRA
     return doc
 
 
+# Operations of a loop that moves data: addressing, counting, widening and byte packing.
+DATA_MOVEMENT_OPS = frozenset({
+    "load", "store", "getelementptr", "br", "add", "sub", "zext", "sext", "trunc", "shl",
+    "lshr", "or", "select", "call"})
+
+
+def moves_data_only(region: Region) -> bool:
+    """Whether a loop region's mining view holds only ``DATA_MOVEMENT_OPS`` and compares (no
+    xor, and, multiply, division, remainder, arithmetic shift or rotate: nothing that mixes
+    bits)."""
+
+    def moves(token: str) -> bool:
+        op = token.split()[0]
+        return (op in DATA_MOVEMENT_OPS or op.startswith("icmp")) and \
+            not token.startswith("call llvm.fsh")
+
+    return region.kind == LOOP and all(moves(t) for t in mining_view(region.tokens))
+
+
 def region_label(module: ModuleFeatures, region: Region, cls: str,
                  labelled: Sequence[str], extents: Sequence[Sequence[int]]) -> str | None:
     """The region's class, ``none``, or None when it mixes labelled and other code.
 
     An inlined helper's region: the class when the helper is labelled; None when it is not
     but the function it was inlined into is, or labelled code was inlined into it (an
-    unlisted utility of the algorithm, or a wrapper around it); else ``none``."""
+    unlisted utility of the algorithm, or a wrapper around it); else ``none``. A crypto
+    file's loop that only moves data (``moves_data_only``) is None too."""
     if cls == "none":
         return "none"
+    if cls == "crypto" and moves_data_only(region):
+        return None
     info = next(f for f in module.functions if f.name == region.function)
     function_labelled = any(_name_matches(info.name, info.demangled, n) for n in labelled)
     if region.kind == INLINED:
