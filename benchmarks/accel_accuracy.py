@@ -619,6 +619,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, metavar="P",
                         help="with --ship: abstention threshold to ship instead of the inner "
                              "CV's choice")
+    parser.add_argument("--ship-families", nargs="+", choices=ta.MODEL_FAMILIES,
+                        default=list(ta.MODEL_FAMILIES), metavar="FAMILY",
+                        help="with --ship: the families the shipped model is chosen among "
+                             "(default: all; the held-out CV always measures all)")
     parser.add_argument("--skip-nfs", action="store_true")
     parser.add_argument("--fold-seeds", type=int, default=1, metavar="K",
                         help="repeat the held-out CV over K fold assignments (seeds --seed .. "
@@ -659,7 +663,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model_dir = REPO / "models_onnx"
     if args.ship:
         ta.train(files, model_dir, jobs=args.jobs, seed=args.seed, heldout=heldout,
-                 threshold=args.threshold, kinds=kinds)
+                 threshold=args.threshold, kinds=kinds, families=args.ship_families)
     nfs = None if args.skip_nfs else example_nfs(model_dir)
     nfs_cv = None if args.skip_nfs else example_nfs_at_cv_threshold(model_dir)
     corpus_nfs = None if args.skip_nfs else nf_corpus(model_dir, NF_CORPUS_TRUTH)

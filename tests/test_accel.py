@@ -304,12 +304,12 @@ def test_nothing_in_mini_nat(nf_detections: dict[str, list]) -> None:
 
 
 def test_card_region_kinds_decide_what_is_classified(tmp_path: Path) -> None:
-    """The shipped card names no region kinds (it predates inlined helpers), so only
-    functions and loops are classified; a copy of the same model whose card lists
-    `inlined` is asked about udp_ipencap's inlined checksum fold too, and flags it."""
+    """The shipped card lists functions and loops as its region kinds, so only those are
+    classified; a copy of the same model whose card lists `inlined` is asked about
+    udp_ipencap's inlined checksum fold too, and flags it."""
     module = analyze_module(EXAMPLES / "udp_ipencap.cc", CompileOptions(), tmp_path,
                             "udp").features
-    assert "region_kinds" not in load_detector(MODELS).card
+    assert load_detector(MODELS).card["region_kinds"] == ["function", "loop"]
     assert all(d.region != INLINED for d in detect_accelerators(module, MODELS))
     copy = tmp_path / "model"
     shutil.copytree(MODELS, copy, ignore=shutil.ignore_patterns("compute-*", "coloc-*",
