@@ -119,17 +119,21 @@ def test_helper_loop_has_helper_scope() -> None:
 DATAFLOW_SOURCE = REPO / "clara_passes" / "inputs" / "accel_dataflow.c"
 
 
-@pytest.fixture(scope="module")
-def dataflow_module(tmp_path_factory: pytest.TempPathFactory) -> ModuleFeatures:
-    """accel_dataflow.c through real clang -O0 and the plugin, as `clara analyze` runs it."""
-    tmp = tmp_path_factory.mktemp("df")
-    ll = tmp / "df.ll"
+def plugin_module(source: Path, tmp: Path) -> ModuleFeatures:
+    """``source`` through real clang -O0 and the plugin, as `clara analyze` runs it."""
+    ll = tmp / f"{source.stem}.ll"
     subprocess.run([str(find_llvm().clang), "-O0", "-Xclang", "-disable-O0-optnone", "-g",
-                    "-fno-discard-value-names", "-S", "-emit-llvm", str(DATAFLOW_SOURCE), "-o",
+                    "-fno-discard-value-names", "-S", "-emit-llvm", str(source), "-o",
                     str(ll)], check=True)
-    out = tmp / "df.jsonl"
+    out = tmp / f"{source.stem}.jsonl"
     run_passes(ll, ["clara-prepare", "clara-features"], [f"-clara-features-output={out}"])
     return parse_features(out.read_text().splitlines(), str(out))
+
+
+@pytest.fixture(scope="module")
+def dataflow_module(tmp_path_factory: pytest.TempPathFactory) -> ModuleFeatures:
+    """accel_dataflow.c through real clang -O0 and the plugin."""
+    return plugin_module(DATAFLOW_SOURCE, tmp_path_factory.mktemp("df"))
 
 
 def test_plugin_names_inlined_helper_origin(dataflow_module: ModuleFeatures) -> None:
@@ -434,13 +438,7 @@ def test_crypto_loops_that_only_move_data_are_left_out_of_training(tmp_path: Pat
     keeps its class, and in a negative file every loop is none."""
     src = tmp_path / "cipher.c"
     src.write_text(MOVEMENT_SOURCE)
-    ll = tmp_path / "cipher.ll"
-    subprocess.run([str(find_llvm().clang), "-O0", "-Xclang", "-disable-O0-optnone", "-g",
-                    "-fno-discard-value-names", "-S", "-emit-llvm", str(src), "-o", str(ll)],
-                   check=True)
-    out = tmp_path / "cipher.jsonl"
-    run_passes(ll, ["clara-prepare", "clara-features"], [f"-clara-features-output={out}"])
-    module = parse_features(out.read_text().splitlines(), "cipher")
+    module = plugin_module(src, tmp_path)
     loops = sorted((r for r in module_regions(module) if r.kind == LOOP),
                    key=lambda r: r.first_line)
     assert [r.first_line for r in loops] == [4, 6, 8, 10]
