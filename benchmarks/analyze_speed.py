@@ -7,6 +7,7 @@ Makefile, measured in the same run. Run: ``.venv/bin/python benchmarks/analyze_s
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -49,7 +50,8 @@ def build_time(cxx: str, objects: str) -> float:
                      cwd=project)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    argparse.ArgumentParser(description=__doc__).parse_args(argv)
     load_before = os.getloadavg()
     rows = analyze_times()
     objects = " ".join(p.with_suffix(".o").name for p in sorted(EXAMPLES.glob("*.cc")))
