@@ -405,14 +405,12 @@ def scores(samples: Sequence[ta.Sample], predictions: dict[str, list[str]]) -> d
     kinds = sorted({s.region.kind for s in samples})
 
     def by_kind(pred: Sequence[str]) -> dict[str, float]:
-        out = {}
-        for kind in kinds:
-            rows = [i for i, s in enumerate(samples) if s.region.kind == kind]
-            out[kind] = round(ta.macro_f1([truth[i] for i in rows], [pred[i] for i in rows]), 4)
-        rows = [i for i, s in enumerate(samples) if s.region.kind != INLINED]
-        out["function and loop"] = round(ta.macro_f1([truth[i] for i in rows],
-                                                     [pred[i] for i in rows]), 4)
-        return out
+        def f1(of_kinds: set[str]) -> float:
+            rows = [i for i, s in enumerate(samples) if s.region.kind in of_kinds]
+            return round(ta.macro_f1([truth[i] for i in rows], [pred[i] for i in rows]), 4)
+
+        return {**{kind: f1({kind}) for kind in kinds},
+                "function and loop": f1(set(kinds) - {INLINED})}
 
     return {"models": {f: ta.per_class_metrics(truth, p) for f, p in predictions.items()},
             "macro_f1_by_region_kind": {f: by_kind(p) for f, p in predictions.items()},

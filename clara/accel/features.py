@@ -28,7 +28,14 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from clara.accel.patterns import Pattern, PatternList, mining_view, presence_vector, region_patterns
+from clara.accel.patterns import (
+    Pattern,
+    PatternList,
+    mining_view,
+    presence_vector,
+    region_patterns,
+    view_op,
+)
 from clara.accel.regions import FUNCTION, INLINED, LOOP, Region
 
 WINDOW = 6  # tokens of the mining view an idiom may span
@@ -44,16 +51,12 @@ STRUCTURAL_FEATURES: tuple[str, ...] = (
 )
 
 
-def _op(tok: str) -> str:
-    return tok.split(" ", 1)[0].split(".", 1)[0]
-
-
 def _is_bitwise(tok: str) -> bool:
-    return _op(tok) in ("and", "or", "xor")
+    return view_op(tok) in ("and", "or", "xor")
 
 
 def _is_shift(tok: str) -> bool:
-    return _op(tok) in ("shl", "lshr", "ashr")
+    return view_op(tok) in ("shl", "lshr", "ashr")
 
 
 def _ends_const(tok: str) -> bool:
@@ -86,13 +89,13 @@ def _count_idioms(view: Sequence[str]) -> dict[str, int]:
                 c["data_indexed_load"] += 1
             if any(_is_load(t) for t in before) and not any(_is_bitwise(t) for t in before):
                 c["index_chase"] += 1
-        if _op(tok) == "or" and _window_has(view, i, lambda t: t.startswith("shl") and
+        if view_op(tok) == "or" and _window_has(view, i, lambda t: t.startswith("shl") and
                                             _ends_const(t)) and \
                 _window_has(view, i, lambda t: t.startswith("lshr") and _ends_const(t)):
             c["rotate"] += 1
         if tok.startswith("call llvm.fsh"):
             c["rotate"] += 1
-        if _op(tok) == "add" and _window_has(view, i, lambda t: t.startswith("lshr") and
+        if view_op(tok) == "add" and _window_has(view, i, lambda t: t.startswith("lshr") and
                                              _ends_const(t)):
             c["fold"] += 1
         if tok.startswith("icmp") and _ends_const(tok) and nxt == "br cond":
@@ -125,7 +128,7 @@ def dataflow_features(region: Region, n: int) -> dict[str, float]:
 def structural_features(region: Region, view: Sequence[str]) -> np.ndarray:
     """The ``STRUCTURAL_FEATURES`` of a region, given its mining view."""
     n = max(len(view), 1)
-    ops = [_op(t) for t in view]
+    ops = [view_op(t) for t in view]
     idioms = _count_idioms(view)
     raw_ptr_chase = sum(1 for t in region.tokens
                         if t.startswith("load ptr") and not t.endswith(" stack"))
@@ -147,7 +150,7 @@ def structural_features(region: Region, view: Sequence[str]) -> np.ndarray:
         "rotate": dens(idioms["rotate"]),
         "add_sub": dens(ops.count("add") + ops.count("sub")),
         "mul": dens(ops.count("mul")),
-        "mul_const": dens(sum(1 for t in view if _op(t) == "mul" and _ends_const(t))),
+        "mul_const": dens(sum(1 for t in view if view_op(t) == "mul" and _ends_const(t))),
         "cmp": dens(ops.count("icmp")),
         "cmp_const_branch": dens(idioms["cmp_branch"]),
         "select": dens(ops.count("select")),

@@ -70,6 +70,12 @@ def view_token(token: str, after_gep: bool) -> str | None:
     return " ".join(words)
 
 
+def view_op(token: str) -> str:
+    """The operation of a mining-view token: its first word without a predicate
+    (``icmp.eq iw v v`` -> ``icmp``; ``call llvm.fshl`` -> ``call``)."""
+    return token.split(" ", 1)[0].split(".", 1)[0]
+
+
 def mining_view(tokens: Sequence[str]) -> tuple[str, ...]:
     """The computation tokens of a region, normalised (see the module docstring)."""
     out: list[str] = []

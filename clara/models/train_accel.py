@@ -63,6 +63,7 @@ from clara.accel.patterns import (
     pattern_statistics,
     region_patterns,
     select_patterns,
+    view_op,
     weights_by_group,
 )
 from clara.accel.regions import (
@@ -202,37 +203,40 @@ def source_document(source: Path, seed: int = 1, transforms: Sequence[str] = TRA
     return doc
 
 
-# Operations of a loop that moves data: addressing, counting, widening and byte packing.
+# Operations of a loop that moves data: addressing, counting, compares, widening and byte
+# packing (``view_op`` names).
 DATA_MOVEMENT_OPS = frozenset({
-    "load", "store", "getelementptr", "br", "add", "sub", "zext", "sext", "trunc", "shl",
-    "lshr", "or", "select", "call"})
+    "load", "store", "getelementptr", "br", "icmp", "add", "sub", "zext", "sext", "trunc",
+    "shl", "lshr", "or", "select", "call"})
 
 
 def moves_data_only(region: Region) -> bool:
-    """Whether a loop region's mining view holds only ``DATA_MOVEMENT_OPS`` and compares (no
-    xor, and, multiply, division, remainder, arithmetic shift or rotate: nothing that mixes
-    bits)."""
-
-    def moves(token: str) -> bool:
-        op = token.split()[0]
-        return (op in DATA_MOVEMENT_OPS or op.startswith("icmp")) and \
-            not token.startswith("call llvm.fsh")
-
-    return region.kind == LOOP and all(moves(t) for t in mining_view(region.tokens))
+    """Whether a loop region's mining view holds only ``DATA_MOVEMENT_OPS`` (no xor, and,
+    multiply, division, remainder, arithmetic shift or rotate: nothing that mixes bits)."""
+    return region.kind == LOOP and all(
+        view_op(t) in DATA_MOVEMENT_OPS and not t.startswith("call llvm.fsh")
+        for t in mining_view(region.tokens))
 
 
 def region_label(module: ModuleFeatures, region: Region, cls: str,
                  labelled: Sequence[str], extents: Sequence[Sequence[int]]) -> str | None:
-    """The region's class, ``none``, or None when it mixes labelled and other code.
+    """The region's class, ``none``, or None when it mixes labelled and other code
+    (``_file_label``), except that a loop the rule would call crypto but that only moves
+    data (``moves_data_only``) is None too."""
+    label = _file_label(module, region, cls, labelled, extents)
+    return None if label == "crypto" and moves_data_only(region) else label
+
+
+def _file_label(module: ModuleFeatures, region: Region, cls: str,
+               labelled: Sequence[str], extents: Sequence[Sequence[int]]) -> str | None:
+    """The region's label by the file's class: ``cls`` for the labelled functions and their
+    loops, ``none`` for other code, None for code that mixes both.
 
     An inlined helper's region: the class when the helper is labelled; None when it is not
     but the function it was inlined into is, or labelled code was inlined into it (an
-    unlisted utility of the algorithm, or a wrapper around it); else ``none``. A crypto
-    file's loop that only moves data (``moves_data_only``) is None too."""
+    unlisted utility of the algorithm, or a wrapper around it); else ``none``."""
     if cls == "none":
         return "none"
-    if cls == "crypto" and moves_data_only(region):
-        return None
     info = next(f for f in module.functions if f.name == region.function)
     function_labelled = any(_name_matches(info.name, info.demangled, n) for n in labelled)
     if region.kind == INLINED:
