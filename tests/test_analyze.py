@@ -104,6 +104,21 @@ def test_clang_style_remark_lines() -> None:
     assert lines and all(pattern.match(line) for line in lines), lines[:3]
 
 
+def test_remark_lines_of_inlined_copies_are_printed_once(tmp_path: Path) -> None:
+    # flow_nat's reject path is inlined at several call sites: the JSON keeps one record per
+    # copy, the clang-style lines say each distinct remark once
+    source = EXAMPLES / "flow_nat.cc"
+    doc = analyze_json(source, tmp_path)
+    at_168 = [r for r in doc["records"] if r["location"]["line"] == 168
+              and r["message"].startswith("state access")]
+    assert len(at_168) > 1 and len({r["message"] for r in at_168}) == 1
+    proc = run_cli("analyze", str(source), "--format", "remarks")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(set(lines))
+    assert sum(1 for line in lines if ":168:" in line and "state access" in line) == 1
+
+
 def test_text_report_names_the_packet_entry() -> None:
     proc = run_cli("analyze", str(EXAMPLES / "mini_nat.cc"))
     assert proc.returncode == 0, proc.stderr

@@ -2,7 +2,7 @@
 
 ``render_remarks``: ``file:line:col: remark: message [-Rpass-analysis=clara]``, the shape
 clang prints for ``-Rpass-analysis``, so editors' and CI log parsers that understand
-compiler diagnostics pick Clara's remarks up unchanged.
+compiler diagnostics pick Clara's remarks up unchanged (each distinct line once).
 
 ``render_remarks_yaml``: the LLVM remarks YAML (``opt-viewer`` format) that the
 ``clara-remarks`` pass writes with ``-pass-remarks-output``, rebuilt from the feature
@@ -32,12 +32,14 @@ def diagnostic_line(record: dict[str, Any]) -> str:
 
 
 def render_remarks(document: dict[str, Any]) -> str:
-    """One diagnostic line per record, in source order per file."""
+    """One diagnostic line per record, in source order per file; a line identical to one
+    already printed (the records of a helper's copies inlined at several call sites share
+    location and message) is printed once."""
     records = sorted(
         document["records"],
         key=lambda r: (r["location"]["file"], r["location"]["line"], r["location"]["column"]),
     )
-    return "".join(diagnostic_line(r) + "\n" for r in records)
+    return "".join(f"{line}\n" for line in dict.fromkeys(diagnostic_line(r) for r in records))
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_.$-]*")
