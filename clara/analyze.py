@@ -282,7 +282,7 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
         regions = {r.key: r for r in module_regions(features, reported)}
         succs = {(b.function, b.index): b.succs for b in features.blocks}
         frequencies = block_frequencies(profiles[number]) if profiles else None
-        proofs = (prove_module(module.bitcode, workdir / f"prove-{number}")
+        proofs = (prove_module(module.bitcode, workdir / f"prove-{number}", roots=reported)
                   if prove and module.bitcode is not None else [])
         document["records"] += accelerator_records(
             detect_accelerators(features, proofs=proofs), regions, costs, frequencies, succs,

@@ -1,5 +1,6 @@
-"""The semantic check of CRC / Internet-checksum candidates (clara.accel.semantic): the maths on
-hand-computed values, and real clang-19 builds of small functions run on test vectors."""
+"""The semantic check of CRC / Internet-checksum / hash candidates (clara.accel.semantic): the
+maths on hand-computed values, and real clang-19 builds of small functions run on test
+vectors."""
 
 from __future__ import annotations
 
@@ -9,14 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from clara.accel.detect import detect_accelerators
+from clara.accel.detect import class_with_proof, detect_accelerators
 from clara.accel.semantic import (
+    Proof,
     Signature,
+    avalanche_match,
     checksum_match,
     checksum_vectors,
     crc0,
     crc_match,
     crc_vectors,
+    hash_inputs,
+    hash_role_assignments,
     ones_sum,
     prove_module,
     role_assignments,
@@ -81,13 +86,6 @@ uint16_t inet_csum(const void *data, size_t len)
 NOT_PROVEN = """
 #include <stdint.h>
 #include <stddef.h>
-uint32_t fnv1a(const uint8_t *p, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 16777619u;
-    return h;
-}
 uint32_t xor_words(const uint8_t *p, size_t n)   /* GF(2)-linear, but x^32 + 1: a rotation */
 {
     uint32_t x = 0;
@@ -112,6 +110,63 @@ uint32_t crc_needs_init(const uint8_t *p, size_t n)   /* table filled elsewhere 
     while (n--)
         c = table[(c ^ *p++) & 0xFF] ^ (c >> 8);
     return ~c;
+}
+"""
+
+
+# hashes: a byte loop over a buffer, a finalizer of one word, a keyed struct hash (member
+# reads through a pointer), Jenkins' final mix of three words; and what is not a hash though
+# it shifts, multiplies or mixes: packing, one multiply-shift, one hash_combine round, an
+# xorshift and an LCG step, an EWMA, a generator with hidden state or with its state passed
+# in, a GF(2)-linear map
+HASHES = """
+#include <stdint.h>
+#include <stddef.h>
+uint32_t fnv1a(const uint8_t *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+static uint32_t fmix32(uint32_t h)
+{
+    h ^= h >> 16; h *= 0x85EBCA6Bu; h ^= h >> 13; h *= 0xC2B2AE35u; h ^= h >> 16;
+    return h;
+}
+struct flow { uint32_t src, dst; uint16_t sport, dport; uint8_t proto; };
+uint32_t flow_hash(const struct flow *f)
+{
+    uint32_t h = f->src * 0xCC9E2D51u;
+    h = (h << 15 | h >> 17) * 0x1B873593u;
+    h ^= f->dst;
+    h = (h << 13 | h >> 19) * 5u + 0xE6546B64u;
+    h ^= (uint32_t) f->sport << 16 | f->dport;
+    return fmix32(h ^ f->proto);
+}
+#define ROT(x, k) ((x) << (k) | (x) >> (32 - (k)))
+uint32_t final3(uint32_t a, uint32_t b, uint32_t c)
+{
+    c ^= b; c -= ROT(b, 14); a ^= c; a -= ROT(c, 11); b ^= a; b -= ROT(a, 25);
+    c ^= b; c -= ROT(b, 16); a ^= c; a -= ROT(c, 4); b ^= a; b -= ROT(a, 14);
+    c ^= b; c -= ROT(b, 24);
+    return c;
+}
+uint32_t pack(uint16_t a, uint16_t b) { return (uint32_t) a << 16 | b; }
+uint32_t mul_shift(uint32_t x) { return (x * 0x9E3779B1u) >> 20; }
+uint32_t combine(uint32_t h, uint32_t x) { return h ^ (x + 0x9E3779B9u + (h << 6) + (h >> 2)); }
+uint32_t xorshift(uint32_t x) { x ^= x << 13; x ^= x >> 17; x ^= x << 5; return x; }
+uint32_t lcg(uint32_t x) { return x * 1103515245u + 12345u; }
+uint32_t ewma(uint32_t avg, uint32_t x) { return avg + (uint32_t) ((int32_t) (x - avg) >> 3); }
+static uint32_t state = 1;
+uint32_t draw(uint32_t n) { state = state * 1664525u + 1013904223u; return fmix32(state) % n; }
+uint32_t parity_map(uint32_t x) { return x ^ (x >> 7) ^ (x << 11) ^ ((x >> 3) & 0x5555u); }
+uint64_t splitmix(uint64_t *s)   /* mixes like a hash, but advances the state it is given */
+{
+    uint64_t z = (*s += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
 }
 """
 
@@ -191,6 +246,10 @@ def test_signatures_and_roles() -> None:
     assert role_assignments(sigs[0]) == [("zero", "data", "len")]
     assert role_assignments(sigs[1]) == [("data", "len")]
     assert role_assignments(sigs[2]) == []
+    # a leading pointer before a simple signature: a method's this, given zeroed memory
+    assert role_assignments(Signature("m", "i16", ("ptr", "ptr", "i32"), False)) == \
+        [("object", "data", "len")]
+    assert role_assignments(Signature("n", "i16", ("ptr", "ptr", "ptr", "i32"), False)) == []
 
 
 @pytest.mark.parametrize("opt", ["-O0", "-O1"])
@@ -209,8 +268,67 @@ def test_real_builds_are_proven(tmp_path: Path, opt: str) -> None:
         assert proofs["crc32_sw"].detail == "CRC-32, polynomial 0x04c11db7, reflected"
 
 
-def test_hashes_rotations_and_uninitialised_tables_are_not_proven(tmp_path: Path) -> None:
+def test_rotations_and_uninitialised_tables_are_not_proven(tmp_path: Path) -> None:
     assert prove_module(_ll(tmp_path, "neg", NOT_PROVEN), tmp_path / "w") == []
+
+
+def test_hash_role_assignments() -> None:
+    # a pointer beside a 32/64-bit integer: that integer as the buffer's length first
+    assert hash_role_assignments(Signature("f", "i32", ("ptr", "i64"), False)) == \
+        [("data", "len"), ("data", "word")]
+    assert hash_role_assignments(Signature("g", "i64", ("i32", "i32", "i16"), False)) == \
+        [("word", "word", "word")]
+    assert hash_role_assignments(Signature("k", "i32", ("ptr", "ptr", "i32"), False)) == \
+        [("data", "data", "word")]
+    # an 8-bit result, three pointers, no parameter or a float: not checked
+    for sig in (Signature("a", "i8", ("i32",), False), Signature("b", "i32", ("ptr",) * 3, False),
+                Signature("c", "i32", (), False), Signature("d", "i32", ("double",), False)):
+        assert hash_role_assignments(sig) == []
+
+
+def _fmix32(h: int) -> int:
+    h ^= h >> 16
+    h = h * 0x85EBCA6B & 0xFFFFFFFF
+    h ^= h >> 13
+    h = h * 0xC2B2AE35 & 0xFFFFFFFF
+    return h ^ h >> 16
+
+
+def test_avalanche_maths() -> None:
+    sig = Signature("f", "i32", ("i32",), False)
+    calls, widths = hash_inputs(sig, ("word",), random.Random(2))
+    # HASH_BASES bases with 32 neighbours each, the bases again, 4 quadruples
+    assert widths == [32] and len(calls) == 8 * 33 + 8 + 16
+    assert calls[1].words[0] == calls[0].words[0] ^ 1
+    assert calls[33 + 32].words[0] == calls[33].words[0] ^ 1 << 31
+    x, y, z, w = calls[-4:]
+    assert w.words[0] == x.words[0] ^ y.words[0] ^ z.words[0]
+    evidence = avalanche_match([_fmix32(c.words[0]) for c in calls], 32)
+    assert evidence is not None and evidence.endswith("over 32 input bits; not GF(2)-linear")
+    # a rotation flips exactly one output bit per input bit; a shift-xor mix is GF(2)-linear
+    # (and diffuses too little)
+    assert avalanche_match([(c.words[0] << 5 | c.words[0] >> 27) & 0xFFFFFFFF
+                            for c in calls], 32) is None
+    assert avalanche_match([c.words[0] ^ c.words[0] >> 3 ^ (c.words[0] << 9 & 0xFFFFFFFF)
+                            for c in calls], 32) is None
+    # hidden state: the repeated bases give other results
+    noisy = [_fmix32(c.words[0]) for c in calls]
+    noisy[8 * 33] ^= 1
+    assert avalanche_match(noisy, 32) is None
+
+
+@pytest.mark.parametrize("opt", ["-O0", "-O1"])
+def test_hashes_are_proven_and_look_alikes_are_not(tmp_path: Path, opt: str) -> None:
+    proofs = {p.function: p for p in prove_module(_ll(tmp_path, "hashes", HASHES, opt),
+                                                  tmp_path / "w")}
+    assert all(p.cls == "hash" for p in proofs.values())
+    # 13 bytes of the flow struct are read: 104 input bits; 3 words: 96; the byte loop reads
+    # the HASH_KEY_BYTES bytes it is given as its length
+    assert "over 104 input bits" in proofs["flow_hash"].detail
+    assert "over 96 input bits" in proofs["final3"].detail
+    assert "over 256 input bits" in proofs["fnv1a"].detail
+    expected = {"fnv1a", "flow_hash", "final3"} | ({"fmix32"} if opt == "-O0" else set())
+    assert set(proofs) == expected
 
 
 def test_proof_overrides_model_on_inlined_helper(tmp_path: Path) -> None:
@@ -224,3 +342,91 @@ def test_proof_overrides_model_on_inlined_helper(tmp_path: Path) -> None:
     assert [(d.cls, d.region, d.probability) for d in proven] == [("crc", "loop", 1.0)]
     assert proven[0].function == "handle" and 6 <= proven[0].first_line <= 9
     assert proven[0].proof == "CRC-32, polynomial 0x04c11db7, reflected"
+
+
+HANDLER_WITH_HELPERS = """
+#include <stdint.h>
+#include <stddef.h>
+static uint32_t fmix32(uint32_t h)
+{
+    h ^= h >> 16; h *= 0x85EBCA6Bu; h ^= h >> 13; h *= 0xC2B2AE35u; h ^= h >> 16;
+    return h;
+}
+static uint32_t crc32_sw(const uint8_t *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return ~c;
+}
+uint32_t handle(const uint8_t *pkt, size_t len)
+{
+    if (len < 34)
+        return 0;
+    uint32_t key = (uint32_t) pkt[26] << 24 | (uint32_t) pkt[27] << 16 | pkt[28] << 8 | pkt[29];
+    return (fmix32(key) & 1023) ^ crc32_sw(pkt, 14) ^ crc32_sw(pkt + 14, 20);
+}
+"""
+
+
+def test_proven_helpers_in_a_packet_function(tmp_path: Path) -> None:
+    # a loop-free hash finalizer inlined into the packet function becomes an inlined region
+    # of its own, with the proof's class; the CRC helper inlined at two call sites is one
+    # detection (its two loop copies share their source line)
+    src = tmp_path / "nf.c"
+    src.write_text(HANDLER_WITH_HELPERS)
+    module = analyze_module(src, CompileOptions(), tmp_path, "nf")
+    proofs = prove_module(tmp_path / "nf.bc", tmp_path / "w", roots=["handle"])
+    assert {p.function: p.cls for p in proofs} == {"fmix32": "hash", "crc32_sw": "crc"}
+    found = [d for d in detect_accelerators(module.features, proofs=proofs) if d.proof]
+    assert [(d.cls, d.region, d.helper) for d in found if d.cls == "hash"] == \
+        [("hash", "inlined", "fmix32")]
+    crc = [d for d in found if d.cls == "crc"]
+    assert len(crc) == 1 and crc[0].region == "loop" and 12 <= crc[0].first_line <= 16
+    # roots limit the check to what the packet path reaches
+    assert prove_module(tmp_path / "nf.bc", tmp_path / "w2", roots=["nowhere"]) == []
+
+
+def test_class_with_proof() -> None:
+    proof = Proof("f", "hash", "avalanche")
+    # a hash proof is a hash, unless the model calls the code's regions crypto more often
+    assert class_with_proof(proof, ["none", "hash"]) == "hash"
+    assert class_with_proof(proof, ["none", "crypto"]) == "crypto"
+    assert class_with_proof(proof, ["crypto", "hash", "hash"]) == "hash"
+    assert class_with_proof(proof, []) == "hash"
+    assert class_with_proof(Proof("g", "crc", "CRC-32"), ["crypto"]) == "crc"
+
+
+MEMBER_CHECKSUM = """
+#include <stdint.h>
+struct Encap {
+    uint32_t packets;
+    uint16_t header_sum(const unsigned char *h, unsigned len) const;
+};
+uint16_t Encap::header_sum(const unsigned char *h, unsigned len) const
+{
+    uint32_t s = packets;   /* a member: zero when checked */
+    for (unsigned i = 0; i + 1 < len; i += 2)
+        s += (uint32_t) (h[i] << 8 | h[i + 1]);
+    if (len & 1)
+        s += (uint32_t) (h[len - 1] << 8);
+    while (s >> 16)
+        s = (s & 0xFFFF) + (s >> 16);
+    return (uint16_t) ~s;
+}
+"""
+
+
+def test_method_checksum_is_proven(tmp_path: Path) -> None:
+    src = tmp_path / "encap.cc"
+    src.write_text(MEMBER_CHECKSUM)
+    ll = tmp_path / "encap.ll"
+    subprocess.run([str(find_llvm().clangxx), "-S", "-emit-llvm", "-O0", "-w", str(src), "-o",
+                    str(ll)], check=True)
+    proofs = prove_module(ll, tmp_path / "w")
+    assert [(p.demangled, p.cls) for p in proofs] == \
+        [("Encap::header_sum(unsigned char const*, unsigned int) const", "checksum")]
+

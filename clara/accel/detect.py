@@ -11,7 +11,13 @@ the card's abstention threshold (``decision.threshold``, chosen by inner cross-v
 training time), else ``none``: no engine suggestion is better than a wrong one. Of nested
 detections of one class in one function the outermost loop is kept (a CRC's byte loop, not its
 bit loop), and a function is reported only when none of its loops carries the same class (an
-unrolled cipher without loops), so each algorithm gets one detection where a remark reads best.
+unrolled cipher without loops); copies of one loop inlined at several call sites are reported
+once. So each algorithm gets one detection where a remark reads best.
+
+Given the semantic check's proofs (``clara.accel.semantic``), a region a proof covers takes the
+proof's class with probability 1, except that a hash proof of code the model calls crypto more
+often than hash leaves it crypto (avalanche does not tell a cipher from a hash), and a proven
+helper inlined into a searched function is a region of its own.
 """
 
 from __future__ import annotations
@@ -186,6 +192,15 @@ def proven_class(region: Region, proofs: Mapping[str, Proof]) -> Proof | None:
     return proofs.get(origin) if region.kind != FUNCTION else None
 
 
+def class_with_proof(proof: Proof, predicted: Sequence[str]) -> str:
+    """The class of the code a proof covers, given the model's arg-max class ``predicted``
+    for each region of that code: the proof's, except that a hash proof (avalanche, which
+    ciphers and cryptographic hashes have as well) of code whose regions the model calls
+    crypto more often than hash leaves it crypto."""
+    crypto = proof.cls == "hash" and predicted.count("crypto") > predicted.count("hash")
+    return "crypto" if crypto else proof.cls
+
+
 def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
                         packet_path_only: bool = True,
                         proofs: Sequence[Proof] = ()) -> list[Detection]:
@@ -194,7 +209,9 @@ def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
     ``packet_path_only`` restricts the search to the functions the analysis reports (packet
     entries, or every function of a module without one), as ``clara analyze`` does.
     ``proofs`` (``clara.accel.semantic.prove_module`` on the module's IR) override the model
-    for the regions they cover (``proven_class``): class from the proof, probability 1.
+    for the regions they cover (``proven_class``): class from the proof, probability 1; a
+    proven helper inlined into a searched function is also a region of its own (an
+    ``inlined`` one, whatever kinds the model was trained on).
     """
     detector = load_detector(Path(model_dir))
     functions = [f.name for f in (reported_functions(module) if packet_path_only
@@ -202,18 +219,75 @@ def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
     regions = module_regions(module, functions, detector.region_kinds)
     probs = classify_regions(detector, regions)
     decisions = decide(probs, float(detector.card["decision"]["threshold"]))
-    by_function = {p.function: p for p in proofs}
+    covered, extra, proof_class = _apply_proofs(
+        module, functions, detector.region_kinds, regions,
+        [CLASSES[int(np.argmax(row))] for row in probs], proofs)
     candidates = []
     evidence: dict[tuple[str, str, int, str], str] = {}
-    for region, row, cls in zip(regions, probs, decisions, strict=True):
-        proof = proven_class(region, by_function)
+    for region, row, cls, proof in zip(regions, probs, decisions, covered, strict=True):
         if proof is not None:
-            candidates.append((region, proof.cls, 1.0))
+            candidates.append((region, proof_class[proof.function], 1.0))
             evidence[region.key] = proof.detail
         elif cls != "none":
             candidates.append((region, cls, float(row[CLASSES.index(cls)])))
+    for region, proof in extra:
+        candidates.append((region, proof_class[proof.function], 1.0))
+        evidence[region.key] = proof.detail
     names = {(b.function, b.index): b.name for b in module.blocks}
     return [Detection(module.source_file, r.function, r.demangled, r.kind, r.header,
                       names.get((r.function, r.header), ""), r.first_line, cls, round(p, 4),
                       evidence.get(r.key, ""), r.helper)
-            for r, cls, p in _keep(candidates)]
+            for r, cls, p in _one_per_location(module, _keep(candidates))]
+
+
+def _apply_proofs(module: ModuleFeatures, functions: Sequence[str], kinds: Sequence[str],
+                  regions: Sequence[Region], predicted: Sequence[str],
+                  proofs: Sequence[Proof]
+                  ) -> tuple[list[Proof | None], list[tuple[Region, Proof]], dict[str, str]]:
+    """Which proof covers each of ``regions`` (``proven_class``; None), the proven helpers
+    inlined into ``functions`` as regions of their own (when ``kinds``, the model's, leave
+    inlined helpers out: a loop-free hash finalizer has no loop to carry its class), and per
+    proven function the class its code gets (``class_with_proof`` over the model's arg-max
+    ``predicted`` for the regions the proof covers and the loops inside its inlined copies,
+    each region once)."""
+    # a proof names its function as the IR does; an inlined region names its helper demangled
+    by_function = {**{p.demangled: p for p in proofs if p.demangled},
+                   **{p.function: p for p in proofs}}
+    covered = [proven_class(r, by_function) for r in regions]
+    extra: list[tuple[Region, Proof]] = []
+    if proofs and INLINED not in kinds:
+        extra = [(r, proof) for r in module_regions(module, functions, (INLINED,))
+                 if (proof := proven_class(r, by_function)) is not None]
+    votes: dict[str, dict[tuple[str, str, int, str], str]] = {}
+    for region, cls, proof in zip(regions, predicted, covered, strict=True):
+        if proof is not None:
+            votes.setdefault(proof.function, {})[region.key] = cls
+    for helper, proof in extra:
+        votes.setdefault(proof.function, {}).update(
+            (r.key, cls) for r, cls in zip(regions, predicted, strict=True)
+            if r.function == helper.function and r.kind == LOOP
+            and set(r.blocks) <= set(helper.blocks))
+    classes = {p.function: class_with_proof(p, list(votes.get(p.function, {}).values()))
+               for p in proofs}
+    return covered, extra, classes
+
+
+def _one_per_location(module: ModuleFeatures, kept: list[tuple[Region, str, float]]
+                      ) -> list[tuple[Region, str, float]]:
+    """One detection per function, class, region kind and source location (the header's
+    first line, in the file its code is in): a helper inlined at two call sites puts two
+    copies of its loops in the function, which are one algorithm to report (the most
+    probable copy is kept, in the place of the first)."""
+    files = {(b.function, b.index): b.line_locs[0][2] if b.line_locs else ""
+             for b in module.blocks}
+    best: dict[tuple[str, str, str, int, str], int] = {}
+    out: list[tuple[Region, str, float]] = []
+    for region, cls, p in kept:
+        where = (region.function, cls, region.kind, region.first_line,
+                 files.get((region.function, region.header), ""))
+        if where not in best:
+            best[where] = len(out)
+            out.append((region, cls, p))
+        elif p > out[best[where]][2]:
+            out[best[where]] = (region, cls, p)
+    return out

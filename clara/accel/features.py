@@ -17,7 +17,10 @@ loop, of loads addressed through a value loaded in the previous iteration (point
 chasing), of exact rotates, of and/or/xor/select with big non-mask constants and of multiplies
 by odd constants, of loads of constant globals whose value is compared (a list fixed at
 compile time being matched, as a filter's rules are; a routing table is filled at run
-time); whether any indexed or chasing load is present; the log2 trip count of a loop with a
+time), of best-so-far updates (a local replaced, under a condition, by a loaded value
+inside a loop that goes on, and read after it: the longest match a prefix scan or trie walk
+keeps; a first-match scan leaves the loop instead); whether any indexed or chasing load, or
+best-so-far update, is present; the log2 trip count of a loop with a
 constant (or bounded) trip count and the largest one among its inner loops.
 """
 
@@ -47,7 +50,8 @@ STRUCTURAL_FEATURES: tuple[str, ...] = (
     "data_indexed_load", "pointer_chase", "index_chase", "ones_complement_fold", "bswap",
     "call_extern", "call_api", "header_field", "zext_byte", "trunc",
     "df_data_indexed", "df_has_data_indexed", "df_chase", "df_has_chase", "df_rotate",
-    "df_big_const", "df_mul_odd", "df_const_match", "df_trip", "df_inner_trip",
+    "df_big_const", "df_mul_odd", "df_const_match", "df_best_update", "df_has_best_update",
+    "df_trip", "df_inner_trip",
 )
 
 
@@ -108,6 +112,7 @@ def dataflow_features(region: Region, n: int) -> dict[str, float]:
     flows = dict(zip(region.blocks, region.dataflow, strict=True))
     indexed = sum(f.data_indexed_loads for f in flows.values())
     chase = sum(f.chase_loads for f in flows.values())
+    best = sum(f.best_updates for f in flows.values())
     own_trip = flows[region.header].trip_count if region.kind == LOOP else 0
     inner = max((f.trip_count for i, f in flows.items()
                  if i != region.header or region.kind != LOOP), default=0)
@@ -120,6 +125,8 @@ def dataflow_features(region: Region, n: int) -> dict[str, float]:
         "df_big_const": sum(f.bitwise_big_const for f in flows.values()) / n,
         "df_mul_odd": sum(f.mul_odd_const for f in flows.values()) / n,
         "df_const_match": sum(f.const_match_loads for f in flows.values()) / n,
+        "df_best_update": best / n,
+        "df_has_best_update": 1.0 if best else 0.0,
         "df_trip": math.log2(1 + own_trip),
         "df_inner_trip": math.log2(1 + inner),
     }

@@ -1,10 +1,12 @@
-"""Semantic check of CRC and Internet-checksum candidates: run the function, compare the maths.
+"""Semantic check of CRC, Internet-checksum and hash candidates: run the function, test the maths.
 
-The classifier guesses from the shape of the code; for two classes the guess can be turned into
-a proof by running the code. A function of a module's IR whose signature is *simple* — it
-returns an integer (8 to 64 bits) and takes one data pointer, one integer length and at most
-one further integer (an initial or previous value, called with 0) — is compiled with a
-generated C driver and run, in a separate process with a timeout, on test vectors:
+The classifier guesses from the shape of the code; for three classes the guess can be turned
+into evidence by running the code. A function of a module's IR is compiled with a generated
+C driver (``driver_source``) and run, in a separate process with a timeout, on test vectors.
+
+A function whose signature is *simple* — it returns an integer (8 to 64 bits) and takes one
+data pointer, one integer length and at most one further integer (an initial or previous
+value, called with 0) — is tested for two classes:
 
 * **CRC**: for messages of one length, a CRC with any init and xor-out (input and output
   reflected alike) satisfies ``f(a) ^ f(b) == crc0(a ^ b)``, ``crc0`` being the CRC with the
@@ -22,14 +24,33 @@ generated C driver and run, in a separate process with a timeout, on test vector
   loads host-order words gets the byte-swapped sum), on random messages of several even
   lengths; 0 and 0xFFFF are the same one's-complement value.
 
+A function that is neither, returns an integer of 16 to 64 bits, takes one to six integers
+and at most two pointers (a key, a struct, an object whose members it reads; a buffer with
+its length) and xors, multiplies, shifts or rotates (itself or through a callee: accessors
+and counters are not run) is then tested for the defining property of a **hash**
+(``avalanche_match``): flipping any one input bit flips about half of the output bits, the
+same input gives the same result, the call writes nothing into its inputs (a generator's
+step does: splitmix64 and xorshift* advance a state they mix) and the map is not affine over
+GF(2). Pointers get ``HASH_KEY_BYTES`` random bytes, every bit of which is flipped in turn;
+input bits that never change the result are not counted. Finalizers (Murmur's fmix,
+Jenkins' final), FNV, multi-round mixers and keyed struct hashes pass; packing, sums,
+meters, a single multiply-shift or ``hash_combine`` round, xorshift/LCG steps and generators
+with hidden state fail.
+
 What it does not cover: functions whose result depends on state set up elsewhere (a CRC table
 filled by an init function or a constructor, as in a Click element's ``configure``: the driver
-cannot know to call it, so such a function just fails the check), other signatures (the data
-in a struct, a key pointer, results written through a pointer), CRCs whose input and output
-reflection differ, and the other classes (a hash, cipher or LPM table has no reference the
-code must equal). A failed check is no evidence against the class; a passed one is a proof on
-the tested lengths. Nothing here touches the model: ``clara.accel.detect`` and the benchmark
-decide how to use a proof.
+cannot know to call it, so such a function just fails the check), results written through a
+pointer, CRCs whose input and output reflection differ, linear hashes (Toeplitz: neither a
+CRC nor passed as a hash), and ciphers, cryptographic hashes and LPM tables (no reference the
+code must equal). A cipher or MAC that returns an integer passes the hash test
+(``clara.accel.detect`` leaves code the model calls crypto crypto), and so does the bucket
+hash of an LPM's per-length hash tables (a hash indeed). A failed check is no evidence
+against the class; a passed one is a proof of a CRC or checksum on the tested lengths, and
+strong evidence of a hash. Nothing here touches the model: ``clara.accel.detect`` and the
+benchmark decide how to use a proof.
+
+The functions are run natively, in a child process with a timeout: only with
+``clara analyze --prove-accelerators``, and only those the packet path reaches (``roots``).
 """
 
 from __future__ import annotations
@@ -37,11 +58,11 @@ from __future__ import annotations
 import random
 import re
 import subprocess
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from clara.toolchain.llvm import disassemble, find_llvm
+from clara.toolchain.llvm import demangle, disassemble, find_llvm
 
 CRC_WIDTHS = (8, 16, 24, 32, 64)
 CRC_LENGTHS = (8, 16, 24, 64)      # bytes; random pairs per length below
@@ -49,11 +70,24 @@ CHECKSUM_LENGTHS = (2, 8, 20, 40, 64)
 PAIRS = 3
 TIMEOUT = 10.0                      # seconds for one run of the driver
 MAX_LEN = 4096
+# the hash check (``avalanche_match``)
+HASH_BASES = 8          # random inputs whose one-bit neighbours are run
+HASH_KEY_BYTES = 32     # bytes given to a pointer parameter (and its length), all flipped
+HASH_TRIPLES = 4        # (x, y, z, x^y^z) quadruples of the GF(2)-linearity test
+HASH_MIN_INPUT_BITS = 16
+HASH_MIN_OUTPUT_BITS = 8
+HASH_MEAN = (0.40, 0.60)  # mean share of the output bits one input bit flips
+HASH_WEAK = 0.25        # an input bit flipping fewer (on average) diffuses weakly
+HASH_MAX_WEAK = 0.10    # share of the input bits that may diffuse weakly
+HASH_TIMEOUT = 3.0      # seconds for the thousands of calls of one run (a hash takes micro-
+#                         seconds; an object's method given random members may loop for long)
 
 DEFINE_RE = re.compile(r"^define\s+(?P<pre>[^@\n]*?)\s*(?P<ret>i\d+|void|ptr|float|double|"
                        r"\{[^}\n]*\}|%[\w.]+)\s+@(?P<name>\"[^\"\n]+\"|[\w.$]+)\(",
                        re.MULTILINE)
 C_INT = {"i8": "uint8_t", "i16": "uint16_t", "i32": "uint32_t", "i64": "uint64_t"}
+CALLEE_RE = re.compile(r"@(\"[^\"\n]+\"|[\w.$]+)")
+MIXING_RE = re.compile(r"= (?:xor|mul|shl|lshr|ashr)\b|@llvm\.fsh[lr]\.")
 
 
 @dataclass(frozen=True)
@@ -68,11 +102,12 @@ class Signature:
 
 @dataclass(frozen=True)
 class Proof:
-    """A function shown by execution to compute a CRC or the Internet checksum."""
+    """A function shown by execution to compute a CRC, the Internet checksum or a hash."""
 
     function: str
-    cls: str          # "crc" or "checksum"
+    cls: str          # "crc", "checksum" or "hash"
     detail: str       # e.g. "CRC-32, polynomial 0x04c11db7, reflected"
+    demangled: str = ""  # the function's demangled name (as the plugin's records give it)
 
 
 def signatures(ll_text: str) -> list[Signature]:
@@ -84,6 +119,43 @@ def signatures(ll_text: str) -> list[Signature]:
         internal = bool(re.search(r"\b(internal|private)\b", m["pre"]))
         out.append(Signature(m["name"].strip('"'), m["ret"], params, internal))
     return out
+
+
+def function_bodies(ll_text: str) -> dict[str, str]:
+    """Every defined function's body text (from its ``define`` line to the closing brace)."""
+    out = {}
+    for m in DEFINE_RE.finditer(ll_text):
+        end = ll_text.find("\n}\n", m.end())
+        out[m["name"].strip('"')] = ll_text[m.start():end if end >= 0 else len(ll_text)]
+    return out
+
+
+def callees(body: str, defined: Container[str]) -> set[str]:
+    """The module's functions a body calls (or takes the address of) by name."""
+    return {name for n in CALLEE_RE.findall(body) if (name := n.strip('"')) in defined}
+
+
+def reachable(bodies: Mapping[str, str], roots: Sequence[str]) -> set[str]:
+    """The defined functions ``roots`` reach through direct calls, the roots included."""
+    seen, work = set(), [r for r in roots if r in bodies]
+    while work:
+        name = work.pop()
+        if name not in seen:
+            seen.add(name)
+            work.extend(callees(bodies[name], bodies) - seen)
+    return seen
+
+
+def mixing_functions(bodies: Mapping[str, str]) -> set[str]:
+    """The functions that xor, multiply, shift or rotate, or call one that does: the only
+    ones the hash check runs (an accessor or a counter cannot be a hash)."""
+    mixing = {n for n, body in bodies.items() if MIXING_RE.search(body)}
+    changed = True
+    while changed:
+        grown = {n for n, body in bodies.items() if callees(body, bodies) & mixing}
+        changed = not grown <= mixing
+        mixing |= grown
+    return mixing
 
 
 def _balanced(text: str, start: int) -> str:
@@ -118,7 +190,12 @@ def _split_params(text: str) -> list[str]:
 
 def role_assignments(sig: Signature) -> list[tuple[str, ...]]:
     """Ways to call ``sig`` as (data, length[, initial value]): a tuple of roles per
-    parameter (``data``, ``len``, ``zero``), or none when the signature is not simple."""
+    parameter (``data``, ``len``, ``zero``), or none when the signature is not simple. A
+    leading pointer before such a signature is an ``object`` (a method's ``this``, given
+    zeroed memory: the method may read members, which are zero)."""
+    if sig.params and sig.params[0] == "ptr" and sig.params.count("ptr") == 2:
+        inner = role_assignments(Signature(sig.name, sig.ret, sig.params[1:], sig.internal))
+        return [("object", *roles) for roles in inner]
     if sig.ret not in C_INT or sig.params.count("ptr") != 1 or \
             any(p != "ptr" and p not in C_INT for p in sig.params) or not 2 <= len(sig.params) <= 3:
         return []
@@ -133,36 +210,89 @@ def role_assignments(sig: Signature) -> list[tuple[str, ...]]:
 
 
 def driver_source(sig: Signature, roles: Sequence[str]) -> str:
-    """A C program that reads ``len hex-bytes...`` lines and prints the function's result."""
-    ctypes = ["const unsigned char *" if p == "ptr" else C_INT[p] for p in sig.params]
-    args = ", ".join("buf" if r == "data" else f"({t}) len" if r == "len" else f"({t}) 0"
-                     for r, t in zip(roles, ctypes, strict=True))
-    ret = C_INT[sig.ret]
+    """A C program that reads one call per line and prints the function's result and
+    whether the call wrote into any of its buffers (1 or 0).
+
+    Roles per parameter: ``data`` (a buffer: the line gives ``n`` then ``n`` hex bytes; each
+    data parameter has its own zeroed ``MAX_LEN`` buffer), ``len`` (the first buffer's
+    ``n``), ``zero``, ``word`` (the line gives its value in hex), ``object`` (zeroed memory,
+    zeroed again before every call)."""
+    ctypes = ["unsigned char *" if p == "ptr" else C_INT[p] for p in sig.params]
+    buffers = [i for i, r in enumerate(roles) if r == "data"]
+    reads, args = [], []
+    for i, (role, ctype) in enumerate(zip(roles, ctypes, strict=True)):
+        at_end = "0" if not reads else "2"   # the end of input is seen at a line's start
+        if role == "data":
+            b = buffers.index(i)
+            reads.append(f"        if (!read_buf(buf{b}, &len{b})) return {at_end};\n")
+            args.append(f"buf{b}")
+        elif role == "word":
+            reads.append(f"        if (scanf(\"%llx\", &w{i}) != 1) return {at_end};\n")
+            args.append(f"({ctype}) w{i}")
+        elif role == "object":
+            args.append("object")
+        else:
+            args.append(f"({ctype}) {'len0' if role == 'len' else '0'}")
+    decls = "".join(f"static unsigned char buf{b}[{MAX_LEN}], saved{b}[{MAX_LEN}];\n"
+                    f"static unsigned long len{b};\n" for b in range(len(buffers)))
+    if "object" in roles:
+        decls += f"static unsigned char object[{MAX_LEN}];\n"
+    decls += "".join(f"static unsigned long long w{i};\n" for i, r in enumerate(roles)
+                     if r == "word")
     return (
-        "#include <stdint.h>\n#include <stdio.h>\n"
-        f"{ret} clara_semantic_target({', '.join(ctypes)}) __asm__(\"{sig.name}\");\n"
-        f"static unsigned char buf[{MAX_LEN}];\n"
-        "int main(void) {\n"
-        "    unsigned long len;\n"
-        "    while (scanf(\"%lu\", &len) == 1) {\n"
-        "        for (unsigned long i = 0; i < len; i++) {\n"
-        "            unsigned v;\n"
-        "            if (scanf(\"%x\", &v) != 1) return 2;\n"
-        "            buf[i] = (unsigned char) v;\n"
-        "        }\n"
-        f"        printf(\"%llx\\n\", (unsigned long long) clara_semantic_target({args}));\n"
+        "#include <stdint.h>\n#include <stdio.h>\n#include <string.h>\n"
+        f"{C_INT[sig.ret]} clara_semantic_target({', '.join(ctypes)}) "
+        f"__asm__(\"{sig.name}\");\n" + decls +
+        "static int read_buf(unsigned char *buf, unsigned long *len) {\n"
+        f"    if (scanf(\"%lu\", len) != 1 || *len > {MAX_LEN}) return 0;\n"
+        f"    memset(buf, 0, {MAX_LEN});\n"
+        "    for (unsigned long i = 0; i < *len; i++) {\n"
+        "        unsigned v;\n"
+        "        if (scanf(\"%x\", &v) != 1) return 0;\n"
+        "        buf[i] = (unsigned char) v;\n"
         "    }\n"
-        "    return 0;\n"
+        "    return 1;\n"
+        "}\n"
+        "int main(void) {\n"
+        "    for (;;) {\n" + "".join(reads) +
+        "".join(f"        memcpy(saved{b}, buf{b}, {MAX_LEN});\n" for b in range(len(buffers))) +
+        (f"        memset(object, 0, {MAX_LEN});\n" if "object" in roles else "") +
+        f"        unsigned long long r = (unsigned long long) clara_semantic_target("
+        f"{', '.join(args)});\n"
+        "        int wrote = 0;\n" +
+        "".join(f"        wrote |= memcmp(saved{b}, buf{b}, {MAX_LEN}) != 0;\n"
+                for b in range(len(buffers))) +
+        "        printf(\"%llx %d\\n\", r, wrote);\n"
+        "    }\n"
         "}\n")
 
 
-def _exported_ir(ll_text: str, sig: Signature) -> str:
-    """The module with ``sig``'s definition made external (a static helper is callable)."""
+def call_line(roles: Sequence[str], buffers: Sequence[bytes], words: Sequence[int]) -> str:
+    """One input line of ``driver_source``'s program: the ``data`` parameters' buffers and
+    the ``word`` parameters' values, in parameter order."""
+    parts, b, w = [], iter(buffers), iter(words)
+    for role in roles:
+        if role == "data":
+            buf = next(b)
+            parts.append(f"{len(buf)} {' '.join(f'{x:x}' for x in buf)}".rstrip())
+        elif role == "word":
+            parts.append(f"{next(w):x}")
+    return " ".join(parts) + "\n"
+
+
+CTORS_RE = re.compile(r"^@llvm\.global_(?:c|d)tors = .*$", re.MULTILINE)
+
+
+def _runnable_ir(ll_text: str, sig: Signature) -> str:
+    """The module with ``sig``'s definition made external (a static helper is callable) and
+    without global constructors or destructors (a C++ module's static initialisers would
+    call framework code the driver does not link)."""
+    text = CTORS_RE.sub("", ll_text)
     if not sig.internal:
-        return ll_text
+        return text
     pattern = re.compile(r"^(define\s+)(?:internal|private)\s+(.*@" + re.escape(sig.name)
                          + r"\()", re.MULTILINE)
-    return pattern.sub(r"\1\2", ll_text, count=1)
+    return pattern.sub(r"\1\2", text, count=1)
 
 
 def build_driver(ll_text: str, sig: Signature, roles: Sequence[str], work: Path) -> Path | None:
@@ -170,28 +300,38 @@ def build_driver(ll_text: str, sig: Signature, roles: Sequence[str], work: Path)
     work.mkdir(parents=True, exist_ok=True)
     stem = re.sub(r"\W", "_", sig.name)[:80] + "-" + "-".join(roles)
     ll = work / f"{stem}.ll"
-    ll.write_text(_exported_ir(ll_text, sig))
+    ll.write_text(_runnable_ir(ll_text, sig))
     drv = work / f"{stem}.c"
     drv.write_text(driver_source(sig, roles))
     exe = work / f"{stem}.exe"
+    # static: a module's undefined framework symbols (a Click element's) are ignored at link
+    # time, which a dynamically linked executable's loader refuses
     proc = subprocess.run([str(find_llvm().clang), "-w", "-O0", str(drv), str(ll), "-o",
-                           str(exe), "-Wl,--unresolved-symbols=ignore-all"],
+                           str(exe), "-static", "-Wl,--unresolved-symbols=ignore-all"],
                           capture_output=True, text=True, check=False)
     return exe if proc.returncode == 0 and exe.is_file() else None
 
 
-def run_driver(exe: Path, messages: Sequence[bytes]) -> list[int] | None:
-    """The function's results on ``messages`` (None on a crash, a timeout or bad output)."""
-    text = "".join(f"{len(m)} {' '.join(f'{b:x}' for b in m)}\n" for m in messages)
+@dataclass(frozen=True)
+class DriverRun:
+    """A driver's results, one per call, and whether any call wrote into its buffers."""
+
+    results: list[int]
+    wrote: bool
+
+
+def run_driver(exe: Path, lines: Sequence[str], timeout: float = TIMEOUT) -> DriverRun | None:
+    """The function's results on ``call_line`` inputs (None on a crash, a timeout or bad
+    output)."""
     try:
-        proc = subprocess.run([str(exe)], input=text, capture_output=True, text=True,
-                              timeout=TIMEOUT, check=False)
+        proc = subprocess.run([str(exe)], input="".join(lines), capture_output=True,
+                              text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         return None
-    lines = proc.stdout.split()
-    if proc.returncode != 0 or len(lines) != len(messages):
+    out = proc.stdout.split()
+    if proc.returncode != 0 or len(out) != 2 * len(lines):
         return None
-    return [int(v, 16) for v in lines]
+    return DriverRun([int(v, 16) for v in out[::2]], any(f != "0" for f in out[1::2]))
 
 
 # --------------------------------------------------------------------------- references
@@ -281,9 +421,131 @@ def checksum_match(vectors: Sequence[bytes], results: Sequence[int]) -> str | No
     return None
 
 
-def check_function(ll_text: str, sig: Signature, work: Path, seed: int = 1) -> Proof | None:
+def hash_role_assignments(sig: Signature) -> list[tuple[str, ...]]:
+    """Ways to call ``sig`` for the hash check: it returns an integer of 16 to 64 bits and
+    takes one to six integers and at most two pointers. Each pointer is a ``data`` buffer of
+    ``HASH_KEY_BYTES`` (a key, a struct, an object's members); an integer is a ``word``
+    input, or, beside exactly one pointer, the buffer's ``len`` (tried first)."""
+    if sig.ret not in C_INT or sig.ret == "i8" or not 1 <= len(sig.params) <= 6 or \
+            any(p != "ptr" and p not in C_INT for p in sig.params) or \
+            sig.params.count("ptr") > 2:
+        return []
+    words = tuple("data" if p == "ptr" else "word" for p in sig.params)
+    lengths = [(*words[:i], "len", *words[i + 1:]) for i, p in enumerate(sig.params)
+               if sig.params.count("ptr") == 1 and p in ("i32", "i64")]
+    return [*lengths, words]
+
+
+@dataclass(frozen=True)
+class HashInput:
+    """One call of the hash check: a buffer per ``data`` parameter, a value per ``word``."""
+
+    buffers: tuple[bytes, ...]
+    words: tuple[int, ...]
+
+    def flipped(self, bit: int, widths: Sequence[int]) -> HashInput:
+        """This input with one bit flipped: bits of the words first, then of the buffers."""
+        for n, width in enumerate(widths):
+            if bit < width:
+                words = (*self.words[:n], self.words[n] ^ 1 << bit, *self.words[n + 1:])
+                return HashInput(self.buffers, words)
+            bit -= width
+        k, bit = divmod(bit, 8 * HASH_KEY_BYTES)
+        buf = bytearray(self.buffers[k])
+        buf[bit // 8] ^= 1 << (bit % 8)
+        return HashInput((*self.buffers[:k], bytes(buf), *self.buffers[k + 1:]), self.words)
+
+    def xor(self, other: HashInput) -> HashInput:
+        return HashInput(tuple(bytes(x ^ y for x, y in zip(a, b, strict=True))
+                               for a, b in zip(self.buffers, other.buffers, strict=True)),
+                         tuple(a ^ b for a, b in zip(self.words, other.words, strict=True)))
+
+
+def hash_inputs(sig: Signature, roles: Sequence[str],
+                rng: random.Random) -> tuple[list[HashInput], list[int]]:
+    """The hash check's calls, in order: ``HASH_BASES`` random inputs, each followed by its
+    one-bit neighbours; the bases again (a function with hidden state gives other
+    results); ``HASH_TRIPLES`` linearity quadruples. Also the input widths (bits per word)."""
+    widths = [int(p[1:]) for p, r in zip(sig.params, roles, strict=True) if r == "word"]
+    n_bufs = roles.count("data")
+
+    def random_input() -> HashInput:
+        return HashInput(tuple(rng.randbytes(HASH_KEY_BYTES) for _ in range(n_bufs)),
+                         tuple(rng.getrandbits(w) for w in widths))
+
+    n_bits = sum(widths) + 8 * HASH_KEY_BYTES * n_bufs
+    bases = [random_input() for _ in range(HASH_BASES)]
+    calls = [c for x in bases for c in (x, *(x.flipped(b, widths) for b in range(n_bits)))]
+    calls += bases
+    for _ in range(HASH_TRIPLES):
+        x, y, z = random_input(), random_input(), random_input()
+        calls += [x, y, z, x.xor(y).xor(z)]
+    return calls, widths
+
+
+def avalanche_match(results: Sequence[int], n_bits: int) -> str | None:
+    """The evidence that ``results`` (of ``hash_inputs``' calls, with ``n_bits`` input bits)
+    come from a hash function, or None. A hash: flipping one input bit flips about half of
+    the output bits that vary at all (mean share in ``HASH_MEAN``, at most
+    ``HASH_MAX_WEAK`` of the input bits below ``HASH_WEAK``), over at least
+    ``HASH_MIN_INPUT_BITS`` input bits that change the result and
+    ``HASH_MIN_OUTPUT_BITS`` output bits; the same input gives the same result; and the
+    function is not affine over GF(2) (a CRC or a Toeplitz map: linear maps the CRC check
+    and the model tell apart, not this one). Packing, sums, meters, one multiply-shift and
+    xorshift generators fail the first test, an RNG with hidden state the second."""
+    step = n_bits + 1
+    groups = [results[i * step:(i + 1) * step] for i in range(HASH_BASES)]
+    repeated = results[HASH_BASES * step:HASH_BASES * step + HASH_BASES]
+    quads = results[HASH_BASES * step + HASH_BASES:]
+    if [g[0] for g in groups] != list(repeated):
+        return None
+    active = 0
+    for r in results:
+        active |= r ^ results[0]
+    n_out = active.bit_count()
+    if n_out < HASH_MIN_OUTPUT_BITS:
+        return None
+    shares = [sum(((g[0] ^ g[b + 1]) & active).bit_count() for g in groups)
+              / (HASH_BASES * n_out) for b in range(n_bits)]
+    relevant = [a for a in shares if a > 0]
+    if len(relevant) < HASH_MIN_INPUT_BITS:
+        return None
+    mean = sum(relevant) / len(relevant)
+    weak = sum(1 for a in relevant if a < HASH_WEAK) / len(relevant)
+    if not HASH_MEAN[0] <= mean <= HASH_MEAN[1] or weak > HASH_MAX_WEAK:
+        return None
+    if all(quads[i] ^ quads[i + 1] ^ quads[i + 2] == quads[i + 3]
+           for i in range(0, len(quads), 4)):
+        return None
+    return (f"hash: one input bit flips {mean:.2f} of {n_out} output bits on average over "
+            f"{len(relevant)} input bits; not GF(2)-linear")
+
+
+def check_hash(ll_text: str, sig: Signature, work: Path, seed: int = 1) -> Proof | None:
+    """Run ``sig`` under each ``hash_role_assignments`` way (until one runs) on
+    ``hash_inputs``; a Proof if ``avalanche_match`` holds."""
+    for roles in hash_role_assignments(sig):
+        exe = build_driver(ll_text, sig, roles, work)
+        if exe is None:
+            continue
+        calls, widths = hash_inputs(sig, roles, random.Random(seed))
+        run = run_driver(exe, [call_line(roles, c.buffers, c.words) for c in calls],
+                         HASH_TIMEOUT)
+        if run is None:
+            continue
+        if run.wrote:   # a generator's step or a state update, not a function of its input
+            return None
+        evidence = avalanche_match(run.results, sum(widths) + 8 * HASH_KEY_BYTES
+                                   * roles.count("data"))
+        return Proof(sig.name, "hash", evidence) if evidence else None
+    return None
+
+
+def check_function(ll_text: str, sig: Signature, work: Path, seed: int = 1,
+                   mixes: bool = True) -> Proof | None:
     """Run ``sig`` on test vectors under each simple calling convention; a Proof if it
-    computes a CRC or the Internet checksum."""
+    computes a CRC or the Internet checksum, else (``check_hash``, for a function that
+    ``mixes``) if it is a hash."""
     rng = random.Random(seed)
     crc_in, sum_in = crc_vectors(rng), checksum_vectors(rng)
     bits = int(sig.ret[1:])
@@ -291,16 +553,17 @@ def check_function(ll_text: str, sig: Signature, work: Path, seed: int = 1) -> P
         exe = build_driver(ll_text, sig, roles, work)
         if exe is None:
             continue
-        results = run_driver(exe, crc_in + sum_in)
-        if results is None:
+        run = run_driver(exe, [call_line(roles, [m], []) for m in crc_in + sum_in])
+        if run is None:
             continue
+        results = run.results
         crc = crc_match(crc_in, results[:len(crc_in)], bits)
         if crc:
             return Proof(sig.name, "crc", crc)
         csum = checksum_match(sum_in, results[len(crc_in):])
         if csum:
             return Proof(sig.name, "checksum", csum)
-    return None
+    return check_hash(ll_text, sig, work, seed) if mixes else None
 
 
 def ir_text(path: Path) -> str:
@@ -311,19 +574,23 @@ def ir_text(path: Path) -> str:
 
 
 def prove_module(ir_path: Path, work: Path, functions: Sequence[str] | None = None,
-                 seed: int = 1) -> list[Proof]:
-    """Proofs for the simple-signature functions of an IR module (``.ll`` or bitcode; the
-    module as compiled, before ``clara-prepare`` inlines helpers), or of ``functions``. A
-    module that defines ``main`` is skipped (the driver has its own)."""
+                 seed: int = 1, roots: Sequence[str] | None = None) -> list[Proof]:
+    """Proofs for the functions of an IR module (``.ll`` or bitcode; the module as compiled,
+    before ``clara-prepare`` inlines helpers) that have a simple signature (CRC, checksum) or
+    mix their inputs and have a hash signature (hash), or for ``functions`` only, or for
+    the functions ``roots`` (the packet path) reach through calls. A module that defines
+    ``main`` is skipped (the driver has its own)."""
     text = ir_text(ir_path)
     sigs = signatures(text)
     if any(s.name == "main" for s in sigs):
         return []
+    bodies = function_bodies(text)
+    mixing = mixing_functions(bodies)
+    scope = reachable(bodies, roots) if roots is not None else set(bodies)
     wanted = [s for s in sigs if (functions is None or s.name in functions)
-              and role_assignments(s)]
-    proofs = []
-    for sig in wanted:
-        proof = check_function(text, sig, work, seed)
-        if proof:
-            proofs.append(proof)
-    return proofs
+              and s.name in scope
+              and (role_assignments(s) or (s.name in mixing and hash_role_assignments(s)))]
+    proofs = [proof for sig in wanted
+              if (proof := check_function(text, sig, work, seed, sig.name in mixing))]
+    return [replace(p, demangled=d) for p, d in zip(proofs, demangle([p.function for p in proofs]),
+                                                    strict=True)]

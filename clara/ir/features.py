@@ -64,10 +64,13 @@ class BlockDataFlow:
     at least 12 significant bits that is not a mask; multiplies by an odd constant of at least
     8 bits; data loads that read only constant globals (data fixed at compile time) and whose
     value is compared with something: a fixed list being matched (a filter's rules; a routing
-    table is filled at run time). ``trip_count``: on a loop header, the loop's constant trip
-    count (an upper bound if it also has data-dependent exits), else 0. ``origin``: the
-    function the block's code was written in (a helper inlined by clara-prepare keeps its own
-    name), "" without debug info.
+    table is filled at run time); stores (or, in SSA code, loop-header phis) that keep a
+    best-so-far: a local replaced under a condition, inside a loop that goes on, by a value
+    computed from a data load of the loop, and read after it (a longest-prefix scan keeps its
+    match so; a first-match scan leaves the loop with it). ``trip_count``: on a loop header,
+    the loop's constant trip count (an upper bound if it also has data-dependent exits),
+    else 0. ``origin``: the function the block's code was written in (a helper inlined by
+    clara-prepare keeps its own name), "" without debug info.
     """
 
     data_indexed_loads: int = 0
@@ -76,6 +79,7 @@ class BlockDataFlow:
     bitwise_big_const: int = 0
     mul_odd_const: int = 0
     const_match_loads: int = 0
+    best_updates: int = 0
     trip_count: int = 0
     origin: str = ""
 

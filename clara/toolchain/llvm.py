@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -62,6 +63,17 @@ def disassemble(bitcode: Path) -> str:
     if proc.returncode != 0:
         raise ClaraError(f"llvm-dis-{LLVM_MAJOR} failed on {bitcode}: {proc.stderr.strip()}")
     return proc.stdout
+
+
+def demangle(names: Sequence[str]) -> list[str]:
+    """The names demangled by ``llvm-cxxfilt`` of LLVM 19 (the demangler the plugin uses for
+    its records); a name that is not mangled, or all of them if the tool fails, unchanged."""
+    if not names:
+        return []
+    proc = subprocess.run([str(_find_tool("llvm-cxxfilt"))], input="\n".join(names) + "\n",
+                          capture_output=True, text=True, check=False)
+    out = proc.stdout.splitlines()
+    return out if proc.returncode == 0 and len(out) == len(names) else list(names)
 
 
 def find_plugin() -> Path:

@@ -105,3 +105,30 @@ static uint32_t mix32(uint32_t x) {
 }
 static uint32_t hash_pair(uint32_t a, uint32_t b) { return mix32(a ^ mix32(b)); }
 uint32_t pick(uint32_t a, uint32_t b, uint32_t n) { return hash_pair(a, b) % n; }
+
+/* best_updates: a longest-prefix scan keeps its best match and goes on (the
+ * store of best, read after the loop; best_len is read only inside it); a
+ * first-match scan leaves the loop with its match (none) */
+struct route {
+  uint32_t prefix, mask;
+  int len, nh;
+};
+struct route routes[16];
+int lpm_scan(uint32_t a, int n) {
+  int best = -1, best_len = -1;
+  for (int i = 0; i < n; i++)
+    if ((a & routes[i].mask) == routes[i].prefix && routes[i].len > best_len) {
+      best_len = routes[i].len;
+      best = routes[i].nh;
+    }
+  return best;
+}
+int first_scan(uint32_t a, int n) {
+  int hit = -1;
+  for (int i = 0; i < n; i++)
+    if ((a & routes[i].mask) == routes[i].prefix) {
+      hit = routes[i].nh;
+      break;
+    }
+  return hit;
+}

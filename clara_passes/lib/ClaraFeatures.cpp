@@ -619,6 +619,15 @@ public:
               break;
             }
     }
+    int64_t BestUpdates = 0;
+    if (L) {
+      for (const Instruction &I : BB)
+        if (auto *St = dyn_cast<StoreInst>(&I))
+          BestUpdates += isBestUpdate(*St, *L);
+      if (L->getHeader() == &BB)
+        for (const PHINode &P : BB.phis())
+          BestUpdates += isBestMerge(P, *L);
+    }
     int64_t Trip = 0;
     if (L && L->getHeader() == &BB)
       Trip = tripCount(*L);
@@ -628,6 +637,7 @@ public:
                         {"bitwise_big_const", BigConst},
                         {"mul_odd_const", MulOdd},
                         {"const_match_loads", ConstMatch},
+                        {"best_updates", BestUpdates},
                         {"trip_count", Trip},
                         {"origin", origin(BB)}};
   }
@@ -656,6 +666,55 @@ private:
     bool CarriedPure = false; // ... of the previous iteration, by address
                               // arithmetic only
   };
+
+  /// A best-so-far update in -O0 code: St writes a local's slot, under a
+  /// condition (its block does not dominate every latch of L), a value computed
+  /// from a data load of L, the loop goes on after it (the block exits nowhere),
+  /// and the local is read after L. A longest-prefix scan keeps its match this
+  /// way; a first-match scan leaves the loop with it instead.
+  bool isBestUpdate(const StoreInst &St, const Loop &L) const {
+    const AllocaInst *A = scalarSlot(St.getPointerOperand());
+    const BasicBlock *BB = St.getParent();
+    if (!A || L.isLoopExiting(BB))
+      return false;
+    SmallVector<BasicBlock *, 4> Latches;
+    L.getLoopLatches(Latches);
+    if (all_of(Latches, [&](const BasicBlock *Latch) { return DT.dominates(BB, Latch); }))
+      return false;
+    return readAfter(A, L) && trace(St.getValueOperand(), &L).Any;
+  }
+
+  /// The SSA form of isBestUpdate: a phi P of L's header whose value from the
+  /// latch is a merge (a phi inside L, or a select) of P itself and a value
+  /// computed from a data load of L, where P or the merge is used after L.
+  bool isBestMerge(const PHINode &P, const Loop &L) const {
+    const BasicBlock *Latch = L.getLoopLatch();
+    if (!Latch || P.getBasicBlockIndex(Latch) < 0)
+      return false;
+    const Value *In = P.getIncomingValueForBlock(Latch);
+    SmallVector<const Value *, 4> Merged;
+    if (auto *Q = dyn_cast<PHINode>(In); Q && Q != &P && L.contains(Q))
+      Merged.append(Q->value_op_begin(), Q->value_op_end());
+    else if (auto *Sel = dyn_cast<SelectInst>(In))
+      Merged = {Sel->getTrueValue(), Sel->getFalseValue()};
+    auto UsedAfter = [&](const Value *V) {
+      return any_of(V->users(), [&](const User *U) {
+        auto *I = dyn_cast<Instruction>(U);
+        return I && !L.contains(I);
+      });
+    };
+    if (!is_contained(Merged, &P) || !(UsedAfter(&P) || UsedAfter(In)))
+      return false;
+    return any_of(Merged, [&](const Value *V) { return V != &P && trace(V, &L).Any; });
+  }
+
+  /// Whether the local in slot A is loaded outside L.
+  static bool readAfter(const AllocaInst *A, const Loop &L) {
+    return any_of(A->users(), [&](const User *U) {
+      auto *Ld = dyn_cast<LoadInst>(U);
+      return Ld && !L.contains(Ld);
+    });
+  }
 
   /// Whether V is compared (an icmp), directly or through masks and casts: a
   /// loaded field matched against a key.
