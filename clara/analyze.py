@@ -242,9 +242,9 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
     """Compute predictions (with a target) and accelerator regions for every module; the
     compute model's LLVM backend builds go to ``workdir``.
 
-    With ``prove``, CRC/checksum candidates with a simple signature are also run on test
-    vectors in ``workdir`` (``clara.accel.semantic``); a proof overrides the model for its
-    regions. Returns each module's block predictions (empty without a target or a compute
+    With ``prove``, the CRC/checksum/hash candidates the packet path calls are also run on
+    test vectors in ``workdir`` (``clara.accel.semantic``); a proof overrides the model for
+    its regions. Returns each module's block predictions (empty without a target or a compute
     model).
     """
     from clara.accel.detect import detect_accelerators
@@ -475,11 +475,12 @@ def register(sub: argparse._SubParsersAction,
     parser.add_argument("--save-temps", metavar="DIR",
                         help="keep the IR, feature records and insights.json in DIR")
     parser.add_argument("--prove-accelerators", action="store_true",
-                        help="run every function shaped like f(data, length[, init]) -> "
-                             "integer on test vectors to prove it computes a CRC or the "
-                             "Internet checksum (executes that code of yours, in a child "
-                             "process with a timeout); a proof replaces the model's guess "
-                             "(docs/accelerators.md)")
+                        help="run the functions the packet path calls on test vectors: "
+                             "f(data, length[, init]) -> integer to prove a CRC or the "
+                             "Internet checksum, mixing functions with integer or pointer "
+                             "inputs for a hash's avalanche (executes that code of yours, "
+                             "natively, in a child process with a timeout); a proof replaces "
+                             "the model's guess (docs/accelerators.md)")
     pipeline = parser.add_argument_group("Click configurations (.click inputs)")
     pipeline.add_argument("--elements", action="append", default=[], metavar="DIR",
                           help="also look for element classes in DIR (its C++ sources with "
