@@ -31,10 +31,7 @@ from clara.analyze import analyze_module
 from clara.toolchain.compile import CompileOptions
 from clara.toolchain.llvm import find_llvm
 
-CRC32_BITWISE = """
-#include <stdint.h>
-#include <stddef.h>
-static uint32_t crc32_sw(const uint8_t *p, size_t n)
+CRC32_HELPER = """static uint32_t crc32_sw(const uint8_t *p, size_t n)
 {
     uint32_t c = 0xFFFFFFFFu;
     for (size_t i = 0; i < n; i++) {
@@ -44,7 +41,12 @@ static uint32_t crc32_sw(const uint8_t *p, size_t n)
     }
     return ~c;
 }
-uint32_t handle(const uint8_t *pkt, size_t len)
+"""
+
+CRC32_BITWISE = """
+#include <stdint.h>
+#include <stddef.h>
+""" + CRC32_HELPER + """uint32_t handle(const uint8_t *pkt, size_t len)
 {
     if (len < 14)
         return 0;
@@ -352,17 +354,7 @@ static uint32_t fmix32(uint32_t h)
     h ^= h >> 16; h *= 0x85EBCA6Bu; h ^= h >> 13; h *= 0xC2B2AE35u; h ^= h >> 16;
     return h;
 }
-static uint32_t crc32_sw(const uint8_t *p, size_t n)
-{
-    uint32_t c = 0xFFFFFFFFu;
-    for (size_t i = 0; i < n; i++) {
-        c ^= p[i];
-        for (int k = 0; k < 8; k++)
-            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return ~c;
-}
-uint32_t handle(const uint8_t *pkt, size_t len)
+""" + CRC32_HELPER + """uint32_t handle(const uint8_t *pkt, size_t len)
 {
     if (len < 34)
         return 0;
