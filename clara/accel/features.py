@@ -20,8 +20,8 @@ compile time being matched, as a filter's rules are; a routing table is filled a
 time), of best-so-far updates (a local replaced, under a condition, by a loaded value
 inside a loop that goes on, and read after it: the longest match a prefix scan or trie walk
 keeps; a first-match scan leaves the loop instead); whether any indexed or chasing load, or
-best-so-far update, is present; the log2 trip count of a loop with a
-constant (or bounded) trip count and the largest one among its inner loops.
+best-so-far update, is present; the log2 trip count of a loop with a constant (or bounded)
+trip count and the largest one among its inner loops.
 """
 
 from __future__ import annotations

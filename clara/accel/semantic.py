@@ -29,13 +29,14 @@ and at most two pointers (a key, a struct, an object whose members it reads; a b
 its length) and xors, multiplies, shifts or rotates (itself or through a callee: accessors
 and counters are not run) is then tested for the defining property of a **hash**
 (``avalanche_match``): flipping any one input bit flips about half of the output bits, the
-same input gives the same result, the call writes nothing into its inputs (a generator's
-step does: splitmix64 and xorshift* advance a state they mix) and the map is not affine over
-GF(2). Pointers get ``HASH_KEY_BYTES`` random bytes, every bit of which is flipped in turn;
-input bits that never change the result are not counted. Finalizers (Murmur's fmix,
-Jenkins' final), FNV, multi-round mixers and keyed struct hashes pass; packing, sums,
-meters, a single multiply-shift or ``hash_combine`` round, xorshift/LCG steps and generators
-with hidden state fail.
+same input gives the same result, a call whose inputs are all behind pointers writes nothing
+into them (a generator's step does: splitmix64 and xorshift* advance the state they mix; a
+keyed ISN that also advances a member counter, RFC 6528, takes its tuple as integers) and
+the map is not affine over GF(2). Pointers get ``HASH_KEY_BYTES`` random bytes, every bit
+of which is flipped in turn; input bits that never change the result are not counted.
+Finalizers (Murmur's fmix, Jenkins' final), FNV, multi-round mixers and keyed struct hashes
+pass; packing, sums, meters, a single multiply-shift or ``hash_combine`` round, xorshift/LCG
+steps and generators with hidden state fail.
 
 What it does not cover: functions whose result depends on state set up elsewhere (a CRC table
 filled by an init function or a constructor, as in a Click element's ``configure``: the driver
@@ -79,8 +80,9 @@ HASH_MIN_OUTPUT_BITS = 8
 HASH_MEAN = (0.40, 0.60)  # mean share of the output bits one input bit flips
 HASH_WEAK = 0.25        # an input bit flipping fewer (on average) diffuses weakly
 HASH_MAX_WEAK = 0.10    # share of the input bits that may diffuse weakly
-HASH_TIMEOUT = 3.0      # seconds for the thousands of calls of one run (a hash takes micro-
-#                         seconds; an object's method given random members may loop for long)
+# seconds for the thousands of calls of one run: a hash takes microseconds per call, a method
+# given random members may loop for long
+HASH_TIMEOUT = 3.0
 
 DEFINE_RE = re.compile(r"^define\s+(?P<pre>[^@\n]*?)\s*(?P<ret>i\d+|void|ptr|float|double|"
                        r"\{[^}\n]*\}|%[\w.]+)\s+@(?P<name>\"[^\"\n]+\"|[\w.$]+)\(",
@@ -456,6 +458,7 @@ class HashInput:
         return HashInput((*self.buffers[:k], bytes(buf), *self.buffers[k + 1:]), self.words)
 
     def xor(self, other: HashInput) -> HashInput:
+        """The bitwise XOR of two inputs (of the linearity test)."""
         return HashInput(tuple(bytes(x ^ y for x, y in zip(a, b, strict=True))
                                for a, b in zip(self.buffers, other.buffers, strict=True)),
                          tuple(a ^ b for a, b in zip(self.words, other.words, strict=True)))
@@ -533,8 +536,8 @@ def check_hash(ll_text: str, sig: Signature, work: Path, seed: int = 1) -> Proof
                          HASH_TIMEOUT)
         if run is None:
             continue
-        if run.wrote:   # a generator's step or a state update, not a function of its input
-            return None
+        if run.wrote and "data" in roles and not {"word", "len"} & set(roles):
+            return None  # a generator's step: it mixes and advances the state it is given
         evidence = avalanche_match(run.results, sum(widths) + 8 * HASH_KEY_BYTES
                                    * roles.count("data"))
         return Proof(sig.name, "hash", evidence) if evidence else None
