@@ -16,6 +16,7 @@ import pytest
 from conftest import EXAMPLES, REPO
 
 from clara.ir.catalog import load_catalog, match_api
+from clara.toolchain.llvm import demangle
 
 INCLUDE = REPO / "clara" / "include"
 CLANGXX = "clang++-19"
@@ -489,16 +490,11 @@ def _ir_callees(ir: str) -> dict[str, str]:
             if not c.strip('"').startswith("llvm.")}
 
 
-def _demangle(symbols: list[str]) -> list[str]:
-    proc = _run(["llvm-cxxfilt-19"], stdin="\n".join(symbols) + "\n")
-    return proc.stdout.splitlines()
-
-
 def _classification_errors(ir: str) -> list[str]:
     callees = _ir_callees(ir)
     symbols = sorted(callees)
     errors = []
-    for symbol, demangled in zip(symbols, _demangle(symbols), strict=True):
+    for symbol, demangled in zip(symbols, demangle(symbols), strict=True):
         entry = match_api(demangled, CATALOG)
         framework = callees[symbol] in ("declared", "header")
         if framework and entry is None:
@@ -519,7 +515,7 @@ def _fixture_names() -> list[str]:
         assert proc.returncode == 0 and proc.stderr == "", proc.stderr
         _FIXTURE_CACHE["ir"] = [proc.stdout]
         _FIXTURE_CACHE["names"] = [n.removeprefix("Click::")
-                                   for n in _demangle(sorted(_ir_callees(proc.stdout)))]
+                                   for n in demangle(sorted(_ir_callees(proc.stdout)))]
     return _FIXTURE_CACHE["names"]
 
 

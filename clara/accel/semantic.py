@@ -59,7 +59,7 @@ from __future__ import annotations
 import random
 import re
 import subprocess
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -132,29 +132,32 @@ def function_bodies(ll_text: str) -> dict[str, str]:
     return out
 
 
-def callees(body: str, defined: Container[str]) -> set[str]:
-    """The module's functions a body calls (or takes the address of) by name."""
-    return {name for n in CALLEE_RE.findall(body) if (name := n.strip('"')) in defined}
+def call_graph(bodies: Mapping[str, str]) -> dict[str, set[str]]:
+    """Per defined function, the module's functions its body calls (or takes the address of)
+    by name."""
+    return {n: {name for c in CALLEE_RE.findall(body) if (name := c.strip('"')) in bodies}
+            for n, body in bodies.items()}
 
 
-def reachable(bodies: Mapping[str, str], roots: Sequence[str]) -> set[str]:
-    """The defined functions ``roots`` reach through direct calls, the roots included."""
-    seen, work = set(), [r for r in roots if r in bodies]
+def reachable(calls: Mapping[str, set[str]], roots: Sequence[str]) -> set[str]:
+    """The defined functions ``roots`` reach through direct calls (``call_graph``), the roots
+    included."""
+    seen, work = set(), [r for r in roots if r in calls]
     while work:
         name = work.pop()
         if name not in seen:
             seen.add(name)
-            work.extend(callees(bodies[name], bodies) - seen)
+            work.extend(calls[name] - seen)
     return seen
 
 
-def mixing_functions(bodies: Mapping[str, str]) -> set[str]:
-    """The functions that xor, multiply, shift or rotate, or call one that does: the only
-    ones the hash check runs (an accessor or a counter cannot be a hash)."""
+def mixing_functions(bodies: Mapping[str, str], calls: Mapping[str, set[str]]) -> set[str]:
+    """The functions that xor, multiply, shift or rotate, or call (``call_graph``) one that
+    does: the only ones the hash check runs (an accessor or a counter cannot be a hash)."""
     mixing = {n for n, body in bodies.items() if MIXING_RE.search(body)}
     changed = True
     while changed:
-        grown = {n for n, body in bodies.items() if callees(body, bodies) & mixing}
+        grown = {n for n, callees in calls.items() if callees & mixing}
         changed = not grown <= mixing
         mixing |= grown
     return mixing
@@ -588,8 +591,9 @@ def prove_module(ir_path: Path, work: Path, functions: Sequence[str] | None = No
     if any(s.name == "main" for s in sigs):
         return []
     bodies = function_bodies(text)
-    mixing = mixing_functions(bodies)
-    scope = reachable(bodies, roots) if roots is not None else set(bodies)
+    calls = call_graph(bodies)
+    mixing = mixing_functions(bodies, calls)
+    scope = reachable(calls, roots) if roots is not None else set(bodies)
     wanted = [s for s in sigs if (functions is None or s.name in functions)
               and s.name in scope
               and (role_assignments(s) or (s.name in mixing and hash_role_assignments(s)))]
