@@ -272,11 +272,23 @@ def example_sources() -> list[Path]:
     return sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".cc", ".c"))
 
 
-def example_nfs(model_dir: Path, with_proofs: bool = False) -> dict[str, Any]:
+def example_nfs(model_dir: Path) -> dict[str, Any]:
+    """The example NFs, compiled and checked once, judged with the model (``example_nfs``),
+    with the semantic check's proofs (``example_nfs_with_proofs``) and with the card set to
+    the abstention threshold its inner CV chose (``example_nfs_at_inner_cv_threshold``: what
+    that decision costs on the NFs)."""
+    threshold = json.loads((model_dir / f"{MODEL_NAME}.json").read_text())[
+        "decision"]["inner_cv_choice"]
     with tempfile.TemporaryDirectory(prefix="clara-accel-nf-") as tmp:
         sources = example_sources()
-        return judge_sources(sources, analyze_sources(sources, Path(tmp)), GROUND_TRUTH,
-                             model_dir, with_proofs)
+        analyzed = analyze_sources(sources, Path(tmp))
+        at_cv = at_threshold(model_dir, threshold, Path(tmp) / "tau")
+        return {"example_nfs": judge_sources(sources, analyzed, GROUND_TRUTH, model_dir),
+                "example_nfs_with_proofs": judge_sources(sources, analyzed, GROUND_TRUTH,
+                                                         model_dir, with_proofs=True),
+                "example_nfs_at_inner_cv_threshold": {
+                    "threshold": threshold,
+                    "nfs": judge_sources(sources, analyzed, GROUND_TRUTH, at_cv)}}
 
 
 def at_threshold(model_dir: Path, threshold: float, out: Path) -> Path:
@@ -288,16 +300,6 @@ def at_threshold(model_dir: Path, threshold: float, out: Path) -> Path:
         shutil.copy(model_dir / name, out / name)
     (out / f"{MODEL_NAME}.json").write_text(json.dumps(card))
     return out
-
-
-def example_nfs_at_cv_threshold(model_dir: Path) -> dict[str, Any]:
-    """``example_nfs`` with the shipped model's card set to the abstention threshold its
-    inner CV chose (a copy of the model files): what that decision costs on the NFs."""
-    card = json.loads((model_dir / f"{MODEL_NAME}.json").read_text())
-    threshold = card["decision"]["inner_cv_choice"]
-    with tempfile.TemporaryDirectory(prefix="clara-accel-tau-") as tmp:
-        return {"threshold": threshold,
-                "nfs": example_nfs(at_threshold(model_dir, threshold, Path(tmp)))}
 
 
 @dataclass(frozen=True)
@@ -653,12 +655,17 @@ def summary_cells(summary: dict[str, Any]) -> list[str]:
             str(summary["false_positives"]), str(summary["elements_with_false_positive"])]
 
 
+def not_as_expected(judged: dict[str, Any]) -> dict[str, Any]:
+    """The judged elements with a miss or a detection that is not an expected one."""
+    return {k: v for k, v in judged.items()
+            if v["missed"] or any(d["verdict"] != "expected" for d in v["detections"])}
+
+
 def print_nf_set(name: str, result: dict[str, Any]) -> None:
     print(f"\n{name} ({result['summary']['elements']} elements of {result['root']}, "
           f"{result['truth']}): detections at the threshold {result['threshold']} other "
           "than expected")
-    print_nfs({k: v for k, v in result["elements"].items()
-               if v["missed"] or any(d["verdict"] != "expected" for d in v["detections"])})
+    print_nfs(not_as_expected(result["elements"]))
     rows = [[tau, *summary_cells(summary)]
             for tau, summary in result["threshold_sweep"].items()]
     proven = result["with_proofs"]
@@ -668,8 +675,7 @@ def print_nf_set(name: str, result: dict[str, Any]) -> None:
     print(format_table(["threshold", "found", *CLASSES[1:], "false positives",
                         "elements with one"], rows))
     print(f"\n{name} with proofs: detections other than expected")
-    print_nfs({k: v for k, v in proven["elements"].items()
-               if v["missed"] or any(d["verdict"] != "expected" for d in v["detections"])})
+    print_nfs(not_as_expected(proven["elements"]))
 
 
 def print_nfs(nfs: dict[str, Any]) -> None:
@@ -741,9 +747,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.ship:
         ta.train(files, model_dir, jobs=args.jobs, seed=args.seed, heldout=heldout,
                  threshold=args.threshold, kinds=kinds, families=args.ship_families)
-    nfs = None if args.skip_nfs else example_nfs(model_dir)
-    nfs_proofs = None if args.skip_nfs else example_nfs(model_dir, with_proofs=True)
-    nfs_cv = None if args.skip_nfs else example_nfs_at_cv_threshold(model_dir)
+    examples = {} if args.skip_nfs else example_nfs(model_dir)
+    nfs = examples.get("example_nfs")
+    nfs_proofs = examples.get("example_nfs_with_proofs")
+    nfs_cv = examples.get("example_nfs_at_inner_cv_threshold")
     nf_sets = {} if args.skip_nfs else {
         nf_set.name: nf_set_detection(nf_set, model_dir) for nf_set in NF_SETS}
     write_result("accel_accuracy", {

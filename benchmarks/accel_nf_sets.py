@@ -34,8 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.model_dir / "accel.onnx").is_file():
         parser.error(f"--model-dir {args.model_dir}: no accel.onnx there; train one with "
                      "`clara train accel -o DIR` or point at models_onnx/")
-    nfs = example_nfs(args.model_dir)
-    nfs_proofs = example_nfs(args.model_dir, with_proofs=True)
+    examples = example_nfs(args.model_dir)
+    nfs, nfs_proofs = examples["example_nfs"], examples["example_nfs_with_proofs"]
     sets = {s.name: nf_set_detection(s, args.model_dir) for s in NF_SETS
             if s.name in args.sets}
     write_result("accel_nf_sets", {"model_dir": str(args.model_dir), "example_nfs": nfs,
