@@ -20,14 +20,16 @@
 3. **Example NFs.** ``detect_accelerators`` with the shipped model on every source in
    ``examples/nfs`` (compiled as ``clara analyze`` does; packet-path functions), every
    detection listed and judged against ``GROUND_TRUTH`` below; then again with the shipped
-   model at the abstention threshold its inner CV chose. The same on two sets of NF-like
+   model at the abstention threshold its inner CV chose. The same on three sets of NF-like
    Click elements (``NF_SETS``), each judged against a truth file labelled by reading the
    code before any detection on it was looked at: the 72 elements of
    ``clara/dataset/nf_corpus`` (compute-model training code, never used to train the
-   detector, but its results steered the sixth and seventh rounds) and the 48 of
+   detector, but its results steered the sixth and seventh rounds), the 48 of
    ``benchmarks/accel_nf_testset`` (written blind for this test, in four domains with all
-   five classes): expected algorithms found and false positives, at the shipped threshold
-   and per threshold of ``THRESHOLD_SWEEP``. ``accel_nf_sets.py`` runs this step alone.
+   five classes; looked at in the eighth round) and the 48 of
+   ``benchmarks/accel_nf_testset2`` (a second blind set, four other domains): expected
+   algorithms found and false positives, at the shipped threshold and per threshold of
+   ``THRESHOLD_SWEEP``. ``accel_nf_sets.py`` runs this step alone.
 4. **Semantic check** (``clara.accel.semantic``) on every function of every corpus file as
    written (-O0 and -O1): which files' entry functions are proven CRC / Internet checksum, and
    any proof of a class other than the file's.
@@ -80,6 +82,8 @@ NF_CORPUS = REPO / "clara" / "dataset" / "nf_corpus"
 NF_CORPUS_TRUTH = REPO / "benchmarks" / "accel_nf_corpus_truth.toml"
 NF_TESTSET = REPO / "benchmarks" / "accel_nf_testset"
 NF_TESTSET_TRUTH = REPO / "benchmarks" / "accel_nf_testset_truth.toml"
+NF_TESTSET2 = REPO / "benchmarks" / "accel_nf_testset2"
+NF_TESTSET2_TRUTH = REPO / "benchmarks" / "accel_nf_testset2_truth.toml"
 THRESHOLD_SWEEP = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 SEMANTIC_CONFIGS = ("O0", "O1")
 ERRORS_SHOWN = 40  # implementations listed in the printed error table (the JSON has all)
@@ -317,7 +321,11 @@ NF_SETS = (
     NFSet("nf_corpus", NF_CORPUS, NF_CORPUS_TRUTH,
           "compute-model training code; has steered two rounds of the detector"),
     NFSet("nf_testset", NF_TESTSET, NF_TESTSET_TRUTH,
-          "written blind for this test; truth committed before any detection on it"),
+          "written blind for this test; truth committed before any detection on it; "
+          "looked at in the eighth round"),
+    NFSet("nf_testset2", NF_TESTSET2, NF_TESTSET2_TRUTH,
+          "a second blind set (four other domains), same protocol; first run in the "
+          "ninth round"),
 )
 
 

@@ -31,6 +31,7 @@ from clara.accel.variants import (
     CLASS_DIRS,
     CONFIGS,
     CORPUS_DIR,
+    SOURCE_TRANSFORMS,
     compile_variants,
     corpus_files,
     implementation_id,
@@ -1359,7 +1360,8 @@ def test_variants_compile(path: Path, tmp_path: Path) -> None:
     widths = read_tag(path).widths
     n_width = 2 * len(widths[1]) if widths else 0
     n_sources = len({v.variant_source for v in variants})
-    assert 2 <= n_sources <= 4
+    assert 4 <= n_sources <= len(SOURCE_TRANSFORMS)
+    assert {"handler", "rename+handler"} <= {v.transform.split("/")[0] for v in variants}
     assert len(variants) == n_sources * (n_cfg + n_width), sorted(transforms)
     for v in variants:
         text = v.ll_path.read_text()

@@ -117,8 +117,10 @@ def run_eval(args: argparse.Namespace) -> int:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, default=2, help="compile threads (default 2)")
     parser.add_argument("--seed", type=int, default=1, help="variant generator seed")
-    parser.add_argument("--transforms", help="source transforms, comma-separated "
-                                             "(default orig,rename+reorder)")
+    parser.add_argument("--transforms", help="source transforms, comma-separated, of orig, "
+                        "rename, reorder, rename+reorder, handler (the entry's body pasted "
+                        "into a synthetic packet handler), rename+handler (default "
+                        "orig,rename+reorder,rename+handler)")
     parser.add_argument("--configs", help="compiler configurations, comma-separated "
                                           "(default: all of clara.accel.variants.CONFIGS)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")

@@ -9,7 +9,10 @@ the compiler transformed it. This module multiplies each implementation into var
   locals, parameters) gets a fresh name, consistently, by a token-aware rewrite that skips
   comments, string literals, preprocessor directive words and the standard names the corpus may
   use; ``reorder`` — independent top-level definitions are emitted in another order that still
-  respects every define-before-use dependency (a seeded topological order);
+  respects every define-before-use dependency (a seeded topological order); ``handler`` — a
+  synthetic packet handler that calls the entry is appended (``clara.accel.packet_handler``;
+  applied first, so ``rename+handler`` renames the handler too, and files whose entry cannot
+  be called generically have no such variant);
 * compiler configurations (see ``CONFIGS``): ``-O0`` (with ``-Xclang -disable-O0-optnone``, as
   the analysis pipeline compiles), ``-O1``, ``-O1 -funroll-loops``, ``-O1 -fno-inline``, ``-m32``
   (freestanding, with a tiny ``string.h`` shim since 32-bit libc headers may be absent), the
@@ -34,6 +37,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clara.accel.c_tokens import Token, tokenize
+from clara.accel.packet_handler import HANDLER, wrap_in_handler
 from clara.toolchain.llvm import find_llvm
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
@@ -131,34 +136,6 @@ def implementation_id(path: Path, root: Path = CORPUS_DIR) -> str:
 
 # --------------------------------------------------------------------------------------------
 # tokens
-
-_TOKEN_RE = re.compile(
-    r"""
-    (?P<comment>//[^\n]*|/\*.*?\*/)
-  | (?P<string>"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')
-  | (?P<number>\.?\d(?:[\w.]|[eEpP][+-])*)
-  | (?P<ident>[A-Za-z_]\w*)
-  | (?P<space>\s+)
-  | (?P<punct>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split C/C++ text into tokens; concatenating the texts gives back ``text`` exactly."""
-    tokens: list[Token] = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "punct"
-        tokens.append(Token(kind, m.group()))
-    return tokens
-
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -528,7 +505,8 @@ void abort(void);
 #endif
 #endif
 """
-SOURCE_TRANSFORMS = ("orig", "rename", "reorder", "rename+reorder")
+SOURCE_TRANSFORMS = ("orig", "rename", "reorder", "rename+reorder", "handler",
+                     "rename+handler")
 COMMON_FLAGS = ("-g", "-fno-discard-value-names", "-S", "-emit-llvm", "-w")
 
 _STRING_SHIM = """\
@@ -564,31 +542,51 @@ class Variant:
     ll_path: Path         # the LLVM IR file
     variant_source: Path  # the transformed source that was compiled
     flags: tuple[str, ...]
+    handler: str | None = None  # the synthetic packet handler's name (``handler`` variants)
+    handler_line: int = 0       # its first line: lines before it are the corpus file's
 
 
 def _seed_for(seed: int, impl_id: str, salt: str) -> int:
     return (seed * 1_000_003) ^ zlib.crc32(f"{impl_id}|{salt}".encode())
 
 
+@dataclass(frozen=True)
+class TransformedSource:
+    """One source transformation's text, its rename map and, for ``handler`` variants, the
+    first line of the appended handler."""
+
+    name: str
+    text: str
+    mapping: dict[str, str]
+    handler_line: int = 0
+
+
 def transformed_sources(source: Path, seed: int,
                         transforms: Sequence[str] = SOURCE_TRANSFORMS
-                        ) -> list[tuple[str, str, dict[str, str]]]:
-    """``(transform name, text, rename map)`` for each requested source transformation."""
+                        ) -> list[TransformedSource]:
+    """The requested source transformations of ``source`` (a ``handler`` one is left out
+    when the entry cannot be called generically)."""
     text = source.read_text(encoding="utf-8")
     impl = implementation_id(source)
     tag = parse_corpus_tag(text)
     keep = [tag.widths[0]] if tag.widths else []
-    out: list[tuple[str, str, dict[str, str]]] = []
+    out: list[TransformedSource] = []
     for name in transforms:
-        new, mapping = text, {}
+        if name not in SOURCE_TRANSFORMS:
+            raise ValueError(f"unknown source transform {name!r}")
+        new, mapping, handler_line = text, {}, 0
+        if "handler" in name:
+            wrapped = wrap_in_handler(text, tag.entry, _seed_for(seed, impl, "handler"))
+            if wrapped is None:
+                continue
+            handler_line = len(text.splitlines()) + 1
+            new = wrapped
         if "reorder" in name:
             new = reorder_source(new, _seed_for(seed, impl, "reorder"))
         if "rename" in name:
             new, mapping = rename_source(new, _seed_for(seed, impl, "rename"), keep,
                                          cxx=source.suffix == ".cc")
-        if name not in ("orig", "rename", "reorder", "rename+reorder"):
-            raise ValueError(f"unknown source transform {name!r}")
-        out.append((name, new, mapping))
+        out.append(TransformedSource(name, new, mapping, handler_line))
     return out
 
 
@@ -624,15 +622,17 @@ def compile_variants(source: Path, out_dir: Path, seed: int, *,
 
     variants: list[Variant] = []
     seen_texts: set[str] = set()
-    for tname, text, mapping in transformed_sources(source, seed, transforms):
-        if text in seen_texts:
+    for ts in transformed_sources(source, seed, transforms):
+        tname, mapping = ts.name, ts.mapping
+        if ts.text in seen_texts:
             continue  # e.g. reordering a file with a single definition: a duplicate
-        seen_texts.add(text)
+        seen_texts.add(ts.text)
         tslug = tname.replace("+", "_")
         src = out_dir / f"{stem}.{tslug}{source.suffix}"
-        src.write_text(text, encoding="utf-8")
+        src.write_text(ts.text, encoding="utf-8")
         entry = mapping.get(tag.entry, tag.entry)
         labelled = tuple(mapping.get(f, f) for f in tag.labelled_functions())
+        handler = mapping.get(HANDLER, HANDLER) if ts.handler_line else None
         for cfg in configs:
             if cfg.cxx and is_cxx_file:
                 continue  # a .cc file is C++ already; its plain configs cover it
@@ -656,5 +656,6 @@ def compile_variants(source: Path, out_dir: Path, seed: int, *,
                     continue
                 variants.append(Variant(source=source, impl_id=impl, label=tag.cls,
                                         transform=label, entry=entry, labelled=labelled,
-                                        ll_path=ll, variant_source=src, flags=tuple(flags)))
+                                        ll_path=ll, variant_source=src, flags=tuple(flags),
+                                        handler=handler, handler_line=ts.handler_line))
     return variants

@@ -14,6 +14,10 @@ pattern mining and features -> classifiers -> ONNX + card + pattern list.
   loop that only moves data (``moves_data_only``: block copies, pads, big-endian word loads
   and stores, a driver loop calling the compression function): the labelling rule would call
   it crypto, but it computes nothing of the cipher, and NF code is full of such loops.
+  In a ``handler`` variant (``clara.accel.packet_handler``: the entry's body pasted into a
+  synthetic packet handler, as code written in ``push``) only the handler's regions count:
+  a loop made only of the corpus file's lines is the file's class, one made only of handler
+  lines is ``none``.
 * **Selection.** The pattern thresholds (support, confidence) and the SVM's C are chosen by
   grouped cross-validation over the *training* implementations only (``select_settings``);
   the shipped model family (SVM or an alternative) is the one with the best cross-validated
@@ -93,8 +97,8 @@ from clara.toolchain.llvm import find_plugin
 REPO = Path(__file__).resolve().parents[2]
 CACHE_DIR = REPO / "build" / "accel-cache"
 POSITIVE = CLASSES[1:]
-CACHE_VERSION = 1
-TRANSFORMS = ("orig", "rename+reorder")
+CACHE_VERSION = 2
+TRANSFORMS = ("orig", "rename+reorder", "rename+handler")
 K, MAX_GAP = 3, 2
 PER_CLASS = 150
 SUPPORT_GRID = (0.05, 0.2)
@@ -134,7 +138,8 @@ def _cache_key(source: Path, seed: int, transforms: Sequence[str],
                configs: Sequence[Config]) -> str:
     h = hashlib.sha256()
     h.update(source.read_bytes())
-    h.update((REPO / "clara" / "accel" / "variants.py").read_bytes())
+    for module in ("variants.py", "packet_handler.py", "c_tokens.py"):
+        h.update((REPO / "clara" / "accel" / module).read_bytes())
     h.update(file_sha256(find_plugin()).encode())
     h.update(json.dumps([CACHE_VERSION, seed, list(transforms),
                          [c.name for c in configs]]).encode())
@@ -181,7 +186,8 @@ def _compile_source(source: Path, seed: int, transforms: Sequence[str],
                        if f.line and any(_name_matches(f.name, f.demangled, n)
                                          for n in v.labelled)]
             variants_out.append({"transform": v.transform, "labelled": list(v.labelled),
-                                 "extents": extents, "records": records})
+                                 "extents": extents, "handler": v.handler,
+                                 "handler_line": v.handler_line, "records": records})
     return {"impl": implementation_id(source), "label": tag.cls, "variants": variants_out}
 
 
@@ -219,12 +225,35 @@ def moves_data_only(region: Region) -> bool:
 
 
 def region_label(module: ModuleFeatures, region: Region, cls: str,
-                 labelled: Sequence[str], extents: Sequence[Sequence[int]]) -> str | None:
+                 labelled: Sequence[str], extents: Sequence[Sequence[int]],
+                 handler: str | None = None, handler_line: int = 0) -> str | None:
     """The region's class, ``none``, or None when it mixes labelled and other code
-    (``_file_label``), except that a loop the rule would call crypto but that only moves
+    (``_file_label``; in a ``handler`` variant only the handler's regions count, by
+    ``_handler_label``), except that a loop the rule would call crypto but that only moves
     data (``moves_data_only``) is None too."""
-    label = _file_label(module, region, cls, labelled, extents)
+    info = next(f for f in module.functions if f.name == region.function)
+    if handler and not _name_matches(info.name, info.demangled, handler):
+        return None  # the corpus file's own functions: the plain variants have them
+    if handler and region.kind != INLINED:
+        label = _handler_label(module, region, cls, handler_line)
+    else:
+        label = _file_label(module, region, cls, labelled, extents)
     return None if label == "crypto" and moves_data_only(region) else label
+
+
+def _handler_label(module: ModuleFeatures, region: Region, cls: str,
+                   handler_line: int) -> str | None:
+    """A region of the synthetic packet handler (``clara.accel.packet_handler``): the entry's
+    body is pasted into it under its own line numbers and is the only way into the corpus
+    file's code, so a loop made only of the file's lines (before ``handler_line``) is the
+    file's class, as it is in the entry itself; code made only of handler lines is ``none``;
+    the rest (the handler function) mixes both."""
+    lines = _region_lines(module, region)
+    if cls == "none" or (lines and min(lines) >= handler_line):
+        return "none"
+    if region.kind == LOOP and lines and max(lines) < handler_line:
+        return cls
+    return None
 
 
 def _file_label(module: ModuleFeatures, region: Region, cls: str,
@@ -249,12 +278,16 @@ def _file_label(module: ModuleFeatures, region: Region, cls: str,
     return None if _holds_labelled(module, region, extents) else "none"
 
 
+def _region_lines(module: ModuleFeatures, region: Region) -> set[int]:
+    """The source lines the region's blocks carry."""
+    blocks = {b.index: b for b in module.blocks_of(region.function)}
+    return {ln for i in region.blocks for ln in blocks[i].lines}
+
+
 def _holds_labelled(module: ModuleFeatures, region: Region,
                     extents: Sequence[Sequence[int]]) -> bool:
     """Whether the region's blocks carry lines of a labelled function's definition."""
-    blocks = {b.index: b for b in module.blocks_of(region.function)}
-    lines = {ln for i in region.blocks for ln in blocks[i].lines}
-    return any(lo <= ln <= hi for ln in lines for lo, hi in extents)
+    return any(lo <= ln <= hi for ln in _region_lines(module, region) for lo, hi in extents)
 
 
 def document_samples(doc: dict[str, Any],
@@ -266,7 +299,8 @@ def document_samples(doc: dict[str, Any],
         regions = module_regions(module, kinds=kinds)
         functions = {r.function: r for r in regions if r.kind == FUNCTION}
         for region in regions:
-            label = region_label(module, region, doc["label"], v["labelled"], v["extents"])
+            label = region_label(module, region, doc["label"], v["labelled"], v["extents"],
+                                 v["handler"], v["handler_line"])
             if label is not None:
                 out.append(Sample(doc["impl"], label, v["transform"], region,
                                   functions[region.function]))
