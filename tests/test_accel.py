@@ -15,7 +15,14 @@ import numpy as np
 import pytest
 from conftest import EXAMPLES, REPO, run_cli
 
-from clara.accel.detect import CLASSES, _keep, decide, detect_accelerators, load_detector
+from clara.accel.detect import (
+    CLASSES,
+    _keep,
+    classify_regions,
+    decide,
+    detect_accelerators,
+    load_detector,
+)
 from clara.accel.features import dataflow_features, feature_names, region_vectors
 from clara.accel.patterns import (
     mining_view,
@@ -310,10 +317,13 @@ def test_nothing_in_mini_nat(nf_detections: dict[str, list]) -> None:
 def test_card_region_kinds_decide_what_is_classified(tmp_path: Path) -> None:
     """The shipped card lists functions and loops as its region kinds, so only those are
     classified; a copy of the same model whose card lists `inlined` is asked about
-    udp_ipencap's inlined checksum fold too, and flags it."""
+    udp_ipencap's inlined checksum fold too, and of the accelerator classes finds it most
+    like a checksum."""
     module = analyze_module(EXAMPLES / "udp_ipencap.cc", CompileOptions(), tmp_path,
                             "udp").features
-    assert load_detector(MODELS).card["region_kinds"] == ["function", "loop"]
+    shipped = load_detector(MODELS)
+    assert shipped.card["region_kinds"] == ["function", "loop"]
+    assert all(r.kind != INLINED for r in module_regions(module, None, shipped.region_kinds))
     assert all(d.region != INLINED for d in detect_accelerators(module, MODELS))
     copy = tmp_path / "model"
     shutil.copytree(MODELS, copy, ignore=shutil.ignore_patterns("compute-*", "coloc-*",
@@ -321,8 +331,13 @@ def test_card_region_kinds_decide_what_is_classified(tmp_path: Path) -> None:
     card = json.loads((copy / "accel.json").read_text())
     card["region_kinds"] = ["function", "loop", "inlined"]
     (copy / "accel.json").write_text(json.dumps(card))
-    found = detect_accelerators(module, copy)
-    assert any(d.region == INLINED and d.cls == "checksum" for d in found)
+    widened = load_detector(copy)
+    folds = [r for r in module_regions(module, None, widened.region_kinds)
+             if r.kind == INLINED and "fold_sum" in r.helper]
+    assert len(folds) == 1
+    row = classify_regions(widened, folds)[0]
+    accelerators = {c: row[CLASSES.index(c)] for c in CLASSES if c != "none"}
+    assert max(accelerators, key=lambda c: accelerators[c]) == "checksum"
 
 
 def test_region_vector_matches_card_width() -> None:
