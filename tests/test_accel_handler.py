@@ -21,7 +21,7 @@ from clara.accel.packet_handler import (
     inline_returns,
     wrap_in_handler,
 )
-from clara.accel.regions import FUNCTION, LOOP
+from clara.accel.regions import CANDIDATE_KINDS, FUNCTION, INLINED, LOOP
 from clara.accel.variants import (
     CONFIGS,
     CORPUS_DIR,
@@ -173,3 +173,18 @@ def test_handler_variant_labels(tmp_path: Path) -> None:
               for s in document_samples(negative)}
     assert (HANDLER, FUNCTION, "none") in labels
     assert {label for _, _, label in labels} == {"none"}
+
+
+def test_handler_variant_inlined_helper_labels(tmp_path: Path) -> None:
+    """With inlined helpers as regions, a handler variant's labelled helper (CRC-32
+    slice-by-4's table builder) is crc, an unlabelled helper of the file (its little-endian
+    word load, part of the algorithm) is left out, and the handler's own accessors
+    (``hv_be16``/``hv_be32``, inlined by clara-prepare) are none."""
+    doc = source_document(CORPUS_DIR / "crc" / "crc32_slice4.c", seed=1,
+                          transforms=("handler",), configs=O0, cache_dir=tmp_path)
+    inlined = {s.region.helper: s.label for s in document_samples(doc, CANDIDATE_KINDS)
+               if s.region.kind == INLINED}
+    assert inlined.get("s4_tables_init") == "crc"
+    assert "load_le32" not in inlined
+    assert {inlined[h] for h in inlined if h.startswith("hv_be")} == {"none"}
+    assert any(h.startswith("hv_be") for h in inlined)

@@ -10,9 +10,9 @@ the compiler transformed it. This module multiplies each implementation into var
   comments, string literals, preprocessor directive words and the standard names the corpus may
   use; ``reorder`` — independent top-level definitions are emitted in another order that still
   respects every define-before-use dependency (a seeded topological order); ``handler`` — a
-  synthetic packet handler that calls the entry is appended (``clara.accel.packet_handler``;
-  applied first, so ``rename+handler`` renames the handler too, and files whose entry cannot
-  be called generically have no such variant);
+  synthetic packet handler with the entry's body pasted into it is appended
+  (``clara.accel.packet_handler``; applied first, so ``rename+handler`` renames the handler
+  too, and a file whose entry cannot be pasted generically has no such variant);
 * compiler configurations (see ``CONFIGS``): ``-O0`` (with ``-Xclang -disable-O0-optnone``, as
   the analysis pipeline compiles), ``-O1``, ``-O1 -funroll-loops``, ``-O1 -fno-inline``, ``-m32``
   (freestanding, with a tiny ``string.h`` shim since 32-bit libc headers may be absent), the
@@ -565,7 +565,7 @@ def transformed_sources(source: Path, seed: int,
                         transforms: Sequence[str] = SOURCE_TRANSFORMS
                         ) -> list[TransformedSource]:
     """The requested source transformations of ``source`` (a ``handler`` one is left out
-    when the entry cannot be called generically)."""
+    when the entry cannot be pasted generically)."""
     text = source.read_text(encoding="utf-8")
     impl = implementation_id(source)
     tag = parse_corpus_tag(text)

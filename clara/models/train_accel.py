@@ -231,26 +231,30 @@ def region_label(module: ModuleFeatures, region: Region, cls: str,
     (``_file_label``; in a ``handler`` variant only the handler's regions count, by
     ``_handler_label``), except that a loop the rule would call crypto but that only moves
     data (``moves_data_only``) is None too."""
-    info = next(f for f in module.functions if f.name == region.function)
-    if handler and not _name_matches(info.name, info.demangled, handler):
-        return None  # the corpus file's own functions: the plain variants have them
-    if handler and region.kind != INLINED:
-        label = _handler_label(module, region, cls, handler_line)
+    if handler:
+        info = next(f for f in module.functions if f.name == region.function)
+        if not _name_matches(info.name, info.demangled, handler):
+            return None  # the corpus file's own functions: the plain variants have them
+        label = _handler_label(module, region, cls, labelled, handler_line)
     else:
         label = _file_label(module, region, cls, labelled, extents)
     return None if label == "crypto" and moves_data_only(region) else label
 
 
 def _handler_label(module: ModuleFeatures, region: Region, cls: str,
-                   handler_line: int) -> str | None:
+                   labelled: Sequence[str], handler_line: int) -> str | None:
     """A region of the synthetic packet handler (``clara.accel.packet_handler``): the entry's
     body is pasted into it under its own line numbers and is the only way into the corpus
     file's code, so a loop made only of the file's lines (before ``handler_line``) is the
-    file's class, as it is in the entry itself; code made only of handler lines is ``none``;
-    the rest (the handler function) mixes both."""
+    file's class, as it is in the entry itself, and so is an inlined labelled helper; code
+    made only of handler lines is ``none``; the rest (the handler function, an unlabelled
+    helper of the file) is left out, as it is in the plain variants."""
     lines = _region_lines(module, region)
     if cls == "none" or (lines and min(lines) >= handler_line):
         return "none"
+    if region.kind == INLINED:
+        labelled_helper = any(_name_matches(region.helper, region.helper, n) for n in labelled)
+        return cls if labelled_helper else None
     if region.kind == LOOP and lines and max(lines) < handler_line:
         return cls
     return None
