@@ -29,6 +29,7 @@ not hide the corpus file's globals from the pasted body.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from dataclasses import dataclass
@@ -42,8 +43,8 @@ _BYTE_BASES = frozenset(("uint8_t", "int8_t", "char", "unsigned char", "signed c
 _INT_TYPE_RE = re.compile(r"u?int(?:_fast|_least)?\d+_t")
 _LENGTH_NAME_RE = re.compile(r"len|size|count|bytes|words|bits|remaining|avail|^n[a-z]?$|"
                              r"^cap$|^max|^m$")
-_SCRATCH_NAME_RE = re.compile(r"^(?:out|tag|dst|digest|key|k|rss_key|mac|my_mac|mask|tab|map|"
-                              r"ctx|bits|stack|host|state|st|h|rk|iv|nonce)$|out|key|ctx|tab")
+_SCRATCH_NAME_RE = re.compile(r"^(?:tag|dst|digest|k|mac|my_mac|mask|map|bits|stack|host|state|"
+                              r"st|h|rk|iv|nonce)$|out|key|ctx|tab")
 HANDLER = "hv_handle"  # the handler's name in _PRELUDE (before a rename)
 _HEADER_VALUES = ("hv_src", "hv_dst", "hv_sport", "hv_dport", "hv_proto", "hv_ttl", "hv_ident",
                   "hv_src ^ hv_dst")
@@ -165,7 +166,7 @@ def call_arguments(defn: Definition) -> list[str]:
     ``hv_off``, ``hv_plen``, the header fields) and ``hv_scratch``."""
     args: list[str] = []
     packet_views = ["hv_d + hv_off", "hv_ip"]
-    header = iter(_HEADER_VALUES * 4)
+    header = itertools.cycle(_HEADER_VALUES)
     scratch = 0
     for p in defn.parameters:
         cast = f"({p.type})"
@@ -322,11 +323,12 @@ _USES = {
 USES = tuple(_USES)
 
 
-def _inlined_body(defn: Definition, prefix: str) -> str:
+def _inlined_body(defn: Definition, lines_before: int) -> str:
     """The entry's body pasted into the handler: the arguments in ``hv_a<i>`` temporaries,
     the parameters as locals initialised from them, the body under ``#line`` so that its
     lines keep their numbers, its returns turned into ``hv_result`` and a jump to
-    ``hv_done`` (``prefix``: the file's text up to here, to number the lines after it)."""
+    ``hv_done`` (``lines_before``: the file's lines up to here, to number the lines after
+    it)."""
     args = call_arguments(defn)
     lines = ["    uint64_t hv_result = 0;", "    {"]
     lines += [f"        {p.type} hv_a{i} = {a};"
@@ -335,7 +337,7 @@ def _inlined_body(defn: Definition, prefix: str) -> str:
               for i, p in enumerate(defn.parameters)]
     head = "\n".join(lines) + f"\n#line {defn.body_line}\n"
     body = inline_returns(defn.body, defn.returns) + "\n"
-    after = (prefix + head + body).count("\n") + 2
+    after = lines_before + (head + body).count("\n") + 2
     tail = [f"#line {after}", "    }", "hv_done:;"]
     if defn.returns == "void":
         tail.append("    hv_result = hv_scratch[0] ^ hv_scratch[8];")
@@ -343,16 +345,16 @@ def _inlined_body(defn: Definition, prefix: str) -> str:
     return head + body + "\n".join(tail) + "\n"
 
 
-def handler_source(defn: Definition, seed: int, prefix: str = "") -> str:
+def handler_source(defn: Definition, seed: int, lines_before: int = 0) -> str:
     """The handler text with ``defn``'s body inlined (VLAN parsing, an extra loop and the
-    use of the result chosen by ``seed``); ``prefix`` is the text it is appended to."""
+    use of the result chosen by ``seed``), to be appended after ``lines_before`` lines."""
     rng = random.Random(seed)
     parts = [_PRELUDE]
     if rng.random() < 0.5:
         parts.append(_VLAN)
     parts.append(_IPV4)
     parts.append(rng.choice(("", _OPTIONS_LOOP, _MAC_SWAP_LOOP)))
-    parts.append(_inlined_body(defn, prefix + "".join(parts)))
+    parts.append(_inlined_body(defn, lines_before + "".join(parts).count("\n")))
     parts.append(_USES[rng.choice(USES)])
     return "".join(parts)
 
@@ -364,4 +366,4 @@ def wrap_in_handler(text: str, entry: str, seed: int) -> str | None:
     if defn is None:
         return None
     body = text if text.endswith("\n") else text + "\n"
-    return body + handler_source(defn, seed, body)
+    return body + handler_source(defn, seed, body.count("\n"))
