@@ -248,8 +248,8 @@ def add_model_insights(document: dict[str, Any], modules: Sequence[AnalyzedModul
     model).
     """
     from clara.accel.detect import detect_accelerators
+    from clara.accel.proofs import prove_module
     from clara.accel.regions import module_regions
-    from clara.accel.semantic import prove_module
     from clara.insights.compute import module_backend_counts, predict_blocks
     from clara.insights.ir_summary import reported_functions
     from clara.insights.model_records import accelerator_records, apply_compute_predictions
@@ -475,12 +475,14 @@ def register(sub: argparse._SubParsersAction,
     parser.add_argument("--save-temps", metavar="DIR",
                         help="keep the IR, feature records and insights.json in DIR")
     parser.add_argument("--prove-accelerators", action="store_true",
-                        help="run the functions the packet path calls on test vectors: "
+                        help="run the code the packet path reaches on test vectors: "
                              "f(data, length[, init]) -> integer to prove a CRC or the "
                              "Internet checksum, mixing functions with integer or pointer "
-                             "inputs for a hash's avalanche (executes that code of yours, "
-                             "natively, in a child process with a timeout); a proof replaces "
-                             "the model's guess (docs/accelerators.md)")
+                             "inputs for a hash's avalanche, and every loop (cut out of its "
+                             "function with its live-ins given blind) and other integer "
+                             "function for all three (executes that code of yours, natively, "
+                             "in a child process with a timeout); a proof replaces the "
+                             "model's guess (docs/accelerators.md)")
     pipeline = parser.add_argument_group("Click configurations (.click inputs)")
     pipeline.add_argument("--elements", action="append", default=[], metavar="DIR",
                           help="also look for element classes in DIR (its C++ sources with "

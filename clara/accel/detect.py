@@ -180,16 +180,46 @@ def _keep(candidates: list[tuple[Region, str, float]]) -> list[tuple[Region, str
     return kept
 
 
-def proven_class(region: Region, proofs: Mapping[str, Proof]) -> Proof | None:
-    """The proof that covers ``region``: one of its function's, or, for a loop or the scope
-    of an inlined helper, one of that helper's (the header block's ``origin``; an inlined
-    region's ``helper``)."""
-    if region.function in proofs:
-        return proofs[region.function]
+@dataclass(frozen=True)
+class ProofIndex:
+    """Proofs by what they cover: whole functions by IR and demangled name; loops
+    (``Proof.line``) by the function they were written in and their header's source line;
+    with the source lines of each block, ``(function, block index)``."""
+
+    functions: Mapping[str, Proof]
+    loops: Mapping[tuple[str, int], Proof]
+    block_lines: Mapping[tuple[str, int], frozenset[int]]
+
+
+def index_proofs(module: ModuleFeatures, proofs: Sequence[Proof]) -> ProofIndex:
+    """``proofs`` indexed for ``proven_class`` (a function proof names its function as the
+    IR does; an inlined region names its helper demangled: both are keys)."""
+    whole = [p for p in proofs if not p.line]
+    return ProofIndex(
+        {**{p.demangled: p for p in whole if p.demangled}, **{p.function: p for p in whole}},
+        {(p.function, p.line): p for p in proofs if p.line},
+        {(b.function, b.index): frozenset({b.first_line, *(loc[0] for loc in b.line_locs)})
+         for b in module.blocks})
+
+
+def proven_class(region: Region, index: ProofIndex) -> Proof | None:
+    """The proof that covers ``region``: one of its function's; for a loop or the scope of
+    an inlined helper, one of that helper's (the header block's ``origin``; an inlined
+    region's ``helper``); for a loop, a loop proof of the function its header was written in
+    at one of the header block's lines."""
+    if region.function in index.functions:
+        return index.functions[region.function]
     if region.kind == INLINED:
-        return proofs.get(region.helper)
+        return index.functions.get(region.helper)
+    if region.kind == FUNCTION:
+        return None
     origin = region.dataflow[region.blocks.index(region.header)].origin
-    return proofs.get(origin) if region.kind != FUNCTION else None
+    if origin in index.functions:
+        return index.functions[origin]
+    written_in = origin or region.function
+    lines = index.block_lines.get((region.function, region.header), frozenset())
+    return next((index.loops[(written_in, line)] for line in sorted(lines)
+                 if (written_in, line) in index.loops), None) if region.kind == LOOP else None
 
 
 def class_with_proof(proof: Proof, predicted: Sequence[str]) -> str:
@@ -208,7 +238,7 @@ def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
 
     ``packet_path_only`` restricts the search to the functions the analysis reports (packet
     entries, or every function of a module without one), as ``clara analyze`` does.
-    ``proofs`` (``clara.accel.semantic.prove_module`` on the module's IR) override the model
+    ``proofs`` (``clara.accel.proofs.prove_module`` on the module's IR) override the model
     for the regions they cover (``proven_class``): class from the proof, probability 1; a
     proven helper inlined into a searched function is also a region of its own (an
     ``inlined`` one, whatever kinds the model was trained on).
@@ -226,12 +256,12 @@ def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
     evidence: dict[tuple[str, str, int, str], str] = {}
     for region, row, cls, proof in zip(regions, probs, decisions, covered, strict=True):
         if proof is not None:
-            candidates.append((region, proof_class[proof.function], 1.0))
+            candidates.append((region, proof_class[proof], 1.0))
             evidence[region.key] = proof.detail
         elif cls != "none":
             candidates.append((region, cls, float(row[CLASSES.index(cls)])))
     for region, proof in extra:
-        candidates.append((region, proof_class[proof.function], 1.0))
+        candidates.append((region, proof_class[proof], 1.0))
         evidence[region.key] = proof.detail
     names = {(b.function, b.index): b.name for b in module.blocks}
     return [Detection(module.source_file, r.function, r.demangled, r.kind, r.header,
@@ -243,32 +273,29 @@ def detect_accelerators(module: ModuleFeatures, model_dir: Path = MODELS_DIR,
 def _apply_proofs(module: ModuleFeatures, functions: Sequence[str], kinds: Sequence[str],
                   regions: Sequence[Region], predicted: Sequence[str],
                   proofs: Sequence[Proof]
-                  ) -> tuple[list[Proof | None], list[tuple[Region, Proof]], dict[str, str]]:
+                  ) -> tuple[list[Proof | None], list[tuple[Region, Proof]], dict[Proof, str]]:
     """Which proof covers each of ``regions`` (``proven_class``; None), the proven helpers
     inlined into ``functions`` as regions of their own (when ``kinds``, the model's, leave
     inlined helpers out: a loop-free hash finalizer has no loop to carry its class), and per
-    proven function the class its code gets (``class_with_proof`` over the model's arg-max
+    proof the class its code gets (``class_with_proof`` over the model's arg-max
     ``predicted`` for the regions the proof covers and the loops inside its inlined copies,
     each region once)."""
-    # a proof names its function as the IR does; an inlined region names its helper demangled
-    by_function = {**{p.demangled: p for p in proofs if p.demangled},
-                   **{p.function: p for p in proofs}}
-    covered = [proven_class(r, by_function) for r in regions]
+    index = index_proofs(module, proofs)
+    covered = [proven_class(r, index) for r in regions]
     extra: list[tuple[Region, Proof]] = []
     if proofs and INLINED not in kinds:
         extra = [(r, proof) for r in module_regions(module, functions, (INLINED,))
-                 if (proof := proven_class(r, by_function)) is not None]
-    votes: dict[str, dict[tuple[str, str, int, str], str]] = {}
+                 if (proof := proven_class(r, index)) is not None]
+    votes: dict[Proof, dict[tuple[str, str, int, str], str]] = {}
     for region, cls, proof in zip(regions, predicted, covered, strict=True):
         if proof is not None:
-            votes.setdefault(proof.function, {})[region.key] = cls
+            votes.setdefault(proof, {})[region.key] = cls
     for helper, proof in extra:
-        votes.setdefault(proof.function, {}).update(
+        votes.setdefault(proof, {}).update(
             (r.key, cls) for r, cls in zip(regions, predicted, strict=True)
             if r.function == helper.function and r.kind == LOOP
             and set(r.blocks) <= set(helper.blocks))
-    classes = {p.function: class_with_proof(p, list(votes.get(p.function, {}).values()))
-               for p in proofs}
+    classes = {p: class_with_proof(p, list(votes.get(p, {}).values())) for p in proofs}
     return covered, extra, classes
 
 

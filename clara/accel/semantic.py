@@ -60,10 +60,10 @@ import random
 import re
 import subprocess
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from clara.toolchain.llvm import demangle, disassemble, find_llvm
+from clara.toolchain.llvm import disassemble, find_llvm
 
 CRC_WIDTHS = (8, 16, 24, 32, 64)
 CRC_LENGTHS = (8, 16, 24, 64)      # bytes; random pairs per length below
@@ -110,6 +110,8 @@ class Proof:
     cls: str          # "crc", "checksum" or "hash"
     detail: str       # e.g. "CRC-32, polynomial 0x04c11db7, reflected"
     demangled: str = ""  # the function's demangled name (as the plugin's records give it)
+    line: int = 0     # a loop's proof (``clara.accel.loop_proofs``): the loop header's source
+    # line in ``function``; 0: the proof is of the whole function
 
 
 def signatures(ll_text: str) -> list[Signature]:
@@ -577,27 +579,3 @@ def ir_text(path: Path) -> str:
     if path.suffix == ".ll":
         return path.read_text(encoding="utf-8", errors="replace")
     return disassemble(path)
-
-
-def prove_module(ir_path: Path, work: Path, functions: Sequence[str] | None = None,
-                 seed: int = 1, roots: Sequence[str] | None = None) -> list[Proof]:
-    """Proofs for the functions of an IR module (``.ll`` or bitcode; the module as compiled,
-    before ``clara-prepare`` inlines helpers) that have a simple signature (CRC, checksum) or
-    mix their inputs and have a hash signature (hash), or for ``functions`` only, or for
-    the functions ``roots`` (the packet path) reach through calls. A module that defines
-    ``main`` is skipped (the driver has its own)."""
-    text = ir_text(ir_path)
-    sigs = signatures(text)
-    if any(s.name == "main" for s in sigs):
-        return []
-    bodies = function_bodies(text)
-    calls = call_graph(bodies)
-    mixing = mixing_functions(bodies, calls)
-    scope = reachable(calls, roots) if roots is not None else set(bodies)
-    wanted = [s for s in sigs if (functions is None or s.name in functions)
-              and s.name in scope
-              and (role_assignments(s) or (s.name in mixing and hash_role_assignments(s)))]
-    proofs = [proof for sig in wanted
-              if (proof := check_function(text, sig, work, seed, sig.name in mixing))]
-    return [replace(p, demangled=d) for p, d in zip(proofs, demangle([p.function for p in proofs]),
-                                                    strict=True)]
