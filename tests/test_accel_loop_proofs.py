@@ -12,14 +12,13 @@ from clara.accel.detect import detect_accelerators
 from clara.accel.loop_proofs import (
     LENGTH,
     Runnable,
-    checksum_affine_match,
     extract_loops,
     layouts,
     live_out_tests,
     prove_loops,
 )
 from clara.accel.proofs import prove_module
-from clara.accel.semantic import ones_sum
+from clara.accel.semantic import checksum_match, ones_sum
 from clara.analyze import analyze_module
 from clara.toolchain.compile import CompileOptions
 from clara.toolchain.llvm import find_llvm
@@ -116,12 +115,13 @@ def test_checksum_up_to_a_constant() -> None:
     pseudo = 0x1234 + 0x0006 + 20  # a pseudo-header sum the loop starts from
     sums = [pseudo + sum(int.from_bytes(m[i:i + 2], "big") for i in range(0, 20, 2))
             for m in messages]
-    assert checksum_affine_match(messages, sums) == \
+    assert checksum_match(messages, sums, constant=True) == \
         "Internet one's-complement sum of 16-bit words, network order"
-    assert checksum_affine_match(messages, [0xFFFF ^ ones_sum(m, False) for m in messages]) \
-        == "Internet complemented checksum of 16-bit words, host (little-endian) order"
+    assert checksum_match(messages, [0xFFFF ^ ones_sum(m, False) for m in messages],
+                          constant=True) == \
+        "Internet complemented checksum of 16-bit words, host (little-endian) order"
     # a byte sum is no 16-bit word sum plus a constant
-    assert checksum_affine_match(messages, [sum(m) for m in messages]) is None
+    assert checksum_match(messages, [sum(m) for m in messages], constant=True) is None
 
 
 def test_messages_keep_the_bytes_a_loop_skips_constant() -> None:

@@ -1,13 +1,15 @@
-"""Semantic check of loops: cut each loop out of its function, run it, test the maths.
+"""Semantic check of loops and of functions called blind: run the code, test the maths.
 
 ``clara.accel.semantic`` runs whole functions with a simple signature. An NF often writes a
 checksum, a CRC or a hash as a loop inside the packet handler, or in a helper that takes a
-``Packet *``: no function of its own is callable with a buffer and a length. Here LLVM's
-``loop-extract`` (after ``sroa``, so a loop's locals are SSA values) turns every outermost loop
-into a function whose parameters are the loop's live-ins and, named ``<value>.out``, pointers
-to its live-outs (``extract_loops``). Such a function is run without knowing what its
-live-ins mean (``layouts``): every pointer live-in gets a buffer of random bytes of its own
-(or points ``LENGTH`` bytes past another: a ``p < end`` walk), every integer live-in is 0 or
+``Packet *``, a header pointer or ``this``: no function of its own is callable with a buffer
+and a length. Here LLVM's ``loop-extract`` (after ``sroa``, so a loop's locals are SSA
+values) turns every outermost loop into a function whose parameters are the loop's live-ins
+and, named ``<value>.out``, pointers to its live-outs (``extract_loops``); a function that
+returns an integer is run the same way, its result its one live-out
+(``function_runnables``). Such code is run without knowing what its live-ins mean
+(``layouts``): every pointer live-in gets a buffer of random bytes of its own (or points
+``LENGTH`` bytes past another: a ``p < end`` walk), every integer live-in is 0 or
 ``LENGTH`` (a length, a count, a start index or an initial sum; each combination is tried).
 
 For one layout, flipping each of the first ``DISCOVER`` bytes of each buffer shows which bytes
@@ -15,24 +17,25 @@ each integer live-out depends on (``read_set``). Those bytes, in address order, 
 message; with every other byte held, the live-out as a function of the message is tested
 (``check_live_out``):
 
-* **CRC**: ``f(a) ^ f(b) == crc0(a ^ b)`` for the polynomial read off ``f`` itself
-  (``clara.accel.semantic.crc_match``; the live-in initial value and the bytes around the
-  message only change the constant part).
+* **CRC**: ``f(a) ^ f(b) == crc0(a ^ b)`` for the polynomial read off ``f`` itself, the
+  message's bytes fed in any order (``crc_stream_match``; the live-in initial value and the
+  bytes around the message only change the constant part).
 * **Internet checksum**: the live-out folded to 16 bits is the one's-complement sum of the
   message's 16-bit words (or its complement) plus one constant over all messages: a
   pseudo-header sum added before the loop, or an initial sum, is that constant
-  (``checksum_affine_match``). The fold and the complement are usually after the loop.
+  (``clara.accel.semantic.checksum_match`` with ``constant``). The fold and the complement
+  are usually after the loop.
 * **hash**: ``clara.accel.semantic.avalanche_match`` over the message's first
   ``HASH_KEY_BYTES`` bytes.
 
 A proof names the function the loop was written in and the loop header's source line
 (``Proof.line``); ``clara.accel.detect`` gives it to the loop region of that function (or of
-that helper, inlined) whose header block holds that line. Not covered: loops that are the
-whole body of their function (``loop-extract`` leaves them; ``clara.accel.semantic`` checks
-such functions when their signature is simple), loops whose result goes to memory rather
-than to a local, loops that read state prepared elsewhere (a CRC table filled in
-``configure``: the buffer behind ``this`` holds random bytes), and loops that call other
-code (framework calls are unresolved in the driver: such a run crashes, which is no proof).
+that helper, inlined) whose header block holds that line. Code that reads bytes depending
+on its buffers' contents, or past the first ``DISCOVER`` (a table in an object, random
+here), is run again after an ``initializers`` candidate filled the table (a ``configure``
+loop). Not covered: loops whose result goes to memory rather than to a local, tables
+filled by code that takes more than one pointer, and code that calls the framework (its
+calls are unresolved in the driver: such a run crashes, which is no proof).
 """
 
 from __future__ import annotations
@@ -56,11 +59,11 @@ from clara.accel.semantic import (
     _balanced,
     _split_params,
     avalanche_match,
+    checksum_match,
     crc0,
-    fold16,
+    crc_name,
     function_bodies,
-    ones_sum,
-    reflect,
+    probe_polynomial,
     signatures,
 )
 from clara.toolchain.llvm import demangle, find_llvm
@@ -103,10 +106,15 @@ class Runnable:
     result: bool = False       # the return value is the live-out (a whole function)
 
     @property
+    def buffers(self) -> int:
+        """Pointer live-ins: each is given a buffer."""
+        return self.inputs.count("ptr")
+
+    @property
     def runnable(self) -> bool:
         """Every live-in is a pointer or an integer (no floats, no aggregates)."""
         return (all(t in C_TYPES for t in self.inputs) and self.ret in ("void", *C_TYPES)
-                and sum(1 for t in self.inputs if t == "ptr") <= MAX_BUFFERS
+                and self.buffers <= MAX_BUFFERS
                 and len(self.inputs) <= MAX_LIVE_INS and len(self.outputs) <= MAX_LIVE_INS)
 
 
@@ -136,8 +144,8 @@ def extract_loops(ll_text: str, parents: Sequence[str], work: Path
         body = text[m.end():text.find("\n}\n", m.end())]
         inputs = tuple(p[0] for p in params if not p[-1].endswith(".out"))
         outputs = tuple(_stored_type(body, p[-1]) for p in params if p[-1].endswith(".out"))
-        loops.append(Runnable(name, parent, _header_line(body, lines), m["ret"],
-                                   inputs, outputs))
+        loops.append(Runnable(name, parent, _header_line(body, lines), m["ret"], inputs,
+                              outputs))
     return text, loops
 
 
@@ -191,7 +199,7 @@ def layouts(loop: Runnable) -> list[Layout]:
     """The ways a loop's live-ins are tried: pointers in buffers of their own, or one pointer
     ``LENGTH`` bytes past another's (both orders); integers 0 or ``LENGTH`` in every
     combination (``LENGTH`` only past ``MAX_INTS``), all-``LENGTH`` first."""
-    n_ptr = sum(1 for t in loop.inputs if t == "ptr")
+    n_ptr = loop.buffers
     ints = [t for t in loop.inputs if t != "ptr"]
     own = tuple((k, 0) for k in range(n_ptr))
     pointer_choices = [own]
@@ -199,10 +207,9 @@ def layouts(loop: Runnable) -> list[Layout]:
         if a != b:
             pointer_choices.append(tuple((a, LENGTH) if k == b else (k, 0)
                                          for k in range(n_ptr)))
-    values = [tuple(v if i < MAX_INTS else LENGTH for i, v in enumerate(combo))
-              for combo in product((LENGTH, 0), repeat=min(len(ints), MAX_INTS))]
     values = [tuple(min(v, 1) if t == "i1" else v for t, v in zip(ints, combo, strict=False))
-              + (LENGTH,) * (len(ints) - len(combo)) for combo in values]
+              + (LENGTH,) * (len(ints) - len(combo))
+              for combo in product((LENGTH, 0), repeat=min(len(ints), MAX_INTS))]
     return [Layout(p, v) for v in values for p in pointer_choices]
 
 
@@ -380,22 +387,6 @@ def with_message(buffer: int, offsets: Sequence[int], message: bytes) -> tuple[P
     return tuple((buffer, at, message[at - offsets[0]]) for at in offsets)
 
 
-def checksum_affine_match(messages: Sequence[bytes], results: Sequence[int]) -> str | None:
-    """Which RFC 1071 form explains ``results`` up to one constant added in one's-complement
-    arithmetic (a sum the loop starts from), or None."""
-    for big_endian in (True, False):
-        sums = [ones_sum(m, big_endian) for m in messages]
-        for complement in (False, True):
-            sign = -1 if complement else 1
-            offsets = {(fold16(r) - sign * s) % 0xFFFF for r, s in zip(results, sums,
-                                                                        strict=True)}
-            if len(offsets) == 1:
-                order = "network" if big_endian else "host (little-endian)"
-                kind = "complemented checksum" if complement else "one's-complement sum"
-                return f"Internet {kind} of 16-bit words, {order} order"
-    return None
-
-
 @dataclass(frozen=True)
 class LiveOutTests:
     """The calls testing one live-out on one message (``offsets`` of ``buffer``), and how
@@ -463,23 +454,12 @@ def live_out_tests(output: int, bits: int, buffer: int, offsets: Sequence[int],
                         flip_bits, tuple(impulses))
 
 
-def _zero_bytes_after(reg: int, width: int, poly: int, reflected: bool) -> int:
-    """A CRC register (init 0, no xor-out) after eight more zero bits."""
-    mask, top = (1 << width) - 1, 1 << (width - 1)
-    for _ in range(8):
-        if reflected:
-            reg = (reg >> 1) ^ reflect(poly, width) if reg & 1 else reg >> 1
-        else:
-            reg = ((reg << 1) ^ poly) & mask if reg & top else (reg << 1) & mask
-    return reg
-
-
 def crc_stream_match(tests: LiveOutTests, values: Sequence[int]) -> str | None:
     """The CRC that explains ``values`` (of ``tests.crc``) when the message bytes are fed
     in some order, with constant bytes between them (a flow key built from header fields
     and port numbers given as integers), or None. A byte that is ``r`` bytes from the end
     of the stream adds ``crc0(byte, 0 * r)``; the byte that comes last gives the polynomial
-    (as in ``clara.accel.semantic.crc_match``), every probed byte must then have its own
+    (``clara.accel.semantic.probe_polynomial``), every probed byte must then have its own
     ``r`` below ``MAX_STREAM``, and random pairs must satisfy ``f(a) ^ f(b) = crc0`` of the
     stream that order makes of ``a ^ b``."""
     m = len(tests.impulses)
@@ -492,15 +472,14 @@ def crc_stream_match(tests: LiveOutTests, values: Sequence[int]) -> str | None:
         for reflected in (False, True):
             probes = values[1 + m:1 + 2 * m] if reflected else values[1:1 + m]
             for last in reversed(range(m)):
-                poly = (probes[last] ^ zero) & ((1 << width) - 1)
-                poly = reflect(poly, width) if reflected else poly
-                if not poly & 1 or poly.bit_count() < 2:
+                poly = probe_polynomial(probes[last], zero, width, reflected)
+                if poly is None:
                     continue
                 reg, distance = crc0(bytes([0x80 if reflected else 1]), width, poly,
                                      reflected), {}
                 for r in range(MAX_STREAM):
                     distance.setdefault(reg, r)
-                    reg = _zero_bytes_after(reg, width, poly, reflected)
+                    reg = crc0(b"\0", width, poly, reflected, reg)
                 order = [distance.get(p ^ zero) for p in probes]
                 if None in order or len(set(order)) < m:
                     continue
@@ -516,9 +495,8 @@ def crc_stream_match(tests: LiveOutTests, values: Sequence[int]) -> str | None:
                                        width, poly, reflected)
                        for a, b, ra, rb in randoms):
                     in_order = all(ends[at] == tests.impulses[-1] - at for at in ends)
-                    return (f"CRC-{width}, polynomial 0x{poly:0{width // 4}x}, "
-                            f"{'reflected' if reflected else 'not reflected'}"
-                            + ("" if in_order else ", over its bytes in another order"))
+                    return crc_name(width, poly, reflected) + (
+                        "" if in_order else ", over its bytes in another order")
     return None
 
 
@@ -532,7 +510,7 @@ def check_live_out(tests: LiveOutTests, results: Sequence[int]) -> tuple[str, st
     crc = crc_stream_match(tests, values[:n_crc])
     if crc:
         return "crc", crc
-    csum = (checksum_affine_match(tests.checksum, values[n_crc:n_crc + n_sum])
+    csum = (checksum_match(tests.checksum, values[n_crc:n_crc + n_sum], constant=True)
             if 8 * len(tests.checksum[0]) > tests.bits else None)
     if csum:
         return "checksum", csum
@@ -554,7 +532,7 @@ def check_runnable(exe: Path, index: int, code: Runnable, seed: int = 1,
     NF; random bytes behind ``this`` here) reads other bytes for other contents, and its
     result, random table entries, would pass for a hash. A whole function that writes into
     its buffers is no hash (a generator's step mixes the state it advances: splitmix64)."""
-    n_ptr = sum(1 for t in code.inputs if t == "ptr")
+    n_ptr = code.buffers
     outs = [(k, int(t[1:])) for k, t in enumerate(code.outputs)
             if t in C_TYPES and t != "ptr" and int(t[1:]) >= 8]
     if not n_ptr or not outs or not code.runnable:
@@ -632,7 +610,8 @@ def prove_loops(ll_text: str, parents: Sequence[str], work: Path, seed: int = 1,
     its buffers (a CRC table filled in ``configure``), for a CRC or a checksum only: with
     one of several tables filled, the others random, a CRC mixes like a hash."""
     module, loops = extract_loops(ll_text, list(function_bodies(ll_text)), work)
-    searched = [r for r in (*(r for r in loops if r.parent in set(parents)),
+    on_path = set(parents)
+    searched = [r for r in (*(r for r in loops if r.parent in on_path),
                             *function_runnables(module, functions)) if r.runnable]
     if not searched:
         return []
@@ -641,14 +620,12 @@ def prove_loops(ll_text: str, parents: Sequence[str], work: Path, seed: int = 1,
     exe = build_driver(module, code, work)
     if exe is None:
         return []
-    names = dict(zip((r.parent for r in inits), demangle([r.parent for r in inits]),
-                     strict=True))
     proofs = []
     for n, r in enumerate(searched):
         proof, unsettled = check_runnable(exe, n, r, seed)
         tries = [(len(searched) + i, k) for i, init in enumerate(inits)
                  if init.parent != r.parent
-                 for k in range(r.inputs.count("ptr"))] if unsettled else []
+                 for k in range(r.buffers)] if unsettled else []
         for init, k in tries:
             if proof is not None:
                 break
@@ -656,7 +633,7 @@ def prove_loops(ll_text: str, parents: Sequence[str], work: Path, seed: int = 1,
             if proof is not None and proof.cls == "hash":
                 proof = None  # tables part-filled (one of two fill loops) mix like a hash
             if proof is not None:
-                before = names[inits[init - len(searched)].parent]
+                before = demangle([inits[init - len(searched)].parent])[0]
                 proof = replace(proof, detail=f"{proof.detail}, after {before} filled its "
                                               "tables")
         if proof is not None:

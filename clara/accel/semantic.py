@@ -349,9 +349,12 @@ def reflect(value: int, width: int) -> int:
     return int(f"{value & ((1 << width) - 1):0{width}b}"[::-1], 2)
 
 
-def crc0(data: bytes, width: int, poly: int, reflected: bool) -> int:
-    """CRC of ``data`` with init 0 and xor-out 0 (the linear part of any init/xor-out)."""
-    mask, top, reg = (1 << width) - 1, 1 << (width - 1), 0
+def crc0(data: bytes, width: int, poly: int, reflected: bool, start: int = 0) -> int:
+    """CRC of ``data`` with init 0 and xor-out 0 (the linear part of any init/xor-out), or,
+    from ``start`` (a ``crc0`` result), of the bytes that gave ``start`` followed by
+    ``data``."""
+    mask, top = (1 << width) - 1, 1 << (width - 1)
+    reg = reflect(start, width) if reflected else start
     for byte in data:
         reg ^= (reflect(byte, 8) if reflected else byte) << (width - 8)
         for _ in range(8):
@@ -374,10 +377,6 @@ def fold16(value: int) -> int:
     return value
 
 
-def _same_ones(a: int, b: int) -> bool:
-    return a % 0xFFFF == b % 0xFFFF
-
-
 # --------------------------------------------------------------------------- checks
 
 
@@ -396,32 +395,49 @@ def crc_match(vectors: Sequence[bytes], results: Sequence[int],
     zero, low, high = results[:3]
     pairs = list(zip(vectors[3::2], vectors[4::2], results[3::2], results[4::2], strict=True))
     for width in (w for w in CRC_WIDTHS if w <= ret_bits):
-        mask = (1 << width) - 1
         if any(r >> width for r in results):
             continue
         for reflected, probe in ((False, low), (True, high)):
-            poly = (probe ^ zero) & mask
-            poly = reflect(poly, width) if reflected else poly
-            if not poly & 1 or poly.bit_count() < 2:
+            poly = probe_polynomial(probe, zero, width, reflected)
+            if poly is None:
                 continue
             if all(ra ^ rb == crc0(bytes(x ^ y for x, y in zip(a, b, strict=True)), width,
                                    poly, reflected) for a, b, ra, rb in pairs):
-                return (f"CRC-{width}, polynomial 0x{poly:0{width // 4}x}, "
-                        f"{'reflected' if reflected else 'not reflected'}")
+                return crc_name(width, poly, reflected)
     return None
+
+
+def probe_polynomial(probe: int, zero: int, width: int, reflected: bool) -> int | None:
+    """The polynomial a CRC's result on a message ending in one set bit (``probe``: byte
+    01 MSB-first, 80 reflected) and on zeros (``zero``) gives, if it can be one: it has
+    the x^0 term and another below x^w (``x^w + 1`` only rotates)."""
+    poly = (probe ^ zero) & ((1 << width) - 1)
+    poly = reflect(poly, width) if reflected else poly
+    return poly if poly & 1 and poly.bit_count() >= 2 else None
+
+
+def crc_name(width: int, poly: int, reflected: bool) -> str:
+    """A proof's text for a CRC: ``CRC-32, polynomial 0x04c11db7, reflected``."""
+    return (f"CRC-{width}, polynomial 0x{poly:0{width // 4}x}, "
+            f"{'reflected' if reflected else 'not reflected'}")
 
 
 def checksum_vectors(rng: random.Random) -> list[bytes]:
     return [rng.randbytes(n) for n in CHECKSUM_LENGTHS for _ in range(PAIRS)]
 
 
-def checksum_match(vectors: Sequence[bytes], results: Sequence[int]) -> str | None:
-    """Which RFC 1071 form explains ``results``, or None."""
+def checksum_match(vectors: Sequence[bytes], results: Sequence[int],
+                   constant: bool = False) -> str | None:
+    """Which RFC 1071 form explains ``results``, or None; with ``constant``, up to one
+    constant added in one's-complement arithmetic (a sum a loop starts from: a
+    pseudo-header, an initial value). 0 and 0xFFFF are the same one's-complement value."""
     for big_endian in (True, False):
+        sums = [ones_sum(m, big_endian) for m in vectors]
         for complement in (False, True):
-            if all(_same_ones(fold16(r), (ones_sum(m, big_endian) ^ 0xFFFF) if complement
-                              else ones_sum(m, big_endian))
-                   for m, r in zip(vectors, results, strict=True)):
+            sign = -1 if complement else 1
+            offsets = {(fold16(r) - sign * s) % 0xFFFF for r, s in zip(results, sums,
+                                                                        strict=True)}
+            if len(offsets) == 1 and (constant or offsets == {0}):
                 order = "network" if big_endian else "host (little-endian)"
                 kind = "complemented checksum" if complement else "one's-complement sum"
                 return f"Internet {kind} of 16-bit words, {order} order"
