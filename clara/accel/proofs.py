@@ -36,8 +36,8 @@ def prove_module(ir_path: Path, work: Path, functions: Sequence[str] | None = No
     the functions ``roots`` (the packet path) reach through calls; with ``loops``, also for
     the outermost loops of those functions (``Proof.line`` set) and, called blind, for
     those of them that no simple signature proved, other than the roots
-    (``clara.accel.loop_proofs``). A module
-    that defines ``main`` is skipped (the drivers have their own)."""
+    (``clara.accel.loop_proofs``). A module that defines ``main`` is skipped (the drivers
+    have their own)."""
     text = ir_text(ir_path)
     sigs = signatures(text)
     if any(s.name == "main" for s in sigs):
